@@ -1,0 +1,24 @@
+/**
+ * Unit specs live beside the code (src/**\/*.spec.ts); integration and e2e specs in test/.
+ * A few dependencies ship ES modules only; Node 20 loads them natively but Jest's sandbox
+ * does not, so they are transpiled like our own files.
+ */
+const ESM_ONLY = ['content-disposition'];
+const base = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
+  moduleFileExtensions: ['ts', 'js', 'json'],
+};
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
+      setupFiles: ['<rootDir>/test/setup-env.ts'],
+    },
+  ],
+};

@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { ActivitiesModule } from './activities/activities.module';
+import { AccessGuard } from './auth/access.guard';
+import { AuthModule } from './auth/auth.module';
+import { ClientsModule } from './clients/clients.module';
+import { AppConfigService } from './common/app-config.service';
+import { CommonModule } from './common/common.module';
+import { loadConfig } from './common/config';
+import { dataSourceOptions } from './common/database';
+import { ErrorFilter } from './common/error.filter';
+import { UserThrottlerGuard } from './common/throttle.guard';
+import { HealthController } from './health/health.controller';
+import { PracticeModule } from './practice/practice.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, validate: (env) => loadConfig(env) }),
+    CommonModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        pinoHttp: {
+          level: config.values.LOG_LEVEL,
+          // Fastify assigns the id (see bootstrap); pino-http reuses it for every log line.
+          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
+          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+          customLogLevel: (_req, res, err) =>
+            err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => ({
+        ...dataSourceOptions(config.values, []),
+        autoLoadEntities: true,
+      }),
+    }),
+    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
+    PracticeModule,
+    UsersModule,
+    AuthModule,
+    ClientsModule,
+    ActivitiesModule,
+  ],
+  controllers: [HealthController],
+  providers: [
+    // Order matters: authenticate first, so the throttler can count per user.
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_GUARD, useClass: UserThrottlerGuard },
+    { provide: APP_FILTER, useClass: ErrorFilter },
+  ],
+})
+export class AppModule {}

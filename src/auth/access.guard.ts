@@ -1,0 +1,53 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Role } from '../common/domain';
+import { DomainError } from '../common/domain-error';
+import { AuthUser, IS_PUBLIC, ROLES } from './auth.decorators';
+import { AuthService } from './auth.service';
+
+export const SESSION_COOKIE = 'gf_session';
+
+/**
+ * The one gate of every route: public routes pass; every other route needs a valid token of an
+ * active user (bearer header for the API, session cookie for web pages) and a role listed by
+ * @Roles. A private route without @Roles is refused, so a forgotten decorator fails closed.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    const token = tokenOf(request);
+    const user = token ? await this.auth.authenticate(token) : null;
+    if (!user)
+      throw new DomainError(
+        'unauthenticated.token',
+        'Sign in first (missing, expired or revoked token)',
+      );
+    request.user = user;
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
+    if (!roles?.includes(user.role)) {
+      throw new DomainError(
+        'forbidden.role',
+        `This action is not allowed for the ${user.role} role`,
+      );
+    }
+    return true;
+  }
+}
+
+function tokenOf(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  // The session cookie serves web pages only (their forms carry CSRF tokens); the API takes bearer tokens.
+  if (request.url.startsWith('/api')) return null;
+  const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
+  return cookies?.[SESSION_COOKIE] ?? null;
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { PublicUser } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
+import { AuthUser, CurrentUser, Public, Roles } from './auth.decorators';
+import { AuthService } from './auth.service';
+import { AcceptInviteDto, LoginDto, SessionView, SetupDto, UserView } from './dto/auth.dto';
+
+/** Sign-in routes: throttled per address on top of the per-email lock-out. */
+const AUTH_THROTTLE = { default: { limit: 30, ttl: 60_000 } };
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  @Public()
+  @Throttle(AUTH_THROTTLE)
+  @Post('setup')
+  @ApiOperation({
+    summary: 'Create the first consultant and the practice (only while no user exists)',
+  })
+  @ApiCreatedResponse({ type: SessionView })
+  @ApiConflictResponse({ description: 'Already set up' })
+  setup(@Body() dto: SetupDto): Promise<SessionView> {
+    return this.auth.setup(dto);
+  }
+
+  @Public()
+  @Throttle(AUTH_THROTTLE)
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in; 5 failures for an email within 15 minutes lock it for 15 minutes',
+  })
+  @ApiOkResponse({ type: SessionView })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts' })
+  login(@Body() dto: LoginDto): Promise<SessionView> {
+    return this.auth.login(dto);
+  }
+
+  @Public()
+  @Throttle(AUTH_THROTTLE)
+  @Post('accept-invite')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a password with a one-time invite token' })
+  @ApiOkResponse({ type: SessionView })
+  acceptInvite(@Body() dto: AcceptInviteDto): Promise<SessionView> {
+    return this.auth.acceptInvite(dto);
+  }
+
+  @Get('me')
+  @Roles('consultant', 'client', 'accountant')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserView })
+  me(@CurrentUser() user: AuthUser): Promise<PublicUser> {
+    return this.users.me(user);
+  }
+}

@@ -1,0 +1,111 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { AppModule } from './app.module';
+import { AppConfigService } from './common/app-config.service';
+import { createValidationPipe } from './common/validation';
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/** A caller's x-request-id when it looks like one, else a fresh UUID; logged on every line. */
+function requestId(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+}
+
+/** Builds the whole application, for the server and the e2e tests alike. */
+export async function createApp(): Promise<NestFastifyApplication> {
+  const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
+  const adapter = new FastifyAdapter({
+    trustProxy,
+    bodyLimit: 2 * 1024 * 1024,
+    genReqId: requestId,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  const config = app.get(AppConfigService).values;
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      void reply.header('x-request-id', request.id);
+      done();
+    });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  // CSV bodies (time-tracker imports) arrive as text.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser(
+      ['text/csv', 'text/plain'],
+      { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES },
+      (_req, body, done) => done(null, body),
+    );
+  if (config.CORS_ORIGINS) {
+    app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()) });
+  }
+  app.setGlobalPrefix('api', { exclude: webRoutes() });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  setUpOpenApi(app);
+  return app;
+}
+
+/** Server-rendered pages live outside /api. */
+function webRoutes(): string[] {
+  return ['/'];
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const doc = new DocumentBuilder()
+    .setTitle('Gardefou API')
+    .setDescription(
+      'Contracts that enforce urgency quotas, time tracking with burnout guardrails, French invoicing. ' +
+        'Errors: { statusCode, error, message, details? }. Money in integer cents, durations in minutes.',
+    )
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, doc);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** Runs pending migrations; on PostgreSQL under a lock so several processes can start at once. */
+export async function migrate(app: NestFastifyApplication): Promise<void> {
+  const dataSource = app.get(DataSource);
+  if (dataSource.options.type !== 'postgres') {
+    await dataSource.runMigrations({ transaction: 'each' });
+    return;
+  }
+  const runner = dataSource.createQueryRunner();
+  try {
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', ['gardefou:migrations']);
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['gardefou:migrations']);
+    await runner.release();
+  }
+}

@@ -1,0 +1,100 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+import { flattenValidationErrors } from './validation';
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** Every setting the server reads from its environment, validated at boot. */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  /** postgres://… selects PostgreSQL; unset means the embedded SQLite file. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @IsString()
+  DATA_DIR = 'data';
+
+  @IsOptional()
+  @IsString()
+  SQLITE_FILE?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(7 * 24 * 60)
+  ACCESS_TOKEN_TTL_MINUTES = 8 * 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(30 * 24)
+  INVITE_TTL_HOURS = 72;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Comma-separated origins allowed by CORS; empty keeps CORS off. */
+  @IsString()
+  CORS_ORIGINS = '';
+
+  @Transform(toBool)
+  @IsBoolean()
+  TRUST_PROXY = false;
+
+  get sqliteFile(): string {
+    return this.SQLITE_FILE ?? `${this.DATA_DIR}/gardefou.sqlite`;
+  }
+
+  get usesPostgres(): boolean {
+    return Boolean(this.DATABASE_URL);
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; a bad value stops the start with a message that names it. */
+export function loadConfig(env: Record<string, unknown>): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const picked: Record<string, unknown> = {};
+  for (const key of [...known, 'DATABASE_URL', 'SQLITE_FILE', 'JWT_SECRET']) {
+    if (env[key] !== undefined && env[key] !== '') picked[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
+  const problems = flattenValidationErrors(validateSync(config));
+  if (problems.length) {
+    const lines = problems.map((p) => `  ${p.field}: ${p.message}`).join('\n');
+    throw new ConfigError(`Invalid configuration:\n${lines}`);
+  }
+  return config;
+}

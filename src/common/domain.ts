@@ -1,0 +1,91 @@
+/**
+ * The product's shared vocabulary: plain types and constants used by entities, DTOs and the
+ * pure rule modules alike. No framework import lives here.
+ */
+
+export const URGENCY_LEVELS = ['low', 'normal', 'high', 'critical'] as const;
+export type Urgency = (typeof URGENCY_LEVELS)[number];
+/** high and critical count as urgent interruptions (guardrails, reports). */
+export const URGENT_LEVELS: readonly Urgency[] = ['high', 'critical'];
+
+export const ROLES = ['consultant', 'client', 'accountant'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ACTIVITY_KINDS = ['support', 'consulting', 'training', 'other'] as const;
+export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+
+export const LOCATIONS = ['remote', 'onsite'] as const;
+export type Location = (typeof LOCATIONS)[number];
+
+export const BILLING_MODES = ['retainer', 'prepaid', 'time_and_materials'] as const;
+export type BillingMode = (typeof BILLING_MODES)[number];
+
+export const SLA_CLOCKS = ['business', '24x7'] as const;
+export type SlaClock = (typeof SLA_CLOCKS)[number];
+
+export const OVER_QUOTA_BEHAVIOURS = ['reject', 'downgrade', 'overage'] as const;
+export type OverQuotaBehaviour = (typeof OVER_QUOTA_BEHAVIOURS)[number];
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+/** Business hours: per weekday a list of [start, end) intervals in local "HH:MM". */
+export type WeeklyHours = Record<Weekday, [string, string][]>;
+
+export const HOLIDAY_CALENDARS = ['FR', 'FR-57', 'none'] as const;
+export type HolidayCalendar = (typeof HOLIDAY_CALENDARS)[number];
+
+export interface CalendarSettings {
+  timezone: string;
+  businessHours: WeeklyHours;
+  holidayCalendar: HolidayCalendar;
+  /** The consultant's own closure days, local "YYYY-MM-DD". */
+  closures: string[];
+}
+
+/** The consultant's burnout limits (practice settings), in minutes or counts. */
+export interface GuardrailLimits {
+  maxWeeklyMinutes: number;
+  alertWeeklyMinutes: number;
+  maxDailyMinutes: number;
+  minDailyRestMinutes: number;
+  minWeeklyDaysOff: number;
+  maxAfterHoursMinutesPerWeek: number;
+  maxUrgentInterruptionsPerDay: number;
+}
+
+export interface UrgencyLevelPolicy {
+  responseMinutes: number;
+  clock: SlaClock;
+  /** null = unlimited */
+  monthlyQuota: number | null;
+  surchargePercent: number;
+  overQuota: OverQuotaBehaviour;
+  overageFeeCents?: number | null;
+}
+
+export interface UrgencyPolicy {
+  levels: Record<Urgency, UrgencyLevelPolicy>;
+  afterHoursAllowed: boolean;
+  afterHoursSurchargePercent: number;
+}
+
+export const DEFAULT_BUSINESS_HOURS: WeeklyHours = {
+  mon: [['09:00', '18:00']],
+  tue: [['09:00', '18:00']],
+  wed: [['09:00', '18:00']],
+  thu: [['09:00', '18:00']],
+  fri: [['09:00', '18:00']],
+  sat: [],
+  sun: [],
+};
+
+/** Defaults from working-time law (EU directive 2003/88, French Code du travail). */
+export const DEFAULT_LIMITS: GuardrailLimits = {
+  maxWeeklyMinutes: 48 * 60,
+  alertWeeklyMinutes: 40 * 60,
+  maxDailyMinutes: 10 * 60,
+  minDailyRestMinutes: 11 * 60,
+  minWeeklyDaysOff: 1,
+  maxAfterHoursMinutesPerWeek: 8 * 60,
+  maxUrgentInterruptionsPerDay: 3,
+};

@@ -1,0 +1,32 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
+import { DomainError } from '../common/domain-error';
+
+class HealthView {
+  @ApiProperty({ example: 'ok' }) status!: 'ok';
+  @ApiProperty({ example: 'up' }) database!: 'up';
+}
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Public()
+  @SkipThrottle()
+  @Get()
+  @ApiOperation({ summary: 'Liveness and database reachability (no auth)' })
+  @ApiOkResponse({ type: HealthView })
+  async health(): Promise<HealthView> {
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new DomainError('unavailable.database', 'database unreachable');
+    }
+    return { status: 'ok', database: 'up' };
+  }
+}

@@ -1,0 +1,162 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { DEFAULT_BUSINESS_HOURS, HOLIDAY_CALENDARS } from '../../common/domain';
+import type { HolidayCalendar, WeeklyHours } from '../../common/domain';
+import {
+  IsIban,
+  IsLocalDate,
+  IsSiren,
+  IsSiret,
+  IsTimeZone,
+  IsVatNumber,
+  IsWeeklyHours,
+} from '../../common/validators';
+
+export class AddressDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) readonly line1!: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) readonly line2?: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20) readonly postalCode!: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) readonly city!: string;
+  @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
+  @Matches(/^[A-Z]{2}$/, { message: 'country must be a 2-letter ISO code such as FR' })
+  readonly country!: string;
+}
+
+const positive = (max: number) => [IsInt(), Min(1), Max(max)];
+function PositiveMinutes(max: number): PropertyDecorator {
+  return (target, key) => positive(max).forEach((d) => d(target, key));
+}
+
+export class LimitsDto {
+  @ApiProperty({ example: 2880 }) @PositiveMinutes(7 * 24 * 60) readonly maxWeeklyMinutes!: number;
+  @ApiProperty({ example: 2400 })
+  @PositiveMinutes(7 * 24 * 60)
+  readonly alertWeeklyMinutes!: number;
+  @ApiProperty({ example: 600 }) @PositiveMinutes(24 * 60) readonly maxDailyMinutes!: number;
+  @ApiProperty({ example: 660 }) @PositiveMinutes(24 * 60) readonly minDailyRestMinutes!: number;
+  @ApiProperty({ example: 1 }) @PositiveMinutes(7) readonly minWeeklyDaysOff!: number;
+  @ApiProperty({ example: 480 })
+  @PositiveMinutes(7 * 24 * 60)
+  readonly maxAfterHoursMinutesPerWeek!: number;
+  @ApiProperty({ example: 3 }) @PositiveMinutes(100) readonly maxUrgentInterruptionsPerDay!: number;
+}
+
+export class AccountsDto {
+  @ApiProperty({ example: '411' }) @Matches(/^\d{3,10}$/) readonly receivable!: string;
+  @ApiProperty({ example: '706' }) @Matches(/^\d{3,10}$/) readonly sales!: string;
+  @ApiProperty({ example: '44571' }) @Matches(/^\d{3,10}$/) readonly vatCollected!: string;
+  @ApiProperty({ example: 'VT' }) @Matches(/^[A-Z0-9]{1,6}$/) readonly journalCode!: string;
+  @ApiProperty({ example: 'Ventes' }) @IsString() @Length(1, 60) readonly journalLabel!: string;
+}
+
+/** The practice as set up or replaced; PATCH takes any subset (UpdatePracticeDto). */
+export class PracticeDto {
+  @ApiProperty({ example: 'Camille Martin Conseil' })
+  @IsString()
+  @Length(1, 200)
+  readonly name!: string;
+  @ApiProperty({ example: 'EI' }) @IsString() @Length(1, 20) readonly legalForm!: string;
+  @ApiProperty({ example: '732829320' }) @IsSiren() readonly siren!: string;
+  @ApiProperty({ type: AddressDto })
+  @ValidateNested()
+  @Type(() => AddressDto)
+  readonly address!: AddressDto;
+  @ApiProperty() @IsEmail() readonly email!: string;
+
+  @ApiPropertyOptional({ example: '73282932000074' })
+  @IsOptional()
+  @IsSiret()
+  readonly siret?: string;
+  @ApiPropertyOptional({ example: 'FR44732829320' })
+  @IsOptional()
+  @IsVatNumber()
+  readonly vatNumber?: string | null;
+  @ApiPropertyOptional({ enum: ['franchise', 'standard'] })
+  @IsOptional()
+  @IsIn(['franchise', 'standard'])
+  readonly vatRegime?: 'franchise' | 'standard';
+  @ApiPropertyOptional({ example: 2000, description: 'basis points' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  readonly defaultVatRateBp?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) readonly phone?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsIban() readonly iban?: string | null;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, {
+    message: 'bic must be a BIC of 8 or 11 characters',
+  })
+  readonly bic?: string | null;
+  @ApiPropertyOptional({ example: 'Europe/Paris' })
+  @IsOptional()
+  @IsTimeZone()
+  readonly timezone?: string;
+  @ApiPropertyOptional({ example: DEFAULT_BUSINESS_HOURS })
+  @IsOptional()
+  @IsObject()
+  @IsWeeklyHours()
+  readonly businessHours?: WeeklyHours;
+  @ApiPropertyOptional({ enum: HOLIDAY_CALENDARS })
+  @IsOptional()
+  @IsIn(HOLIDAY_CALENDARS)
+  readonly holidayCalendar?: HolidayCalendar;
+  @ApiPropertyOptional({ type: [String], example: ['2026-08-10'] })
+  @IsOptional()
+  @ArrayMaxSize(366)
+  @IsLocalDate({ each: true })
+  readonly closures?: string[];
+  @ApiPropertyOptional({ example: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  readonly paymentTermsDays?: number;
+  @ApiPropertyOptional({ example: 10 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  readonly latePenaltyRatePercent?: number;
+  @ApiPropertyOptional({ example: 'F{YYYY}-{SEQ:5}' })
+  @IsOptional()
+  @Matches(/\{SEQ(:\d)?\}/, { message: 'invoiceNumberFormat must contain {SEQ} or {SEQ:n}' })
+  @MaxLength(30)
+  readonly invoiceNumberFormat?: string;
+  @ApiPropertyOptional({ example: 'AV{YYYY}-{SEQ:5}' })
+  @IsOptional()
+  @Matches(/\{SEQ(:\d)?\}/, { message: 'creditNoteNumberFormat must contain {SEQ} or {SEQ:n}' })
+  @MaxLength(30)
+  readonly creditNoteNumberFormat?: string;
+  @ApiPropertyOptional({ enum: ['fr', 'en'] }) @IsOptional() @IsIn(['fr', 'en']) readonly locale?:
+    'fr' | 'en';
+  @ApiPropertyOptional({ type: LimitsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => LimitsDto)
+  readonly limits?: LimitsDto;
+  @ApiPropertyOptional({ type: AccountsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AccountsDto)
+  readonly accounts?: AccountsDto;
+}
+
+export class UpdatePracticeDto extends PartialType(PracticeDto) {}

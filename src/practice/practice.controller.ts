@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Patch } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { UpdatePracticeDto, PracticeDto } from './dto/practice.dto';
+import { Practice } from './practice.entity';
+import { PracticeService } from './practice.service';
+
+@ApiTags('practice')
+@ApiBearerAuth()
+@Controller('practice')
+export class PracticeController {
+  constructor(private readonly practice: PracticeService) {}
+
+  @Get()
+  @Roles('consultant', 'accountant')
+  @ApiOperation({ summary: "The practice's identity, calendar, invoicing settings and limits" })
+  @ApiOkResponse({ type: PracticeDto })
+  get(): Promise<Practice> {
+    return this.practice.get();
+  }
+
+  @Patch()
+  @Roles('consultant')
+  @ApiOperation({ summary: 'Change practice settings (any subset of fields)' })
+  @ApiOkResponse({ type: PracticeDto })
+  update(@Body() dto: UpdatePracticeDto): Promise<Practice> {
+    return this.practice.update(dto);
+  }
+}

@@ -1,0 +1,110 @@
+import { Column, Entity } from 'typeorm';
+import { Identified, JsonColumn } from '../common/columns';
+import type { GuardrailLimits, HolidayCalendar, WeeklyHours } from '../common/domain';
+
+export interface PostalAddress {
+  line1: string;
+  line2?: string | null;
+  postalCode: string;
+  city: string;
+  /** ISO 3166-1 alpha-2 */
+  country: string;
+}
+
+export interface AccountingAccounts {
+  /** Client receivables; each client gets a sub-account with this prefix. */
+  receivable: string;
+  sales: string;
+  vatCollected: string;
+  journalCode: string;
+  journalLabel: string;
+}
+
+export const DEFAULT_ACCOUNTS: AccountingAccounts = {
+  receivable: '411',
+  sales: '706',
+  vatCollected: '44571',
+  journalCode: 'VT',
+  journalLabel: 'Ventes',
+};
+
+export type VatRegime = 'franchise' | 'standard';
+export type Locale = 'fr' | 'en';
+
+/** The consultant's practice: identity, calendar, invoicing settings and burnout limits. One row. */
+@Entity('practice')
+export class Practice extends Identified {
+  @Column({ type: 'varchar', length: 200 })
+  name!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  legalForm!: string;
+
+  @Column({ type: 'varchar', length: 9 })
+  siren!: string;
+
+  @Column({ type: 'varchar', length: 14, nullable: true })
+  siret!: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  vatNumber!: string | null;
+
+  @Column({ type: 'varchar', length: 20 })
+  vatRegime!: VatRegime;
+
+  @Column({ type: 'integer' })
+  defaultVatRateBp!: number;
+
+  @JsonColumn()
+  address!: PostalAddress;
+
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 34, nullable: true })
+  iban!: string | null;
+
+  @Column({ type: 'varchar', length: 11, nullable: true })
+  bic!: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  timezone!: string;
+
+  @JsonColumn()
+  businessHours!: WeeklyHours;
+
+  @Column({ type: 'varchar', length: 10 })
+  holidayCalendar!: HolidayCalendar;
+
+  @JsonColumn()
+  closures!: string[];
+
+  @Column({ type: 'integer' })
+  paymentTermsDays!: number;
+
+  /** Late-payment penalty rate, whole percent per year. */
+  @Column({ type: 'integer' })
+  latePenaltyRatePercent!: number;
+
+  @Column({ type: 'varchar', length: 40 })
+  invoiceNumberFormat!: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  creditNoteNumberFormat!: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale!: Locale;
+
+  @JsonColumn()
+  limits!: GuardrailLimits;
+
+  @JsonColumn()
+  accounts!: AccountingAccounts;
+
+  /** Path of a PNG or JPEG logo printed on invoices, relative to the data folder. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  logoPath!: string | null;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PracticeController } from './practice.controller';
+import { Practice } from './practice.entity';
+import { PracticeService } from './practice.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Practice])],
+  controllers: [PracticeController],
+  providers: [PracticeService],
+  exports: [PracticeService],
+})
+export class PracticeModule {}

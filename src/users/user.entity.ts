@@ -1,0 +1,61 @@
+import { Column, Entity, Index } from 'typeorm';
+import { Identified, InstantColumn } from '../common/columns';
+import type { Role } from '../common/domain';
+
+@Entity('users')
+export class User extends Identified {
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email!: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  displayName!: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role!: Role;
+
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  clientId!: string | null;
+
+  /** argon2id; null until an invited user sets a password. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  passwordHash!: string | null;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  /** SHA-256 of the one-time invite token; cleared once used. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  inviteTokenHash!: string | null;
+
+  @InstantColumn({ nullable: true })
+  inviteExpiresAt!: Date | null;
+
+  @InstantColumn()
+  createdAt!: Date;
+
+  @InstantColumn({ nullable: true })
+  deactivatedAt!: Date | null;
+}
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  clientId: string | null;
+  active: boolean;
+  createdAt: string;
+}
+
+export function toPublicUser(u: User): PublicUser {
+  return {
+    id: u.id,
+    email: u.email,
+    displayName: u.displayName,
+    role: u.role,
+    clientId: u.clientId,
+    active: u.active,
+    createdAt: u.createdAt.toISOString(),
+  };
+}

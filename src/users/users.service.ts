@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { newOpaqueToken, tokenDigest } from '../auth/passwords';
+import { AppConfigService } from '../common/app-config.service';
+import { DomainError, notFound } from '../common/domain-error';
+import { Page, PageQuery } from '../common/pagination';
+import { Transactions } from '../common/transactions';
+import { Client } from '../clients/client.entity';
+import type { AuthUser } from '../auth/auth.decorators';
+import { CreateUserDto, InvitedUserView } from './dto/users.dto';
+import { PublicUser, toPublicUser, User } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly transactions: Transactions,
+    private readonly config: AppConfigService,
+  ) {}
+
+  async me(viewer: AuthUser): Promise<PublicUser> {
+    const user = await this.users.findOne({ where: { id: viewer.id } });
+    if (!user) throw notFound('user');
+    return toPublicUser(user);
+  }
+
+  /** Creates the account and a one-time invite token; only its SHA-256 is stored. */
+  invite(dto: CreateUserDto): Promise<InvitedUserView> {
+    const token = newOpaqueToken();
+    const expiresAt = new Date(Date.now() + this.config.values.INVITE_TTL_HOURS * 3_600_000);
+    return this.transactions.run(async (manager) => {
+      const email = dto.email.toLowerCase();
+      if (await manager.getRepository(User).exists({ where: { email } })) {
+        throw new DomainError('conflict.email_taken', 'A user with this email already exists', [
+          { field: 'email', message: 'email is already used' },
+        ]);
+      }
+      if (dto.role !== 'client' && dto.clientId) {
+        throw new DomainError('invalid.clientId', 'Invalid input: clientId', [
+          { field: 'clientId', message: 'only a client user belongs to a client' },
+        ]);
+      }
+      if (
+        dto.clientId &&
+        !(await manager.getRepository(Client).exists({ where: { id: dto.clientId } }))
+      ) {
+        throw new DomainError('invalid.clientId', 'Invalid input: clientId', [
+          { field: 'clientId', message: 'clientId does not name a client' },
+        ]);
+      }
+      const user = await manager.getRepository(User).save(
+        manager.create(User, {
+          email,
+          displayName: dto.displayName,
+          role: dto.role,
+          clientId: dto.role === 'client' ? (dto.clientId ?? null) : null,
+          passwordHash: null,
+          active: true,
+          inviteTokenHash: tokenDigest(token),
+          inviteExpiresAt: expiresAt,
+          createdAt: new Date(),
+        }),
+      );
+      return {
+        user: toPublicUser(user),
+        inviteToken: token,
+        inviteExpiresAt: expiresAt.toISOString(),
+      };
+    });
+  }
+
+  async list(query: PageQuery): Promise<Page<PublicUser>> {
+    const [rows, total] = await this.users.findAndCount({
+      order: { createdAt: 'ASC' },
+      take: query.limit,
+      skip: query.offset,
+    });
+    return { items: rows.map(toPublicUser), total };
+  }
+
+  /** Deactivation, not deletion: the account's history stays; its tokens stop working at once. */
+  async deactivate(viewer: AuthUser, id: string): Promise<void> {
+    if (id === viewer.id) {
+      throw new DomainError('conflict.self_deactivation', 'You cannot deactivate your own account');
+    }
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw notFound('user');
+    user.active = false;
+    user.deactivatedAt = new Date();
+    user.inviteTokenHash = null;
+    await this.users.save(user);
+  }
+}
