@@ -1,0 +1,144 @@
+import type { DraftLine } from './lines';
+import type { Problem } from './problem';
+
+/** A partial credit: `amountCents` (net, before VAT) taken off the invoice line `lineIndex`. */
+export interface CreditRequest {
+  lineIndex: number;
+  amountCents: number;
+}
+
+/** What each invoice line has left to credit, given the net already credited per line. */
+export function remainingToCredit(
+  invoiceLines: DraftLine[],
+  alreadyCredited: number[] = [],
+): number[] {
+  return invoiceLines.map((line, k) => line.amountCents - Math.abs(alreadyCredited[k] ?? 0));
+}
+
+const euros = (cents: number): string => `${(cents / 100).toFixed(2)} EUR`;
+
+function requestProblems(
+  request: CreditRequest,
+  k: number,
+  remaining: number[],
+  seen: Set<number>,
+): Problem[] {
+  const field = `lines[${k}]`;
+  const { lineIndex, amountCents } = request;
+  if (!Number.isInteger(lineIndex) || lineIndex < 0 || lineIndex >= remaining.length) {
+    return [
+      {
+        field: `${field}.lineIndex`,
+        code: 'unknown_line',
+        message: `The invoice has no line ${lineIndex}.`,
+      },
+    ];
+  }
+  const problems: Problem[] = [];
+  if (seen.has(lineIndex)) {
+    problems.push({
+      field: `${field}.lineIndex`,
+      code: 'duplicate_line',
+      message: `Line ${lineIndex} is credited twice.`,
+    });
+  }
+  seen.add(lineIndex);
+  if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
+    problems.push({
+      field: `${field}.amountCents`,
+      code: 'amount',
+      message: 'A credited amount is a positive whole number of cents.',
+    });
+  } else if (amountCents > remaining[lineIndex]) {
+    problems.push({
+      field: `${field}.amountCents`,
+      code: 'exceeds_remaining',
+      message: `Line ${lineIndex} has ${euros(Math.max(0, remaining[lineIndex]))} left to credit.`,
+    });
+  }
+  return problems;
+}
+
+/** Reasons a credit note cannot be made; empty when it can. null/undefined = full credit. */
+export function validateCreditAmounts(
+  invoiceLines: DraftLine[],
+  partial?: CreditRequest[] | null,
+  alreadyCredited: number[] = [],
+): Problem[] {
+  const remaining = remainingToCredit(invoiceLines, alreadyCredited);
+  if (partial === null || partial === undefined) {
+    return remaining.some((r) => r > 0)
+      ? []
+      : [
+          {
+            field: 'lines',
+            code: 'nothing_to_credit',
+            message: 'The invoice is already fully credited.',
+          },
+        ];
+  }
+  if (partial.length === 0) {
+    return [
+      {
+        field: 'lines',
+        code: 'required',
+        message: 'A partial credit note credits at least one line.',
+      },
+    ];
+  }
+  const seen = new Set<number>();
+  return partial.flatMap((request, k) => requestProblems(request, k, remaining, seen));
+}
+
+/** Negation without -0, which would not equal 0 once compared or stored. */
+const negate = (cents: number): number => (cents === 0 ? 0 : -cents);
+
+/** An untouched line credited whole: the exact negative mirror. */
+function mirror(line: DraftLine): DraftLine {
+  return {
+    ...line,
+    unitPriceCents: negate(line.unitPriceCents),
+    amountCents: negate(line.amountCents),
+    interventionIds: [...line.interventionIds],
+  };
+}
+
+/** Part of a line credited: one negative amount, described like the line it corrects. */
+function partOf(line: DraftLine, amountCents: number): DraftLine {
+  return {
+    ...line,
+    quantity: 1,
+    unit: 'unit',
+    unitPriceCents: -amountCents,
+    amountCents: -amountCents,
+    interventionIds: [...line.interventionIds],
+  };
+}
+
+/**
+ * Lines of a credit note: negative amounts (a credit note's totals are negative). Full (no
+ * `partial`): every line's remaining amount, i.e. the exact mirror of an invoice not credited
+ * before. Partial: the chosen net amounts. Throws on what validateCreditAmounts refuses.
+ */
+export function creditNoteLines(
+  invoiceLines: DraftLine[],
+  partial?: CreditRequest[] | null,
+  alreadyCredited: number[] = [],
+): DraftLine[] {
+  const problems = validateCreditAmounts(invoiceLines, partial, alreadyCredited);
+  if (problems.length > 0) throw new RangeError(problems.map((p) => p.message).join(' '));
+  if (partial) {
+    return partial.map(({ lineIndex, amountCents }) => {
+      const line = invoiceLines[lineIndex];
+      const untouched = (alreadyCredited[lineIndex] ?? 0) === 0;
+      return untouched && amountCents === line.amountCents
+        ? mirror(line)
+        : partOf(line, amountCents);
+    });
+  }
+  const remaining = remainingToCredit(invoiceLines, alreadyCredited);
+  return invoiceLines.flatMap((line, k) => {
+    if ((alreadyCredited[k] ?? 0) === 0) return [mirror(line)];
+    return remaining[k] > 0 ? [partOf(line, remaining[k])] : [];
+  });
+}

@@ -1,0 +1,91 @@
+import type { DraftInput, LineContext, RolloverEntry } from './draft-input';
+import { labelsFor } from './labels';
+import type { DraftLine } from './lines';
+import { prepaidLines } from './prepaid-lines';
+import { addMonths, monthNumber } from './retainer';
+import { retainerLines } from './retainer-lines';
+import {
+  afterHoursSurchargeLines,
+  overQuotaFeeLines,
+  urgencySurchargeLines,
+} from './surcharge-lines';
+import { timeLines } from './time-lines';
+
+export interface Draft {
+  lines: DraftLine[];
+  /** Retainer: the roll-over carried into the month after the draft; [] otherwise. */
+  rolloverAfter: RolloverEntry[];
+  /** Prepaid: block minutes left after the draft; null otherwise. */
+  prepaidRemainingMinutesAfter: number | null;
+}
+
+/** Every 'YYYY-MM' the period touches, in order. */
+export function monthsOfPeriod(period: { start: string; end: string }): string[] {
+  const first = period.start.slice(0, 7);
+  const count = monthNumber(period.end.slice(0, 7)) - monthNumber(first) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, k) => addMonths(first, k));
+}
+
+function coveredMonths(input: DraftInput): string[] {
+  const months = input.months.length > 0 ? input.months : monthsOfPeriod(input.period);
+  return [...new Set(months)].sort((a, b) => monthNumber(a) - monthNumber(b));
+}
+
+function assertBillable(input: DraftInput): void {
+  for (const i of input.interventions) {
+    if (!Number.isSafeInteger(i.billableMinutes) || i.billableMinutes < 0) {
+      throw new RangeError(
+        `Intervention ${i.id}: billable minutes must be a whole number, not negative`,
+      );
+    }
+  }
+}
+
+/**
+ * The lines of a draft invoice for one contract and period, in reading order: the work
+ * (fee and overage, prepaid block, or time), then surcharges, then over-quota fees.
+ */
+export function buildDraft(input: DraftInput): Draft {
+  assertBillable(input);
+  const ctx: LineContext = {
+    labels: labelsFor(input.locale, input.labels),
+    locale: input.locale ?? 'en',
+    vatRateBp: input.vatRateBp,
+  };
+  const extras = [
+    ...urgencySurchargeLines(input.interventions, ctx),
+    ...afterHoursSurchargeLines(input.interventions, ctx),
+    ...overQuotaFeeLines(input.overageEvents, ctx),
+  ];
+  switch (input.mode) {
+    case 'retainer': {
+      const months = coveredMonths(input);
+      if (months.length === 0) throw new RangeError('A retainer draft covers at least one month');
+      const work = retainerLines(input, months, ctx);
+      return {
+        lines: [...work.lines, ...extras],
+        rolloverAfter: work.rolloverAfter,
+        prepaidRemainingMinutesAfter: null,
+      };
+    }
+    case 'prepaid': {
+      const work = prepaidLines(input, ctx);
+      return {
+        lines: [...work.lines, ...extras],
+        rolloverAfter: [],
+        prepaidRemainingMinutesAfter: work.remainingAfter,
+      };
+    }
+    case 'time_and_materials':
+      return {
+        lines: [...timeLines(input.interventions, ctx), ...extras],
+        rolloverAfter: [],
+        prepaidRemainingMinutesAfter: null,
+      };
+  }
+}
+
+/** The draft's lines alone (see buildDraft for the roll-over and prepaid state after it). */
+export function buildDraftLines(input: DraftInput): DraftLine[] {
+  return buildDraft(input).lines;
+}

@@ -1,0 +1,14 @@
+/** Invoice arithmetic: pure rules for drafts, totals and VAT, credit notes, status, numbers and the hash chain. */
+export * from './rounding';
+export * from './problem';
+export * from './lines';
+export * from './labels';
+export * from './draft-input';
+export * from './retainer';
+export * from './draft';
+export * from './totals';
+export * from './vat-regime';
+export * from './credit-notes';
+export * from './payment-status';
+export * from './numbering';
+export * from './hash-chain';

@@ -1,0 +1,117 @@
+import type { Problem } from './problem';
+import { amountForMinutes, hoursFromMinutes, roundHalfUpDiv } from './rounding';
+
+export const LINE_KINDS = [
+  'retainer_fee',
+  'retainer_overage',
+  'prepaid',
+  'prepaid_overrun',
+  'time',
+  'urgency_surcharge',
+  'after_hours_surcharge',
+  'over_quota_fee',
+  'manual',
+] as const;
+export type LineKind = (typeof LINE_KINDS)[number];
+
+export const LINE_UNITS = ['hour', 'month', 'unit', 'event'] as const;
+export type LineUnit = (typeof LINE_UNITS)[number];
+
+/**
+ * One line of an invoice or credit note. `quantity` is for display (hours with at most 2
+ * decimals); `amountCents` is computed from exact minutes and rounded once, so it may differ
+ * from quantity × unit price by a cent. Invoice lines are never negative; credit-note lines
+ * are the negative mirror (negative unit price and amount, same quantity).
+ */
+export interface DraftLine {
+  kind: LineKind;
+  description: string;
+  quantity: number;
+  unit: LineUnit;
+  unitPriceCents: number;
+  vatRateBp: number;
+  amountCents: number;
+  interventionIds: string[];
+}
+
+export interface ManualLineInput {
+  description: string;
+  /** At most 2 decimals (1.25 hours, 3 units). */
+  quantity: number;
+  unit: LineUnit;
+  unitPriceCents: number;
+  vatRateBp: number;
+}
+
+/** Reasons a manual line typed on a draft is refused; empty when it is fine. */
+export function validateManualLine(input: ManualLineInput, field = 'line'): Problem[] {
+  const problems: Problem[] = [];
+  const hundredths = input.quantity * 100;
+  if (input.description.trim() === '') {
+    problems.push({
+      field: `${field}.description`,
+      code: 'required',
+      message: 'A line needs a description.',
+    });
+  }
+  if (!(input.quantity >= 0) || Math.abs(hundredths - Math.round(hundredths)) > 1e-6) {
+    problems.push({
+      field: `${field}.quantity`,
+      code: 'quantity',
+      message: 'The quantity must be positive with at most 2 decimals.',
+    });
+  }
+  if (!Number.isSafeInteger(input.unitPriceCents) || input.unitPriceCents < 0) {
+    problems.push({
+      field: `${field}.unitPriceCents`,
+      code: 'amount',
+      message: 'The unit price must be a whole number of cents, not negative.',
+    });
+  }
+  if (!Number.isInteger(input.vatRateBp) || input.vatRateBp < 0 || input.vatRateBp > 10_000) {
+    problems.push({
+      field: `${field}.vatRateBp`,
+      code: 'vat_rate',
+      message: 'The VAT rate must be in basis points, from 0 to 10000.',
+    });
+  }
+  return problems;
+}
+
+/** A line typed by the consultant: amount = quantity × unit price, rounded once. */
+export function manualLine(input: ManualLineInput): DraftLine {
+  const problems = validateManualLine(input);
+  if (problems.length > 0) throw new RangeError(problems.map((p) => p.message).join(' '));
+  const hundredths = Math.round(input.quantity * 100);
+  return {
+    kind: 'manual',
+    description: input.description.trim(),
+    quantity: hundredths / 100,
+    unit: input.unit,
+    unitPriceCents: input.unitPriceCents,
+    vatRateBp: input.vatRateBp,
+    amountCents: roundHalfUpDiv(hundredths * input.unitPriceCents, 100),
+    interventionIds: [],
+  };
+}
+
+/** Work billed by the hour: quantity shown in hours, amount from the exact minutes. */
+export function hourLine(
+  kind: LineKind,
+  description: string,
+  minutes: number,
+  rateCents: number,
+  vatRateBp: number,
+  interventionIds: string[],
+): DraftLine {
+  return {
+    kind,
+    description,
+    quantity: hoursFromMinutes(minutes),
+    unit: 'hour',
+    unitPriceCents: rateCents,
+    vatRateBp,
+    amountCents: amountForMinutes(minutes, rateCents),
+    interventionIds,
+  };
+}

@@ -1,0 +1,26 @@
+import { chronological, type DraftIntervention, type LineContext } from './draft-input';
+import { fillLabel } from './labels';
+import { hourLine, type DraftLine } from './lines';
+
+/**
+ * Time and materials: one line per (activity, urgency, rate), in order of first occurrence,
+ * listing its interventions; the amount is the summed minutes at the rate, rounded once.
+ */
+export function timeLines(interventions: DraftIntervention[], ctx: LineContext): DraftLine[] {
+  const groups = new Map<string, DraftIntervention[]>();
+  for (const i of chronological(interventions)) {
+    if (i.billableMinutes <= 0) continue;
+    const key = JSON.stringify([i.activityId, i.urgency, i.hourlyRateCents]);
+    groups.set(key, [...(groups.get(key) ?? []), i]);
+  }
+  return [...groups.values()].map((group) => {
+    const first = group[0];
+    const description = fillLabel(ctx.labels.time, {
+      activity: first.activityName,
+      urgency: ctx.labels.urgencyNames[first.urgency],
+    });
+    const minutes = group.reduce((sum, i) => sum + i.billableMinutes, 0);
+    const ids = group.map((i) => i.id);
+    return hourLine('time', description, minutes, first.hourlyRateCents, ctx.vatRateBp, ids);
+  });
+}
