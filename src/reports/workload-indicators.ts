@@ -1,0 +1,515 @@
+/**
+ * Workload report rules: the flags, weekly totals, indicators and risk level computed on top of
+ * the per-day aggregates that SQL returns. Days are the practice's local days 'YYYY-MM-DD';
+ * weeks are ISO weeks (Monday first). Thresholds are in RISK_THRESHOLDS and docs/workload.md.
+ */
+import { DateTime } from 'luxon';
+import { addDays, isValidLocalDate, weekdayOf } from '../calendar';
+import type { ActivityKind, GuardrailLimits } from '../common/domain';
+import { formatMinutes } from '../interventions/guardrails';
+
+/** One local day with work, as aggregated by SQL. */
+export interface WorkloadDayInput {
+  date: string;
+  workedMinutes: number;
+  afterHoursMinutes: number;
+  urgentInterruptions: number;
+  /** Number of distinct clients touched that day. */
+  clients: number;
+  /** ISO instants of the day's first start and last end. */
+  firstStart: string;
+  lastEnd: string;
+}
+
+export interface WorkloadInput {
+  /** First and last local day of the period, both included. */
+  from: string;
+  to: string;
+  limits: GuardrailLimits;
+  /** Public holidays and closure days; those outside the period are ignored. */
+  holidays: readonly string[];
+  /** Only the days with work, in any order. */
+  days: readonly WorkloadDayInput[];
+  /** Minutes of high/critical interventions over the period; gives `urgentShare` when set. */
+  urgentMinutes?: number;
+  breakdown?: {
+    activities: readonly { activity: ActivityKind; workedMinutes: number }[];
+    clients: readonly { clientId: string; clientName: string; workedMinutes: number }[];
+  };
+}
+
+export interface WorkloadDay extends WorkloadDayInput {
+  /** Rest from this day's last end to the next calendar day's first start; null if it has no work. */
+  restBeforeNextMinutes: number | null;
+  weekend: boolean;
+  holiday: boolean;
+  shortRest: boolean;
+  overDailyMax: boolean;
+  overUrgentLimit: boolean;
+}
+
+export interface WorkloadWeek {
+  /** ISO week, '2026-W48'. */
+  week: string;
+  /** Its Monday, even when the period starts later in the week. */
+  start: string;
+  workedMinutes: number;
+  afterHoursMinutes: number;
+  /** Days of the week inside the period: under 7 at the period's edges. */
+  daysInRange: number;
+  partial: boolean;
+  /** Days of the week inside the period without work. */
+  daysOff: number;
+  /** Over the alert threshold (weeks over the maximum included). */
+  overAlert: boolean;
+  overMax: boolean;
+  overAfterHoursLimit: boolean;
+  /** Fewer days off than the minimum; only judged on full weeks. */
+  tooFewDaysOff: boolean;
+}
+
+export interface WorkloadIndicators {
+  totalWorkedMinutes: number;
+  totalAfterHoursMinutes: number;
+  workingDays: number;
+  weeksOverLimit: number;
+  /** Weeks over the alert threshold, those over the limit included. */
+  weeksOverAlert: number;
+  weeksOverAfterHoursLimit: number;
+  weeksShortOfDaysOff: number;
+  shortRestDays: number;
+  weekendDaysWorked: number;
+  holidayDaysWorked: number;
+  longestRunOfWorkingDays: number;
+  daysOverDailyMax: number;
+  daysOverUrgentLimit: number;
+  /** After-hours minutes / worked minutes, 0..1. */
+  afterHoursShare: number;
+  urgentInterruptions: number;
+  /** Urgent interruptions / working days. */
+  urgentPerWorkingDay: number;
+  /** Urgent intervention minutes / worked minutes, 0..1; only when urgentMinutes is given. */
+  urgentShare?: number;
+}
+
+export type RiskLevel = 'green' | 'amber' | 'red';
+
+export interface WorkloadReport {
+  days: WorkloadDay[];
+  weeks: WorkloadWeek[];
+  indicators: WorkloadIndicators;
+  risk: { level: RiskLevel; reasons: string[] };
+  breakdown?: {
+    activities: { activity: ActivityKind; workedMinutes: number; share: number }[];
+    clients: { clientId: string; clientName: string; workedMinutes: number; share: number }[];
+  };
+}
+
+/** The report's own thresholds; the others are the practice's GuardrailLimits. */
+export const RISK_THRESHOLDS = {
+  redShortRestDays: 3,
+  /** Thirteen days in a row leave at most one day off in a fortnight. */
+  redRunOfWorkingDays: 13,
+  /** Seven days in a row: no weekly day off. */
+  amberRunOfWorkingDays: 7,
+  amberWeekendOrHolidayDays: 2,
+  redAfterHoursShare: 0.25,
+  amberAfterHoursShare: 0.1,
+} as const;
+
+/** A stretch of consecutive calendar days with work. */
+interface Run {
+  first: string;
+  last: string;
+  length: number;
+}
+
+/** Long enough for any report (ten years), short enough to refuse a runaway loop. */
+const MAX_PERIOD_DAYS = 3660;
+
+export function workloadIndicators(input: WorkloadInput): WorkloadReport {
+  const calendar = periodDays(input.from, input.to);
+  const byDate = indexDays(input.days, input.from, input.to);
+  const holidays = new Set(input.holidays);
+  const days = [...byDate.values()]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((day) => flagDay(day, byDate.get(addDays(day.date, 1)), holidays, input.limits));
+  const weeks = weekTotals(calendar, byDate, input.limits);
+  const runs = workingRuns(calendar, byDate);
+  const indicators = computeIndicators(days, weeks, runs, input.urgentMinutes);
+  const report: WorkloadReport = {
+    days,
+    weeks,
+    indicators,
+    risk: assessRisk(days, weeks, runs, indicators, input.limits),
+  };
+  if (input.breakdown) report.breakdown = breakdownShares(input.breakdown);
+  return report;
+}
+
+function periodDays(from: string, to: string): string[] {
+  for (const day of [from, to]) {
+    if (!isValidLocalDate(day)) throw new RangeError(`Not a calendar day (YYYY-MM-DD): "${day}"`);
+  }
+  if (from > to) throw new RangeError(`The period ends (${to}) before it starts (${from})`);
+  const days = [from];
+  while (days[days.length - 1] < to) {
+    if (days.length >= MAX_PERIOD_DAYS) throw new RangeError('The period is longer than 10 years');
+    days.push(addDays(days[days.length - 1], 1));
+  }
+  return days;
+}
+
+function indexDays(
+  days: readonly WorkloadDayInput[],
+  from: string,
+  to: string,
+): Map<string, WorkloadDayInput> {
+  const byDate = new Map<string, WorkloadDayInput>();
+  for (const day of days) {
+    if (!isValidLocalDate(day.date) || day.date < from || day.date > to) {
+      throw new RangeError(`Day ${day.date} is outside the period ${from} to ${to}`);
+    }
+    if (byDate.has(day.date)) throw new RangeError(`Day ${day.date} is given twice`);
+    for (const instant of [day.firstStart, day.lastEnd]) {
+      if (Number.isNaN(Date.parse(instant))) {
+        throw new RangeError(`Day ${day.date}: "${instant}" is not an ISO instant`);
+      }
+    }
+    byDate.set(day.date, day);
+  }
+  return byDate;
+}
+
+function flagDay(
+  day: WorkloadDayInput,
+  next: WorkloadDayInput | undefined,
+  holidays: ReadonlySet<string>,
+  limits: GuardrailLimits,
+): WorkloadDay {
+  // Work running past midnight can end after the next day's start: that is no rest at all.
+  const restBeforeNextMinutes = next
+    ? Math.max(0, Math.round((Date.parse(next.firstStart) - Date.parse(day.lastEnd)) / 60_000))
+    : null;
+  const weekday = weekdayOf(day.date);
+  return {
+    ...day,
+    restBeforeNextMinutes,
+    weekend: weekday === 'sat' || weekday === 'sun',
+    holiday: holidays.has(day.date),
+    shortRest: restBeforeNextMinutes !== null && restBeforeNextMinutes < limits.minDailyRestMinutes,
+    overDailyMax: day.workedMinutes > limits.maxDailyMinutes,
+    overUrgentLimit: day.urgentInterruptions > limits.maxUrgentInterruptionsPerDay,
+  };
+}
+
+function weekTotals(
+  calendar: readonly string[],
+  byDate: ReadonlyMap<string, WorkloadDayInput>,
+  limits: GuardrailLimits,
+): WorkloadWeek[] {
+  const weeks = new Map<string, WorkloadWeek>();
+  for (const date of calendar) {
+    const iso = DateTime.fromISO(date, { zone: 'utc' });
+    const key = iso.toFormat("kkkk-'W'WW");
+    const week = weeks.get(key) ?? emptyWeek(key, iso.startOf('week').toISODate()!);
+    const day = byDate.get(date);
+    week.daysInRange += 1;
+    week.workedMinutes += day?.workedMinutes ?? 0;
+    week.afterHoursMinutes += day?.afterHoursMinutes ?? 0;
+    if (!day || day.workedMinutes === 0) week.daysOff += 1;
+    weeks.set(key, week);
+  }
+  return [...weeks.values()].map((week) => ({
+    ...week,
+    partial: week.daysInRange < 7,
+    overAlert: week.workedMinutes > limits.alertWeeklyMinutes,
+    overMax: week.workedMinutes > limits.maxWeeklyMinutes,
+    overAfterHoursLimit: week.afterHoursMinutes > limits.maxAfterHoursMinutesPerWeek,
+    // Days before or after the period are unknown: a partial week cannot be judged.
+    tooFewDaysOff: week.daysInRange === 7 && week.daysOff < limits.minWeeklyDaysOff,
+  }));
+}
+
+function emptyWeek(week: string, start: string): WorkloadWeek {
+  return {
+    week,
+    start,
+    workedMinutes: 0,
+    afterHoursMinutes: 0,
+    daysInRange: 0,
+    partial: true,
+    daysOff: 0,
+    overAlert: false,
+    overMax: false,
+    overAfterHoursLimit: false,
+    tooFewDaysOff: false,
+  };
+}
+
+/** Runs of consecutive calendar days with work, within the period (a month change is no break). */
+function workingRuns(
+  calendar: readonly string[],
+  byDate: ReadonlyMap<string, WorkloadDayInput>,
+): Run[] {
+  const runs: Run[] = [];
+  let current: Run | null = null;
+  for (const date of calendar) {
+    const worked = (byDate.get(date)?.workedMinutes ?? 0) > 0;
+    if (!worked) {
+      current = null;
+    } else if (current) {
+      current.last = date;
+      current.length += 1;
+    } else {
+      current = { first: date, last: date, length: 1 };
+      runs.push(current);
+    }
+  }
+  return runs;
+}
+
+function computeIndicators(
+  days: readonly WorkloadDay[],
+  weeks: readonly WorkloadWeek[],
+  runs: readonly Run[],
+  urgentMinutes: number | undefined,
+): WorkloadIndicators {
+  const worked = days.filter((day) => day.workedMinutes > 0);
+  const totalWorkedMinutes = sum(days.map((day) => day.workedMinutes));
+  const totalAfterHoursMinutes = sum(days.map((day) => day.afterHoursMinutes));
+  const urgentInterruptions = sum(days.map((day) => day.urgentInterruptions));
+  const indicators: WorkloadIndicators = {
+    totalWorkedMinutes,
+    totalAfterHoursMinutes,
+    workingDays: worked.length,
+    weeksOverLimit: weeks.filter((week) => week.overMax).length,
+    weeksOverAlert: weeks.filter((week) => week.overAlert).length,
+    weeksOverAfterHoursLimit: weeks.filter((week) => week.overAfterHoursLimit).length,
+    weeksShortOfDaysOff: weeks.filter((week) => week.tooFewDaysOff).length,
+    shortRestDays: days.filter((day) => day.shortRest).length,
+    weekendDaysWorked: worked.filter((day) => day.weekend).length,
+    holidayDaysWorked: worked.filter((day) => day.holiday).length,
+    longestRunOfWorkingDays: Math.max(0, ...runs.map((run) => run.length)),
+    daysOverDailyMax: days.filter((day) => day.overDailyMax).length,
+    daysOverUrgentLimit: days.filter((day) => day.overUrgentLimit).length,
+    afterHoursShare: ratio(totalAfterHoursMinutes, totalWorkedMinutes),
+    urgentInterruptions,
+    urgentPerWorkingDay: ratio(urgentInterruptions, worked.length),
+  };
+  if (urgentMinutes !== undefined) {
+    indicators.urgentShare = ratio(urgentMinutes, totalWorkedMinutes);
+  }
+  return indicators;
+}
+
+/**
+ * Green, amber or red with every trigger named, red ones first. A week over the maximum or a
+ * run long enough for red is not repeated among the amber reasons.
+ */
+function assessRisk(
+  days: readonly WorkloadDay[],
+  weeks: readonly WorkloadWeek[],
+  runs: readonly Run[],
+  indicators: WorkloadIndicators,
+  limits: GuardrailLimits,
+): WorkloadReport['risk'] {
+  const red = redReasons(days, weeks, runs, indicators, limits);
+  const amber = amberReasons(days, weeks, runs, indicators, limits);
+  if (red.length > 0) return { level: 'red', reasons: [...red, ...amber] };
+  if (amber.length > 0) return { level: 'amber', reasons: amber };
+  return { level: 'green', reasons: ['within every limit'] };
+}
+
+function redReasons(
+  days: readonly WorkloadDay[],
+  weeks: readonly WorkloadWeek[],
+  runs: readonly Run[],
+  indicators: WorkloadIndicators,
+  limits: GuardrailLimits,
+): string[] {
+  const t = RISK_THRESHOLDS;
+  const shortRests = days.filter((day) => day.shortRest).length;
+  return [
+    ...weeks
+      .filter((week) => week.overMax)
+      .map(
+        (week) =>
+          `${formatMinutes(week.workedMinutes)} > ${formatMinutes(limits.maxWeeklyMinutes)} in ${week.week}`,
+      ),
+    ...(shortRests >= t.redShortRestDays
+      ? [
+          `${shortRests} days with less than ${formatMinutes(limits.minDailyRestMinutes)} rest after them`,
+        ]
+      : []),
+    ...runs
+      .filter((run) => run.length >= t.redRunOfWorkingDays)
+      .map((run) => `${runText(run)}: no weekly day off for two weeks`),
+    ...(indicators.afterHoursShare > t.redAfterHoursShare
+      ? [afterHoursText(indicators.afterHoursShare, 'red', t.redAfterHoursShare)]
+      : []),
+  ];
+}
+
+function amberReasons(
+  days: readonly WorkloadDay[],
+  weeks: readonly WorkloadWeek[],
+  runs: readonly Run[],
+  indicators: WorkloadIndicators,
+  limits: GuardrailLimits,
+): string[] {
+  const t = RISK_THRESHOLDS;
+  const offDays = weekendOrHolidayDays(days);
+  const share = indicators.afterHoursShare;
+  return [
+    ...weeks
+      .filter((week) => week.overAlert && !week.overMax)
+      .map(
+        (week) =>
+          `${formatMinutes(week.workedMinutes)} > ${formatMinutes(limits.alertWeeklyMinutes)} in ${week.week}`,
+      ),
+    ...days.filter((day) => day.shortRest).map((day) => shortRestText(day, limits)),
+    ...runs
+      .filter((run) => run.length >= t.amberRunOfWorkingDays && run.length < t.redRunOfWorkingDays)
+      .map(runText),
+    ...days
+      .filter((day) => day.overDailyMax)
+      .map(
+        (day) =>
+          `${formatMinutes(day.workedMinutes)} on ${day.date}, limit ${formatMinutes(limits.maxDailyMinutes)}`,
+      ),
+    ...(offDays >= t.amberWeekendOrHolidayDays
+      ? [`${offDays} weekend or holiday days worked`]
+      : []),
+    ...(share > t.amberAfterHoursShare && share <= t.redAfterHoursShare
+      ? [afterHoursText(share, 'amber', t.amberAfterHoursShare)]
+      : []),
+    ...limitReasons(days, weeks, limits),
+  ];
+}
+
+/** The other practice limits: breaking any of them is worth a look. */
+function limitReasons(
+  days: readonly WorkloadDay[],
+  weeks: readonly WorkloadWeek[],
+  limits: GuardrailLimits,
+): string[] {
+  return [
+    ...weeks
+      .filter((week) => week.overAfterHoursLimit)
+      .map(
+        (week) =>
+          `${formatMinutes(week.afterHoursMinutes)} after hours in ${week.week}, limit ${formatMinutes(limits.maxAfterHoursMinutesPerWeek)}`,
+      ),
+    ...weeks
+      .filter((week) => week.tooFewDaysOff)
+      .map(
+        (week) =>
+          `${daysText(week.daysOff)} off in ${week.week}, minimum ${limits.minWeeklyDaysOff}`,
+      ),
+    ...days
+      .filter((day) => day.overUrgentLimit)
+      .map(
+        (day) =>
+          `${day.urgentInterruptions} urgent interruptions on ${day.date}, limit ${limits.maxUrgentInterruptionsPerDay}`,
+      ),
+  ];
+}
+
+/** A day both weekend and holiday counts once. */
+function weekendOrHolidayDays(days: readonly WorkloadDay[]): number {
+  return days.filter((day) => day.workedMinutes > 0 && (day.weekend || day.holiday)).length;
+}
+
+function shortRestText(day: WorkloadDay, limits: GuardrailLimits): string {
+  const rest = formatMinutes(day.restBeforeNextMinutes ?? 0);
+  return `rest of ${rest} before ${addDays(day.date, 1)}, minimum ${formatMinutes(limits.minDailyRestMinutes)}`;
+}
+
+function runText(run: Run): string {
+  return `${run.length} consecutive working days from ${run.first} to ${run.last}`;
+}
+
+function afterHoursText(share: number, level: RiskLevel, threshold: number): string {
+  return `after-hours work is ${percent(share)} of worked time (${level} above ${percent(threshold)})`;
+}
+
+function daysText(count: number): string {
+  return count === 0 ? 'no day' : count === 1 ? '1 day' : `${count} days`;
+}
+
+function breakdownShares(
+  breakdown: NonNullable<WorkloadInput['breakdown']>,
+): NonNullable<WorkloadReport['breakdown']> {
+  const withShares = <T extends { workedMinutes: number }>(rows: readonly T[]) => {
+    const total = sum(rows.map((row) => row.workedMinutes));
+    return rows
+      .map((row) => ({ ...row, share: ratio(row.workedMinutes, total) }))
+      .sort((a, b) => b.workedMinutes - a.workedMinutes);
+  };
+  return {
+    activities: withShares(breakdown.activities),
+    clients: withShares(breakdown.clients),
+  };
+}
+
+export interface ClientPressureInput {
+  clientId: string;
+  clientName: string;
+  urgentRequests: number;
+  falseUrgencies: number;
+  afterHoursMinutes: number;
+  urgentInterventions: number;
+}
+
+export interface ClientPressure extends ClientPressureInput {
+  score: number;
+}
+
+/** Weights of the pressure score; false urgencies weigh most (they were not needed at all). */
+export const PRESSURE_WEIGHTS = {
+  urgentRequest: 3,
+  falseUrgency: 4,
+  afterHoursHour: 2,
+  urgentIntervention: 2,
+} as const;
+
+/**
+ * The clients who cause the pressure, highest score first (ties by name). Clients with a
+ * score of 0 cause none and are left out. The score is rounded to one decimal.
+ */
+export function rankPressureClients(rows: readonly ClientPressureInput[]): ClientPressure[] {
+  const w = PRESSURE_WEIGHTS;
+  return rows
+    .map((row) => ({
+      ...row,
+      score:
+        Math.round(
+          (row.urgentRequests * w.urgentRequest +
+            row.falseUrgencies * w.falseUrgency +
+            (row.afterHoursMinutes / 60) * w.afterHoursHour +
+            row.urgentInterventions * w.urgentIntervention) *
+            10,
+        ) / 10,
+    }))
+    .filter((row) => row.score > 0)
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        a.clientName.localeCompare(b.clientName, 'fr') ||
+        a.clientId.localeCompare(b.clientId),
+    );
+}
+
+/** "18 %", "12.5 %": a decimal only when needed. */
+function percent(share: number): string {
+  return `${Math.round(share * 1000) / 10} %`;
+}
+
+function ratio(part: number, whole: number): number {
+  return whole > 0 ? part / whole : 0;
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
