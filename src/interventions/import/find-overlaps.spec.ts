@@ -1,0 +1,106 @@
+import fc from 'fast-check';
+import { findOverlaps } from './find-overlaps';
+
+const PARIS = 'Europe/Paris';
+
+/** Local Paris times on 2 November 2026 (UTC+1). */
+function at(time: string, day = '2026-11-02'): Date {
+  return new Date(`${day}T${time}:00+01:00`);
+}
+
+function entry(row: number, from: string, to: string) {
+  return { row, start: at(from), end: at(to) };
+}
+
+describe('findOverlaps', () => {
+  const existing = [
+    { start: at('09:00'), end: at('10:00') },
+    { start: at('14:00'), end: at('17:30') },
+  ];
+
+  it.each([
+    [
+      'inside an existing intervention',
+      entry(2, '09:15', '09:45'),
+      'overlaps an existing intervention 2026-11-02 09:00–10:00',
+    ],
+    [
+      'across its start',
+      entry(2, '08:30', '09:01'),
+      'overlaps an existing intervention 2026-11-02 09:00–10:00',
+    ],
+    [
+      'around it',
+      entry(2, '13:00', '18:00'),
+      'overlaps an existing intervention 2026-11-02 14:00–17:30',
+    ],
+  ])('refuses a row %s', (_case, row, reason) => {
+    expect(findOverlaps([row], existing, PARIS)).toEqual([{ row: 2, reason }]);
+  });
+
+  it.each([
+    ['just before', entry(2, '08:00', '09:00')],
+    ['just after', entry(2, '10:00', '11:00')],
+    ['between two', entry(2, '10:00', '14:00')],
+  ])('accepts a row ending or starting exactly at a boundary: %s', (_case, row) => {
+    expect(findOverlaps([row], existing, PARIS)).toEqual([]);
+  });
+
+  it('refuses the later of two overlapping rows of the file, whatever their order', () => {
+    const rows = [
+      entry(5, '11:30', '12:00'),
+      entry(3, '11:00', '11:45'),
+      entry(4, '12:00', '13:00'),
+    ];
+    expect(findOverlaps(rows, existing, PARIS)).toEqual([
+      { row: 5, reason: 'overlaps row 3 of this file (2026-11-02 11:00–11:45)' },
+    ]);
+  });
+
+  it('sees an overlap with a long row that started earlier', () => {
+    const rows = [
+      entry(2, '10:00', '13:00'),
+      entry(3, '10:30', '11:00'),
+      entry(4, '12:00', '12:30'),
+    ];
+    expect(findOverlaps(rows, [], PARIS).map((error) => error.row)).toEqual([3, 4]);
+  });
+
+  it('shows both dates for an existing intervention past midnight', () => {
+    const night = [{ start: at('23:00', '2026-11-01'), end: at('01:00') }];
+    expect(findOverlaps([entry(2, '00:30', '02:00')], night, PARIS)).toEqual([
+      { row: 2, reason: 'overlaps an existing intervention 2026-11-01 23:00–2026-11-02 01:00' },
+    ]);
+  });
+
+  it('flags exactly the rows a pairwise comparison flags', () => {
+    const interval = fc
+      .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 30 }))
+      .map(([start, length]) => ({
+        start: new Date(start * 60000),
+        end: new Date((start + length) * 60000),
+      }));
+    fc.assert(
+      fc.property(
+        fc.array(interval, { maxLength: 25 }),
+        fc.array(interval, { maxLength: 10 }),
+        (found, recorded) => {
+          const rows = found.map((slot, i) => ({ ...slot, row: i + 2 }));
+          const overlaps = (a: { start: Date; end: Date }, b: { start: Date; end: Date }) =>
+            a.start < b.end && b.start < a.end;
+          const earlier = (a: (typeof rows)[number], b: (typeof rows)[number]) =>
+            a.start.getTime() < b.start.getTime() ||
+            (a.start.getTime() === b.start.getTime() && a.row < b.row);
+          const expected = rows
+            .filter(
+              (row) =>
+                recorded.some((slot) => overlaps(row, slot)) ||
+                rows.some((other) => earlier(other, row) && overlaps(other, row)),
+            )
+            .map((row) => row.row);
+          expect(findOverlaps(rows, recorded, 'UTC').map((error) => error.row)).toEqual(expected);
+        },
+      ),
+    );
+  });
+});

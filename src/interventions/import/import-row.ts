@@ -1,0 +1,41 @@
+/** The time trackers whose CSV exports can be imported. */
+export const TIMESHEET_SOURCES = ['toggl', 'clockify', 'kimai'] as const;
+export type TimesheetSource = (typeof TIMESHEET_SOURCES)[number];
+
+/** Day-month order of slashed dates such as 03/04/2026 (Clockify follows the workspace setting). */
+export type DateOrder = 'DMY' | 'MDY';
+
+export interface ParseTimesheetOptions {
+  /** IANA zone the exported local dates and times are read in. */
+  timezone: string;
+  /** Order of slashed dates; detected from the file when omitted and the file makes it unambiguous. */
+  dateFormat?: DateOrder;
+}
+
+/**
+ * One accepted time entry of an import.
+ * `row` is the line number in the file where the entry starts (the header is line 1, so the
+ * first entry is usually 2), so the user can find it in a spreadsheet or an editor.
+ */
+export interface ImportRow {
+  row: number;
+  clientName: string;
+  projectName: string;
+  activityName: string | null;
+  description: string;
+  start: Date;
+  end: Date;
+  billable: boolean;
+  tags: string[];
+}
+
+/** A refused line, with a reason the user can act on. */
+export interface ImportError {
+  row: number;
+  reason: string;
+}
+
+export interface ParsedTimesheet {
+  rows: ImportRow[];
+  errors: ImportError[];
+}

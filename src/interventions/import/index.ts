@@ -1,0 +1,10 @@
+export * from './import-row';
+export { parseTimesheetCsv } from './parse-timesheet-csv';
+export { mapRowsToContracts } from './map-rows-to-contracts';
+export type {
+  ImportMapping,
+  ImportableContract,
+  MappedImport,
+  MappedImportRow,
+} from './map-rows-to-contracts';
+export { findOverlaps } from './find-overlaps';

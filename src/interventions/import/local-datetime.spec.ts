@@ -1,0 +1,127 @@
+import fc from 'fast-check';
+import {
+  detectDateOrder,
+  durationReadings,
+  localClock,
+  parseLocalDay,
+  parseLocalTime,
+  toInstant,
+} from './local-datetime';
+
+describe('parseLocalDay', () => {
+  it.each([
+    ['2026-03-02', null, { year: 2026, month: 3, day: 2 }],
+    ['2026/3/2', null, { year: 2026, month: 3, day: 2 }],
+    ['02.03.2026', null, { year: 2026, month: 3, day: 2 }],
+    ['02/03/2026', 'DMY', { year: 2026, month: 3, day: 2 }],
+    ['02/03/2026', 'MDY', { year: 2026, month: 2, day: 3 }],
+    ['2028-02-29', null, { year: 2028, month: 2, day: 29 }],
+    ['02/03/2026', null, null],
+    ['2026-02-29', null, null],
+    ['2026-13-01', null, null],
+    ['31/04/2026', 'DMY', null],
+    ['hier', null, null],
+  ] as const)('reads %s (%s) as %j', (value, order, expected) => {
+    expect(parseLocalDay(value, order)).toEqual(expected);
+  });
+});
+
+describe('parseLocalTime', () => {
+  it.each([
+    ['09:05', { hour: 9, minute: 5, second: 0 }],
+    ['9:05:30', { hour: 9, minute: 5, second: 30 }],
+    ['12:15 AM', { hour: 0, minute: 15, second: 0 }],
+    ['12:15 PM', { hour: 12, minute: 15, second: 0 }],
+    ['11:59:59 p.m.', { hour: 23, minute: 59, second: 59 }],
+    ['24:00', null],
+    ['13:00 PM', null],
+    ['0:30 AM', null],
+    ['9h30', null],
+  ])('reads %s as %j', (value, expected) => {
+    expect(parseLocalTime(value)).toEqual(expected);
+  });
+});
+
+describe('detectDateOrder', () => {
+  it.each([
+    [['16/03/2026', '02/03/2026'], 'DMY'],
+    [['03/16/2026'], 'MDY'],
+    [['02/03/2026', '04/05/2026'], null],
+    [['16/03/2026', '03/16/2026'], null],
+    [['2026-03-16'], null],
+  ] as const)('judges %j as %s', (values, expected) => {
+    expect(detectDateOrder(values)).toBe(expected);
+  });
+});
+
+describe('durationReadings', () => {
+  it.each([
+    ['2:30', [9000]],
+    ['02:30:15', [9015]],
+    ['2.5', [9000]],
+    ['2,5', [9000]],
+    ['400', [400, 1440000]],
+    ['', []],
+  ])('reads %s as %j seconds', (value, expected) => {
+    expect(durationReadings(value)).toEqual(expected);
+  });
+});
+
+describe('localClock', () => {
+  it.each([
+    'Europe/Paris',
+    'America/New_York',
+    'Australia/Sydney',
+    'Pacific/Chatham',
+    'Asia/Kolkata',
+  ])(
+    'gives the same instant as a full zone lookup in %s, clock-change days included',
+    (timezone) => {
+      const clock = localClock(timezone);
+      fc.assert(
+        fc.property(
+          fc.date({
+            min: new Date('2024-01-01T00:00:00Z'),
+            max: new Date('2027-12-31T00:00:00Z'),
+            noInvalidDate: true,
+          }),
+          fc.integer({ min: 0, max: 23 }),
+          fc.integer({ min: 0, max: 59 }),
+          (date, hour, minute) => {
+            const day = {
+              year: date.getUTCFullYear(),
+              month: date.getUTCMonth() + 1,
+              day: date.getUTCDate(),
+            };
+            const time = { hour, minute, second: 0 };
+            expect(clock(day, time)).toEqual(toInstant(day, time, timezone));
+          },
+        ),
+        { numRuns: 500 },
+      );
+    },
+  );
+
+  it.each([
+    [
+      '2026-03-29 02:30 Paris, skipped',
+      { year: 2026, month: 3, day: 29 },
+      { hour: 2, minute: 30, second: 0 },
+      null,
+    ],
+    [
+      '2026-03-29 03:00 Paris',
+      { year: 2026, month: 3, day: 29 },
+      { hour: 3, minute: 0, second: 0 },
+      '2026-03-29T01:00:00.000Z',
+    ],
+    [
+      '2026-10-25 02:30 Paris, twice, in winter time',
+      { year: 2026, month: 10, day: 25 },
+      { hour: 2, minute: 30, second: 0 },
+      '2026-10-25T01:30:00.000Z',
+    ],
+  ])('reads %s', (_case, day, time, expected) => {
+    expect(localClock('Europe/Paris')(day, time)?.toISOString() ?? null).toBe(expected);
+  });
+});

@@ -1,0 +1,158 @@
+import { DateTime, IANAZone } from 'luxon';
+import { DateOrder } from './import-row';
+
+/** A calendar day as written in the export, before any zone is applied. */
+export interface LocalDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** A wall-clock time; `minutes` counts from midnight, seconds are kept apart. */
+export interface LocalTime {
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const ISO_DAY = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+const DAY_FIRST_DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+const SLASHED = /^(\d{1,2})([/-])(\d{1,2})\2(\d{4})$/;
+const CLOCK = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]\.?m\.?)?$/i;
+
+/** True for 03/04/2026-like dates whose day-month order cannot be read off the value. */
+export function isSlashedDate(value: string): boolean {
+  return SLASHED.test(value.trim());
+}
+
+/**
+ * The day-month order a file must use, judged from its slashed dates: a first part above 12
+ * proves DD/MM, a second part above 12 proves MM/DD. Null when nothing decides (or both do).
+ */
+export function detectDateOrder(values: Iterable<string>): DateOrder | null {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const value of values) {
+    const match = SLASHED.exec(value.trim());
+    if (!match) continue;
+    if (Number(match[1]) > 12) dayFirst = true;
+    if (Number(match[3]) > 12) monthFirst = true;
+  }
+  if (dayFirst === monthFirst) return null;
+  return dayFirst ? 'DMY' : 'MDY';
+}
+
+/** Reads YYYY-MM-DD, DD.MM.YYYY, or a slashed date in the given order; null when invalid. */
+export function parseLocalDay(value: string, order: DateOrder | null): LocalDay | null {
+  const text = value.trim();
+  let parts: [number, number, number] | null = null;
+  const iso = ISO_DAY.exec(text);
+  const dotted = DAY_FIRST_DOTTED.exec(text);
+  const slashed = SLASHED.exec(text);
+  if (iso) parts = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dotted) parts = [Number(dotted[3]), Number(dotted[2]), Number(dotted[1])];
+  else if (slashed && order === 'DMY') parts = [+slashed[4], +slashed[3], +slashed[1]];
+  else if (slashed && order === 'MDY') parts = [+slashed[4], +slashed[1], +slashed[3]];
+  if (!parts) return null;
+  const [year, month, day] = parts;
+  // Date.UTC rolls 31 April over to 1 May; a changed day means the date does not exist.
+  const valid =
+    month >= 1 && month <= 12 && new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+  return valid ? { year, month, day } : null;
+}
+
+/** Reads 24-hour HH:MM[:SS] or 12-hour h:mm[:ss] AM/PM; null when invalid. */
+export function parseLocalTime(value: string): LocalTime | null {
+  const match = CLOCK.exec(value.trim());
+  if (!match) return null;
+  let hour = Number(match[1]);
+  const minute = Number(match[2]);
+  const second = match[3] ? Number(match[3]) : 0;
+  const meridiem = match[4]?.toLowerCase().replace(/\./g, '');
+  if (meridiem) {
+    if (hour < 1 || hour > 12) return null;
+    hour = (hour % 12) + (meridiem === 'pm' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return { hour, minute, second };
+}
+
+/**
+ * The instant of a local day and time in the zone. Null for a wall-clock time skipped by a
+ * spring-forward change (it never happened there). An autumn time that occurs twice is read
+ * as luxon reads it: the second occurrence, in standard time; the export cannot say which.
+ */
+export function toInstant(day: LocalDay, time: LocalTime, timezone: string): Date | null {
+  const local = DateTime.fromObject({ ...day, ...time }, { zone: timezone });
+  if (!local.isValid || local.hour !== time.hour || local.minute !== time.minute) return null;
+  return local.toJSDate();
+}
+
+/** Turns local days and times into instants, for many rows of one zone. */
+export type LocalClock = (day: LocalDay, time: LocalTime) => Date | null;
+
+/**
+ * A `toInstant` that remembers each day's UTC offset: on days without a clock change (all but
+ * two a year) an instant is plain arithmetic, which keeps a 10,000-row import quick.
+ */
+export function localClock(timezone: string): LocalClock {
+  const zone = IANAZone.create(timezone);
+  const steadyOffsets = new Map<string, number | null>();
+  return (day, time) => {
+    const key = `${day.year}-${day.month}-${day.day}`;
+    let offset = steadyOffsets.get(key);
+    if (offset === undefined) {
+      offset = steadyOffset(zone, day);
+      steadyOffsets.set(key, offset);
+    }
+    if (offset === null) return toInstant(day, time, timezone);
+    const local = Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute, time.second);
+    return new Date(local - offset * 60000);
+  };
+}
+
+/** The day's offset in minutes when it holds all day (checked with margins), else null. */
+function steadyOffset(zone: IANAZone, day: LocalDay): number | null {
+  const margin = 15 * 3600 * 1000;
+  const midnight = Date.UTC(day.year, day.month - 1, day.day);
+  const before = zone.offset(midnight - margin);
+  const after = zone.offset(midnight + 24 * 3600 * 1000 + margin);
+  return before === after && Number.isFinite(before) ? before : null;
+}
+
+/** The day after, for entries that run past midnight. */
+export function nextDay(day: LocalDay): LocalDay {
+  const next = DateTime.utc(day.year, day.month, day.day).plus({ days: 1 });
+  return { year: next.year, month: next.month, day: next.day };
+}
+
+/** Seconds from midnight, to compare two times of one day. */
+export function secondsOfDay(time: LocalTime): number {
+  return time.hour * 3600 + time.minute * 60 + time.second;
+}
+
+/**
+ * The possible readings of an exported duration, in seconds: H:MM[:SS], decimal hours (1.5 or
+ * 1,5), or a whole number, which Kimai 1 writes in seconds and Kimai 2 in hours.
+ */
+export function durationReadings(value: string): number[] {
+  const text = value.trim();
+  const clock = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(text);
+  if (clock) return [Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0)];
+  if (/^\d+[.,]\d+$/.test(text)) return [Math.round(Number(text.replace(',', '.')) * 3600)];
+  if (/^\d+$/.test(text)) return [Number(text), Number(text) * 3600];
+  return [];
+}
+
+/** "2026-11-02 09:00" in the zone, for messages. */
+export function formatLocal(instant: Date, timezone: string): string {
+  return DateTime.fromJSDate(instant, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm');
+}
+
+/** "2026-11-02 09:00–10:00", or both dates when the interval spans midnight. */
+export function formatLocalInterval(start: Date, end: Date, timezone: string): string {
+  const from = DateTime.fromJSDate(start, { zone: timezone });
+  const to = DateTime.fromJSDate(end, { zone: timezone });
+  const endText = from.hasSame(to, 'day') ? to.toFormat('HH:mm') : to.toFormat('yyyy-MM-dd HH:mm');
+  return `${from.toFormat('yyyy-MM-dd HH:mm')}–${endText}`;
+}

@@ -1,0 +1,330 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import { ImportRow, TimesheetSource } from './import-row';
+import { parseTimesheetCsv } from './parse-timesheet-csv';
+
+const PARIS = { timezone: 'Europe/Paris' };
+
+function fixture(source: TimesheetSource): Buffer {
+  return readFileSync(join(__dirname, '../../../test/fixtures/import', `${source}.csv`));
+}
+
+function parseFixture(source: TimesheetSource) {
+  return parseTimesheetCsv(source, fixture(source), PARIS);
+}
+
+function rowAt(rows: ImportRow[], line: number): ImportRow {
+  const row = rows.find((candidate) => candidate.row === line);
+  if (!row) throw new Error(`no accepted row on line ${line}`);
+  return row;
+}
+
+const TOGGL_HEADER =
+  'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)';
+
+describe('parseTimesheetCsv on real-looking exports', () => {
+  it.each([
+    ['toggl', [2, 3, 4, 5, 6, 7, 8, 12, 13]],
+    ['clockify', [2, 3, 4, 5, 6, 7, 10, 11]],
+    ['kimai', [2, 3, 4, 5, 6, 8, 10, 11]],
+  ] as const)('%s: accepts the good lines, numbered as in the file', (source, lines) => {
+    expect(parseFixture(source).rows.map((row) => row.row)).toEqual(lines);
+  });
+
+  it.each([
+    [
+      'toggl',
+      10,
+      'End date/End time 2026-04-01 17:00 is not after Start date/Start time 2026-04-01 18:00',
+    ],
+    ['toggl', 11, 'Start date "2026-04-31" is not a date (expected YYYY-MM-DD)'],
+    [
+      'clockify',
+      8,
+      'the entry lasts 25 h 00 min, more than 24 h (Start Date/Start Time to End Date/End Time)',
+    ],
+    ['clockify', 9, 'Start Time "13:30 PM" is not a time of day'],
+    [
+      'kimai',
+      7,
+      'To 16:00 is not after From 17:00, and Duration "1" does not show the entry running past midnight',
+    ],
+    ['kimai', 9, 'From is empty'],
+  ] as const)('%s: refuses line %i with "%s"', (source, line, reason) => {
+    expect(parseFixture(source).errors).toContainEqual({ row: line, reason });
+  });
+
+  it.each(['toggl', 'clockify', 'kimai'] as const)(
+    '%s: reports exactly two refused lines',
+    (source) => {
+      expect(parseFixture(source).errors).toHaveLength(2);
+    },
+  );
+
+  it.each([
+    // Winter time (UTC+1) before 29 March 2026, summer time (UTC+2) after.
+    ['toggl', 2, '2026-03-02T08:00:00.000Z', '2026-03-02T09:30:00.000Z'],
+    ['toggl', 5, '2026-03-27T21:30:00.000Z', '2026-03-28T00:00:00.000Z'],
+    // 01:30 to 03:30 on the night the clocks go forward is one hour of work, not two.
+    ['toggl', 6, '2026-03-29T00:30:00.000Z', '2026-03-29T01:30:00.000Z'],
+    ['toggl', 7, '2026-03-30T07:00:00.000Z', '2026-03-30T10:00:00.000Z'],
+    ['toggl', 13, '2026-10-26T08:00:00.000Z', '2026-10-26T08:40:00.000Z'],
+    ['clockify', 3, '2026-03-05T12:15:00.000Z', '2026-03-05T13:00:00.000Z'],
+    ['clockify', 5, '2026-03-16T22:30:00.000Z', '2026-03-17T00:45:00.000Z'],
+    ['clockify', 6, '2026-03-18T11:00:00.000Z', '2026-03-18T13:00:00.000Z'],
+    ['clockify', 11, '2026-04-10T22:30:00.000Z', '2026-04-10T23:00:00.000Z'],
+    ['kimai', 5, '2026-03-20T22:00:00.000Z', '2026-03-21T00:30:00.000Z'],
+    ['kimai', 8, '2026-03-30T07:15:00.000Z', '2026-03-30T09:00:00.000Z'],
+  ] as const)('%s line %i runs from %s to %s', (source, line, start, end) => {
+    const row = rowAt(parseFixture(source).rows, line);
+    expect([row.start.toISOString(), row.end.toISOString()]).toEqual([start, end]);
+  });
+
+  it('keeps names with accents, quoted commas, doubled quotes and line breaks', () => {
+    const { rows } = parseFixture('toggl');
+    expect(rowAt(rows, 2)).toMatchObject({
+      clientName: 'Boulangerie Lefèvre',
+      projectName: 'Maintenance parc',
+      activityName: 'Support',
+      description: "Imprimante réseau, file d'attente bloquée",
+      billable: true,
+      tags: ['sur site', 'urgent'],
+    });
+    expect(rowAt(rows, 7).description).toBe('Formation "Teams" de l\'équipe comptable');
+    expect(rowAt(rows, 8).description).toBe('Remplacement du disque dur\ndu poste caisse');
+    expect(rowAt(rows, 12)).toMatchObject({ clientName: '', projectName: 'Veille technique' });
+  });
+
+  it.each([
+    ['toggl', 4],
+    ['clockify', 4],
+    ['clockify', 10],
+    ['kimai', 4],
+    ['kimai', 11],
+  ] as const)('%s line %i is not billable', (source, line) => {
+    expect(rowAt(parseFixture(source).rows, line).billable).toBe(false);
+  });
+
+  it('reads an empty task as no activity, and Kimai activities and tags', () => {
+    expect(rowAt(parseFixture('toggl').rows, 4).activityName).toBeNull();
+    expect(rowAt(parseFixture('kimai').rows, 2)).toMatchObject({
+      clientName: 'Clinique Saint-Éloi',
+      activityName: 'Support',
+      tags: ['réseau', 'urgent'],
+    });
+  });
+});
+
+describe('parseTimesheetCsv file shapes', () => {
+  const line =
+    'Ana,a@x.fr,Café Zoé,Parc,,Poste,Yes,2026-02-10,09:00:00,2026-02-10,10:00:00,01:00:00,,';
+
+  it.each([
+    ['a string', `${TOGGL_HEADER}\n${line}\n`],
+    ['a BOM and CRLF', `\uFEFF${TOGGL_HEADER}\r\n${line}\r\n`],
+    ['semicolons', `${TOGGL_HEADER.replace(/,/g, ';')}\n${line.replace(/,/g, ';')}\n`],
+    [
+      'a BOM, semicolons and quoted fields',
+      `\uFEFF${TOGGL_HEADER.replace(/,/g, ';')}\n"Ana";"a@x.fr";"Café Zoé";"Parc";"";"Poste";"Yes";"2026-02-10";"09:00:00";"2026-02-10";"10:00:00";"01:00:00";"";""\n`,
+    ],
+    ['blank lines around the data', `\n${TOGGL_HEADER}\n\n${line}\n\n`],
+  ])('reads a file with %s', (_shape, text) => {
+    const { rows, errors } = parseTimesheetCsv('toggl', text, PARIS);
+    expect(errors).toEqual([]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ clientName: 'Café Zoé', projectName: 'Parc' });
+    expect(rows[0].start.toISOString()).toBe('2026-02-10T08:00:00.000Z');
+  });
+
+  it('reads a Buffer with a BOM the same as a string', () => {
+    const text = `\uFEFF${TOGGL_HEADER}\n${line}\n`;
+    const fromBuffer = parseTimesheetCsv('toggl', Buffer.from(text, 'utf8'), PARIS);
+    expect(fromBuffer).toEqual(parseTimesheetCsv('toggl', text, PARIS));
+    expect(fromBuffer.rows[0].clientName).toBe('Café Zoé');
+  });
+
+  it('numbers lines from the header even after blank lines', () => {
+    const { rows } = parseTimesheetCsv('toggl', `\n${TOGGL_HEADER}\n\n${line}\n`, PARIS);
+    expect(rows[0].row).toBe(4);
+  });
+
+  it('refuses a file missing required columns with one error naming them', () => {
+    const header = 'User,Email,Client,Project,Description,Billable,Start date,Start time,Duration';
+    const result = parseTimesheetCsv(
+      'toggl',
+      `${header}\nAna,a@x.fr,C,P,D,Yes,2026-02-10,09:00:00,01:00:00\n`,
+      PARIS,
+    );
+    expect(result).toEqual({
+      rows: [],
+      errors: [{ row: 1, reason: 'missing columns for a Toggl Track export: End date, End time' }],
+    });
+  });
+
+  it('refuses a Kimai file given as a Toggl one', () => {
+    const { errors } = parseTimesheetCsv('toggl', fixture('kimai'), PARIS);
+    expect(errors).toEqual([
+      {
+        row: 1,
+        reason:
+          'missing columns for a Toggl Track export: Client, Start date, Start time, End date, End time',
+      },
+    ]);
+  });
+
+  it.each([
+    ['an empty file', '', 'the file is empty'],
+    ['an unclosed quote', `${TOGGL_HEADER}\n"Ana,a@x.fr\n`, 'the file is not readable as CSV'],
+  ])('refuses %s as a whole', (_case, text, reason) => {
+    const { rows, errors } = parseTimesheetCsv('toggl', text, PARIS);
+    expect(rows).toEqual([]);
+    expect(errors).toHaveLength(1);
+    expect(errors[0].row).toBe(1);
+    expect(errors[0].reason).toContain(reason);
+  });
+
+  it('refuses a row cut short, naming the first missing column', () => {
+    const { errors } = parseTimesheetCsv(
+      'toggl',
+      `${TOGGL_HEADER}\nAna,a@x.fr,C,P,,D,Yes,2026-02-10,09:00:00,2026-02-10\n`,
+      PARIS,
+    );
+    expect(errors).toEqual([{ row: 2, reason: 'missing column "End time"' }]);
+  });
+
+  it('refuses a billable flag that is neither yes nor no', () => {
+    const { errors } = parseTimesheetCsv(
+      'toggl',
+      `${TOGGL_HEADER}\n${line.replace(',Yes,', ',Peut-être,')}\n`,
+      PARIS,
+    );
+    expect(errors).toEqual([{ row: 2, reason: 'Billable "Peut-être" is neither yes nor no' }]);
+  });
+
+  it('refuses a local time skipped when the clocks go forward', () => {
+    const gap = 'Ana,a@x.fr,C,P,,D,Yes,2026-03-29,02:30:00,2026-03-29,04:00:00,01:30:00,,';
+    const { errors } = parseTimesheetCsv('toggl', `${TOGGL_HEADER}\n${gap}\n`, PARIS);
+    expect(errors).toEqual([
+      {
+        row: 2,
+        reason:
+          'Start time 2026-03-29 02:30 does not exist in Europe/Paris (the clocks went forward)',
+      },
+    ]);
+  });
+
+  it('reads the same local times in another zone', () => {
+    const { rows } = parseTimesheetCsv('toggl', `${TOGGL_HEADER}\n${line}\n`, {
+      timezone: 'America/Martinique',
+    });
+    expect(rows[0].start.toISOString()).toBe('2026-02-10T13:00:00.000Z');
+  });
+});
+
+describe('parseTimesheetCsv with Clockify date formats', () => {
+  const header =
+    'Project,Client,Description,Task,User,Group,Email,Tags,Billable,Start Date,Start Time,End Date,End Time,Duration (h),Duration (decimal),Billable Rate (EUR),Billable Amount (EUR)';
+  const entry = (day: string, from = '09:00', to = '10:00') =>
+    `Parc,Café Zoé,Poste,,Ana,,a@x.fr,,Yes,${day},${from},${day},${to},01:00:00,1.00,85,85`;
+
+  it.each([
+    [
+      'DD/MM found from a day above 12',
+      ['16/03/2026', '02/03/2026'],
+      undefined,
+      ['2026-03-16', '2026-03-02'],
+    ],
+    [
+      'MM/DD found from a day above 12',
+      ['03/16/2026', '03/02/2026'],
+      undefined,
+      ['2026-03-16', '2026-03-02'],
+    ],
+    ['DD/MM chosen by the user', ['02/03/2026'], 'DMY', ['2026-03-02']],
+    ['MM/DD chosen by the user', ['02/03/2026'], 'MDY', ['2026-02-03']],
+    [
+      'DD-MM-YYYY found from a day above 12',
+      ['16-03-2026', '02-03-2026'],
+      undefined,
+      ['2026-03-16', '2026-03-02'],
+    ],
+    ['DD.MM.YYYY, always day first', ['02.03.2026'], undefined, ['2026-03-02']],
+    ['ISO dates, no choice needed', ['2026-03-02'], undefined, ['2026-03-02']],
+  ] as const)('reads %s', (_case, days, dateFormat, expected) => {
+    const text = [header, ...days.map((day) => entry(day))].join('\n');
+    const { rows, errors } = parseTimesheetCsv('clockify', text, { ...PARIS, dateFormat });
+    expect(errors).toEqual([]);
+    expect(rows.map((row) => row.start.toISOString().slice(0, 10))).toEqual(expected);
+  });
+
+  it('refuses a file whose slashed dates could be either order', () => {
+    const text = [header, entry('02/03/2026'), entry('04/05/2026')].join('\n');
+    const { rows, errors } = parseTimesheetCsv('clockify', text, PARIS);
+    expect(rows).toEqual([]);
+    expect(errors).toEqual([
+      {
+        row: 1,
+        reason:
+          'dates such as 03/04/2026 could be day/month or month/day; choose the date format (DMY or MDY)',
+      },
+    ]);
+  });
+
+  it('refuses a date impossible in the chosen order', () => {
+    const text = [header, entry('16/03/2026')].join('\n');
+    const { errors } = parseTimesheetCsv('clockify', text, { ...PARIS, dateFormat: 'MDY' });
+    expect(errors).toEqual([
+      { row: 2, reason: 'Start Date "16/03/2026" is not a date (expected MM/DD/YYYY)' },
+    ]);
+  });
+
+  it.each([
+    ['12:00 AM', '12:30 AM', '2026-03-01T23:00:00.000Z'],
+    ['12:00 PM', '12:30 PM', '2026-03-02T11:00:00.000Z'],
+    ['1:05 pm', '2:00 pm', '2026-03-02T12:05:00.000Z'],
+    ['09:00:00', '10:00:00', '2026-03-02T08:00:00.000Z'],
+  ])('reads the time %s', (from, to, start) => {
+    const text = [header, entry('2026-03-02', from, to)].join('\n');
+    expect(parseTimesheetCsv('clockify', text, PARIS).rows[0].start.toISOString()).toBe(start);
+  });
+});
+
+describe('parseTimesheetCsv with Kimai exports', () => {
+  it('reads a French export with semicolons, decimal commas and a night entry', () => {
+    const text = [
+      'Date;De;À;Durée;Utilisateur;Client;Projet;Activité;Description;Facturable;Mots-clés',
+      '2026-03-20;23:00;01:30;2,5;Ana;Café Zoé;Parc;Support;Bascule de nuit;1;astreinte',
+      '2026-03-21;10:00;11:00;1;Ana;Café Zoé;Parc;Conseil;Réunion;0;',
+    ].join('\n');
+    const { rows, errors } = parseTimesheetCsv('kimai', text, PARIS);
+    expect(errors).toEqual([]);
+    expect(
+      rows.map((row) => [row.start.toISOString(), row.end.toISOString(), row.billable]),
+    ).toEqual([
+      ['2026-03-20T22:00:00.000Z', '2026-03-21T00:30:00.000Z', true],
+      ['2026-03-21T09:00:00.000Z', '2026-03-21T10:00:00.000Z', false],
+    ]);
+    expect(rows[0]).toMatchObject({
+      clientName: 'Café Zoé',
+      activityName: 'Support',
+      tags: ['astreinte'],
+    });
+  });
+
+  it.each([
+    ['seconds (Kimai 1)', '9000'],
+    ['whole hours (Kimai 2)', '2'],
+    ['hours and minutes', '2:30'],
+  ])('sees a night entry from a duration in %s', (_unit, duration) => {
+    const hours = duration === '2' ? ['23:00', '01:00'] : ['23:00', '01:30'];
+    const text = [
+      'Date,From,To,Duration,Rate,User,Customer,Project,Activity,Description,Exported,Tags',
+      `2026-03-20,${hours[0]},${hours[1]},${duration},0,Ana,Café Zoé,Parc,Support,Nuit,,`,
+    ].join('\n');
+    const { rows, errors } = parseTimesheetCsv('kimai', text, PARIS);
+    expect(errors).toEqual([]);
+    expect(rows[0].end.toISOString().slice(0, 10)).toBe('2026-03-21');
+    // Kimai 1 has no billable column: what it exported was recorded for billing.
+    expect(rows[0].billable).toBe(true);
+  });
+});

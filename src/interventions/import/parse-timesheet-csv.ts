@@ -1,0 +1,265 @@
+import { CsvError } from 'csv-parse/sync';
+import { IANAZone } from 'luxon';
+import { CsvTable, decodeCsv, readCsvTable } from './csv-table';
+import {
+  DateOrder,
+  ImportError,
+  ImportRow,
+  ParsedTimesheet,
+  ParseTimesheetOptions,
+  TimesheetSource,
+} from './import-row';
+import {
+  LocalDay,
+  LocalTime,
+  detectDateOrder,
+  formatLocal,
+  isSlashedDate,
+  nextDay,
+  durationReadings,
+  parseLocalDay,
+  parseLocalTime,
+  secondsOfDay,
+  LocalClock,
+  localClock,
+} from './local-datetime';
+import { ImportField, SOURCE_LAYOUTS, SourceLayout, locateColumns } from './sources';
+
+const MAX_ENTRY_MS = 24 * 3600 * 1000;
+/** Kimai rounds its durations; a minute of slack still tells a night entry from a typo. */
+const DURATION_SLACK_SECONDS = 60;
+const DATE_PATTERNS: Record<DateOrder, string> = { DMY: 'DD/MM/YYYY', MDY: 'MM/DD/YYYY' };
+const YES = new Set(['yes', 'y', 'true', '1', 'oui', 'ja', 'x']);
+const NO = new Set(['no', 'n', 'false', '0', 'non', 'nein', '']);
+
+/** What every row of one file is read with. */
+interface FileContext {
+  layout: SourceLayout;
+  header: string[];
+  columns: Partial<Record<ImportField, number>>;
+  dateOrder: DateOrder | null;
+  timezone: string;
+  clock: LocalClock;
+}
+
+/** A refusal thrown while reading one row, turned into an error entry for that row. */
+class RowRefusal extends Error {}
+
+/**
+ * Reads a CSV export of Toggl Track, Clockify or Kimai into time entries, local times read in
+ * `opts.timezone`. Every refused line is reported with a reason; a file that cannot be read at
+ * all (missing columns, undecidable date format, broken quoting) gives one error on line 1.
+ */
+export function parseTimesheetCsv(
+  source: TimesheetSource,
+  csv: string | Buffer,
+  opts: ParseTimesheetOptions,
+): ParsedTimesheet {
+  if (!IANAZone.isValidZone(opts.timezone)) {
+    return fileRefused(`unknown time zone ${opts.timezone}`);
+  }
+  let table: CsvTable;
+  try {
+    table = readCsvTable(decodeCsv(csv));
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    return fileRefused(`the file is not readable as CSV: ${error.message}`);
+  }
+  const context = fileContext(SOURCE_LAYOUTS[source], table, opts);
+  return typeof context === 'string' ? fileRefused(context) : readRecords(table, context);
+}
+
+/** What every row is read with, or why the file as a whole cannot be read. */
+function fileContext(
+  layout: SourceLayout,
+  table: CsvTable,
+  { timezone, dateFormat }: ParseTimesheetOptions,
+): FileContext | string {
+  if (table.header.length === 0) return 'the file is empty';
+  const columns = locateColumns(layout, table.header);
+  const missing = layout.required.filter((field) => columns[field] === undefined);
+  if (missing.length > 0) {
+    const names = missing.map((field) => layout.columns[field]?.[0]).join(', ');
+    return `missing columns for a ${layout.label} export: ${names}`;
+  }
+  const dateOrder = dateFormat ?? detectDateOrder(dateCells(table, columns));
+  if (dateOrder === null && [...dateCells(table, columns)].some(isSlashedDate)) {
+    return 'dates such as 03/04/2026 could be day/month or month/day; choose the date format (DMY or MDY)';
+  }
+  const clock = localClock(timezone);
+  return { layout, header: table.header, columns, dateOrder, timezone, clock };
+}
+
+function fileRefused(reason: string): ParsedTimesheet {
+  return { rows: [], errors: [{ row: 1, reason }] };
+}
+
+function* dateCells(table: CsvTable, columns: Partial<Record<ImportField, number>>) {
+  for (const { values } of table.records) {
+    for (const index of [columns.startDate, columns.endDate]) {
+      if (index !== undefined && values[index] !== undefined) yield values[index];
+    }
+  }
+}
+
+function readRecords(table: CsvTable, context: FileContext): ParsedTimesheet {
+  const rows: ImportRow[] = [];
+  const errors: ImportError[] = [];
+  for (const { line, values } of table.records) {
+    try {
+      rows.push(readEntry(line, values, context));
+    } catch (error) {
+      if (!(error instanceof RowRefusal)) throw error;
+      errors.push({ row: line, reason: error.message });
+    }
+  }
+  return { rows, errors };
+}
+
+function readEntry(line: number, values: string[], context: FileContext): ImportRow {
+  const { start, end } = readInterval(values, context);
+  const activity = optionalCell(values, context, 'activity');
+  return {
+    row: line,
+    clientName: requiredCell(values, context, 'client'),
+    projectName: requiredCell(values, context, 'project'),
+    activityName: activity === '' ? null : activity,
+    description: optionalCell(values, context, 'description'),
+    start,
+    end,
+    billable: readBillable(values, context),
+    tags: readTags(optionalCell(values, context, 'tags')),
+  };
+}
+
+/** The file's own name of a column, so messages match what the user sees in the header. */
+function columnName(context: FileContext, field: ImportField): string {
+  const index = context.columns[field];
+  return index === undefined
+    ? (context.layout.columns[field]?.[0] ?? field)
+    : context.header[index];
+}
+
+function requiredCell(values: string[], context: FileContext, field: ImportField): string {
+  const index = context.columns[field];
+  if (index === undefined || index >= values.length) {
+    throw new RowRefusal(`missing column "${columnName(context, field)}"`);
+  }
+  return values[index].trim();
+}
+
+/** Optional columns read as empty when absent from the header or cut short on the row. */
+function optionalCell(values: string[], context: FileContext, field: ImportField): string {
+  const index = context.columns[field];
+  return index === undefined ? '' : (values[index] ?? '').trim();
+}
+
+function readBillable(values: string[], context: FileContext): boolean {
+  // Kimai 1 exports have no billable column: everything it exports was recorded for billing.
+  if (context.columns.billable === undefined) return true;
+  const value = optionalCell(values, context, 'billable');
+  const folded = value.toLowerCase();
+  if (YES.has(folded)) return true;
+  if (NO.has(folded)) return false;
+  throw new RowRefusal(`${columnName(context, 'billable')} "${value}" is neither yes nor no`);
+}
+
+function readTags(value: string): string[] {
+  const tags = value
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter((tag) => tag !== '');
+  return [...new Set(tags)];
+}
+
+function readDay(values: string[], context: FileContext, field: ImportField): LocalDay {
+  const value = requiredCell(values, context, field);
+  if (value === '') throw new RowRefusal(`${columnName(context, field)} is empty`);
+  const day = parseLocalDay(value, context.dateOrder);
+  if (!day) {
+    const expected = context.dateOrder ? DATE_PATTERNS[context.dateOrder] : 'YYYY-MM-DD';
+    throw new RowRefusal(
+      `${columnName(context, field)} "${value}" is not a date (expected ${expected})`,
+    );
+  }
+  return day;
+}
+
+function readTime(values: string[], context: FileContext, field: ImportField): LocalTime {
+  const value = requiredCell(values, context, field);
+  if (value === '') throw new RowRefusal(`${columnName(context, field)} is empty`);
+  const time = parseLocalTime(value);
+  if (!time) throw new RowRefusal(`${columnName(context, field)} "${value}" is not a time of day`);
+  return time;
+}
+
+function readInterval(values: string[], context: FileContext): { start: Date; end: Date } {
+  const startDay = readDay(values, context, 'startDate');
+  const startTime = readTime(values, context, 'startTime');
+  const endTime = readTime(values, context, 'endTime');
+  const endDay =
+    context.columns.endDate !== undefined
+      ? readDay(values, context, 'endDate')
+      : endDayFromDuration(values, context, startDay, startTime, endTime);
+  const start = instant(startDay, startTime, context, 'startTime');
+  const end = instant(endDay, endTime, context, 'endTime');
+  checkInterval(start, end, context);
+  return { start, end };
+}
+
+/**
+ * Without an end date (Kimai), an end time before the start time means the entry ran past
+ * midnight only when the exported duration agrees; otherwise it is a typo worth refusing.
+ */
+function endDayFromDuration(
+  values: string[],
+  context: FileContext,
+  startDay: LocalDay,
+  startTime: LocalTime,
+  endTime: LocalTime,
+): LocalDay {
+  const sameDaySeconds = secondsOfDay(endTime) - secondsOfDay(startTime);
+  if (sameDaySeconds > 0) return startDay;
+  const overnight = sameDaySeconds + 24 * 3600;
+  const readings = durationReadings(optionalCell(values, context, 'duration'));
+  if (readings.some((seconds) => Math.abs(seconds - overnight) <= DURATION_SLACK_SECONDS)) {
+    return nextDay(startDay);
+  }
+  const from = `${columnName(context, 'startTime')} ${optionalCell(values, context, 'startTime')}`;
+  const to = `${columnName(context, 'endTime')} ${optionalCell(values, context, 'endTime')}`;
+  const duration = `${columnName(context, 'duration')} "${optionalCell(values, context, 'duration')}"`;
+  throw new RowRefusal(
+    `${to} is not after ${from}, and ${duration} does not show the entry running past midnight`,
+  );
+}
+
+function instant(day: LocalDay, time: LocalTime, context: FileContext, field: ImportField): Date {
+  const result = context.clock(day, time);
+  if (result) return result;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const written = `${day.year}-${pad(day.month)}-${pad(day.day)} ${pad(time.hour)}:${pad(time.minute)}`;
+  throw new RowRefusal(
+    `${columnName(context, field)} ${written} does not exist in ${context.timezone} (the clocks went forward)`,
+  );
+}
+
+function checkInterval(start: Date, end: Date, context: FileContext): void {
+  const startLabel = `${columnName(context, 'startDate')}/${columnName(context, 'startTime')}`;
+  const endLabel =
+    context.columns.endDate !== undefined
+      ? `${columnName(context, 'endDate')}/${columnName(context, 'endTime')}`
+      : columnName(context, 'endTime');
+  const lasted = end.getTime() - start.getTime();
+  if (lasted <= 0) {
+    throw new RowRefusal(
+      `${endLabel} ${formatLocal(end, context.timezone)} is not after ${startLabel} ${formatLocal(start, context.timezone)}`,
+    );
+  }
+  if (lasted > MAX_ENTRY_MS) {
+    const hours = Math.floor(lasted / 3600000);
+    const minutes = Math.round((lasted % 3600000) / 60000);
+    throw new RowRefusal(
+      `the entry lasts ${hours} h ${String(minutes).padStart(2, '0')} min, more than 24 h (${startLabel} to ${endLabel})`,
+    );
+  }
+}
