@@ -9,6 +9,9 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
+import { ContractsModule } from './contracts/contracts.module';
+import { InterventionsModule } from './interventions/interventions.module';
+import { RequestsModule } from './requests/requests.module';
 import { AppConfigService } from './common/app-config.service';
 import { CommonModule } from './common/common.module';
 import { loadConfig } from './common/config';
@@ -49,6 +52,10 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     ClientsModule,
     ActivitiesModule,
+    ContractsModule,
+    RequestsModule,
+    InterventionsModule,
+    // (more feature modules are added above this line)
   ],
   controllers: [HealthController],
   providers: [

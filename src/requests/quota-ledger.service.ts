@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { URGENCY_LEVELS } from '../common/domain';
+import type { Urgency } from '../common/domain';
+import { QuotaUnit } from './quota-unit.entity';
+
+export interface NewQuotaUnit {
+  contractId: string;
+  month: string;
+  level: Urgency;
+  requestId?: string | null;
+  interventionId?: string | null;
+  overage?: boolean;
+  feeCents?: number;
+}
+
+/**
+ * The monthly urgency quota of each contract, as a ledger of units. Callers read usage and take a
+ * unit inside one `Transactions.run(…, [QuotaLedger.lockKey(contractId, month)])`, so two filings
+ * at the same instant cannot both take the last unit, across processes too.
+ */
+@Injectable()
+export class QuotaLedger {
+  static lockKey(contractId: string, month: string): string {
+    return `quota:${contractId}:${month}`;
+  }
+
+  async usage(
+    manager: EntityManager,
+    contractId: string,
+    month: string,
+  ): Promise<Record<Urgency, number>> {
+    const rows = await manager
+      .getRepository(QuotaUnit)
+      .createQueryBuilder('u')
+      .select('u.level', 'level')
+      .addSelect('COUNT(*)', 'used')
+      .where('u.contractId = :contractId AND u.month = :month AND u.released = :released', {
+        contractId,
+        month,
+        released: false,
+      })
+      .groupBy('u.level')
+      .getRawMany<{ level: Urgency; used: string | number }>();
+    const usage = Object.fromEntries(URGENCY_LEVELS.map((l) => [l, 0])) as Record<Urgency, number>;
+    for (const row of rows) usage[row.level] = Number(row.used);
+    return usage;
+  }
+
+  take(manager: EntityManager, unit: NewQuotaUnit): Promise<QuotaUnit> {
+    const repo = manager.getRepository(QuotaUnit);
+    return repo.save(
+      repo.create({
+        contractId: unit.contractId,
+        month: unit.month,
+        level: unit.level,
+        requestId: unit.requestId ?? null,
+        interventionId: unit.interventionId ?? null,
+        overage: unit.overage ?? false,
+        feeCents: unit.feeCents ?? 0,
+        released: false,
+        invoiceId: null,
+        createdAt: new Date(),
+      }),
+    );
+  }
+
+  /** Gives units back (a false urgency, a deleted intervention): they stop counting. */
+  async release(
+    manager: EntityManager,
+    by: { requestId: string } | { interventionId: string },
+  ): Promise<void> {
+    await manager.getRepository(QuotaUnit).update({ ...by, released: false }, { released: true });
+  }
+}
