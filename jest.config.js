@@ -3,7 +3,7 @@
  * A few dependencies ship ES modules only; Node 20 loads them natively but Jest's sandbox
  * does not, so they are transpiled like our own files.
  */
-const ESM_ONLY = ['content-disposition'];
+const ESM_ONLY = ['content-disposition', 'marked'];
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },
