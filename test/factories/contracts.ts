@@ -21,7 +21,7 @@ export function deepMerge(base: Overrides, overrides: Overrides): Overrides {
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) delete out[key];
     else if (isPlainObject(value) && isPlainObject(out[key])) {
-      out[key] = deepMerge(out[key] as Overrides, value);
+      out[key] = deepMerge(out[key], value);
     } else out[key] = value;
   }
   return out;
