@@ -1,0 +1,303 @@
+import {
+  buildFec,
+  clientSubAccount,
+  DEFAULT_FEC_ACCOUNTS,
+  FEC_COLUMNS,
+  validateFec,
+  type FecAccounts,
+} from './fec';
+import { journalDoc, MARCH_2026 } from './journal-docs.fixture';
+
+const opts = { siren: '732829320', closingDate: '2026-12-31' };
+const accounts: FecAccounts = {
+  receivable: '411',
+  sales: '706',
+  vatCollected: '44571',
+  journalCode: 'VT',
+  journalLabel: 'Ventes',
+};
+
+/** The records as arrays of fields, header left out. */
+function records(content: string): string[][] {
+  return content
+    .split('\r\n')
+    .slice(1)
+    .map((line) => line.split('\t'));
+}
+
+const col = (name: (typeof FEC_COLUMNS)[number]) => FEC_COLUMNS.indexOf(name);
+
+describe('buildFec', () => {
+  // Shuffled on purpose: the file orders entries itself.
+  const fec = buildFec([...MARCH_2026].reverse(), accounts, opts);
+  const rows = records(fec.content);
+
+  it('is named <SIREN>FEC<closing date>.txt', () => {
+    expect(fec.fileName).toBe('732829320FEC20261231.txt');
+  });
+
+  it('starts with the 18 column names of A47 A-1, tab-separated, and keeps 18 on every row', () => {
+    const lines = fec.content.split('\r\n');
+    expect(lines[0]).toBe(
+      'JournalCode\tJournalLib\tEcritureNum\tEcritureDate\tCompteNum\tCompteLib\tCompAuxNum\t' +
+        'CompAuxLib\tPieceRef\tPieceDate\tEcritureLib\tDebit\tCredit\tEcritureLet\tDateLet\t' +
+        'ValidDate\tMontantdevise\tIdevise',
+    );
+    expect(lines.every((line) => line.split('\t').length === 18)).toBe(true);
+    expect(lines).toHaveLength(1 + 15);
+  });
+
+  it('passes its own validation: balanced, continuous, well formed', () => {
+    expect(validateFec(fec.content)).toEqual([]);
+  });
+
+  it('posts each document to 411 / 706 / 44571 on the right side', () => {
+    const postings = rows.map((r) => [
+      r[col('EcritureNum')],
+      r[col('PieceRef')],
+      r[col('CompteNum')],
+      r[col('Debit')],
+      r[col('Credit')],
+    ]);
+    expect(postings).toEqual([
+      // Standard VAT, two rates: one sales and one VAT line per rate.
+      ['1', 'F2026-00001', '411', '1411,00', '0,00'],
+      ['1', 'F2026-00001', '706', '0,00', '1000,00'],
+      ['1', 'F2026-00001', '706', '0,00', '200,00'],
+      ['1', 'F2026-00001', '44571', '0,00', '200,00'],
+      ['1', 'F2026-00001', '44571', '0,00', '11,00'],
+      // Franchise: no VAT line.
+      ['2', 'F2026-00002', '411', '500,00', '0,00'],
+      ['2', 'F2026-00002', '706', '0,00', '500,00'],
+      // Credit note, same day as F2026-00003 and before it by number: reversed sides.
+      ['3', 'AV2026-00001', '411', '0,00', '120,00'],
+      ['3', 'AV2026-00001', '706', '100,00', '0,00'],
+      ['3', 'AV2026-00001', '44571', '20,00', '0,00'],
+      ['4', 'F2026-00003', '411', '360,00', '0,00'],
+      ['4', 'F2026-00003', '706', '0,00', '300,00'],
+      ['4', 'F2026-00003', '44571', '0,00', '60,00'],
+      // Reverse charge: VAT 0, no VAT line.
+      ['5', 'F2026-00004', '411', '800,00', '0,00'],
+      ['5', 'F2026-00004', '706', '0,00', '800,00'],
+    ]);
+  });
+
+  it('balances every entry to the cent', () => {
+    const cents = (amount: string) => Math.round(Number(amount.replace(',', '.')) * 100);
+    const balance = new Map<string, number>();
+    for (const r of rows) {
+      const num = r[col('EcritureNum')];
+      balance.set(num, (balance.get(num) ?? 0) + cents(r[col('Debit')]) - cents(r[col('Credit')]));
+    }
+    expect([...balance.values()]).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('writes dates YYYYMMDD and amounts with a decimal comma, no thousands separator', () => {
+    const first = rows[0];
+    expect([first[col('EcritureDate')], first[col('PieceDate')], first[col('ValidDate')]]).toEqual([
+      '20260302',
+      '20260302',
+      '20260302',
+    ]);
+    for (const r of rows) {
+      expect(r[col('Debit')]).toMatch(/^\d+,\d{2}$/);
+      expect(r[col('Credit')]).toMatch(/^\d+,\d{2}$/);
+    }
+  });
+
+  it('labels the entry and gives the client sub-account on the 411 line only', () => {
+    const invoice = rows.filter((r) => r[col('PieceRef')] === 'F2026-00001');
+    const creditNote = rows.filter((r) => r[col('PieceRef')] === 'AV2026-00001');
+    expect(invoice[0].slice(0, 2)).toEqual(['VT', 'Ventes']);
+    expect(invoice[0][col('EcritureLib')]).toBe("Facture F2026-00001 Société Générale d'Études");
+    expect(creditNote[0][col('EcritureLib')]).toBe("Avoir AV2026-00001 Société Générale d'Études");
+    expect(invoice[0][col('CompteLib')]).toBe('Clients');
+    expect(invoice[0][col('CompAuxNum')]).toMatch(/^411SOCIETEG[0-9A-F]{4}$/);
+    expect(creditNote[0][col('CompAuxNum')]).toBe(invoice[0][col('CompAuxNum')]);
+    expect(invoice[0][col('CompAuxLib')]).toBe("Société Générale d'Études");
+    expect(invoice.slice(1).map((r) => r[col('CompAuxNum')] + r[col('CompAuxLib')])).toEqual([
+      '',
+      '',
+      '',
+      '',
+    ]);
+  });
+
+  it('separates records by CRLF with none after the last', () => {
+    expect(fec.content.endsWith('\r\n')).toBe(false);
+    expect(fec.content.replaceAll('\r\n', '').includes('\n')).toBe(false);
+  });
+
+  it('delivers ISO 8859-15 bytes: é, Œ and € in one byte each', () => {
+    expect(fec.encoding).toBe('ISO-8859-15');
+    expect(fec.bytes.length).toBe([...fec.content].length);
+    expect(fec.bytes.includes(Buffer.from([0x53, 0x6f, 0x63, 0x69, 0xe9, 0x74, 0xe9]))).toBe(true); // Société
+    expect(fec.bytes.includes(Buffer.from([0xbc, 0x75, 0x76, 0x72, 0x65]))).toBe(true); // Œuvre
+    const euro = buildFec(
+      [
+        journalDoc({
+          number: 'F1',
+          issueDate: '2026-03-02',
+          clientName: '5 € Shop',
+          clientId: 'e',
+          rates: [[0, 100, 0]],
+        }),
+      ],
+      accounts,
+      opts,
+    );
+    expect(euro.bytes.includes(Buffer.from([0x35, 0x20, 0xa4]))).toBe(true);
+    expect(euro.replacedCharacters).toBe(0);
+  });
+
+  it('replaces what Latin-9 cannot hold, and keeps labels on one line and in their column', () => {
+    const awkward = journalDoc({
+      number: 'F1',
+      issueDate: '2026-03-02',
+      clientName: 'L’Atelier\t“Ωmega”\n🚀',
+      clientId: 'a',
+      rates: [[2000, 1000, 200]],
+    });
+    const fec = buildFec([awkward], accounts, opts);
+    expect(records(fec.content)[0][col('CompAuxLib')]).toBe('L\'Atelier "?mega" ?');
+    // Ω and 🚀, in the four labels that carry the client name.
+    expect(fec.replacedCharacters).toBe(8);
+    expect(validateFec(fec.content)).toEqual([]);
+  });
+
+  it('uses the practice accounts and journal when changed', () => {
+    const custom = buildFec(
+      MARCH_2026.slice(0, 1),
+      {
+        receivable: '4110000',
+        sales: '7061000',
+        vatCollected: '4457120',
+        journalCode: 'VE',
+        journalLabel: 'Journal des ventes',
+        salesLabel: 'Honoraires',
+      },
+      opts,
+    );
+    const first = records(custom.content);
+    expect(first.map((r) => r[col('CompteNum')])).toEqual([
+      '4110000',
+      '7061000',
+      '7061000',
+      '4457120',
+      '4457120',
+    ]);
+    expect(first[1][col('CompteLib')]).toBe('Honoraires');
+    expect(first[0][col('CompAuxNum')].startsWith('4110000SOCIETEG')).toBe(true);
+    expect(first[0].slice(0, 2)).toEqual(['VE', 'Journal des ventes']);
+  });
+
+  it('writes a header alone for a period without documents', () => {
+    const empty = buildFec([], DEFAULT_FEC_ACCOUNTS, opts);
+    expect(empty.content).toBe(FEC_COLUMNS.join('\t'));
+    expect(validateFec(empty.content)).toEqual([]);
+  });
+
+  it.each([
+    ['a SIREN with a bad key', { siren: '732829321' }, /SIREN/],
+    ['a bad closing date', { closingDate: '2026-02-30' }, /calendar day/],
+  ])('refuses %s', (_label, change, message) => {
+    expect(() => buildFec(MARCH_2026, accounts, { ...opts, ...change })).toThrow(message);
+  });
+
+  it('refuses a document whose gross is not net plus VAT', () => {
+    const wrong = { ...MARCH_2026[0], grossCents: MARCH_2026[0].grossCents + 1 };
+    expect(() => buildFec([wrong], accounts, opts)).toThrow(/F2026-00001.*off by 1 cents/);
+  });
+
+  it.each(['franchise', 'reverse_charge'] as const)('refuses VAT charged under %s', (regime) => {
+    const taxed = { ...MARCH_2026[0], vatRegime: regime };
+    expect(() => buildFec([taxed], accounts, opts)).toThrow(
+      `VAT charged under the ${regime} regime`,
+    );
+  });
+});
+
+describe('clientSubAccount', () => {
+  it.each([
+    ['Société Générale', 'c1', /^411SOCIETEG[0-9A-F]{4}$/],
+    ['A&B', 'c1', /^411AB[0-9A-F]{4}$/],
+    ['Œuvre & Cie', 'c1', /^411OEUVRECI[0-9A-F]{4}$/],
+    ['Straße Æsir', 'c1', /^411STRASSEA[0-9A-F]{4}$/],
+    ['Ōsaka 株式会社', 'c1', /^411OSAKA[0-9A-F]{4}$/],
+  ])('%s → readable and upper case', (name, id, pattern) => {
+    expect(clientSubAccount('411', name, id)).toMatch(pattern);
+  });
+
+  it('is stable for a client and tells apart clients whose names start alike', () => {
+    expect(clientSubAccount('411', 'Dupont SA', 'id-1')).toBe(
+      clientSubAccount('411', 'Dupont SA', 'id-1'),
+    );
+    expect(clientSubAccount('411', 'Dupont SARL', 'id-2')).not.toBe(
+      clientSubAccount('411', 'Dupont SA', 'id-1'),
+    );
+  });
+});
+
+describe('validateFec', () => {
+  const good = buildFec(MARCH_2026, accounts, opts).content;
+  const lines = good.split('\r\n');
+  const edit = (line: number, column: number, value: string) =>
+    lines
+      .map((text, index) => {
+        if (index !== line) return text;
+        const fields = text.split('\t');
+        fields[column] = value;
+        return fields.join('\t');
+      })
+      .join('\r\n');
+
+  it.each([
+    ['a wrong header', edit(0, 0, 'Journal'), 'the header is not the 18 column names of A47 A-1'],
+    [
+      'a missing column',
+      lines.map((l, i) => (i === 3 ? l.split('\t').slice(1).join('\t') : l)).join('\r\n'),
+      '17 columns, expected 18',
+    ],
+    [
+      'a decimal point',
+      edit(1, col('Debit'), '1411.00'),
+      'amounts "1411.00" / "0,00" are not like 1234,56',
+    ],
+    [
+      'an unbalanced entry',
+      edit(2, col('Credit'), '999,00'),
+      'entry 1 is off balance by 100 cents',
+    ],
+    [
+      'a gap in numbering',
+      lines.map((l) => l.replace('\t5\t', '\t6\t')).join('\r\n'),
+      'entry number 6, expected 5',
+    ],
+    [
+      'an impossible date',
+      edit(1, col('EcritureDate'), '20260231'),
+      'EcritureDate is not a date YYYYMMDD',
+    ],
+    [
+      'both sides on one line',
+      edit(1, col('Credit'), '1,00'),
+      'a line has both a debit and a credit',
+    ],
+  ])('reports %s', (_label, content, message) => {
+    expect(validateFec(content).map((p) => p.message)).toContain(message);
+  });
+
+  it('reports an entry dated before the previous one', () => {
+    const early = buildFec(MARCH_2026, accounts, opts)
+      .content.split('\r\n')
+      .map((line) => (line.split('\t')[2] === '2' ? line.replaceAll('20260305', '20260301') : line))
+      .join('\r\n');
+    expect(validateFec(early)).toEqual([
+      { line: 7, message: 'entry 2 is dated before the previous one' },
+    ]);
+  });
+
+  it('accepts LF line ends as well', () => {
+    expect(validateFec(good.replaceAll('\r\n', '\n'))).toEqual([]);
+  });
+});

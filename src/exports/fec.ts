@@ -1,0 +1,397 @@
+/**
+ * The FEC (fichier des écritures comptables, article A47 A-1 of the Livre des procédures
+ * fiscales) of the sales journal: one balanced entry per issued invoice or credit note.
+ * - 18 tab-separated columns with a header row, dates YYYYMMDD, amounts "1234,56" (III 2°:
+ *   a decimal comma, no thousands separator).
+ * - Characters in ISO 8859-15 (Latin-9): III 1° allows ASCII, ISO 8859-15 or EBCDIC only, not
+ *   UTF-8, so `bytes` is what to deliver; `content` is the same text as a JS string.
+ * - CRLF between records (Windows tools, the administration's included) and none after the
+ *   last one, so no reader sees an empty trailing record.
+ */
+import { createHash } from 'node:crypto';
+import { isValidLocalDate } from '../calendar';
+import { isValidSiren } from '../common/identifiers';
+import type { JournalDoc } from './invoice-journal';
+
+export const FEC_COLUMNS = [
+  'JournalCode',
+  'JournalLib',
+  'EcritureNum',
+  'EcritureDate',
+  'CompteNum',
+  'CompteLib',
+  'CompAuxNum',
+  'CompAuxLib',
+  'PieceRef',
+  'PieceDate',
+  'EcritureLib',
+  'Debit',
+  'Credit',
+  'EcritureLet',
+  'DateLet',
+  'ValidDate',
+  'Montantdevise',
+  'Idevise',
+] as const;
+
+/** Accounts of the French chart (PCG) the sales journal posts to; the practice may change them. */
+export interface FecAccounts {
+  receivable: string;
+  sales: string;
+  vatCollected: string;
+  journalCode: string;
+  journalLabel: string;
+  receivableLabel?: string;
+  salesLabel?: string;
+  vatCollectedLabel?: string;
+}
+
+export const DEFAULT_FEC_ACCOUNTS: Required<FecAccounts> = {
+  receivable: '411',
+  sales: '706',
+  vatCollected: '44571',
+  journalCode: 'VT',
+  journalLabel: 'Ventes',
+  receivableLabel: 'Clients',
+  salesLabel: 'Prestations de services',
+  vatCollectedLabel: 'TVA collectée',
+};
+
+export interface FecFile {
+  /** '<SIREN>FEC<YYYYMMDD>.txt', the date being the closing date of the financial year. */
+  fileName: string;
+  /** The file as text, already limited to the Latin-9 repertoire. */
+  content: string;
+  /** The file to deliver: `content` encoded in ISO 8859-15. */
+  bytes: Buffer;
+  encoding: 'ISO-8859-15';
+  /** Characters outside Latin-9 written as "?" (a name in Greek, an emoji): worth a warning. */
+  replacedCharacters: number;
+}
+
+/** One line of an entry; positive cents go to Debit, negative to Credit. */
+interface EntryLine {
+  account: string;
+  accountLabel: string;
+  auxNum: string;
+  auxLib: string;
+  cents: number;
+}
+
+const RECORD_SEPARATOR = '\r\n';
+
+export function buildFec(
+  docs: readonly JournalDoc[],
+  accounts: FecAccounts,
+  opts: { siren: string; closingDate: string },
+): FecFile {
+  if (!isValidSiren(opts.siren)) throw new RangeError(`Not a SIREN: "${opts.siren}"`);
+  if (!isValidLocalDate(opts.closingDate)) {
+    throw new RangeError(`Not a calendar day (YYYY-MM-DD): "${opts.closingDate}"`);
+  }
+  const chart: Required<FecAccounts> = {
+    ...accounts,
+    receivableLabel: accounts.receivableLabel ?? DEFAULT_FEC_ACCOUNTS.receivableLabel,
+    salesLabel: accounts.salesLabel ?? DEFAULT_FEC_ACCOUNTS.salesLabel,
+    vatCollectedLabel: accounts.vatCollectedLabel ?? DEFAULT_FEC_ACCOUNTS.vatCollectedLabel,
+  };
+  const sorted = [...docs].sort(
+    (a, b) => a.issueDate.localeCompare(b.issueDate) || a.number.localeCompare(b.number),
+  );
+  const records = sorted.flatMap((doc, index) =>
+    entryLines(doc, chart).map((line) => fecRecord(doc, line, index + 1, chart)),
+  );
+  const text = [[...FEC_COLUMNS], ...records]
+    .map((fields) => fields.map(fecText).join('\t'))
+    .join(RECORD_SEPARATOR);
+  const { text: content, replaced } = toLatin9Repertoire(text);
+  return {
+    fileName: `${opts.siren}FEC${compactDate(opts.closingDate)}.txt`,
+    content,
+    bytes: latin9Bytes(content),
+    encoding: 'ISO-8859-15',
+    replacedCharacters: replaced,
+  };
+}
+
+/**
+ * An invoice debits the client for the gross and credits sales (one line per VAT rate) and
+ * VAT collected (per rate, none when there is no VAT: franchise, reverse charge). A credit
+ * note carries negative amounts, so the same lines land in the opposite columns.
+ */
+function entryLines(doc: JournalDoc, chart: Required<FecAccounts>): EntryLine[] {
+  assertDocument(doc);
+  const rates =
+    doc.vatByRate.length > 0
+      ? doc.vatByRate
+      : [{ vatRateBp: 0, netCents: doc.netCents, vatCents: doc.grossCents - doc.netCents }];
+  const line = (account: string, accountLabel: string, cents: number): EntryLine => ({
+    account,
+    accountLabel,
+    auxNum: '',
+    auxLib: '',
+    cents,
+  });
+  const client: EntryLine = {
+    ...line(chart.receivable, chart.receivableLabel, doc.grossCents),
+    auxNum: clientSubAccount(chart.receivable, doc.clientName, doc.clientId),
+    auxLib: doc.clientName,
+  };
+  const sales = rates.map((rate) => line(chart.sales, chart.salesLabel, -rate.netCents));
+  const vat = rates.map((rate) =>
+    line(chart.vatCollected, chart.vatCollectedLabel, -rate.vatCents),
+  );
+  const lines = [client, ...[...sales, ...vat].filter((l) => l.cents !== 0)];
+  const imbalance = lines.reduce((sum, l) => sum + l.cents, 0);
+  if (imbalance !== 0) {
+    throw new RangeError(
+      `${doc.number}: gross ${doc.grossCents} is not net plus VAT by rate (off by ${imbalance} cents)`,
+    );
+  }
+  return lines;
+}
+
+function assertDocument(doc: JournalDoc): void {
+  if (doc.number.trim() === '') throw new RangeError('A document without a number is not issued');
+  if (!isValidLocalDate(doc.issueDate)) {
+    throw new RangeError(`${doc.number}: issue date "${doc.issueDate}" is not a calendar day`);
+  }
+  const amounts = [doc.grossCents, ...doc.vatByRate.flatMap((r) => [r.netCents, r.vatCents])];
+  if (!amounts.every(Number.isSafeInteger)) {
+    throw new RangeError(`${doc.number}: amounts must be whole cents`);
+  }
+  if (doc.vatRegime !== 'standard' && doc.vatByRate.some((r) => r.vatCents !== 0)) {
+    throw new RangeError(`${doc.number}: VAT charged under the ${doc.vatRegime} regime`);
+  }
+}
+
+function fecRecord(
+  doc: JournalDoc,
+  line: EntryLine,
+  entryNumber: number,
+  chart: Required<FecAccounts>,
+): string[] {
+  const date = compactDate(doc.issueDate);
+  const label = `${doc.kind === 'credit_note' ? 'Avoir' : 'Facture'} ${doc.number} ${doc.clientName}`;
+  return [
+    chart.journalCode,
+    chart.journalLabel,
+    String(entryNumber),
+    date,
+    line.account,
+    line.accountLabel,
+    line.auxNum,
+    line.auxLib,
+    doc.number,
+    date,
+    label,
+    fecAmount(Math.max(line.cents, 0)),
+    fecAmount(Math.max(-line.cents, 0)),
+    '',
+    '',
+    date,
+    '',
+    '',
+  ];
+}
+
+/**
+ * The client's sub-account: the receivable account, the first 8 letters and digits of the
+ * name (accents dropped, upper case) to be readable, and 4 characters of a hash of the client
+ * id so two clients whose names start alike stay apart. Stable across exports.
+ */
+export function clientSubAccount(receivable: string, clientName: string, clientId: string): string {
+  const letters = clientName
+    .replace(/[ŒœÆæß]/g, (ligature) => LIGATURES[ligature])
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 8);
+  const tag = createHash('sha256').update(clientId).digest('hex').slice(0, 4).toUpperCase();
+  return `${receivable}${letters}${tag}`;
+}
+
+/** Letters that no accent-stripping splits. */
+const LIGATURES: Record<string, string> = { Œ: 'OE', œ: 'oe', Æ: 'AE', æ: 'ae', ß: 'ss' };
+
+/** "1234,56", "0,00": a comma and no thousands separator (A47 A-1 III 2°). */
+function fecAmount(cents: number): string {
+  return `${Math.floor(cents / 100)},${String(cents % 100).padStart(2, '0')}`;
+}
+
+function compactDate(date: string): string {
+  return date.replaceAll('-', '');
+}
+
+/** No quoting in a FEC: a tab or line break inside a label would break the columns. */
+function fecText(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/[\t\r\n]+/g, ' ')
+    .trim();
+}
+
+// ISO 8859-15 is ISO 8859-1 with eight code points changed (€, Š, š, Ž, ž, Œ, œ, Ÿ).
+const LATIN9_CHANGES = new Map<number, number>([
+  [0x20ac, 0xa4],
+  [0x0160, 0xa6],
+  [0x0161, 0xa8],
+  [0x017d, 0xb4],
+  [0x017e, 0xb8],
+  [0x0152, 0xbc],
+  [0x0153, 0xbd],
+  [0x0178, 0xbe],
+]);
+const LATIN1_ONLY = new Set(LATIN9_CHANGES.values());
+/** Typography that word processors put in names and labels, and its plain equivalent. */
+const LOOKALIKES = new Map<string, string>([
+  ['\u2018', "'"],
+  ['\u2019', "'"],
+  ['\u201c', '"'],
+  ['\u201d', '"'],
+  ['\u2013', '-'],
+  ['\u2014', '-'],
+  ['\u2026', '...'],
+  ['\u2009', ' '],
+  ['\u202f', ' '],
+]);
+
+function latin9Byte(codePoint: number): number | undefined {
+  if (codePoint < 0x100) return LATIN1_ONLY.has(codePoint) ? undefined : codePoint;
+  return LATIN9_CHANGES.get(codePoint);
+}
+
+function toLatin9Repertoire(text: string): { text: string; replaced: number } {
+  let replaced = 0;
+  let out = '';
+  for (const char of text) {
+    const plain = LOOKALIKES.get(char) ?? char;
+    if ([...plain].every((c) => latin9Byte(c.codePointAt(0)!) !== undefined)) {
+      out += plain;
+    } else {
+      out += '?';
+      replaced += 1;
+    }
+  }
+  return { text: out, replaced };
+}
+
+function latin9Bytes(text: string): Buffer {
+  return Buffer.from([...text].map((char) => latin9Byte(char.codePointAt(0)!) ?? 0x3f));
+}
+
+export interface FecProblem {
+  /** 1-based line of the file. */
+  line: number;
+  message: string;
+}
+
+/**
+ * Checks a FEC the way an auditor's tool would first look at it: the header, 18 columns on
+ * every record, dates and amounts in their formats, one side per line, each entry balanced,
+ * entries numbered 1, 2, 3… without gaps and in date order.
+ */
+export function validateFec(content: string): FecProblem[] {
+  const lines = content.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  const problems: FecProblem[] = [];
+  if (lines[0] !== FEC_COLUMNS.join('\t')) {
+    problems.push({ line: 1, message: 'the header is not the 18 column names of A47 A-1' });
+  }
+  const records = lines
+    .slice(1)
+    .map((text, index) => ({ line: index + 2, fields: text.split('\t') }));
+  for (const record of records) problems.push(...recordProblems(record.line, record.fields));
+  const wellFormed = records.filter((record) => record.fields.length === FEC_COLUMNS.length);
+  problems.push(...entryProblems(wellFormed));
+  return problems.sort((a, b) => a.line - b.line);
+}
+
+const AMOUNT_PATTERN = /^\d+,\d{2}$/;
+const COLUMN = Object.fromEntries(FEC_COLUMNS.map((name, index) => [name, index])) as Record<
+  (typeof FEC_COLUMNS)[number],
+  number
+>;
+
+function recordProblems(line: number, fields: string[]): FecProblem[] {
+  if (fields.length !== FEC_COLUMNS.length) {
+    return [{ line, message: `${fields.length} columns, expected ${FEC_COLUMNS.length}` }];
+  }
+  const problems: string[] = [];
+  for (const name of ['EcritureDate', 'PieceDate', 'ValidDate'] as const) {
+    if (!isCompactDate(fields[COLUMN[name]])) problems.push(`${name} is not a date YYYYMMDD`);
+  }
+  for (const name of [
+    'JournalCode',
+    'EcritureNum',
+    'CompteNum',
+    'PieceRef',
+    'EcritureLib',
+  ] as const) {
+    if (fields[COLUMN[name]] === '') problems.push(`${name} is empty`);
+  }
+  const [debit, credit] = [fields[COLUMN.Debit], fields[COLUMN.Credit]];
+  if (!AMOUNT_PATTERN.test(debit) || !AMOUNT_PATTERN.test(credit)) {
+    problems.push(`amounts "${debit}" / "${credit}" are not like 1234,56`);
+  } else if (parseCents(debit) !== 0 && parseCents(credit) !== 0) {
+    problems.push('a line has both a debit and a credit');
+  }
+  return problems.map((message) => ({ line, message }));
+}
+
+function entryProblems(records: readonly { line: number; fields: string[] }[]): FecProblem[] {
+  const problems: FecProblem[] = [];
+  let expected = 1;
+  let previousDate = '';
+  for (const entry of contiguousEntries(records)) {
+    const { num, line, date, balance } = entry;
+    if (num !== String(expected)) {
+      problems.push({ line, message: `entry number ${num}, expected ${expected}` });
+    }
+    if (date < previousDate) {
+      problems.push({ line, message: `entry ${num} is dated before the previous one` });
+    }
+    if (balance !== 0) {
+      problems.push({ line, message: `entry ${num} is off balance by ${balance} cents` });
+    }
+    // Resume from the number found, so one gap is reported once.
+    expected = Number.isSafeInteger(Number(num)) ? Number(num) + 1 : expected + 1;
+    previousDate = date;
+  }
+  return problems;
+}
+
+/** Consecutive records sharing an EcritureNum, with their debit minus credit in cents. */
+function contiguousEntries(
+  records: readonly { line: number; fields: string[] }[],
+): { num: string; line: number; date: string; balance: number }[] {
+  const entries: { num: string; line: number; date: string; balance: number }[] = [];
+  for (const { line, fields } of records) {
+    const num = fields[COLUMN.EcritureNum];
+    let entry = entries[entries.length - 1];
+    if (entry?.num !== num) {
+      entry = { num, line, date: fields[COLUMN.EcritureDate], balance: 0 };
+      entries.push(entry);
+    }
+    entry.balance += safeCents(fields[COLUMN.Debit]) - safeCents(fields[COLUMN.Credit]);
+  }
+  return entries;
+}
+
+function isCompactDate(value: string): boolean {
+  return (
+    /^\d{8}$/.test(value) &&
+    isValidLocalDate(`${value.slice(0, 4)}-${value.slice(4, 6)}-${value.slice(6)}`)
+  );
+}
+
+function parseCents(amount: string): number {
+  const [units, fraction] = amount.split(',');
+  return Number(units) * 100 + Number(fraction);
+}
+
+/** A malformed amount is reported by recordProblems; here it counts as 0. */
+function safeCents(amount: string): number {
+  return AMOUNT_PATTERN.test(amount) ? parseCents(amount) : 0;
+}
