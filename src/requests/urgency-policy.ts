@@ -2,12 +2,11 @@
  * What a contract's urgency policy does with a new request: accept it at the requested level,
  * downgrade it to a lower level that still has room, accept it with an overage fee, or reject it.
  */
-import {
-  URGENCY_LEVELS,
-  type Urgency,
-  type UrgencyLevelPolicy,
-  type UrgencyPolicy,
-} from '../common/domain';
+import type { Urgency, UrgencyLevelPolicy, UrgencyPolicy } from '../common/domain';
+import { lowerLevels } from '../contracts/urgency-policy-rules';
+
+// Checking a policy's coherence belongs to the contract that holds it; re-exported for callers here.
+export { validateUrgencyPolicy, type PolicyProblem } from '../contracts/urgency-policy-rules';
 
 export interface UrgencyPolicyInput {
   requested: Urgency;
@@ -43,11 +42,6 @@ export type UrgencyDecision =
       resetsOn: string;
       message: string;
     };
-
-export interface PolicyProblem {
-  field: string;
-  message: string;
-}
 
 export function applyUrgencyPolicy(input: UrgencyPolicyInput): UrgencyDecision {
   const { requested, policy, usage } = input;
@@ -111,11 +105,6 @@ function rejection(input: UrgencyPolicyInput, quota: number, why: string): Urgen
   };
 }
 
-/** The levels below `level`, highest first: the order a downgrade tries them in. */
-function lowerLevels(level: Urgency): Urgency[] {
-  return URGENCY_LEVELS.slice(0, URGENCY_LEVELS.indexOf(level)).reverse();
-}
-
 function hasRoom(levelPolicy: UrgencyLevelPolicy, used: number): boolean {
   return levelPolicy.monthlyQuota === null || used < levelPolicy.monthlyQuota;
 }
@@ -123,66 +112,4 @@ function hasRoom(levelPolicy: UrgencyLevelPolicy, used: number): boolean {
 function formatEuros(cents: number): string {
   const whole = Math.trunc(cents / 100);
   return `${whole}.${String(Math.abs(cents % 100)).padStart(2, '0')} EUR`;
-}
-
-const MAX_SURCHARGE_PERCENT = 500;
-
-/** Coherence problems of a policy, each naming the field to fix; empty when the policy holds. */
-export function validateUrgencyPolicy(policy: UrgencyPolicy): PolicyProblem[] {
-  const problems = URGENCY_LEVELS.flatMap((level) => levelProblems(policy, level));
-  if (!isPercentInRange(policy.afterHoursSurchargePercent)) {
-    problems.push({
-      field: 'urgencyPolicy.afterHoursSurchargePercent',
-      message: `must be a whole percent between 0 and ${MAX_SURCHARGE_PERCENT}`,
-    });
-  }
-  return problems;
-}
-
-function levelProblems(policy: UrgencyPolicy, level: Urgency): PolicyProblem[] {
-  const p = policy.levels[level];
-  const field = (name: keyof UrgencyLevelPolicy) => `urgencyPolicy.levels.${level}.${name}`;
-  const problems: PolicyProblem[] = [];
-  if (!(p.responseMinutes > 0)) {
-    problems.push({ field: field('responseMinutes'), message: 'must be more than 0 minutes' });
-  }
-  if (p.monthlyQuota !== null && !(Number.isInteger(p.monthlyQuota) && p.monthlyQuota >= 0)) {
-    problems.push({
-      field: field('monthlyQuota'),
-      message: 'must be a whole number of requests, 0 or more, or null for unlimited',
-    });
-  }
-  if (!isPercentInRange(p.surchargePercent)) {
-    problems.push({
-      field: field('surchargePercent'),
-      message: `must be a whole percent between 0 and ${MAX_SURCHARGE_PERCENT}`,
-    });
-  }
-  // An unlimited level never goes over quota, so its over-quota behaviour never applies.
-  if (p.monthlyQuota === null) return problems;
-  const fee = p.overageFeeCents ?? 0;
-  if (p.overQuota === 'overage' && !(Number.isInteger(fee) && fee > 0)) {
-    problems.push({
-      field: field('overageFeeCents'),
-      message: `${level} is billed as overage over quota, so it needs an overage fee of more than 0 cents`,
-    });
-  }
-  if (p.overQuota === 'downgrade' && neverHasLowerRoom(policy, level)) {
-    problems.push({ field: field('overQuota'), message: downgradeDeadEnd(level) });
-  }
-  return problems;
-}
-
-function neverHasLowerRoom(policy: UrgencyPolicy, level: Urgency): boolean {
-  return lowerLevels(level).every((lower) => policy.levels[lower].monthlyQuota === 0);
-}
-
-function downgradeDeadEnd(level: Urgency): string {
-  return level === URGENCY_LEVELS[0]
-    ? `${level} is the lowest level: there is nothing to downgrade to; choose reject or overage`
-    : `every level below ${level} has a quota of 0, so a downgrade never finds room; choose reject or overage`;
-}
-
-function isPercentInRange(percent: number): boolean {
-  return Number.isInteger(percent) && percent >= 0 && percent <= MAX_SURCHARGE_PERCENT;
 }
