@@ -21,6 +21,7 @@ import { UserThrottlerGuard } from './common/throttle.guard';
 import { HealthController } from './health/health.controller';
 import { PracticeModule } from './practice/practice.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -56,6 +57,7 @@ import { UsersModule } from './users/users.module';
     RequestsModule,
     InterventionsModule,
     // (more feature modules are added above this line)
+    WebModule,
   ],
   controllers: [HealthController],
   providers: [

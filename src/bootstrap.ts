@@ -11,6 +11,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { AppConfigService } from './common/app-config.service';
 import { createValidationPipe } from './common/validation';
+import { registerWeb } from './web/web-setup';
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
@@ -64,6 +65,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
       { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES },
       (_req, body, done) => done(null, body),
     );
+  await registerWeb(app);
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()) });
   }
@@ -76,7 +78,8 @@ export async function createApp(): Promise<NestFastifyApplication> {
 
 /** Server-rendered pages live outside /api. */
 function webRoutes(): string[] {
-  return ['/'];
+  const sections = ['portal', 'console', 'accounting'];
+  return ['/', 'login', 'logout', 'invite', 'lang/{:code}', ...sections.flatMap((s) => [s, `${s}/{*rest}`])];
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

@@ -1,0 +1,149 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public, Roles } from '../auth/auth.decorators';
+import { SESSION_COOKIE } from '../auth/access.guard';
+import { AuthService } from '../auth/auth.service';
+import { AcceptInviteDto, LoginDto, SessionView } from '../auth/dto/auth.dto';
+import { DomainError } from '../common/domain-error';
+import { LANG_COOKIE } from './i18n';
+import { WebErrorFilter } from './web-error.filter';
+import { PageRequest, WebPages } from './web-pages';
+
+const HOME: Record<string, string> = {
+  consultant: '/console',
+  client: '/portal',
+  accountant: '/accounting',
+};
+
+/** Sign-in, sign-out, invitations and the language switch of the web pages. */
+@ApiExcludeController()
+@UseFilters(WebErrorFilter)
+@Controller()
+export class WebAuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly pages: WebPages,
+  ) {}
+
+  @Get()
+  @Roles('consultant', 'client', 'accountant')
+  home(@Req() req: PageRequest, @Res() reply: FastifyReply): FastifyReply {
+    return this.pages.redirect(reply, HOME[req.user!.role]);
+  }
+
+  @Public()
+  @Get('login')
+  loginForm(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Query('next') next?: string,
+  ): FastifyReply {
+    return this.pages.render(req, reply, 'login', { next: safeNext(next), error: null, email: '' });
+  }
+
+  @Public()
+  @Post('login')
+  async login(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Body() dto: LoginDto,
+    @Query('next') next?: string,
+  ): Promise<FastifyReply> {
+    try {
+      const session = await this.auth.login(dto);
+      return this.signIn(req, reply, session, safeNext(next));
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      const status = error.kind === 'too_many' ? 429 : 401;
+      const message = error.kind === 'too_many' ? 'login.locked' : 'login.failed';
+      return this.pages.render(
+        req,
+        reply,
+        'login',
+        { next: safeNext(next), error: message, email: dto.email },
+        status,
+      );
+    }
+  }
+
+  @Public()
+  @Post('logout')
+  logout(@Res() reply: FastifyReply): FastifyReply {
+    void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return this.pages.redirect(reply, '/login');
+  }
+
+  @Public()
+  @Get('invite')
+  inviteForm(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Query('token') token = '',
+  ): FastifyReply {
+    return this.pages.render(req, reply, 'invite', { token, error: null });
+  }
+
+  @Public()
+  @Post('invite')
+  async acceptInvite(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Body() dto: AcceptInviteDto,
+  ): Promise<FastifyReply> {
+    try {
+      return this.signIn(req, reply, await this.auth.acceptInvite(dto), null);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return this.pages.render(
+        req,
+        reply,
+        'invite',
+        { token: dto.token, error: 'invite.invalid' },
+        401,
+      );
+    }
+  }
+
+  @Public()
+  @Get('lang/:code')
+  language(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Param('code') code: string,
+  ): FastifyReply {
+    const lang = code === 'en' ? 'en' : 'fr';
+    void reply.setCookie(LANG_COOKIE, lang, {
+      path: '/',
+      sameSite: 'lax',
+      maxAge: 365 * 24 * 3600,
+    });
+    const back = safeNext(
+      typeof req.headers.referer === 'string'
+        ? new URL(req.headers.referer, 'http://x').pathname
+        : null,
+    );
+    return this.pages.redirect(reply, back ?? '/');
+  }
+
+  private signIn(
+    req: PageRequest,
+    reply: FastifyReply,
+    session: SessionView,
+    next: string | null,
+  ): FastifyReply {
+    void reply.setCookie(SESSION_COOKIE, session.accessToken, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: req.protocol === 'https',
+      maxAge: session.expiresIn,
+    });
+    return this.pages.redirect(reply, next ?? HOME[session.user.role]);
+  }
+}
+
+/** Only same-site paths, never another origin. */
+function safeNext(next: string | null | undefined): string | null {
+  return next && /^\/(?!\/)[\w\-/?=&.%]*$/.test(next) ? next : null;
+}

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuthUser } from '../auth/auth.decorators';
+import { localeOf, translator, WebLocale } from './i18n';
+import { webTemplatesDir } from './web-setup';
+import { join } from 'node:path';
+import * as format from './web-format';
+
+export type PageRequest = FastifyRequest & { user?: AuthUser };
+
+/** Renders a page with what every template needs: texts, user, CSRF token, formatters. */
+@Injectable()
+export class WebPages {
+  private readonly i18nDir = join(webTemplatesDir(), 'i18n');
+
+  locale(request: FastifyRequest): WebLocale {
+    return localeOf(request);
+  }
+
+  render(
+    request: PageRequest,
+    reply: FastifyReply,
+    template: string,
+    data: Record<string, unknown> = {},
+    status = 200,
+  ): FastifyReply {
+    const locale = localeOf(request);
+    const t = translator(locale, this.i18nDir);
+    const csrf = reply.generateCsrf();
+    return reply
+      .status(status)
+      .header('cache-control', 'no-store')
+      .view(template, {
+        t,
+        locale,
+        user: request.user ?? null,
+        csrf,
+        path: request.url,
+        fmt: format.formatters(locale),
+        ...data,
+      });
+  }
+
+  redirect(reply: FastifyReply, to: string): FastifyReply {
+    return reply.status(303).redirect(to);
+  }
+}
