@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { InterventionsModule } from './interventions/interventions.module';
+import { KnowledgeModule } from './knowledge/knowledge.module';
 import { RequestsModule } from './requests/requests.module';
 import { AppConfigService } from './common/app-config.service';
 import { CommonModule } from './common/common.module';
@@ -56,6 +57,7 @@ import { WebModule } from './web/web.module';
     ContractsModule,
     RequestsModule,
     InterventionsModule,
+    KnowledgeModule,
     // (more feature modules are added above this line)
     WebModule,
   ],

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Client } from '../clients/client.entity';
+import { ContractsModule } from '../contracts/contracts.module';
+import { PracticeModule } from '../practice/practice.module';
+import { Article } from './article.entity';
+import { ArticlesController } from './articles.controller';
+import { ArticlesService } from './articles.service';
+import { Deflection } from './deflection.entity';
+import { DeflectionsController } from './deflections.controller';
+import { DeflectionsService } from './deflections.service';
+import { SuggestionsController } from './suggestions.controller';
+import { SuggestionsService } from './suggestions.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Article, Deflection, Client]),
+    ContractsModule,
+    PracticeModule,
+  ],
+  controllers: [ArticlesController, SuggestionsController, DeflectionsController],
+  providers: [ArticlesService, SuggestionsService, DeflectionsService],
+  exports: [ArticlesService, SuggestionsService, DeflectionsService],
+})
+export class KnowledgeModule {}
