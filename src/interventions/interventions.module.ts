@@ -1,18 +1,41 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Activity } from '../activities/activity.entity';
+import { Client } from '../clients/client.entity';
 import { ContractsModule } from '../contracts/contracts.module';
+import { PracticeModule } from '../practice/practice.module';
 import { RequestsModule } from '../requests/requests.module';
+import { InterventionClock } from './clock';
+import { GuardrailCheck } from './guardrail-check.service';
 import { InterventionDay } from './intervention-day.entity';
+import { InterventionRecorder } from './intervention-recorder.service';
+import { InterventionReferenceLoader } from './intervention-references.service';
+import { InterventionWriter } from './intervention-writer.service';
 import { Intervention } from './intervention.entity';
+import { InterventionsController } from './interventions.controller';
+import { InterventionsService } from './interventions.service';
+import { QuotaAccounting } from './quota-accounting.service';
+import { TimerController } from './timer.controller';
+import { TimerService } from './timer.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Intervention, InterventionDay]),
+    TypeOrmModule.forFeature([Intervention, InterventionDay, Activity, Client]),
     ContractsModule,
     RequestsModule,
+    PracticeModule,
   ],
-  controllers: [],
-  providers: [],
-  exports: [TypeOrmModule],
+  controllers: [TimerController, InterventionsController],
+  providers: [
+    InterventionClock,
+    InterventionReferenceLoader,
+    QuotaAccounting,
+    InterventionRecorder,
+    GuardrailCheck,
+    InterventionsService,
+    InterventionWriter,
+    TimerService,
+  ],
+  exports: [TypeOrmModule, InterventionsService, InterventionWriter, GuardrailCheck],
 })
 export class InterventionsModule {}

@@ -1,0 +1,152 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateIf,
+  registerDecorator,
+  ValidationOptions,
+} from 'class-validator';
+import { LOCATIONS, URGENCY_LEVELS } from '../../common/domain';
+import type { Location, Urgency } from '../../common/domain';
+import { PageQuery } from '../../common/pagination';
+
+/** ISO 8601 with a date, a time and an offset (or Z): an instant nobody has to guess the zone of. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+const LOCAL_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isInstant(value: unknown): value is string {
+  return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+export function IsInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isInstant',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate: isInstant,
+        defaultMessage: () =>
+          '$property must be an ISO 8601 instant with an offset, e.g. 2026-11-29T14:05:00+01:00',
+      },
+    });
+}
+
+/** A local day (read in the practice zone) or an instant. */
+function IsDayOrInstant(options?: ValidationOptions): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isDayOrInstant',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options,
+      validator: {
+        validate: (value: unknown) =>
+          isInstant(value) ||
+          (typeof value === 'string' &&
+            LOCAL_DAY.test(value) &&
+            new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)),
+        defaultMessage: () => '$property must be a day YYYY-MM-DD or an ISO 8601 instant',
+      },
+    });
+}
+
+const toBoolean = ({ value }: { value: unknown }): unknown =>
+  value === 'true' ? true : value === 'false' ? false : value;
+
+export class CreateInterventionDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all') readonly contractId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The request answered' })
+  @IsOptional()
+  @IsUUID('all')
+  readonly requestId?: string | null;
+
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all') readonly activityId!: string;
+
+  @ApiProperty({ example: '2026-11-27T14:00:00+01:00' })
+  @IsInstant()
+  readonly startedAt!: string;
+
+  @ApiProperty({ example: '2026-11-27T14:50:00+01:00' })
+  @IsInstant()
+  readonly endedAt!: string;
+
+  @ApiProperty({ enum: URGENCY_LEVELS }) @IsIn(URGENCY_LEVELS) readonly urgency!: Urgency;
+
+  @ApiProperty({ enum: LOCATIONS }) @IsIn(LOCATIONS) readonly location!: Location;
+
+  @ApiProperty({ example: 'Printer queue stuck; restarted the spooler' })
+  @IsString()
+  @MaxLength(5000)
+  readonly description!: string;
+
+  @ApiPropertyOptional({ default: true, description: 'false: logged, never invoiced' })
+  @IsOptional()
+  @IsBoolean()
+  readonly billable?: boolean;
+}
+
+export class UpdateInterventionDto extends PartialType(CreateInterventionDto) {
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null unlinks the request' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUUID('all')
+  override readonly requestId?: string | null;
+}
+
+export class InterventionQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Started at or after: a local day or an instant' })
+  @IsOptional()
+  @IsDayOrInstant()
+  readonly from?: string;
+
+  @ApiPropertyOptional({ description: 'Started before: an instant, or a local day (inclusive)' })
+  @IsOptional()
+  @IsDayOrInstant()
+  readonly to?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') readonly clientId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  readonly contractId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all')
+  readonly requestId?: string;
+
+  @ApiPropertyOptional({ description: 'true: on an invoice (draft or issued); false: not yet' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  readonly invoiced?: boolean;
+}
+
+export class StartTimerDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all') readonly contractId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @IsOptional()
+  @IsUUID('all')
+  readonly requestId?: string | null;
+
+  @ApiProperty({ format: 'uuid' }) @IsUUID('all') readonly activityId!: string;
+
+  @ApiProperty({ enum: URGENCY_LEVELS }) @IsIn(URGENCY_LEVELS) readonly urgency!: Urgency;
+
+  @ApiProperty({ enum: LOCATIONS }) @IsIn(LOCATIONS) readonly location!: Location;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) readonly description?: string;
+
+  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() readonly billable?: boolean;
+}
+
+export { toBoolean };

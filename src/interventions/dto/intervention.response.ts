@@ -1,0 +1,110 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { LOCATIONS, URGENCY_LEVELS } from '../../common/domain';
+import type { Location, Urgency } from '../../common/domain';
+import type { QuotaStanding } from '../quota-accounting.service';
+
+/** An intervention as the API shows it: what was logged and every figure derived on save. */
+export class InterventionResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) consultantId!: string;
+  @ApiProperty({ format: 'uuid' }) contractId!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) requestId!: string | null;
+  @ApiProperty({ format: 'uuid' }) activityId!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) startedAt!: Date;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'null while running',
+  })
+  endedAt!: Date | null;
+  @ApiProperty({ enum: URGENCY_LEVELS }) urgency!: Urgency;
+  @ApiProperty({ enum: LOCATIONS }) location!: Location;
+  @ApiProperty() description!: string;
+  @ApiProperty({ description: 'false for work on a non-billable activity too' }) billable!: boolean;
+  @ApiProperty() durationMinutes!: number;
+  @ApiProperty() afterHoursMinutes!: number;
+  @ApiProperty({
+    description: 'rounded up to the increment, at least the minimum; 0 when not billable',
+  })
+  billableMinutes!: number;
+  @ApiProperty() afterHoursBillableMinutes!: number;
+  @ApiProperty({ description: 'the activity rate on the contract, else the contract rate' })
+  hourlyRateCents!: number;
+  @ApiProperty() baseAmountCents!: number;
+  @ApiProperty({ description: 'the urgency level surcharge' }) surchargePercent!: number;
+  @ApiProperty() urgencySurchargePercent!: number;
+  @ApiProperty() urgencySurchargeCents!: number;
+  @ApiProperty() afterHoursSurchargePercent!: number;
+  @ApiProperty() afterHoursSurchargeCents!: number;
+  @ApiProperty() amountCents!: number;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) invoiceId!: string | null;
+  @ApiProperty({ example: 'manual', description: 'manual, timer or import:<tool>' })
+  source!: string;
+  @ApiProperty({ description: 'a timer left running stopped at its 12-hour limit' })
+  autoStopped!: boolean;
+  @ApiProperty() running!: boolean;
+  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: Date;
+  @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
+}
+
+export class WarningResponse {
+  @ApiProperty({
+    example: 'weekly_limit',
+    description:
+      'weekly_limit, weekly_alert, daily_limit, daily_rest, weekly_days_off, after_hours_limit, urgent_interruptions; after_hours_not_offered on a stopped timer',
+  })
+  code!: string;
+  @ApiProperty({ example: '49 h 30 this week (2026-W47), limit 48 h' }) message!: string;
+  @ApiPropertyOptional() date?: string;
+  @ApiPropertyOptional() week?: string;
+  @ApiPropertyOptional() value?: number;
+  @ApiPropertyOptional() limit?: number;
+}
+
+export class QuotaStandingResponse implements QuotaStanding {
+  @ApiProperty({ enum: URGENCY_LEVELS }) level!: Urgency;
+  @ApiProperty({ example: '2026-11' }) month!: string;
+  @ApiProperty({ description: 'units used this month, this intervention included' }) used!: number;
+  @ApiProperty() quota!: number;
+  @ApiProperty({ description: 'true when this intervention went past the quota' }) over!: boolean;
+  @ApiProperty() overageFeeCents!: number;
+  @ApiProperty() message!: string;
+}
+
+export class SavedInterventionResponse extends InterventionResponse {
+  @ApiProperty({ type: [WarningResponse] }) warnings!: WarningResponse[];
+  @ApiPropertyOptional({
+    type: QuotaStandingResponse,
+    description: 'when the intervention, with no request, used a unit of a monthly quota',
+  })
+  quota?: QuotaStandingResponse;
+}
+
+export class InterventionPageResponse {
+  @ApiProperty({ type: [InterventionResponse] }) items!: InterventionResponse[];
+  @ApiProperty() total!: number;
+}
+
+export class TimerResponse {
+  @ApiProperty({ type: InterventionResponse, nullable: true, description: 'null when none runs' })
+  running!: InterventionResponse | null;
+  @ApiPropertyOptional({
+    type: SavedInterventionResponse,
+    description: 'a timer found running past 12 h, stopped at 12 h by this call',
+  })
+  autoStopped?: SavedInterventionResponse;
+}
+
+export class RefusedRowResponse {
+  @ApiProperty({ description: 'line number in the file (the header is line 1)' }) row!: number;
+  @ApiProperty() reason!: string;
+}
+
+export class ImportReportResponse {
+  @ApiProperty({ description: 'rows that can be recorded' }) accepted!: number;
+  @ApiProperty({ type: [RefusedRowResponse] }) refused!: RefusedRowResponse[];
+  @ApiProperty({ description: 'interventions written (0 on a dry run)' }) created!: number;
+  @ApiProperty() dryRun!: boolean;
+}

@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import type { CalendarSettings, Location, Urgency } from '../common/domain';
+import { DomainError } from '../common/domain-error';
+import { SupportRequest } from '../requests/request.entity';
+import { InterventionClock } from './clock';
+import { replaceDays } from './intervention-days';
+import { InterventionReferenceLoader } from './intervention-references.service';
+import { Intervention } from './intervention.entity';
+import { assertNoOverlap } from './overlaps';
+import { QuotaAccounting, QuotaStanding } from './quota-accounting.service';
+import { afterHoursRefusal, measureWork, priceWork } from './work-figures';
+
+/** A finished piece of work as the consultant describes it, before anything is derived. */
+export interface WorkDraft {
+  consultantId: string;
+  contractId: string;
+  requestId: string | null;
+  activityId: string;
+  startedAt: Date;
+  endedAt: Date;
+  urgency: Urgency;
+  location: Location;
+  description: string;
+  billable: boolean;
+  source: string;
+  autoStopped: boolean;
+}
+
+/** A note about the save that is not a guardrail: the answer lists it among the warnings. */
+export interface SaveNote {
+  code: string;
+  message: string;
+}
+
+export interface Recorded {
+  intervention: Intervention;
+  quota?: QuotaStanding;
+  notes: SaveNote[];
+}
+
+export interface RecordOptions {
+  calendar: CalendarSettings;
+  /** A stopped timer records the facts and notes what the contract does not offer. */
+  afterHoursRule: 'refuse' | 'note';
+}
+
+/**
+ * Saves one intervention inside the caller's transaction (which holds the consultant's lock and
+ * the quota locks): checks references and overlaps, derives every figure, rewrites the local-day
+ * rows, keeps the quota ledger and the request's first response in step.
+ */
+@Injectable()
+export class InterventionRecorder {
+  constructor(
+    private readonly references: InterventionReferenceLoader,
+    private readonly quota: QuotaAccounting,
+    private readonly clock: InterventionClock,
+  ) {}
+
+  async record(
+    manager: EntityManager,
+    draft: WorkDraft,
+    current: Intervention | null,
+    options: RecordOptions,
+  ): Promise<Recorded> {
+    const { calendar } = options;
+    const refs = await this.references.load(manager, draft, current);
+    const measured = measureWork(draft.startedAt, draft.endedAt, calendar);
+    const notes = this.afterHours(
+      draft,
+      refs.contract.urgencyPolicy,
+      measured.afterHoursMinutes,
+      options,
+    );
+    const interval = { start: draft.startedAt, end: draft.endedAt };
+    await assertNoOverlap(
+      manager,
+      draft.consultantId,
+      interval,
+      current?.id ?? null,
+      calendar.timezone,
+    );
+    const priced = priceWork(
+      { ...draft, ...measured, activityBillable: refs.activity.billable },
+      refs.contract,
+    );
+    const now = this.clock.now();
+    const repo = manager.getRepository(Intervention);
+    const intervention = await repo.save(
+      repo.merge(current ?? repo.create({ createdAt: now, invoiceId: null }), {
+        ...draft,
+        ...priced,
+        clientId: refs.contract.clientId,
+        durationMinutes: measured.durationMinutes,
+        afterHoursMinutes: measured.afterHoursMinutes,
+        updatedAt: now,
+      }),
+    );
+    await replaceDays(manager, intervention, measured.pieces);
+    const quota = await this.keepQuota(manager, intervention, current, refs.contract, calendar);
+    if (intervention.requestId) {
+      await markRequestAnswered(manager, intervention.requestId, intervention.startedAt);
+    }
+    return { intervention, quota, notes };
+  }
+
+  private afterHours(
+    draft: WorkDraft,
+    policy: Parameters<typeof afterHoursRefusal>[0],
+    afterHoursMinutes: number,
+    options: RecordOptions,
+  ): SaveNote[] {
+    const refusal = afterHoursRefusal(policy, draft.urgency, afterHoursMinutes);
+    if (refusal === null) return [];
+    if (options.afterHoursRule === 'refuse') {
+      throw new DomainError('rule.after_hours_not_offered', refusal, [
+        { field: 'endedAt', message: refusal },
+      ]);
+    }
+    return [{ code: 'after_hours_not_offered', message: refusal }];
+  }
+
+  /** A unit is taken when the intervention starts drawing on a quota, released when it stops. */
+  private async keepQuota(
+    manager: EntityManager,
+    saved: Intervention,
+    before: Intervention | null,
+    contract: Parameters<QuotaAccounting['take']>[2],
+    calendar: CalendarSettings,
+  ): Promise<QuotaStanding | undefined> {
+    const zone = calendar.timezone;
+    // A running timer has taken nothing yet: it counts when stopped, like a manual entry.
+    const previous = before && before.endedAt ? QuotaAccounting.keyOf(before, zone) : null;
+    const next = QuotaAccounting.keyOf(saved, zone);
+    if (previous === next) return undefined;
+    if (previous !== null) await this.quota.release(manager, saved.id);
+    return next === null ? undefined : this.quota.take(manager, saved, contract, zone);
+  }
+}
+
+/**
+ * The first intervention on a request is its response, the instant its SLA measures. A later
+ * one, or one logged after a comment answered it, changes nothing.
+ */
+export async function markRequestAnswered(
+  manager: EntityManager,
+  requestId: string,
+  at: Date,
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .update(SupportRequest)
+    .set({
+      respondedAt: at,
+      status: () => `CASE WHEN status = 'open' THEN 'in_progress' ELSE status END`,
+    })
+    .where('id = :id AND "respondedAt" IS NULL', { id: requestId })
+    .execute();
+}

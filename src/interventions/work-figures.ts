@@ -1,0 +1,137 @@
+/**
+ * What an intervention's times and its contract make of it: duration, after-hours minutes, the
+ * local-day pieces, the rate and the price. Pure: plain values in, plain values out.
+ */
+import { afterHoursMinutes, durationMinutes, splitByLocalDay } from '../calendar';
+import type { CalendarSettings, Urgency, UrgencyPolicy } from '../common/domain';
+import type { BillingTerms } from '../contracts/contract.entity';
+import { priceIntervention, resolveHourlyRate } from './pricing';
+
+/** The minutes of one local day of an intervention, and how many of them were after hours. */
+export interface WorkPiece {
+  date: string;
+  start: Date;
+  end: Date;
+  minutes: number;
+  afterHoursMinutes: number;
+}
+
+export interface MeasuredWork {
+  durationMinutes: number;
+  afterHoursMinutes: number;
+  pieces: WorkPiece[];
+}
+
+export interface PricedWork {
+  /** The activity's billable flag weighs in: work on a non-billable activity is never billed. */
+  billable: boolean;
+  hourlyRateCents: number;
+  billableMinutes: number;
+  afterHoursBillableMinutes: number;
+  baseAmountCents: number;
+  urgencySurchargePercent: number;
+  urgencySurchargeCents: number;
+  afterHoursSurchargePercent: number;
+  afterHoursSurchargeCents: number;
+  amountCents: number;
+}
+
+export interface ContractTerms {
+  billing: BillingTerms;
+  urgencyPolicy: UrgencyPolicy;
+}
+
+export interface WorkToPrice {
+  activityId: string;
+  urgency: Urgency;
+  billable: boolean;
+  activityBillable: boolean;
+  durationMinutes: number;
+  afterHoursMinutes: number;
+}
+
+/**
+ * Duration and after-hours minutes from the instants (a DST night counts true time), cut at
+ * local midnights. The pieces' after-hours minutes add up to the intervention's.
+ */
+export function measureWork(start: Date, end: Date, calendar: CalendarSettings): MeasuredWork {
+  const total = afterHoursMinutes(start, end, calendar);
+  const split = splitByLocalDay(start, end, calendar.timezone);
+  const pieces = split.map((piece) => ({
+    ...piece,
+    afterHoursMinutes:
+      split.length === 1
+        ? total
+        : clamp(afterHoursMinutes(piece.start, piece.end, calendar), 0, piece.minutes),
+  }));
+  balanceAfterHours(pieces, total);
+  return { durationMinutes: durationMinutes(start, end), afterHoursMinutes: total, pieces };
+}
+
+/**
+ * Each piece is rounded to the minute on its own; a second here and there could make the sum
+ * differ from the whole by a minute. The difference goes to the first pieces that can take it.
+ */
+function balanceAfterHours(pieces: WorkPiece[], total: number): void {
+  let difference = total - pieces.reduce((sum, piece) => sum + piece.afterHoursMinutes, 0);
+  for (const piece of pieces) {
+    if (difference === 0) return;
+    const next = clamp(piece.afterHoursMinutes + difference, 0, piece.minutes);
+    difference -= next - piece.afterHoursMinutes;
+    piece.afterHoursMinutes = next;
+  }
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}
+
+/**
+ * The price under the contract: the activity's rate on the contract, else the contract rate;
+ * the urgency level's surcharge on the whole, the after-hours surcharge on the after-hours part.
+ */
+export function priceWork(work: WorkToPrice, terms: ContractTerms): PricedWork {
+  const { billing, urgencyPolicy } = terms;
+  const billable = work.billable && work.activityBillable;
+  const hourlyRateCents = resolveHourlyRate(
+    billing.hourlyRateCents,
+    billing.activityRates,
+    work.activityId,
+  );
+  const price = priceIntervention({
+    durationMinutes: work.durationMinutes,
+    afterHoursMinutes: work.afterHoursMinutes,
+    billable,
+    roundingMinutes: Math.max(1, billing.roundingMinutes),
+    minimumBillableMinutes: billing.minimumBillableMinutes,
+    hourlyRateCents,
+    urgencySurchargePercent: urgencyPolicy.levels[work.urgency].surchargePercent,
+    afterHoursSurchargePercent: urgencyPolicy.afterHoursSurchargePercent,
+  });
+  return {
+    billable,
+    hourlyRateCents,
+    billableMinutes: price.billableMinutes,
+    afterHoursBillableMinutes: price.afterHoursBillableMinutes,
+    baseAmountCents: price.baseAmountCents,
+    urgencySurchargePercent: price.surchargePercent,
+    urgencySurchargeCents: price.urgencySurchargeCents,
+    afterHoursSurchargePercent: urgencyPolicy.afterHoursSurchargePercent,
+    afterHoursSurchargeCents: price.afterHoursSurchargeCents,
+    amountCents: price.amountCents,
+  };
+}
+
+/**
+ * After-hours work is refused on a contract that does not offer it, except a critical
+ * emergency when that level is promised around the clock.
+ */
+export function afterHoursRefusal(
+  policy: UrgencyPolicy,
+  urgency: Urgency,
+  afterHours: number,
+): string | null {
+  if (afterHours <= 0 || policy.afterHoursAllowed) return null;
+  if (urgency === 'critical' && policy.levels.critical.clock === '24x7') return null;
+  return `the contract does not offer after-hours work (${afterHours} min outside business hours); only a critical emergency with a 24x7 clock may be logged then`;
+}
