@@ -1,14 +1,32 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContractsModule } from '../contracts/contracts.module';
+import { PracticeModule } from '../practice/practice.module';
+import { User } from '../users/user.entity';
 import { QuotaLedger } from './quota-ledger.service';
 import { QuotaUnit } from './quota-unit.entity';
+import { RequestChangesService } from './request-changes.service';
+import { RequestComment } from './request-comment.entity';
+import { RequestFilingService } from './request-filing.service';
+import { RequestWorkLog } from './request-work-log';
 import { SupportRequest } from './request.entity';
+import { RequestsController } from './requests.controller';
+import { RequestsService } from './requests.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([SupportRequest, QuotaUnit]), ContractsModule],
-  controllers: [],
-  providers: [QuotaLedger],
-  exports: [QuotaLedger, TypeOrmModule],
+  imports: [
+    TypeOrmModule.forFeature([SupportRequest, QuotaUnit, RequestComment, User]),
+    ContractsModule,
+    PracticeModule,
+  ],
+  controllers: [RequestsController],
+  providers: [
+    QuotaLedger,
+    RequestsService,
+    RequestFilingService,
+    RequestChangesService,
+    RequestWorkLog,
+  ],
+  exports: [QuotaLedger, TypeOrmModule, RequestsService],
 })
 export class RequestsModule {}

@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Intervention } from '../../src/interventions/intervention.entity';
 import type { TestApp } from '../app';
 import { bearer } from './index';
 
@@ -97,4 +98,54 @@ export async function createContract(
     .send(contractInput(clientId, overrides))
     .expect(201);
   return res.body as CreatedContract;
+}
+
+export interface WorkRow {
+  consultantId: string;
+  contractId: string;
+  clientId: string;
+  activityId: string;
+  startedAt: string;
+  minutes: number;
+  billableMinutes?: number;
+  afterHoursMinutes?: number;
+  urgency?: 'low' | 'normal' | 'high' | 'critical';
+  requestId?: string | null;
+  billable?: boolean;
+  running?: boolean;
+}
+
+/**
+ * Writes an intervention row straight into the database, with the figures given (no pricing,
+ * no guardrails): for tests of what reads work (usage, alerts, request details).
+ */
+export async function insertWork(t: TestApp, row: WorkRow): Promise<string> {
+  const started = new Date(row.startedAt);
+  const id = randomUUID();
+  const now = new Date().toISOString();
+  await t.dataSource
+    .createQueryBuilder()
+    .insert()
+    .into(Intervention)
+    .values({
+      id,
+      consultantId: row.consultantId,
+      contractId: row.contractId,
+      clientId: row.clientId,
+      requestId: row.requestId ?? null,
+      activityId: row.activityId,
+      startedAt: started,
+      endedAt: row.running ? null : new Date(started.getTime() + row.minutes * 60_000),
+      urgency: row.urgency ?? 'normal',
+      location: 'remote',
+      description: 'Work',
+      billable: row.billable ?? true,
+      durationMinutes: row.minutes,
+      afterHoursMinutes: row.afterHoursMinutes ?? 0,
+      billableMinutes: row.billableMinutes ?? row.minutes,
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
+    })
+    .execute();
+  return id;
 }

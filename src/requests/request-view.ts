@@ -1,0 +1,14 @@
+import type { SupportRequest } from './request.entity';
+import { slaStatus, type SlaStatus } from './sla';
+
+/** A request as the API answers it: the stored facts plus its SLA status now. */
+export type RequestView = Omit<SupportRequest, 'assignId'> & { sla: SlaStatus };
+
+export function toRequestView(request: SupportRequest, now: Date): RequestView {
+  const sla = slaStatus({
+    responseDueAt: request.responseDueAt,
+    respondedAt: request.respondedAt,
+    now,
+  });
+  return { ...request, sla };
+}

@@ -1,0 +1,73 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import type { Page } from '../common/pagination';
+import { CommentDto, FileRequestDto, RequestQuery, UpdateRequestDto } from './dto/request.dto';
+import { RequestChangesService, type ChangedRequest } from './request-changes.service';
+import { RequestFilingService, type FiledRequest } from './request-filing.service';
+import type { RequestView } from './request-view';
+import { RequestsService, type CommentView, type RequestDetail } from './requests.service';
+
+@ApiTags('requests')
+@ApiBearerAuth()
+@Controller('requests')
+export class RequestsController {
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly filing: RequestFilingService,
+    private readonly changes: RequestChangesService,
+  ) {}
+
+  @Post()
+  @Roles('consultant', 'client')
+  @ApiOperation({
+    summary:
+      "File a request; the contract's urgency policy accepts, downgrades, bills or refuses it (422)",
+  })
+  file(@CurrentUser() viewer: AuthUser, @Body() dto: FileRequestDto): Promise<FiledRequest> {
+    return this.filing.file(viewer, dto);
+  }
+
+  @Get()
+  @Roles('consultant', 'client')
+  @ApiOperation({ summary: "List requests (a client user sees only its own company's)" })
+  list(@CurrentUser() viewer: AuthUser, @Query() query: RequestQuery): Promise<Page<RequestView>> {
+    return this.requests.list(viewer, query);
+  }
+
+  @Get(':id')
+  @Roles('consultant', 'client')
+  @ApiOperation({ summary: 'Read a request with the work logged against it and its comments' })
+  get(
+    @CurrentUser() viewer: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<RequestDetail> {
+    return this.requests.detail(viewer, id);
+  }
+
+  @Patch(':id')
+  @Roles('consultant')
+  @ApiOperation({
+    summary: 'Move a request along its statuses, or reclassify its urgency with a reason',
+  })
+  update(
+    @CurrentUser() viewer: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateRequestDto,
+  ): Promise<ChangedRequest> {
+    return this.changes.update(viewer, id, dto);
+  }
+
+  @Post(':id/comments')
+  @Roles('consultant', 'client')
+  @ApiOperation({
+    summary: "Comment on a request; the consultant's first comment is the SLA response",
+  })
+  comment(
+    @CurrentUser() viewer: AuthUser,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: CommentDto,
+  ): Promise<CommentView> {
+    return this.changes.comment(viewer, id, dto);
+  }
+}
