@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyRequest } from 'fastify';
 
@@ -10,10 +10,19 @@ export type Translate = (key: string, vars?: Record<string, string | number>) =>
 
 const dictionaries = new Map<WebLocale, Record<string, string>>();
 
+/** <locale>.json plus one <section>.<locale>.json per part of the site (portal, console…). */
 function dictionary(locale: WebLocale, dir: string): Record<string, string> {
   let dict = dictionaries.get(locale);
   if (!dict) {
-    dict = JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as Record<string, string>;
+    const files = readdirSync(dir).filter(
+      (f) => f === `${locale}.json` || f.endsWith(`.${locale}.json`),
+    );
+    dict = Object.assign(
+      {},
+      ...files
+        .sort()
+        .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as Record<string, string>),
+    ) as Record<string, string>;
     dictionaries.set(locale, dict);
   }
   return dict;
