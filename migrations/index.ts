@@ -1,10 +1,16 @@
 import { Foundation1764400000000 } from './1764400000000-Foundation';
 import { ContractsRequestsInterventions1764500000000 } from './1764500000000-ContractsRequestsInterventions';
+import { RequestCommentsAlerts1764600000000 } from './1764600000000-RequestCommentsAlerts';
 import { Knowledge1764610000000 } from './1764610000000-Knowledge';
+import { Invoicing1764700000000 } from './1764700000000-Invoicing';
+import { Reports1764800000000 } from './1764800000000-Reports';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
   Foundation1764400000000,
   ContractsRequestsInterventions1764500000000,
+  RequestCommentsAlerts1764600000000,
   Knowledge1764610000000,
+  Invoicing1764700000000,
+  Reports1764800000000,
 ];

@@ -11,8 +11,12 @@ import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
 import { ContractsModule } from './contracts/contracts.module';
 import { InterventionsModule } from './interventions/interventions.module';
+import { InvoicingModule } from './invoicing/invoicing.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
+import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
+import { UsageModule } from './usage/usage.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { AppConfigService } from './common/app-config.service';
 import { CommonModule } from './common/common.module';
 import { loadConfig } from './common/config';
@@ -58,6 +62,10 @@ import { WebModule } from './web/web.module';
     RequestsModule,
     InterventionsModule,
     KnowledgeModule,
+    InvoicingModule,
+    ReportsModule,
+    UsageModule,
+    AlertsModule,
     // (more feature modules are added above this line)
     WebModule,
   ],

@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError, notFound } from '../common/domain-error';
+import { details } from './problems';
+import { Transactions } from '../common/transactions';
+import { PracticeService } from '../practice/practice.service';
+import { CHAIN_LOCK } from './chain.service';
+import { DraftLines } from './draft-lines.service';
+import { billingLock } from './drafts.service';
+import type { CreditNoteDto } from './dto/invoice.dto';
+import type { InvoiceDetail } from './invoice-detail';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice } from './invoice.entity';
+import { InvoicesService } from './invoices.service';
+import { IssuingService } from './issuing.service';
+import { draftLineOf, lineRowValues } from './line-rows';
+import {
+  computeTotals,
+  creditNoteLines,
+  remainingToCredit,
+  validateCreditAmounts,
+  type CreditRequest,
+  type DraftLine,
+} from './math';
+
+/** Corrections of an issued invoice: credit notes (avoirs), full or partial, in their own series. */
+@Injectable()
+export class CreditNotesService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly practice: PracticeService,
+    private readonly issuing: IssuingService,
+    private readonly invoices: InvoicesService,
+    private readonly draftLines: DraftLines,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(invoiceId: string, dto: CreditNoteDto): Promise<InvoiceDetail> {
+    const found = await this.invoices.require(invoiceId);
+    const locks = [CHAIN_LOCK, ...(found.contractId ? [billingLock(found.contractId)] : [])];
+    const noteId = await this.transactions.run(async (m) => {
+      const invoice = await this.creditable(m, invoiceId);
+      const rows = await m.find(InvoiceLine, {
+        where: { invoiceId },
+        order: { position: 'ASC' },
+      });
+      const lines = rows.map(draftLineOf);
+      const already = await this.alreadyCredited(m, invoiceId, lines.length);
+      const partial: CreditRequest[] | null = dto.lines ? dto.lines.map((l) => ({ ...l })) : null;
+      const problems = validateCreditAmounts(lines, partial, already);
+      if (problems.length > 0) {
+        throw new DomainError(`rule.${problems[0].code}`, problems[0].message, details(problems));
+      }
+      const credit = creditNoteLines(lines, partial, already);
+      const positions = partial ? partial.map((p) => p.lineIndex) : fullPositions(lines, already);
+      const fully = await this.fullyCreditedWith(m, invoice, credit);
+      if (dto.releaseInterventions && !fully) {
+        throw new DomainError(
+          'rule.release_partial',
+          'Interventions are released only when the invoice is credited in full',
+          [{ field: 'releaseInterventions', message: 'the invoice is not fully credited' }],
+        );
+      }
+      const note = await this.insertNote(m, invoice, dto.reason);
+      await m.insert(
+        InvoiceLine,
+        credit.map((line, k) => {
+          const source = rows[positions[k]];
+          const whole = line.amountCents === -source.amountCents;
+          return m.create(
+            InvoiceLine,
+            lineRowValues(note.id, k, line, whole ? source.details : [], source.position),
+          );
+        }),
+      );
+      const practice = await this.practice.get(m);
+      await this.issuing.seal(
+        m,
+        note,
+        await m.find(InvoiceLine, { where: { invoiceId: note.id } }),
+        {
+          practice,
+          numberFormat: practice.creditNoteNumberFormat,
+          buyer: invoice.buyer!,
+          paymentTermsDays: null,
+          referencedInvoiceNumber: invoice.number,
+        },
+      );
+      if (dto.releaseInterventions) await this.draftLines.free(m, invoice.id);
+      return note.id;
+    }, locks);
+    return this.invoices.detail(noteId);
+  }
+
+  private async creditable(m: EntityManager, id: string): Promise<Invoice> {
+    const invoice = await m.findOne(Invoice, { where: { id } });
+    if (!invoice) throw notFound('invoice');
+    if (invoice.kind !== 'invoice') {
+      throw new DomainError('conflict.not_creditable', 'A credit note cannot itself be credited');
+    }
+    if (invoice.status !== 'issued' || !invoice.buyer) {
+      throw new DomainError(
+        'conflict.not_creditable',
+        'A draft is changed or deleted, not credited: only an issued invoice takes a credit note',
+      );
+    }
+    return invoice;
+  }
+
+  /** Net already credited per invoice line, by the issued credit notes of the invoice. */
+  private async alreadyCredited(m: EntityManager, invoiceId: string, count: number) {
+    const notes = await m.find(Invoice, {
+      select: { id: true },
+      where: { creditedInvoiceId: invoiceId, status: 'issued' },
+    });
+    const credited = new Array<number>(count).fill(0);
+    if (notes.length === 0) return credited;
+    const rows = await m.find(InvoiceLine, { where: { invoiceId: In(notes.map((n) => n.id)) } });
+    for (const row of rows) {
+      if (row.creditedPosition !== null && row.creditedPosition < count) {
+        credited[row.creditedPosition] += Math.abs(row.amountCents);
+      }
+    }
+    return credited;
+  }
+
+  private async fullyCreditedWith(
+    m: EntityManager,
+    invoice: Invoice,
+    credit: DraftLine[],
+  ): Promise<boolean> {
+    const before = (await this.invoices.figures(m, [invoice.id])).get(invoice.id);
+    const now = Math.abs(computeTotals(credit, invoice.vatRegime).grossCents);
+    return Math.abs(before?.creditedCents ?? 0) + now >= invoice.grossCents;
+  }
+
+  private insertNote(m: EntityManager, invoice: Invoice, reason?: string): Promise<Invoice> {
+    return m.save(
+      m.create(Invoice, {
+        kind: 'credit_note',
+        status: 'draft',
+        clientId: invoice.clientId,
+        contractId: invoice.contractId,
+        periodStart: invoice.periodStart,
+        periodEnd: invoice.periodEnd,
+        locale: invoice.locale,
+        vatRegime: invoice.vatRegime,
+        byRate: [],
+        notes: reason?.trim() || null,
+        creditedInvoiceId: invoice.id,
+        createdAt: this.clock.now(),
+      }),
+    );
+  }
+}
+
+/** The invoice lines a full credit note mirrors: every line with something left to credit. */
+function fullPositions(lines: DraftLine[], already: number[]): number[] {
+  const remaining = remainingToCredit(lines, already);
+  return lines.flatMap((_, k) => ((already[k] ?? 0) === 0 || remaining[k] > 0 ? [k] : []));
+}

@@ -1,0 +1,178 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import type { Client } from '../clients/client.entity';
+import type { Contract } from '../contracts/contract.entity';
+import { Intervention } from '../interventions/intervention.entity';
+import type { Practice } from '../practice/practice.entity';
+import { QuotaUnit } from '../requests/quota-unit.entity';
+import { BillableWork, type Period } from './billable-work.service';
+import { lineDetails, toDraftIntervention } from './draft-facts';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice } from './invoice.entity';
+import { draftLineOf, lineRowValues } from './line-rows';
+import {
+  buildDraft,
+  computeTotals,
+  vatRegimeFor,
+  type DraftInput,
+  type DraftLine,
+  type InvoiceVatRegime,
+} from './math';
+
+export interface DraftParties {
+  contract: Contract;
+  client: Client;
+  practice: Practice;
+}
+
+/** The VAT regime of a client's invoices, and the rate new lines take under it. */
+export function vatTermsFor({ client, practice }: Omit<DraftParties, 'contract'>): {
+  regime: InvoiceVatRegime;
+  defaultRateBp: number;
+} {
+  const regime = vatRegimeFor({
+    practiceRegime: practice.vatRegime,
+    clientCountry: client.address.country,
+    clientVatNumber: client.vatNumber,
+  });
+  return { regime, defaultRateBp: regime === 'standard' ? practice.defaultVatRateBp : 0 };
+}
+
+const ID_CHUNK = 500;
+
+/**
+ * Writes a draft's lines: the generated ones from the contract's uninvoiced work in the period,
+ * then the manual ones; marks the work with the draft's id (and frees it again).
+ */
+@Injectable()
+export class DraftLines {
+  constructor(private readonly work: BillableWork) {}
+
+  async fill(
+    m: EntityManager,
+    draft: Invoice,
+    parties: DraftParties,
+    manual: DraftLine[],
+  ): Promise<void> {
+    const { contract, practice } = parties;
+    const period: Period = { start: draft.periodStart, end: draft.periodEnd };
+    const tz = practice.timezone;
+    const { regime, defaultRateBp } = vatTermsFor(parties);
+    const locale = parties.client.locale ?? practice.locale;
+    const found = await this.work.collect(m, contract, period, tz);
+    const input: DraftInput = {
+      mode: contract.billing.mode,
+      period,
+      months: [],
+      timezone: tz,
+      monthlyFeeCents: contract.billing.monthlyFeeCents ?? undefined,
+      includedMinutesPerMonth: contract.billing.includedMinutesPerMonth ?? undefined,
+      rolloverMonths: contract.billing.rolloverMonths,
+      prepaidRemainingMinutes:
+        contract.billing.mode === 'prepaid'
+          ? await this.work.prepaidRemainingBefore(m, contract, period, tz)
+          : undefined,
+      hourlyRateCents: contract.billing.hourlyRateCents,
+      overageRateCents: contract.billing.overageRateCents ?? undefined,
+      vatRateBp: defaultRateBp,
+      rollover:
+        contract.billing.mode === 'retainer'
+          ? await this.work.rolloverBefore(m, contract, period, tz)
+          : [],
+      interventions: found.interventions.map((i) =>
+        toDraftIntervention(i, found.activityNames.get(i.activityId) ?? ''),
+      ),
+      overageEvents: found.overageEvents,
+      locale,
+    };
+    const generated = buildDraft(input).lines;
+    const works = new Map(found.interventions.map((i) => [i.id, i]));
+    const typed = manual.map((l) => (regime === 'standard' ? l : { ...l, vatRateBp: 0 }));
+    const rows = [
+      ...generated.map((l, k) => lineRowValues(draft.id, k, l, lineDetails(l, works, tz, locale))),
+      ...typed.map((l, k) => lineRowValues(draft.id, generated.length + k, l)),
+    ];
+    await m.delete(InvoiceLine, { invoiceId: draft.id });
+    if (rows.length > 0)
+      await m.insert(
+        InvoiceLine,
+        rows.map((r) => m.create(InvoiceLine, r)),
+      );
+    await this.mark(
+      m,
+      Intervention,
+      found.interventions.map((i) => i.id),
+      draft.id,
+    );
+    await this.mark(
+      m,
+      QuotaUnit,
+      found.quotaUnits.map((u) => u.id),
+      draft.id,
+    );
+    const totals = computeTotals([...generated, ...typed], regime);
+    await m.update(
+      Invoice,
+      { id: draft.id },
+      { vatRegime: regime, locale, ...totalsColumns(totals) },
+    );
+  }
+
+  /** Lines and totals again, keeping the generated lines and replacing the manual ones. */
+  async replaceManual(m: EntityManager, draft: Invoice, manual: DraftLine[]): Promise<void> {
+    const rows = await m.find(InvoiceLine, {
+      where: { invoiceId: draft.id },
+      order: { position: 'ASC' },
+    });
+    const kept = rows.filter((r) => r.kind !== 'manual');
+    const typed = manual.map((l) => (draft.vatRegime === 'standard' ? l : { ...l, vatRateBp: 0 }));
+    await m.delete(InvoiceLine, { invoiceId: draft.id });
+    const values = [
+      ...kept.map((r, k) => ({ ...r, id: undefined, position: k })),
+      ...typed.map((l, k) => lineRowValues(draft.id, kept.length + k, l)),
+    ];
+    if (values.length > 0) {
+      await m.insert(
+        InvoiceLine,
+        values.map((v) => m.create(InvoiceLine, v)),
+      );
+    }
+    const totals = computeTotals([...kept.map(draftLineOf), ...typed], draft.vatRegime);
+    await m.update(Invoice, { id: draft.id }, totalsColumns(totals));
+  }
+
+  /** The draft's manual lines, to keep across a rebuild. */
+  async manualLines(m: EntityManager, draftId: string): Promise<DraftLine[]> {
+    const rows = await m.find(InvoiceLine, {
+      where: { invoiceId: draftId, kind: 'manual' },
+      order: { position: 'ASC' },
+    });
+    return rows.map(draftLineOf);
+  }
+
+  /** The draft's interventions and over-quota units become invoiceable again. */
+  async free(m: EntityManager, invoiceId: string): Promise<void> {
+    await m.update(Intervention, { invoiceId }, { invoiceId: null });
+    await m.update(QuotaUnit, { invoiceId }, { invoiceId: null });
+  }
+
+  private async mark(
+    m: EntityManager,
+    entity: typeof Intervention | typeof QuotaUnit,
+    ids: string[],
+    invoiceId: string,
+  ): Promise<void> {
+    for (let k = 0; k < ids.length; k += ID_CHUNK) {
+      await m.update(entity, { id: In(ids.slice(k, k + ID_CHUNK)) }, { invoiceId });
+    }
+  }
+}
+
+export function totalsColumns(totals: ReturnType<typeof computeTotals>): Partial<Invoice> {
+  return {
+    netCents: totals.netCents,
+    vatCents: totals.vatCents,
+    grossCents: totals.grossCents,
+    byRate: totals.byRate,
+  };
+}

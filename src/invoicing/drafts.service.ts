@@ -1,0 +1,204 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
+import { Client } from '../clients/client.entity';
+import { Clock } from '../common/clock';
+import { DomainError, invalid, notFound } from '../common/domain-error';
+import { details } from './problems';
+import { Transactions } from '../common/transactions';
+import { Contract } from '../contracts/contract.entity';
+import { PracticeService } from '../practice/practice.service';
+import type { Period } from './billable-work.service';
+import { DraftLines, vatTermsFor, type DraftParties } from './draft-lines.service';
+import type { CreateDraftDto, ManualLineDto, UpdateDraftDto } from './dto/invoice.dto';
+import type { InvoiceDetail } from './invoice-detail';
+import { Invoice } from './invoice.entity';
+import { InvoicesService } from './invoices.service';
+import { manualLine, monthsOfPeriod, validateManualLine, type DraftLine } from './math';
+
+const MAX_PERIOD_MONTHS = 12;
+
+/** The lock that serialises everything that bills one contract's work. */
+export const billingLock = (contractId: string): string => `contract-billing:${contractId}`;
+
+export function checkedPeriod(start: string, end: string): Period {
+  if (end < start) throw invalid('periodEnd', 'must not be before periodStart');
+  if (monthsOfPeriod({ start, end }).length > MAX_PERIOD_MONTHS) {
+    throw invalid('periodEnd', `a draft covers at most ${MAX_PERIOD_MONTHS} months`);
+  }
+  return { start, end };
+}
+
+export const notADraft = (doc: Invoice): DomainError =>
+  new DomainError(
+    'conflict.invoice_issued',
+    `${doc.kind === 'invoice' ? 'Invoice' : 'Credit note'} ${doc.number ?? doc.id} is issued: it can only be corrected by a credit note`,
+  );
+
+/** Drafts: built from a contract's uninvoiced work in a period, edited, rebuilt, deleted. */
+@Injectable()
+export class DraftsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly practice: PracticeService,
+    private readonly lines: DraftLines,
+    private readonly invoices: InvoicesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(dto: CreateDraftDto): Promise<InvoiceDetail> {
+    const period = checkedPeriod(dto.periodStart, dto.periodEnd);
+    const id = await this.transactions.run(
+      async (m) => {
+        const parties = await this.parties(m, dto.contractId);
+        await this.assertPeriodFree(m, parties.contract, period, null);
+        const draft = await m.save(
+          m.create(Invoice, {
+            kind: 'invoice',
+            status: 'draft',
+            clientId: parties.contract.clientId,
+            contractId: parties.contract.id,
+            periodStart: period.start,
+            periodEnd: period.end,
+            locale: parties.client.locale ?? parties.practice.locale,
+            vatRegime: vatTermsFor(parties).regime,
+            byRate: [],
+            createdAt: this.clock.now(),
+          }),
+        );
+        await this.lines.fill(m, draft, parties, []);
+        return draft.id;
+      },
+      [billingLock(dto.contractId)],
+    );
+    return this.invoices.detail(id);
+  }
+
+  /** Manual lines, notes or period; a new period rebuilds the generated lines. */
+  async update(id: string, dto: UpdateDraftDto): Promise<InvoiceDetail> {
+    await this.withDraft(id, async (m, draft) => {
+      const parties = await this.parties(m, draft.contractId);
+      const manual = dto.lines
+        ? this.manualFrom(dto.lines, vatTermsFor(parties).defaultRateBp)
+        : await this.lines.manualLines(m, draft.id);
+      if (dto.notes !== undefined) {
+        await m.update(Invoice, { id }, { notes: dto.notes?.trim() || null });
+      }
+      const start = dto.periodStart ?? draft.periodStart;
+      const end = dto.periodEnd ?? draft.periodEnd;
+      if (start !== draft.periodStart || end !== draft.periodEnd) {
+        const period = checkedPeriod(start, end);
+        await this.assertPeriodFree(m, parties.contract, period, draft.id);
+        await this.lines.free(m, draft.id);
+        await m.update(Invoice, { id }, { periodStart: period.start, periodEnd: period.end });
+        Object.assign(draft, { periodStart: period.start, periodEnd: period.end });
+        await this.lines.fill(m, draft, parties, manual);
+      } else if (dto.lines) {
+        await this.lines.replaceManual(m, draft, manual);
+      }
+    });
+    return this.invoices.detail(id);
+  }
+
+  /** Generated lines again from the period's work now (new interventions, changed rates). */
+  async rebuild(id: string): Promise<InvoiceDetail> {
+    await this.withDraft(id, async (m, draft) => {
+      const parties = await this.parties(m, draft.contractId);
+      const manual = await this.lines.manualLines(m, draft.id);
+      await this.lines.free(m, draft.id);
+      await this.lines.fill(m, draft, parties, manual);
+    });
+    return this.invoices.detail(id);
+  }
+
+  /** Deletes a draft; its interventions and over-quota units become invoiceable again. */
+  async remove(id: string): Promise<void> {
+    await this.withDraft(id, async (m, draft) => {
+      await this.lines.free(m, draft.id);
+      await m.delete(Invoice, { id: draft.id, status: 'draft' });
+    });
+  }
+
+  /** Runs `work` on the draft under its contract's billing lock; 409 once issued. */
+  private async withDraft(
+    id: string,
+    work: (m: EntityManager, draft: Invoice & { contractId: string }) => Promise<void>,
+  ): Promise<void> {
+    const found = await this.invoices.require(id);
+    await this.transactions.run(
+      async (m) => {
+        const draft = await m.findOne(Invoice, { where: { id } });
+        if (!draft) throw notFound('invoice');
+        if (draft.status !== 'draft' || draft.kind !== 'invoice' || !draft.contractId) {
+          throw notADraft(draft);
+        }
+        await work(m, draft as Invoice & { contractId: string });
+      },
+      found.contractId ? [billingLock(found.contractId)] : [],
+    );
+  }
+
+  private async parties(m: EntityManager, contractId: string): Promise<DraftParties> {
+    const contract = await m.findOne(Contract, { where: { id: contractId } });
+    if (!contract) throw notFound('contract');
+    const client = await m.findOne(Client, { where: { id: contract.clientId } });
+    if (!client) throw notFound('client');
+    return { contract, client, practice: await this.practice.get(m) };
+  }
+
+  private manualFrom(lines: ManualLineDto[], defaultRateBp: number): DraftLine[] {
+    const inputs = lines.map((l) => ({ ...l, vatRateBp: l.vatRateBp ?? defaultRateBp }));
+    const problems = inputs.flatMap((l, k) => validateManualLine(l, `lines[${k}]`));
+    if (problems.length > 0) {
+      throw new DomainError(
+        'invalid.lines',
+        `Invalid input: ${problems.map((p) => p.field).join(', ')}`,
+        details(problems),
+      );
+    }
+    return inputs.map(manualLine);
+  }
+
+  /**
+   * One draft per contract and period (rebuild it instead), and a retainer month is billed
+   * once: an issued invoice covering it must be credited in full first.
+   */
+  private async assertPeriodFree(
+    m: EntityManager,
+    contract: Contract,
+    period: Period,
+    exceptId: string | null,
+  ): Promise<void> {
+    const overlapping = await m.find(Invoice, {
+      where: {
+        contractId: contract.id,
+        kind: 'invoice',
+        periodStart: LessThanOrEqual(period.end),
+        periodEnd: MoreThanOrEqual(period.start),
+        ...(exceptId ? { id: Not(exceptId) } : {}),
+      },
+    });
+    const draft = overlapping.find((d) => d.status === 'draft');
+    if (draft) {
+      throw new DomainError(
+        'conflict.draft_exists',
+        `A draft of this contract already covers ${draft.periodStart} to ${draft.periodEnd}: rebuild or change it`,
+        { draftId: draft.id },
+      );
+    }
+    if (contract.billing.mode !== 'retainer') return;
+    const figures = await this.invoices.figures(
+      m,
+      overlapping.map((d) => d.id),
+    );
+    const billed = overlapping.find(
+      (d) => Math.abs(figures.get(d.id)?.creditedCents ?? 0) < d.grossCents,
+    );
+    if (billed) {
+      throw new DomainError(
+        'conflict.period_invoiced',
+        `Invoice ${billed.number} already bills this contract's retainer from ${billed.periodStart} to ${billed.periodEnd}; credit it first`,
+        { invoiceId: billed.id },
+      );
+    }
+  }
+}

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '../../common/pagination';
+import { IsLocalDate } from '../../common/validators';
+import { INVOICE_STATUSES, LINE_UNITS, type InvoiceStatus, type LineUnit } from '../math';
+import { PAYMENT_METHODS, type PaymentMethod } from '../payment.entity';
+
+const MAX_CENTS = 1_000_000_000_00;
+
+export class CreateDraftDto {
+  @ApiProperty({ format: 'uuid' }) @IsUUID() readonly contractId!: string;
+  @ApiProperty({ example: '2026-11-01' }) @IsLocalDate() readonly periodStart!: string;
+  @ApiProperty({ example: '2026-11-30' }) @IsLocalDate() readonly periodEnd!: string;
+}
+
+/** A line typed on a draft by the consultant. */
+export class ManualLineDto {
+  @ApiProperty({ example: 'Déplacement sur site' })
+  @IsString()
+  @Length(1, 500)
+  readonly description!: string;
+
+  @ApiProperty({ example: 1.5, description: 'At most 2 decimals' })
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(1_000_000)
+  readonly quantity!: number;
+
+  @ApiProperty({ enum: LINE_UNITS }) @IsIn(LINE_UNITS) readonly unit!: LineUnit;
+
+  @ApiProperty({ example: 4500, description: 'cents, before VAT' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_CENTS)
+  readonly unitPriceCents!: number;
+
+  @ApiPropertyOptional({
+    example: 2000,
+    description: "basis points; the practice's default rate when absent (0 without VAT)",
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  readonly vatRateBp?: number;
+}
+
+export class UpdateDraftDto {
+  @ApiPropertyOptional({
+    type: [ManualLineDto],
+    description:
+      "The draft's manual lines (replaced as a whole); generated lines follow the period",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => ManualLineDto)
+  readonly lines?: ManualLineDto[];
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  readonly notes?: string | null;
+
+  @ApiPropertyOptional({ example: '2026-11-01' })
+  @IsOptional()
+  @IsLocalDate()
+  readonly periodStart?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30' })
+  @IsOptional()
+  @IsLocalDate()
+  readonly periodEnd?: string;
+}
+
+export class PaymentDto {
+  @ApiProperty({ example: 60000 }) @IsInt() @Min(1) @Max(MAX_CENTS) readonly amountCents!: number;
+  @ApiProperty({ example: '2026-12-15' }) @IsLocalDate() readonly paidOn!: string;
+  @ApiProperty({ enum: PAYMENT_METHODS }) @IsIn(PAYMENT_METHODS) readonly method!: PaymentMethod;
+}
+
+export class CreditLineDto {
+  @ApiProperty({ description: "0-based index of the invoice's line" })
+  @IsInt()
+  @Min(0)
+  readonly lineIndex!: number;
+
+  @ApiProperty({ description: 'Net amount credited (cents, before VAT)' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_CENTS)
+  readonly amountCents!: number;
+}
+
+export class CreditNoteDto {
+  @ApiPropertyOptional({ type: [CreditLineDto], description: 'None: the whole invoice' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => CreditLineDto)
+  readonly lines?: CreditLineDto[];
+
+  @ApiPropertyOptional({ example: 'Intervention facturée deux fois' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  readonly reason?: string;
+
+  @ApiPropertyOptional({
+    description: 'Once fully credited, make its interventions invoiceable again',
+  })
+  @IsOptional()
+  @IsBoolean()
+  readonly releaseInterventions?: boolean;
+}
+
+export class InvoiceQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: INVOICE_STATUSES })
+  @IsOptional()
+  @IsIn(INVOICE_STATUSES)
+  readonly status?: InvoiceStatus;
+
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly contractId?: string;
+
+  @ApiPropertyOptional({ enum: ['invoice', 'credit_note'] })
+  @IsOptional()
+  @IsIn(['invoice', 'credit_note'])
+  readonly kind?: 'invoice' | 'credit_note';
+
+  @ApiPropertyOptional({ description: 'Issue day (a draft: end of its period) from, inclusive' })
+  @IsOptional()
+  @IsLocalDate()
+  readonly from?: string;
+
+  @ApiPropertyOptional({ description: 'Issue day (a draft: end of its period) to, inclusive' })
+  @IsOptional()
+  @IsLocalDate()
+  readonly to?: string;
+}

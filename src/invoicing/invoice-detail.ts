@@ -1,0 +1,142 @@
+import type { InvoiceLine } from './invoice-line.entity';
+import type { Invoice } from './invoice.entity';
+import {
+  balanceCents,
+  invoiceStatus,
+  vatMention,
+  type DocumentKind,
+  type InvoiceStatus,
+  type InvoiceTotals,
+  type InvoiceVatRegime,
+  type LineKind,
+  type LineUnit,
+} from './math';
+import type { BuyerSnapshot, SellerSnapshot } from './snapshots';
+
+/** Money received and credited against a document, summed in SQL. */
+export interface DocumentFigures {
+  paidCents: number;
+  /** Gross of the issued credit notes of an invoice (negative, as they are stored). */
+  creditedCents: number;
+}
+
+export interface InvoiceLineView {
+  position: number;
+  kind: LineKind;
+  description: string;
+  quantity: number;
+  unit: LineUnit;
+  unitPriceCents: number;
+  vatRateBp: number;
+  amountCents: number;
+  interventionIds: string[];
+  details: string[];
+}
+
+export interface DocumentReference {
+  id: string;
+  number: string | null;
+  issueDate: string | null;
+  grossCents: number;
+}
+
+/** An invoice or credit note as the API answers it (API.md, plus a few useful extras). */
+export interface InvoiceSummary {
+  id: string;
+  number: string | null;
+  kind: DocumentKind;
+  status: InvoiceStatus;
+  clientId: string;
+  contractId: string | null;
+  issueDate: string | null;
+  dueDate: string | null;
+  paymentTermsDays: number | null;
+  periodStart: string;
+  periodEnd: string;
+  locale: 'fr' | 'en';
+  vatRegime: InvoiceVatRegime;
+  vatMention: string | null;
+  totals: InvoiceTotals;
+  paidCents: number;
+  creditedCents: number;
+  balanceCents: number;
+  hash: string | null;
+  previousHash: string | null;
+  notes: string | null;
+  createdAt: Date;
+  issuedAt: Date | null;
+}
+
+export interface InvoiceDetail extends InvoiceSummary {
+  seller: SellerSnapshot | null;
+  buyer: BuyerSnapshot | null;
+  lines: InvoiceLineView[];
+  /** On a credit note: the invoice it corrects. */
+  creditedInvoice?: DocumentReference;
+  /** On an invoice: its issued credit notes. */
+  creditNotes: DocumentReference[];
+}
+
+/** Status and balance, derived from the stored facts and the practice's today. */
+export function summarize(doc: Invoice, figures: DocumentFigures, today: string): InvoiceSummary {
+  const facts = {
+    grossCents: doc.grossCents,
+    paidCents: figures.paidCents,
+    creditedCents: doc.kind === 'invoice' ? figures.creditedCents : 0,
+  };
+  return {
+    id: doc.id,
+    number: doc.number,
+    kind: doc.kind,
+    status: invoiceStatus({
+      ...facts,
+      kind: doc.kind,
+      issued: doc.status === 'issued',
+      dueDate: doc.dueDate,
+      today,
+    }),
+    clientId: doc.clientId,
+    contractId: doc.contractId,
+    issueDate: doc.issueDate,
+    dueDate: doc.dueDate,
+    paymentTermsDays: doc.paymentTermsDays,
+    periodStart: doc.periodStart,
+    periodEnd: doc.periodEnd,
+    locale: doc.locale,
+    vatRegime: doc.vatRegime,
+    vatMention: vatMention(doc.vatRegime),
+    totals: {
+      netCents: doc.netCents,
+      vatCents: doc.vatCents,
+      grossCents: doc.grossCents,
+      byRate: doc.byRate,
+    },
+    paidCents: facts.paidCents,
+    creditedCents: facts.creditedCents,
+    balanceCents: balanceCents(facts),
+    hash: doc.hash,
+    previousHash: doc.previousHash,
+    notes: doc.notes,
+    createdAt: doc.createdAt,
+    issuedAt: doc.issuedAt,
+  };
+}
+
+export function lineView(row: InvoiceLine): InvoiceLineView {
+  return {
+    position: row.position,
+    kind: row.kind,
+    description: row.description,
+    quantity: row.quantityHundredths / 100,
+    unit: row.unit,
+    unitPriceCents: row.unitPriceCents,
+    vatRateBp: row.vatRateBp,
+    amountCents: row.amountCents,
+    interventionIds: row.interventionIds,
+    details: row.details,
+  };
+}
+
+export function reference(doc: Invoice): DocumentReference {
+  return { id: doc.id, number: doc.number, issueDate: doc.issueDate, grossCents: doc.grossCents };
+}

@@ -1,0 +1,154 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { DomainError } from '../common/domain-error';
+import { ChainService, type ChainReport } from './chain.service';
+import { CreditNotesService } from './credit-notes.service';
+import { DraftsService } from './drafts.service';
+import {
+  CreateDraftDto,
+  CreditNoteDto,
+  InvoiceQuery,
+  PaymentDto,
+  UpdateDraftDto,
+} from './dto/invoice.dto';
+import type { InvoiceDetail } from './invoice-detail';
+import { InvoicePdfService } from './invoice-pdf.service';
+import { InvoicesService, type InvoicePage } from './invoices.service';
+import { IssuingService } from './issuing.service';
+import { PaymentsService, type PaymentView } from './payments.service';
+
+const Id = () => Param('id', ParseUUIDPipe);
+
+@ApiTags('invoices')
+@ApiBearerAuth()
+@Controller('invoices')
+export class InvoicesController {
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly drafts: DraftsService,
+    private readonly issuing: IssuingService,
+    private readonly payments: PaymentsService,
+    private readonly creditNotes: CreditNotesService,
+    private readonly pdfs: InvoicePdfService,
+    private readonly chain: ChainService,
+  ) {}
+
+  @Post('drafts')
+  @Roles('consultant')
+  @ApiOperation({ summary: "Build a draft from a contract's uninvoiced work in a period" })
+  createDraft(@Body() dto: CreateDraftDto): Promise<InvoiceDetail> {
+    return this.drafts.create(dto);
+  }
+
+  @Get()
+  @Roles('consultant', 'accountant', 'client')
+  @ApiOperation({ summary: 'List invoices and credit notes (a client user: its issued ones)' })
+  list(@CurrentUser() viewer: AuthUser, @Query() query: InvoiceQuery): Promise<InvoicePage> {
+    return this.invoices.list(viewer, query);
+  }
+
+  @Get('verify-chain')
+  @Roles('consultant', 'accountant')
+  @ApiOperation({ summary: "Recompute every issued document's hash and check the chain" })
+  verifyChain(): Promise<ChainReport> {
+    return this.chain.verify();
+  }
+
+  @Get(':id')
+  @Roles('consultant', 'accountant', 'client')
+  @ApiOperation({ summary: 'Read an invoice or credit note with its lines, status and balance' })
+  get(@CurrentUser() viewer: AuthUser, @Id() id: string): Promise<InvoiceDetail> {
+    return this.invoices.get(viewer, id);
+  }
+
+  @Patch(':id')
+  @Roles('consultant')
+  @ApiOperation({ summary: 'Change a draft: manual lines, notes, period (409 once issued)' })
+  update(@Id() id: string, @Body() dto: UpdateDraftDto): Promise<InvoiceDetail> {
+    return this.drafts.update(id, dto);
+  }
+
+  @Post(':id/rebuild')
+  @Roles('consultant')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: "Rebuild a draft's generated lines from its period, keeping manual lines",
+  })
+  rebuild(@Id() id: string): Promise<InvoiceDetail> {
+    return this.drafts.rebuild(id);
+  }
+
+  @Delete(':id')
+  @Roles('consultant')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a draft and free its interventions (409 once issued)' })
+  remove(@Id() id: string): Promise<void> {
+    return this.drafts.remove(id);
+  }
+
+  @Post(':id/issue')
+  @Roles('consultant')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Issue a draft: next number, dates, snapshots, hash; then frozen' })
+  issue(@Id() id: string): Promise<InvoiceDetail> {
+    return this.issuing.issue(id);
+  }
+
+  @Post(':id/payments')
+  @Roles('consultant')
+  @ApiOperation({ summary: 'Record a payment (partial allowed, overpayment refused)' })
+  pay(@Id() id: string, @Body() dto: PaymentDto): Promise<PaymentView> {
+    return this.payments.record(id, dto);
+  }
+
+  @Get(':id/payments')
+  @Roles('consultant', 'accountant', 'client')
+  @ApiOperation({ summary: 'Payments received against an invoice' })
+  listPayments(@CurrentUser() viewer: AuthUser, @Id() id: string): Promise<PaymentView[]> {
+    return this.payments.list(viewer, id);
+  }
+
+  @Post(':id/credit-notes')
+  @Roles('consultant')
+  @ApiOperation({ summary: 'Issue a credit note for an invoice, full or by lines' })
+  credit(@Id() id: string, @Body() dto: CreditNoteDto): Promise<InvoiceDetail> {
+    return this.creditNotes.create(id, dto);
+  }
+
+  @Get(':id/pdf')
+  @Roles('consultant', 'accountant', 'client')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'The PDF of an invoice or credit note (a draft is marked BROUILLON)' })
+  async pdf(
+    @CurrentUser() viewer: AuthUser,
+    @Id() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { fileName, pdf } = await this.pdfs.render(viewer, id);
+    void reply.header('content-disposition', `attachment; filename="${fileName}"`);
+    return new StreamableFile(pdf, { type: 'application/pdf' });
+  }
+
+  @Get(':id/facturx.xml')
+  @Roles('consultant', 'accountant', 'client')
+  @ApiOperation({ summary: 'The Factur-X (CII, EN 16931) XML: not available yet (404)' })
+  async facturx(@CurrentUser() viewer: AuthUser, @Id() id: string): Promise<never> {
+    await this.invoices.findVisible(viewer, id);
+    throw new DomainError('not_found.facturx', 'The Factur-X XML is not available yet');
+  }
+}

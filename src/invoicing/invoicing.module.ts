@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Activity } from '../activities/activity.entity';
+import { Client } from '../clients/client.entity';
+import { ContractsModule } from '../contracts/contracts.module';
+import { InterventionsModule } from '../interventions/interventions.module';
+import { PracticeModule } from '../practice/practice.module';
+import { RequestsModule } from '../requests/requests.module';
+import { BillableWork } from './billable-work.service';
+import { ChainService } from './chain.service';
+import { CreditNotesService } from './credit-notes.service';
+import { DocumentCounter } from './document-counter.entity';
+import { DraftLines } from './draft-lines.service';
+import { DraftsService } from './drafts.service';
+import { InvoiceLine } from './invoice-line.entity';
+import { InvoicePdfService } from './invoice-pdf.service';
+import { Invoice } from './invoice.entity';
+import { InvoicesController } from './invoices.controller';
+import { InvoicesService } from './invoices.service';
+import { IssuingService } from './issuing.service';
+import { Payment } from './payment.entity';
+import { PaymentsService } from './payments.service';
+
+/** Invoices, credit notes and payments: drafts from the work done, issued and frozen. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Invoice, InvoiceLine, Payment, DocumentCounter, Client, Activity]),
+    PracticeModule,
+    ContractsModule,
+    RequestsModule,
+    InterventionsModule,
+  ],
+  controllers: [InvoicesController],
+  providers: [
+    BillableWork,
+    DraftLines,
+    DraftsService,
+    IssuingService,
+    PaymentsService,
+    CreditNotesService,
+    InvoicePdfService,
+    ChainService,
+    InvoicesService,
+  ],
+  exports: [InvoicesService, ChainService, TypeOrmModule],
+})
+export class InvoicingModule {}

@@ -1,0 +1,158 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { addDays, localDate } from '../calendar';
+import { Client } from '../clients/client.entity';
+import { Clock } from '../common/clock';
+import { DomainError, notFound } from '../common/domain-error';
+import { Transactions } from '../common/transactions';
+import { Contract } from '../contracts/contract.entity';
+import type { Practice } from '../practice/practice.entity';
+import { PracticeService } from '../practice/practice.service';
+import { CHAIN_LOCK, ChainService } from './chain.service';
+import { totalsColumns, vatTermsFor } from './draft-lines.service';
+import { billingLock, notADraft } from './drafts.service';
+import { frozenDocumentOf } from './frozen-document';
+import type { InvoiceDetail } from './invoice-detail';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice } from './invoice.entity';
+import { InvoicesService } from './invoices.service';
+import { draftLineOf } from './line-rows';
+import {
+  canonicalInvoiceContent,
+  chainHash,
+  computeTotals,
+  formatDocumentNumber,
+  seriesKey,
+} from './math';
+import { buyerSnapshot, sellerSnapshot, type BuyerSnapshot } from './snapshots';
+
+/** French law caps payment terms between businesses at 60 days (Code de commerce L441-10). */
+export const MAX_PAYMENT_TERMS_DAYS = 60;
+
+export interface SealTerms {
+  practice: Practice;
+  numberFormat: string;
+  buyer: BuyerSnapshot;
+  /** null: due on issue (a credit note). */
+  paymentTermsDays: number | null;
+  /** A credit note's invoice number, hashed with it. */
+  referencedInvoiceNumber: string | null;
+}
+
+/** Issuing: a draft becomes a numbered, dated, hashed and frozen document. */
+@Injectable()
+export class IssuingService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly practice: PracticeService,
+    private readonly chain: ChainService,
+    private readonly invoices: InvoicesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async issue(id: string): Promise<InvoiceDetail> {
+    const found = await this.invoices.require(id);
+    const locks = [CHAIN_LOCK, ...(found.contractId ? [billingLock(found.contractId)] : [])];
+    await this.transactions.run(async (m) => {
+      const draft = await m.findOne(Invoice, { where: { id } });
+      if (!draft) throw notFound('invoice');
+      if (draft.status !== 'draft' || draft.kind !== 'invoice') throw notADraft(draft);
+      const lines = await m.find(InvoiceLine, { where: { invoiceId: id } });
+      if (lines.length === 0) {
+        throw new DomainError('rule.empty_invoice', 'An invoice needs at least one line', [
+          { field: 'lines', message: 'The draft has no line to bill' },
+        ]);
+      }
+      const practice = await this.practice.get(m);
+      const client = await m.findOne(Client, { where: { id: draft.clientId } });
+      if (!client) throw notFound('client');
+      this.assertRegimeUnchanged(draft, client, practice);
+      await this.seal(m, draft, lines, {
+        practice,
+        numberFormat: practice.invoiceNumberFormat,
+        buyer: buyerSnapshot(client),
+        paymentTermsDays: await this.paymentTerms(m, draft, practice),
+        referencedInvoiceNumber: null,
+      });
+    }, locks);
+    return this.invoices.detail(id);
+  }
+
+  /**
+   * Numbers, dates, snapshots and hashes the draft `doc` and marks it issued. The caller's
+   * transaction holds CHAIN_LOCK; the lines are final (the triggers refuse them from now on).
+   */
+  async seal(
+    m: EntityManager,
+    doc: Invoice,
+    lines: InvoiceLine[],
+    terms: SealTerms,
+  ): Promise<Invoice> {
+    const now = this.clock.now();
+    const today = localDate(now, terms.practice.timezone);
+    const [year, month] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+    const key = seriesKey(terms.numberFormat, year);
+    const seq = await this.chain.nextSeq(m, key);
+    const tip = await this.chain.tip(m);
+    const totals = computeTotals(
+      [...lines].sort((a, b) => a.position - b.position).map(draftLineOf),
+      doc.vatRegime,
+    );
+    const frozen: Partial<Invoice> = {
+      status: 'issued',
+      number: formatDocumentNumber(terms.numberFormat, { year, month, seq }),
+      seriesKey: key,
+      seq,
+      chainSeq: tip.chainSeq + 1,
+      issueDate: today,
+      dueDate: addDays(today, terms.paymentTermsDays ?? 0),
+      paymentTermsDays: terms.paymentTermsDays,
+      seller: sellerSnapshot(terms.practice),
+      buyer: terms.buyer,
+      ...totalsColumns(totals),
+      previousHash: tip.hash,
+      issuedAt: now,
+    };
+    const sealed = { ...doc, ...frozen } as Invoice;
+    const content = frozenDocumentOf(sealed, lines, terms.referencedInvoiceNumber);
+    sealed.hash = chainHash(canonicalInvoiceContent(content), tip.hash);
+    const result = await m.update(
+      Invoice,
+      { id: doc.id, status: 'draft' },
+      { ...frozen, hash: sealed.hash },
+    );
+    if (result.affected !== 1) throw notADraft(doc);
+    return sealed;
+  }
+
+  /** The contract's terms, else the practice's; never beyond the legal 60 days. */
+  private async paymentTerms(
+    m: EntityManager,
+    draft: Invoice,
+    practice: Practice,
+  ): Promise<number> {
+    const contract = draft.contractId
+      ? await m.findOne(Contract, { where: { id: draft.contractId } })
+      : null;
+    const days = contract?.paymentTermsDays ?? practice.paymentTermsDays;
+    if (days > MAX_PAYMENT_TERMS_DAYS) {
+      throw new DomainError(
+        'rule.payment_terms',
+        `Payment terms of ${days} days exceed the legal maximum of ${MAX_PAYMENT_TERMS_DAYS} days`,
+        [{ field: 'paymentTermsDays', message: `at most ${MAX_PAYMENT_TERMS_DAYS} days` }],
+      );
+    }
+    return days;
+  }
+
+  /** The draft's totals were computed under a VAT regime; a changed client must rebuild it. */
+  private assertRegimeUnchanged(draft: Invoice, client: Client, practice: Practice): void {
+    const { regime } = vatTermsFor({ client, practice });
+    if (regime !== draft.vatRegime) {
+      throw new DomainError(
+        'conflict.vat_regime_changed',
+        `The VAT regime is now ${regime} (the draft was built under ${draft.vatRegime}): rebuild the draft before issuing it`,
+      );
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Clock } from '../common/clock';
+import { DomainError, notFound } from '../common/domain-error';
+import { details } from './problems';
+import type { Viewer } from '../common/tenant';
+import { Transactions } from '../common/transactions';
+import type { PaymentDto } from './dto/invoice.dto';
+import { Invoice } from './invoice.entity';
+import { InvoicesService } from './invoices.service';
+import { balanceCents, validatePayment } from './math';
+import { Payment } from './payment.entity';
+
+export interface PaymentView {
+  id: string;
+  invoiceId: string;
+  amountCents: number;
+  paidOn: string;
+  method: Payment['method'];
+  createdAt: Date;
+}
+
+const view = (p: Payment): PaymentView => ({
+  id: p.id,
+  invoiceId: p.invoiceId,
+  amountCents: p.amountCents,
+  paidOn: p.paidOn,
+  method: p.method,
+  createdAt: p.createdAt,
+});
+
+/** Payments received against issued invoices; partial ones allowed, overpayment refused. */
+@Injectable()
+export class PaymentsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly invoices: InvoicesService,
+    private readonly clock: Clock,
+    @InjectRepository(Payment) private readonly payments: Repository<Payment>,
+  ) {}
+
+  async record(invoiceId: string, dto: PaymentDto): Promise<PaymentView> {
+    const payment = await this.transactions.run(
+      async (m) => {
+        const doc = await m.findOne(Invoice, { where: { id: invoiceId } });
+        if (!doc) throw notFound('invoice');
+        if (doc.status !== 'issued' || doc.kind !== 'invoice') {
+          throw new DomainError(
+            'conflict.not_payable',
+            doc.kind === 'credit_note'
+              ? 'A credit note is not paid: record the refund outside the invoice'
+              : 'A draft cannot be paid: issue it first',
+          );
+        }
+        if (dto.paidOn > (await this.invoices.today(m))) {
+          throw new DomainError('rule.payment_date', 'A payment cannot be dated in the future', [
+            { field: 'paidOn', message: 'must not be after today' },
+          ]);
+        }
+        const figures = (await this.invoices.figures(m, [doc.id])).get(doc.id);
+        const balance = balanceCents({
+          grossCents: doc.grossCents,
+          paidCents: figures?.paidCents ?? 0,
+          creditedCents: figures?.creditedCents ?? 0,
+        });
+        const problems = validatePayment(balance, dto.amountCents);
+        if (problems.length > 0) {
+          throw new DomainError(`rule.${problems[0].code}`, problems[0].message, details(problems));
+        }
+        return m.save(m.create(Payment, { ...dto, invoiceId, createdAt: this.clock.now() }));
+      },
+      [`invoice-payments:${invoiceId}`],
+    );
+    return view(payment);
+  }
+
+  async list(viewer: Viewer, invoiceId: string): Promise<PaymentView[]> {
+    await this.invoices.findVisible(viewer, invoiceId);
+    const payments = await this.payments.find({
+      where: { invoiceId },
+      order: { paidOn: 'ASC', createdAt: 'ASC' },
+    });
+    return payments.map(view);
+  }
+}

@@ -1,0 +1,55 @@
+import type { Client } from '../clients/client.entity';
+import type { Practice, PostalAddress } from '../practice/practice.entity';
+
+/**
+ * The identities printed on an issued document, copied at issue so that a later change of
+ * address or VAT number never rewrites an invoice already sent. Hashed with the document.
+ */
+export interface SellerSnapshot {
+  name: string;
+  legalForm: string;
+  siren: string;
+  siret: string | null;
+  vatNumber: string | null;
+  address: PostalAddress;
+  email: string;
+  phone: string | null;
+  iban: string | null;
+  bic: string | null;
+  /** The late-payment penalty rate printed in the terms, percent per year. */
+  latePenaltyRatePercent: number;
+}
+
+export interface BuyerSnapshot {
+  name: string;
+  siren: string | null;
+  vatNumber: string | null;
+  address: PostalAddress;
+  billingEmail: string;
+}
+
+export function sellerSnapshot(p: Practice): SellerSnapshot {
+  return {
+    name: p.name,
+    legalForm: p.legalForm,
+    siren: p.siren,
+    siret: p.siret,
+    vatNumber: p.vatNumber,
+    address: { ...p.address },
+    email: p.email,
+    phone: p.phone,
+    iban: p.iban,
+    bic: p.bic,
+    latePenaltyRatePercent: p.latePenaltyRatePercent,
+  };
+}
+
+export function buyerSnapshot(c: Client): BuyerSnapshot {
+  return {
+    name: c.name,
+    siren: c.siren,
+    vatNumber: c.vatNumber,
+    address: { ...c.address },
+    billingEmail: c.billingEmail,
+  };
+}

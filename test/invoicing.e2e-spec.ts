@@ -1,0 +1,840 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { localDate } from '../src/calendar';
+import { Clock } from '../src/common/clock';
+import type { Contract } from '../src/contracts/contract.entity';
+import { Intervention } from '../src/interventions/intervention.entity';
+import { QuotaUnit } from '../src/requests/quota-unit.entity';
+import type { Response } from 'supertest';
+import { startTestApp, TestApp } from './app';
+import { bearer, createActivity, createClient, createUser, setupConsultant } from './factories';
+import {
+  consultantId,
+  insertContract,
+  insertIntervention,
+  insertOverageUnit,
+  type WorkInput,
+} from './factories/invoicing';
+
+const HOUR = 3_600_000;
+type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const HAS_PDFTOTEXT = (() => {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+/** Text of a PDF, when poppler's pdftotext is installed (CI installs it); else null. */
+function pdfText(pdf: Buffer): string | null {
+  if (!HAS_PDFTOTEXT) return null;
+  const dir = mkdtempSync(join(tmpdir(), 'invoice-pdf-'));
+  try {
+    writeFileSync(join(dir, 'doc.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** supertest parser keeping a binary body (a PDF) as a Buffer. */
+const binary = (res: Response, done: (err: Error | null, body: unknown) => void): void => {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
+  let t: TestApp;
+  let token: string;
+  let me: string;
+  let activityId: string;
+  let today: string;
+  const isPostgres = () => t.db.kind === 'postgres';
+
+  const api = () => ({
+    get: (url: string) =>
+      t
+        .http()
+        .get(url)
+        .set(...bearer(token)),
+    post: (url: string, body: object = {}) =>
+      t
+        .http()
+        .post(url)
+        .set(...bearer(token))
+        .send(body),
+    patch: (url: string, body: object) =>
+      t
+        .http()
+        .patch(url)
+        .set(...bearer(token))
+        .send(body),
+    delete: (url: string) =>
+      t
+        .http()
+        .delete(url)
+        .set(...bearer(token)),
+  });
+
+  const work = (
+    contract: Contract,
+    startedAt: string,
+    hours: number,
+    extra: Partial<WorkInput> = {},
+  ) =>
+    insertIntervention(t, {
+      contract,
+      activityId,
+      consultantId: me,
+      startedAt,
+      endedAt: new Date(new Date(startedAt).getTime() + hours * HOUR).toISOString(),
+      ...extra,
+    });
+
+  const draft = async (contractId: string, periodStart: string, periodEnd: string) =>
+    (await api().post('/api/invoices/drafts', { contractId, periodStart, periodEnd }).expect(201))
+      .body as Body;
+
+  const issue = async (id: string) =>
+    (await api().post(`/api/invoices/${id}/issue`).expect(200)).body as Body;
+
+  const setPractice = (body: object) => api().patch('/api/practice', body).expect(200);
+
+  /** A time-and-materials contract with `hours` of support on 2026-10-06 (90 €/h). */
+  async function tmInvoice(
+    clientId: string,
+    hours = 2,
+  ): Promise<{ contract: Contract; draft: Body }> {
+    const contract = await insertContract(t, clientId, {
+      billing: {
+        mode: 'time_and_materials',
+        monthlyFeeCents: undefined,
+        includedMinutesPerMonth: undefined,
+        overageRateCents: undefined,
+      },
+    });
+    if (hours > 0) {
+      await work(contract, '2026-10-06T07:00:00.000Z', hours, { description: 'Serveur mail HS' });
+    }
+    return { contract, draft: await draft(contract.id, '2026-10-01', '2026-10-31') };
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await setupConsultant(t);
+    me = await consultantId(t, token);
+    activityId = (await createActivity(t, token)).id;
+    today = localDate(new Date(), 'Europe/Paris');
+  });
+  afterAll(() => t.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  describe('the retainer month, from draft to cancellation', () => {
+    let contract: Contract;
+    let invoice: Body;
+    let september: Intervention[];
+
+    beforeAll(async () => {
+      await setPractice({ vatRegime: 'standard' });
+      const client = await createClient(t, token);
+      // 10 h included, 2 h carried over from September (8 h used of 10), 13 h in October.
+      contract = await insertContract(t, client.id, {
+        startDate: '2026-09-01',
+        billing: { rolloverMonths: 1 },
+      });
+      september = [];
+      for (const day of ['01', '08', '15', '22']) {
+        september.push(await work(contract, `2026-09-${day}T07:00:00.000Z`, 2));
+      }
+      for (const day of ['05', '07', '12', '14', '19', '21']) {
+        await work(contract, `2026-10-${day}T07:00:00.000Z`, 2, {
+          description: `Maintenance du ${day}/10`,
+        });
+      }
+      await work(contract, '2026-10-29T18:00:00.000Z', 1, {
+        afterHoursMinutes: 60,
+        description: 'Serveur de fichiers inaccessible',
+      });
+    });
+
+    it('drafts the fee with the roll-over, one hour of overage and the after-hours surcharge', async () => {
+      invoice = await draft(contract.id, '2026-10-01', '2026-10-31');
+      expect(invoice).toMatchObject({ status: 'draft', number: null, kind: 'invoice' });
+      expect(
+        invoice.lines.map((l: Body) => [l.kind, l.quantity, l.unitPriceCents, l.amountCents]),
+      ).toEqual([
+        ['retainer_fee', 1, 60000, 60000],
+        ['retainer_overage', 1, 11000, 11000],
+        ['after_hours_surcharge', 1, 4500, 4500],
+      ]);
+      const [fee, overage, surcharge] = invoice.lines as Body[];
+      expect(fee.description).toBe(
+        'Forfait mensuel, octobre 2026 (10 h incluses + 2 h reportées, 13 h consommées)',
+      );
+      expect(fee.details).toHaveLength(6);
+      expect(fee.details[0]).toBe('05/10/2026 09:00–11:00 · Maintenance du 05/10 · 2,00 h');
+      expect(overage.details).toEqual([
+        '29/10/2026 19:00–20:00 · Serveur de fichiers inaccessible · 1,00 h',
+      ]);
+      expect(surcharge.description).toContain('+50');
+      expect(invoice.totals).toEqual({
+        netCents: 75500,
+        vatCents: 15100,
+        grossCents: 90600,
+        byRate: [{ vatRateBp: 2000, netCents: 75500, vatCents: 15100 }],
+      });
+      expect(invoice.vatRegime).toBe('standard');
+    });
+
+    it('marks the month’s interventions with the draft, and leaves September alone', async () => {
+      const marked = await t.dataSource
+        .getRepository(Intervention)
+        .count({ where: { invoiceId: invoice.id } });
+      expect(marked).toBe(7);
+      const septemberRows = await t.dataSource
+        .getRepository(Intervention)
+        .findBy(september.map((s) => ({ id: s.id })));
+      expect(septemberRows.every((s) => s.invoiceId === null)).toBe(true);
+    });
+
+    it('refuses a second draft of the same month (409) and bills a retainer month once', async () => {
+      const res = await api()
+        .post('/api/invoices/drafts', {
+          contractId: contract.id,
+          periodStart: '2026-10-15',
+          periodEnd: '2026-11-15',
+        })
+        .expect(409);
+      expect(res.body.code).toBe('conflict.draft_exists');
+    });
+
+    it('issues it: first number of the year, dates, snapshots and a hash', async () => {
+      invoice = await issue(invoice.id);
+      expect(invoice).toMatchObject({
+        status: 'issued',
+        number: `F${today.slice(0, 4)}-00001`,
+        issueDate: today,
+        previousHash: null,
+        paidCents: 0,
+        balanceCents: 90600,
+      });
+      const due = new Date(`${today}T00:00:00Z`);
+      due.setUTCDate(due.getUTCDate() + 30);
+      expect(invoice.dueDate).toBe(due.toISOString().slice(0, 10));
+      expect(invoice.hash).toMatch(/^[0-9a-f]{64}$/);
+      expect(invoice.seller).toMatchObject({ name: 'Camille Martin Conseil', siren: '732829320' });
+      expect(invoice.buyer).toMatchObject({ siren: '443061841' });
+      await api().post(`/api/invoices/${invoice.id}/issue`).expect(409);
+      const again = await api()
+        .post('/api/invoices/drafts', {
+          contractId: contract.id,
+          periodStart: '2026-10-01',
+          periodEnd: '2026-10-31',
+        })
+        .expect(409);
+      expect(again.body.code).toBe('conflict.period_invoiced');
+    });
+
+    it('takes half the amount: partially paid', async () => {
+      const paid = await api()
+        .post(`/api/invoices/${invoice.id}/payments`, {
+          amountCents: 45300,
+          paidOn: today,
+          method: 'transfer',
+        })
+        .expect(201);
+      expect(paid.body).toMatchObject({ amountCents: 45300, method: 'transfer' });
+      const read = await api().get(`/api/invoices/${invoice.id}`).expect(200);
+      expect(read.body).toMatchObject({
+        status: 'partially_paid',
+        paidCents: 45300,
+        balanceCents: 45300,
+      });
+      const list = await api().get(`/api/invoices/${invoice.id}/payments`).expect(200);
+      expect(list.body).toHaveLength(1);
+    });
+
+    it('refuses an overpayment with 422 naming amountCents', async () => {
+      const res = await api()
+        .post(`/api/invoices/${invoice.id}/payments`, {
+          amountCents: 45301,
+          paidOn: today,
+          method: 'card',
+        })
+        .expect(422);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'amountCents' })]);
+    });
+
+    it('credits it in full: a credit note of its own series, and the invoice is cancelled', async () => {
+      const res = await api()
+        .post(`/api/invoices/${invoice.id}/credit-notes`, { reason: 'Erreur de forfait' })
+        .expect(201);
+      const note = res.body as Body;
+      expect(note).toMatchObject({
+        kind: 'credit_note',
+        status: 'issued',
+        number: `AV${today.slice(0, 4)}-00001`,
+        previousHash: invoice.hash,
+        creditedInvoice: { id: invoice.id, number: invoice.number, issueDate: today },
+        notes: 'Erreur de forfait',
+      });
+      expect(note.totals).toEqual({
+        netCents: -75500,
+        vatCents: -15100,
+        grossCents: -90600,
+        byRate: [{ vatRateBp: 2000, netCents: -75500, vatCents: -15100 }],
+      });
+      expect(note.lines.map((l: Body) => l.amountCents)).toEqual([-60000, -11000, -4500]);
+      const read = await api().get(`/api/invoices/${invoice.id}`).expect(200);
+      expect(read.body).toMatchObject({ status: 'cancelled', creditedCents: -90600 });
+      expect(read.body.creditNotes).toEqual([expect.objectContaining({ id: note.id })]);
+      // The interventions stay on the cancelled invoice unless released.
+      const still = await t.dataSource
+        .getRepository(Intervention)
+        .count({ where: { invoiceId: invoice.id } });
+      expect(still).toBe(7);
+      await api().post(`/api/invoices/${invoice.id}/credit-notes`).expect(422);
+    });
+
+    it('verifies the chain of both documents', async () => {
+      const res = await api().get('/api/invoices/verify-chain').expect(200);
+      expect(res.body).toMatchObject({ ok: true, checked: 2 });
+    });
+
+    it('lists with derived statuses and totals', async () => {
+      const cancelled = await api().get('/api/invoices?status=cancelled').expect(200);
+      expect(cancelled.body.items.map((i: Body) => i.id)).toEqual([invoice.id]);
+      const notes = await api().get('/api/invoices?kind=credit_note').expect(200);
+      expect(notes.body.total).toBe(1);
+      expect(notes.body.totals.grossCents).toBe(-90600);
+      const byContract = await api().get(`/api/invoices?contractId=${contract.id}`).expect(200);
+      expect(byContract.body.total).toBe(2);
+      const page = await api().get(`/api/invoices?contractId=${contract.id}&limit=1`).expect(200);
+      expect(page.body).toMatchObject({ total: 2 });
+      expect(page.body.items).toHaveLength(1);
+    });
+  });
+
+  describe('VAT regimes', () => {
+    afterAll(() => setPractice({ vatRegime: 'standard' }));
+
+    it('franchise: no VAT and the art. 293 B mention', async () => {
+      await setPractice({ vatRegime: 'franchise' });
+      const client = await createClient(t, token);
+      const { draft: d } = await tmInvoice(client.id);
+      expect(d.totals).toEqual({
+        netCents: 18000,
+        vatCents: 0,
+        grossCents: 18000,
+        byRate: [{ vatRateBp: 0, netCents: 18000, vatCents: 0 }],
+      });
+      expect(d.vatRegime).toBe('franchise');
+      expect(d.vatMention).toBe('TVA non applicable, art. 293 B du CGI');
+      expect(d.lines[0]).toMatchObject({
+        kind: 'time',
+        quantity: 2,
+        unitPriceCents: 9000,
+        vatRateBp: 0,
+        description: 'Support, urgence normale',
+      });
+    });
+
+    it('standard: 20 % by default, a manual line at its own rate', async () => {
+      await setPractice({ vatRegime: 'standard' });
+      const client = await createClient(t, token);
+      const { draft: d } = await tmInvoice(client.id);
+      expect(d.totals).toMatchObject({ netCents: 18000, vatCents: 3600, grossCents: 21600 });
+      const patched = await api()
+        .patch(`/api/invoices/${d.id}`, {
+          lines: [
+            {
+              description: 'Ouvrage technique',
+              quantity: 1,
+              unit: 'unit',
+              unitPriceCents: 3990,
+              vatRateBp: 550,
+            },
+            { description: 'Déplacement', quantity: 1.5, unit: 'unit', unitPriceCents: 3000 },
+          ],
+          notes: 'Merci de votre confiance',
+        })
+        .expect(200);
+      expect(patched.body.lines.map((l: Body) => [l.kind, l.vatRateBp, l.amountCents])).toEqual([
+        ['time', 2000, 18000],
+        ['manual', 550, 3990],
+        ['manual', 2000, 4500],
+      ]);
+      expect(patched.body.totals).toEqual({
+        netCents: 26490,
+        vatCents: 219 + 4500,
+        grossCents: 26490 + 219 + 4500,
+        byRate: [
+          { vatRateBp: 550, netCents: 3990, vatCents: 219 },
+          { vatRateBp: 2000, netCents: 22500, vatCents: 4500 },
+        ],
+      });
+      expect(patched.body.notes).toBe('Merci de votre confiance');
+    });
+
+    it('reverse charge for an EU business outside France: 0 % and "Autoliquidation"', async () => {
+      const client = await createClient(t, token, {
+        vatNumber: 'DE123456789',
+        address: { line1: 'Hauptstraße 1', postalCode: '10115', city: 'Berlin', country: 'DE' },
+      });
+      const { draft: d } = await tmInvoice(client.id);
+      expect(d.vatRegime).toBe('reverse_charge');
+      expect(d.vatMention).toBe('Autoliquidation');
+      expect(d.totals).toMatchObject({ netCents: 18000, vatCents: 0, grossCents: 18000 });
+      expect(d.lines[0].vatRateBp).toBe(0);
+      const issued = await issue(d.id);
+      expect(issued.buyer.vatNumber).toBe('DE123456789');
+    });
+  });
+
+  describe('drafts', () => {
+    it('builds time lines by activity and urgency, surcharges and over-quota fees', async () => {
+      const client = await createClient(t, token);
+      const contract = await insertContract(t, client.id, {
+        billing: {
+          mode: 'time_and_materials',
+          monthlyFeeCents: undefined,
+          includedMinutesPerMonth: undefined,
+        },
+        urgencyPolicy: { levels: { critical: { overQuota: 'overage', overageFeeCents: 15000 } } },
+      });
+      await work(contract, '2026-10-06T07:00:00.000Z', 1.5);
+      const critical = await work(contract, '2026-10-07T07:00:00.000Z', 1, {
+        urgency: 'critical',
+        description: 'Pare-feu bloqué',
+      });
+      await work(contract, '2026-10-08T07:00:00.000Z', 1, { billable: false });
+      const unit = await insertOverageUnit(t, contract, '2026-10', 'critical', 15000, critical.id);
+      const d = await draft(contract.id, '2026-10-01', '2026-10-31');
+      expect(d.lines.map((l: Body) => [l.kind, l.quantity, l.amountCents])).toEqual([
+        ['time', 1.5, 13500],
+        ['time', 1, 9000],
+        ['urgency_surcharge', 1, 4500],
+        ['over_quota_fee', 1, 15000],
+      ]);
+      expect(d.lines[1].description).toBe('Support, urgence critique');
+      expect(d.lines[3].description).toContain('Pare-feu bloqué');
+      const stored = await t.dataSource.getRepository(QuotaUnit).findOneByOrFail({ id: unit.id });
+      expect(stored.invoiceId).toBe(d.id);
+    });
+
+    it('deletes a draft and frees its interventions and over-quota units', async () => {
+      const client = await createClient(t, token);
+      const { contract, draft: d } = await tmInvoice(client.id);
+      const unit = await insertOverageUnit(t, contract, '2026-10', 'critical', 15000);
+      await api().post(`/api/invoices/${d.id}/rebuild`).expect(200);
+      expect(
+        await t.dataSource.getRepository(QuotaUnit).findOneByOrFail({ id: unit.id }),
+      ).toMatchObject({
+        invoiceId: d.id,
+      });
+      await api().delete(`/api/invoices/${d.id}`).expect(204);
+      await api().get(`/api/invoices/${d.id}`).expect(404);
+      const works = await t.dataSource
+        .getRepository(Intervention)
+        .findBy({ contractId: contract.id });
+      expect(works.every((w) => w.invoiceId === null)).toBe(true);
+      expect(
+        await t.dataSource.getRepository(QuotaUnit).findOneByOrFail({ id: unit.id }),
+      ).toMatchObject({
+        invoiceId: null,
+      });
+      const again = await draft(contract.id, '2026-10-01', '2026-10-31');
+      expect(again.totals.netCents).toBe(18000 + 15000);
+    });
+
+    it('rebuilds from new work, keeping manual lines; a new period rebuilds too', async () => {
+      const client = await createClient(t, token);
+      const { contract, draft: d } = await tmInvoice(client.id);
+      await api()
+        .patch(`/api/invoices/${d.id}`, {
+          lines: [
+            { description: 'Frais de dossier', quantity: 1, unit: 'unit', unitPriceCents: 2500 },
+          ],
+        })
+        .expect(200);
+      await work(contract, '2026-10-20T07:00:00.000Z', 1);
+      const rebuilt = await api().post(`/api/invoices/${d.id}/rebuild`).expect(200);
+      expect(rebuilt.body.lines.map((l: Body) => [l.kind, l.amountCents])).toEqual([
+        ['time', 27000],
+        ['manual', 2500],
+      ]);
+      const narrowed = await api()
+        .patch(`/api/invoices/${d.id}`, { periodStart: '2026-10-15', periodEnd: '2026-10-31' })
+        .expect(200);
+      expect(narrowed.body).toMatchObject({ periodStart: '2026-10-15', periodEnd: '2026-10-31' });
+      expect(narrowed.body.lines.map((l: Body) => [l.kind, l.amountCents])).toEqual([
+        ['time', 9000],
+        ['manual', 2500],
+      ]);
+      const freed = await t.dataSource
+        .getRepository(Intervention)
+        .findBy({ contractId: contract.id });
+      expect(freed.filter((w) => w.invoiceId === d.id)).toHaveLength(1);
+    });
+
+    it('names bad input: period, manual lines', async () => {
+      const client = await createClient(t, token);
+      const contract = await insertContract(t, client.id);
+      const res = await api()
+        .post('/api/invoices/drafts', {
+          contractId: contract.id,
+          periodStart: '2026-10-31',
+          periodEnd: '2026-10-01',
+        })
+        .expect(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'periodEnd' })]);
+      const d = await draft(contract.id, '2026-10-01', '2026-10-31');
+      const bad = await api()
+        .patch(`/api/invoices/${d.id}`, {
+          lines: [{ description: 'x', quantity: 1.234, unit: 'parsec', unitPriceCents: -1 }],
+        })
+        .expect(400);
+      expect(bad.body.details.map((p: Body) => p.field).sort()).toEqual([
+        'lines.0.quantity',
+        'lines.0.unit',
+        'lines.0.unitPriceCents',
+      ]);
+      await api()
+        .post('/api/invoices/drafts', {
+          contractId: '00000000-0000-4000-8000-000000000000',
+          periodStart: '2026-10-01',
+          periodEnd: '2026-10-31',
+        })
+        .expect(404);
+    });
+
+    it('refuses to issue an empty invoice (422) or with payment terms over 60 days (422)', async () => {
+      const client = await createClient(t, token);
+      const empty = await tmInvoice(client.id, 0);
+      expect(empty.draft.lines).toEqual([]);
+      const res = await api().post(`/api/invoices/${empty.draft.id}/issue`).expect(422);
+      expect(res.body.code).toBe('rule.empty_invoice');
+      const long = await insertContract(t, client.id, { paymentTermsDays: 90 });
+      const d = await draft(long.id, '2026-10-01', '2026-10-31');
+      const terms = await api().post(`/api/invoices/${d.id}/issue`).expect(422);
+      expect(terms.body.details).toEqual([expect.objectContaining({ field: 'paymentTermsDays' })]);
+    });
+  });
+
+  describe('an issued invoice is frozen', () => {
+    let issued: Body;
+    let lineId: string;
+
+    beforeAll(async () => {
+      const client = await createClient(t, token);
+      issued = await issue((await tmInvoice(client.id)).draft.id);
+      const [row] = await t.dataSource.query(
+        `SELECT id FROM invoice_lines WHERE "invoiceId" = ${isPostgres() ? '$1' : '?'}`,
+        [issued.id],
+      );
+      lineId = (row as { id: string }).id;
+    });
+
+    it('answers 409 to PATCH, DELETE, rebuild and issue', async () => {
+      for (const res of [
+        await api().patch(`/api/invoices/${issued.id}`, { notes: 'x' }),
+        await api().delete(`/api/invoices/${issued.id}`),
+        await api().post(`/api/invoices/${issued.id}/rebuild`),
+        await api().post(`/api/invoices/${issued.id}/issue`),
+      ]) {
+        expect(res.status).toBe(409);
+        expect(res.body.code).toBe('conflict.invoice_issued');
+      }
+    });
+
+    it.each([
+      ['UPDATE invoices SET "grossCents" = 1 WHERE id = :id', 'issued'],
+      ["UPDATE invoices SET status = 'draft' WHERE id = :id", 'issued'],
+      ['DELETE FROM invoices WHERE id = :id', 'issued'],
+      ['UPDATE invoice_lines SET "amountCents" = 1 WHERE id = :line', 'line'],
+      ['DELETE FROM invoice_lines WHERE id = :line', 'line'],
+      [
+        `INSERT INTO invoice_lines (id, "invoiceId", position, kind, description, "quantityHundredths", unit, "unitPriceCents", "vatRateBp", "amountCents", "interventionIds", details) VALUES ('00000000-0000-4000-8000-000000000001', :id, 9, 'manual', 'x', 100, 'unit', 1, 0, 1, '[]', '[]')`,
+        'line',
+      ],
+    ])('the database refuses %s', async (sql) => {
+      const params: string[] = [];
+      const text = sql.replace(/:(id|line)\b/g, (_, name: string) => {
+        params.push(name === 'id' ? issued.id : lineId);
+        return isPostgres() ? `$${params.length}` : '?';
+      });
+      await expect(t.dataSource.query(text, params)).rejects.toThrow(/cannot be changed/);
+      const read = await api().get(`/api/invoices/${issued.id}`).expect(200);
+      expect(read.body).toMatchObject({ status: 'issued', totals: issued.totals });
+      expect(read.body.lines).toEqual(issued.lines);
+    });
+
+    it('refuses payments on drafts and credit notes (409)', async () => {
+      const client = await createClient(t, token);
+      const { draft: d } = await tmInvoice(client.id);
+      const body = { amountCents: 100, paidOn: today, method: 'cash' };
+      await api().post(`/api/invoices/${d.id}/payments`, body).expect(409);
+      const note = await api()
+        .post(`/api/invoices/${issued.id}/credit-notes`, {
+          lines: [{ lineIndex: 0, amountCents: 100 }],
+        })
+        .expect(201);
+      await api().post(`/api/invoices/${note.body.id}/payments`, body).expect(409);
+    });
+  });
+
+  describe('credit notes', () => {
+    it('credits part of a line, refuses more than is left, and releases work only when full', async () => {
+      const client = await createClient(t, token);
+      const { contract, draft: d } = await tmInvoice(client.id, 3);
+      const inv = await issue(d.id);
+      const part = await api()
+        .post(`/api/invoices/${inv.id}/credit-notes`, {
+          lines: [{ lineIndex: 0, amountCents: 9000 }],
+        })
+        .expect(201);
+      expect(part.body.totals).toMatchObject({
+        netCents: -9000,
+        vatCents: -1800,
+        grossCents: -10800,
+      });
+      expect(part.body.lines[0]).toMatchObject({ quantity: 1, unit: 'unit', amountCents: -9000 });
+      const read = await api().get(`/api/invoices/${inv.id}`).expect(200);
+      expect(read.body).toMatchObject({ status: 'issued', balanceCents: 32400 - 10800 });
+      const tooMuch = await api()
+        .post(`/api/invoices/${inv.id}/credit-notes`, {
+          lines: [{ lineIndex: 0, amountCents: 18001 }],
+        })
+        .expect(422);
+      expect(tooMuch.body.details).toEqual([
+        expect.objectContaining({ field: 'lines[0].amountCents' }),
+      ]);
+      await api()
+        .post(`/api/invoices/${inv.id}/credit-notes`, {
+          lines: [{ lineIndex: 0, amountCents: 100 }],
+          releaseInterventions: true,
+        })
+        .expect(422);
+      const rest = await api()
+        .post(`/api/invoices/${inv.id}/credit-notes`, { releaseInterventions: true })
+        .expect(201);
+      expect(rest.body.totals.netCents).toBe(-18000);
+      const after = await api().get(`/api/invoices/${inv.id}`).expect(200);
+      expect(after.body.status).toBe('cancelled');
+      const freed = await t.dataSource
+        .getRepository(Intervention)
+        .findBy({ contractId: contract.id });
+      expect(freed.every((w) => w.invoiceId === null)).toBe(true);
+      const redraft = await draft(contract.id, '2026-10-01', '2026-10-31');
+      expect(redraft.totals.netCents).toBe(27000);
+    });
+
+    it('refuses to credit a draft or a credit note (409)', async () => {
+      const client = await createClient(t, token);
+      const { draft: d } = await tmInvoice(client.id);
+      await api().post(`/api/invoices/${d.id}/credit-notes`).expect(409);
+      const inv = await issue(d.id);
+      const note = await api().post(`/api/invoices/${inv.id}/credit-notes`).expect(201);
+      await api().post(`/api/invoices/${note.body.id}/credit-notes`).expect(409);
+    });
+  });
+
+  describe('who sees what', () => {
+    let mine: Body;
+    let minesDraft: Body;
+    let others: Body;
+    let clientUser: string;
+    let accountant: string;
+
+    beforeAll(async () => {
+      const company = await createClient(t, token);
+      const other = await createClient(t, token);
+      mine = await issue((await tmInvoice(company.id)).draft.id);
+      minesDraft = (await tmInvoice(company.id)).draft;
+      others = await issue((await tmInvoice(other.id)).draft.id);
+      clientUser = (await createUser(t, token, 'client', company.id)).token;
+      accountant = (await createUser(t, token, 'accountant')).token;
+    });
+
+    const as = (who: string) => ({
+      get: (url: string) =>
+        t
+          .http()
+          .get(url)
+          .set(...bearer(who)),
+    });
+
+    it('a client user reads its own issued documents, not drafts, not another company’s', async () => {
+      const list = await as(clientUser).get('/api/invoices').expect(200);
+      expect(list.body.items.map((i: Body) => i.id)).toEqual([mine.id]);
+      await as(clientUser).get(`/api/invoices/${mine.id}`).expect(200);
+      await as(clientUser).get(`/api/invoices/${minesDraft.id}`).expect(404);
+      await as(clientUser).get(`/api/invoices/${others.id}`).expect(404);
+      await as(clientUser).get(`/api/invoices/${others.id}/pdf`).expect(404);
+      await as(clientUser).get(`/api/invoices/${minesDraft.id}/pdf`).expect(404);
+      await as(clientUser).get(`/api/invoices/${mine.id}/payments`).expect(200);
+      await as(clientUser).get('/api/invoices/verify-chain').expect(403);
+      const pdf = await as(clientUser)
+        .get(`/api/invoices/${mine.id}/pdf`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(pdf.headers['content-type']).toContain('application/pdf');
+      await t
+        .http()
+        .post(`/api/invoices/${mine.id}/payments`)
+        .set(...bearer(clientUser))
+        .send({ amountCents: 100, paidOn: today, method: 'cash' })
+        .expect(403);
+    });
+
+    it('the accountant reads and downloads everything and changes nothing (403)', async () => {
+      await as(accountant).get('/api/invoices').expect(200);
+      await as(accountant).get(`/api/invoices/${minesDraft.id}`).expect(200);
+      await as(accountant).get(`/api/invoices/${others.id}/payments`).expect(200);
+      await as(accountant).get('/api/invoices/verify-chain').expect(200);
+      await as(accountant)
+        .get(`/api/invoices/${others.id}/pdf`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const writes = [
+        t.http().post('/api/invoices/drafts').send({}),
+        t.http().patch(`/api/invoices/${minesDraft.id}`).send({}),
+        t.http().delete(`/api/invoices/${minesDraft.id}`),
+        t.http().post(`/api/invoices/${minesDraft.id}/issue`),
+        t.http().post(`/api/invoices/${minesDraft.id}/rebuild`),
+        t
+          .http()
+          .post(`/api/invoices/${mine.id}/payments`)
+          .send({ amountCents: 1, paidOn: today, method: 'cash' }),
+        t.http().post(`/api/invoices/${mine.id}/credit-notes`).send({}),
+      ];
+      for (const req of writes) {
+        const res = await req.set(...bearer(accountant));
+        expect(res.status).toBe(403);
+      }
+    });
+  });
+
+  describe('PDF', () => {
+    it('downloads an issued invoice as F….pdf and a draft marked BROUILLON', async () => {
+      const client = await createClient(t, token, { name: 'Boulangerie L’Épi d’Or' });
+      const { draft: d } = await tmInvoice(client.id);
+      const draftPdf = await api()
+        .get(`/api/invoices/${d.id}/pdf`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(draftPdf.headers['content-disposition']).toMatch(
+        /^attachment; filename="brouillon-2026-10-01-[0-9a-f]{8}\.pdf"$/,
+      );
+      const draftBody = draftPdf.body as Buffer;
+      expect(draftBody.subarray(0, 5).toString()).toBe('%PDF-');
+      const draftText = pdfText(draftBody);
+      if (draftText !== null) {
+        expect(draftText).toContain('BROUILLON');
+        expect(draftText).toContain('Boulangerie L’Épi d’Or');
+      }
+      const inv = await issue(d.id);
+      const res = await api()
+        .get(`/api/invoices/${inv.id}/pdf`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(res.headers['content-type']).toContain('application/pdf');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename="${inv.number}.pdf"`);
+      const text = pdfText(res.body as Buffer);
+      if (text !== null) {
+        expect(text).toContain(inv.number);
+        expect(text).not.toContain('BROUILLON');
+        expect(text).toContain('732829320');
+      }
+      const xml = await api().get(`/api/invoices/${inv.id}/facturx.xml`).expect(404);
+      expect(xml.body.code).toBe('not_found.facturx');
+    });
+  });
+
+  describe('statuses over time and the year series', () => {
+    it('turns overdue the day after the due date while something is owed', async () => {
+      const client = await createClient(t, token);
+      const inv = await issue((await tmInvoice(client.id)).draft.id);
+      const clock = t.app.get(Clock);
+      const late = new Date(`${inv.dueDate}T12:00:00Z`);
+      late.setUTCDate(late.getUTCDate() + 1);
+      jest.spyOn(clock, 'now').mockReturnValue(late);
+      await api()
+        .post(`/api/invoices/${inv.id}/payments`, {
+          amountCents: 1000,
+          paidOn: today,
+          method: 'cheque',
+        })
+        .expect(201);
+      const read = await api().get(`/api/invoices/${inv.id}`).expect(200);
+      expect(read.body.status).toBe('overdue');
+      const overdue = await api().get('/api/invoices?status=overdue').expect(200);
+      expect(overdue.body.items.map((i: Body) => i.id)).toContain(inv.id);
+      await api()
+        .post(`/api/invoices/${inv.id}/payments`, {
+          amountCents: 20600,
+          paidOn: today,
+          method: 'cheque',
+        })
+        .expect(201);
+      expect((await api().get(`/api/invoices/${inv.id}`).expect(200)).body.status).toBe('paid');
+    });
+
+    it('restarts numbering at 1 in a new year, for invoices and credit notes', async () => {
+      const client = await createClient(t, token);
+      const year = Number(today.slice(0, 4)) + 1;
+      jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(new Date(`${year}-01-05T09:00:00Z`));
+      const first = await issue((await tmInvoice(client.id)).draft.id);
+      expect(first).toMatchObject({ number: `F${year}-00001`, issueDate: `${year}-01-05` });
+      const second = await issue((await tmInvoice(client.id)).draft.id);
+      expect(second.number).toBe(`F${year}-00002`);
+      const note = await api().post(`/api/invoices/${first.id}/credit-notes`).expect(201);
+      expect(note.body.number).toBe(`AV${year}-00001`);
+      const chain = await api().get('/api/invoices/verify-chain').expect(200);
+      expect(chain.body.ok).toBe(true);
+    });
+  });
+
+  describe('the hash chain against an edit by SQL', () => {
+    it('names the first document whose stored content no longer matches its hash', async () => {
+      const before = await api().get('/api/invoices/verify-chain').expect(200);
+      expect(before.body.ok).toBe(true);
+      const [first] = (
+        await api().get(`/api/invoices?kind=invoice&limit=500`).expect(200)
+      ).body.items
+        .filter((i: Body) => i.number !== null)
+        .sort((a: Body, b: Body) => (a.issuedAt < b.issuedAt ? -1 : 1));
+      // Someone with database access disables the guard and lowers an amount.
+      if (isPostgres()) {
+        await t.dataSource.query('DROP TRIGGER invoices_frozen ON invoices');
+        await t.dataSource.query(
+          'UPDATE invoices SET "grossCents" = "grossCents" - 100 WHERE id = $1',
+          [first.id],
+        );
+      } else {
+        await t.dataSource.query('DROP TRIGGER invoices_frozen_update');
+        await t.dataSource.query(
+          'UPDATE invoices SET "grossCents" = "grossCents" - 100 WHERE id = ?',
+          [first.id],
+        );
+      }
+      const after = await api().get('/api/invoices/verify-chain').expect(200);
+      expect(after.body).toEqual({
+        ok: false,
+        checked: 1,
+        firstBrokenNumber: first.number,
+        lastHash: null,
+      });
+    });
+  });
+});
