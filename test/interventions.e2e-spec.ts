@@ -597,6 +597,7 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
       ['get', '/api/interventions/timer'],
       ['post', '/api/interventions/timer/start'],
       ['post', '/api/interventions/timer/stop'],
+      ['post', '/api/interventions/import?source=toggl'],
     ];
 
     it.each(['client', 'accountant'] as const)(

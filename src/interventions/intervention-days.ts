@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { InterventionDay } from './intervention-day.entity';
 import type { Intervention } from './intervention.entity';
 import type { WorkPiece } from './work-figures';
@@ -48,7 +49,7 @@ export async function deleteDays(manager: EntityManager, interventionId: string)
 export async function insertInChunks<T extends object>(
   manager: EntityManager,
   target: new () => T,
-  rows: readonly T[],
+  rows: readonly QueryDeepPartialEntity<T>[],
 ): Promise<void> {
   for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
     await manager

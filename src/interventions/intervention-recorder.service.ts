@@ -9,6 +9,7 @@ import { InterventionReferenceLoader } from './intervention-references.service';
 import { Intervention } from './intervention.entity';
 import { assertNoOverlap } from './overlaps';
 import { QuotaAccounting, QuotaStanding } from './quota-accounting.service';
+import { WorkCalendar } from './work-calendar';
 import { afterHoursRefusal, measureWork, priceWork } from './work-figures';
 
 /** A finished piece of work as the consultant describes it, before anything is derived. */
@@ -66,7 +67,7 @@ export class InterventionRecorder {
   ): Promise<Recorded> {
     const { calendar } = options;
     const refs = await this.references.load(manager, draft, current);
-    const measured = measureWork(draft.startedAt, draft.endedAt, calendar);
+    const measured = measureWork(draft.startedAt, draft.endedAt, new WorkCalendar(calendar));
     const notes = this.afterHours(
       draft,
       refs.contract.urgencyPolicy,

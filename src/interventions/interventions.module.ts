@@ -12,6 +12,8 @@ import { InterventionRecorder } from './intervention-recorder.service';
 import { InterventionReferenceLoader } from './intervention-references.service';
 import { InterventionWriter } from './intervention-writer.service';
 import { Intervention } from './intervention.entity';
+import { ImportController } from './import.controller';
+import { ImportService } from './import.service';
 import { InterventionsController } from './interventions.controller';
 import { InterventionsService } from './interventions.service';
 import { QuotaAccounting } from './quota-accounting.service';
@@ -25,7 +27,7 @@ import { TimerService } from './timer.service';
     RequestsModule,
     PracticeModule,
   ],
-  controllers: [TimerController, InterventionsController],
+  controllers: [TimerController, ImportController, InterventionsController],
   providers: [
     InterventionClock,
     InterventionReferenceLoader,
@@ -35,6 +37,7 @@ import { TimerService } from './timer.service';
     InterventionsService,
     InterventionWriter,
     TimerService,
+    ImportService,
   ],
   exports: [TypeOrmModule, InterventionsService, InterventionWriter, GuardrailCheck],
 })

@@ -5,14 +5,15 @@ import {
   type UrgencyPolicy,
 } from '../common/domain';
 import type { BillingTerms } from '../contracts/contract.entity';
+import { WorkCalendar } from './work-calendar';
 import { afterHoursRefusal, measureWork, priceWork, type WorkToPrice } from './work-figures';
 
-const paris: CalendarSettings = {
+const paris = new WorkCalendar({
   timezone: 'Europe/Paris',
   businessHours: DEFAULT_BUSINESS_HOURS,
   holidayCalendar: 'FR',
   closures: [],
-};
+} satisfies CalendarSettings);
 
 const level = (surchargePercent: number, clock: '24x7' | 'business' = 'business') => ({
   responseMinutes: 60,

@@ -2,10 +2,11 @@
  * What an intervention's times and its contract make of it: duration, after-hours minutes, the
  * local-day pieces, the rate and the price. Pure: plain values in, plain values out.
  */
-import { afterHoursMinutes, durationMinutes, splitByLocalDay } from '../calendar';
-import type { CalendarSettings, Urgency, UrgencyPolicy } from '../common/domain';
+import { durationMinutes } from '../calendar';
+import type { Urgency, UrgencyPolicy } from '../common/domain';
 import type { BillingTerms } from '../contracts/contract.entity';
 import { priceIntervention, resolveHourlyRate } from './pricing';
+import type { WorkCalendar } from './work-calendar';
 
 /** The minutes of one local day of an intervention, and how many of them were after hours. */
 export interface WorkPiece {
@@ -54,15 +55,15 @@ export interface WorkToPrice {
  * Duration and after-hours minutes from the instants (a DST night counts true time), cut at
  * local midnights. The pieces' after-hours minutes add up to the intervention's.
  */
-export function measureWork(start: Date, end: Date, calendar: CalendarSettings): MeasuredWork {
-  const total = afterHoursMinutes(start, end, calendar);
-  const split = splitByLocalDay(start, end, calendar.timezone);
+export function measureWork(start: Date, end: Date, calendar: WorkCalendar): MeasuredWork {
+  const total = calendar.afterHoursMinutes(start, end);
+  const split = calendar.splitByLocalDay(start, end);
   const pieces = split.map((piece) => ({
     ...piece,
     afterHoursMinutes:
       split.length === 1
         ? total
-        : clamp(afterHoursMinutes(piece.start, piece.end, calendar), 0, piece.minutes),
+        : clamp(calendar.afterHoursMinutes(piece.start, piece.end), 0, piece.minutes),
   }));
   balanceAfterHours(pieces, total);
   return { durationMinutes: durationMinutes(start, end), afterHoursMinutes: total, pieces };

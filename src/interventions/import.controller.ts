@@ -1,0 +1,44 @@
+import { Controller, HttpCode, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import type { AuthUser } from '../auth/auth.decorators';
+import { ImportJsonDto, ImportQuery } from './dto/import.dto';
+import { ImportReportResponse } from './dto/intervention.response';
+import { ImportService } from './import.service';
+import { readImportUpload } from './import-upload';
+
+@ApiTags('interventions')
+@ApiBearerAuth()
+@Roles('consultant')
+@Controller('interventions/import')
+export class ImportController {
+  constructor(private readonly imports: ImportService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Import a Toggl Track, Clockify or Kimai CSV export: a report of rows accepted and refused; written only when all are valid or skipInvalid=true (dryRun defaults to true)',
+  })
+  @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
+  @ApiBody({
+    type: ImportJsonDto,
+    description: 'JSON form; or the raw CSV; or multipart with "file", "mapping" (JSON)',
+  })
+  @ApiOkResponse({ type: ImportReportResponse })
+  async import(
+    @CurrentUser() user: AuthUser,
+    @Query() query: ImportQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<ImportReportResponse> {
+    return this.imports.run(user, query, await readImportUpload(request));
+  }
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { Activity } from '../activities/activity.entity';
+import type { AuthUser } from '../auth/auth.decorators';
+import { localDate } from '../calendar';
+import { Client } from '../clients/client.entity';
+import { invalid } from '../common/domain-error';
+import { Transactions } from '../common/transactions';
+import { Contract } from '../contracts/contract.entity';
+import type { Practice } from '../practice/practice.entity';
+import { PracticeService, toCalendarSettings } from '../practice/practice.service';
+import { QuotaLedger } from '../requests/quota-ledger.service';
+import { InterventionClock } from './clock';
+import { ImportQuery } from './dto/import.dto';
+import type { ImportReportResponse } from './dto/intervention.response';
+import {
+  findOverlaps,
+  mapRowsToContracts,
+  parseTimesheetCsv,
+  type ImportableContract,
+  type ImportError,
+} from './import';
+import { importQuotaLocks, writeImport } from './import-batch';
+import { planImport, type ImportPlan, type PlannedContract } from './import-plan';
+import type { ImportUpload } from './import-upload';
+import { Intervention } from './intervention.entity';
+import { consultantLock } from './overlaps';
+import { WorkCalendar } from './work-calendar';
+import { TIMER_LIMIT_MINUTES } from './work-times';
+
+/**
+ * Imports a time tracker's CSV export. Rows are read, mapped to contracts, checked and priced
+ * like manual entries, and checked for overlaps with recorded work and with each other. A dry
+ * run only reports; a real run writes every valid row in one transaction, or none when a row is
+ * refused unless the bad rows are to be skipped. Guardrails are not checked row by row.
+ */
+@Injectable()
+export class ImportService {
+  constructor(
+    @InjectRepository(Contract) private readonly contracts: Repository<Contract>,
+    @InjectRepository(Client) private readonly clients: Repository<Client>,
+    @InjectRepository(Activity) private readonly activities: Repository<Activity>,
+    @InjectRepository(Intervention) private readonly interventions: Repository<Intervention>,
+    private readonly transactions: Transactions,
+    private readonly practice: PracticeService,
+    private readonly ledger: QuotaLedger,
+    private readonly clock: InterventionClock,
+  ) {}
+
+  async run(
+    user: AuthUser,
+    query: ImportQuery,
+    upload: ImportUpload,
+  ): Promise<ImportReportResponse> {
+    const practice = await this.practice.get();
+    const { plan, refused } = await this.plan(query, upload, practice);
+    if (query.dryRun) {
+      return this.report(
+        plan,
+        refused,
+        await this.overlaps(this.interventions.manager, user, plan, practice),
+        query,
+      );
+    }
+    const locks = [consultantLock(user.id), ...importQuotaLocks(plan.planned, practice.timezone)];
+    return this.transactions.run(async (manager) => {
+      const overlaps = await this.overlaps(manager, user, plan, practice);
+      const report = this.report(plan, refused, overlaps, query);
+      const refusedRows = new Set(report.refused.map((r) => r.row));
+      if (report.accepted === 0 || (refusedRows.size > 0 && !query.skipInvalid)) return report;
+      const valid = plan.planned.filter((p) => !refusedRows.has(p.row));
+      const by = {
+        consultantId: user.id,
+        source: `import:${query.source}`,
+        timezone: practice.timezone,
+        now: this.clock.now(),
+      };
+      await writeImport(manager, valid, by, this.ledger);
+      return { ...report, created: valid.length };
+    }, locks);
+  }
+
+  /** Everything but the overlap check, which needs the consultant's recorded work. */
+  private async plan(
+    query: ImportQuery,
+    upload: ImportUpload,
+    practice: Practice,
+  ): Promise<{ plan: ImportPlan; refused: ImportError[] }> {
+    const timezone = practice.timezone;
+    const parsed = parseTimesheetCsv(query.source, upload.csv, {
+      timezone,
+      dateFormat: query.dateFormat,
+    });
+    const contracts = await this.usableContracts(timezone);
+    const mapped = mapRowsToContracts(
+      parsed.rows,
+      [...contracts.values()],
+      upload.options.mapping ?? [],
+    );
+    const activities = await this.activities.find({ where: { archivedAt: IsNull() } });
+    const defaultActivityId = upload.options.activityId ?? query.activityId ?? null;
+    if (defaultActivityId && !activities.some((a) => a.id === defaultActivityId)) {
+      throw invalid('activityId', 'no such activity, or it is archived');
+    }
+    const plan = planImport(mapped.mapped, {
+      contracts: new Map([...contracts].map(([id, c]) => [id, c.planned])),
+      activities,
+      defaultActivityId,
+      urgency: upload.options.urgency ?? query.urgency ?? 'normal',
+      calendar: new WorkCalendar(toCalendarSettings(practice)),
+      now: this.clock.now(),
+    });
+    return { plan, refused: [...parsed.errors, ...mapped.errors, ...plan.refused] };
+  }
+
+  /** Contracts not archived, with their client's name; ended ones are never picked by default. */
+  private async usableContracts(
+    timezone: string,
+  ): Promise<Map<string, ImportableContract & { planned: PlannedContract }>> {
+    const contracts = await this.contracts.find({ where: { archivedAt: IsNull() } });
+    const clients = await this.clients.find({
+      where: { id: In([...new Set(contracts.map((c) => c.clientId))]) },
+    });
+    const names = new Map(clients.map((c) => [c.id, c.name]));
+    const today = localDate(this.clock.now(), timezone);
+    return new Map(
+      contracts.map((c) => [
+        c.id,
+        {
+          id: c.id,
+          clientName: names.get(c.clientId) ?? '',
+          reference: c.reference,
+          title: c.title,
+          active: c.endDate === null || c.endDate >= today,
+          planned: {
+            id: c.id,
+            clientId: c.clientId,
+            billing: c.billing,
+            urgencyPolicy: c.urgencyPolicy,
+          },
+        },
+      ]),
+    );
+  }
+
+  /** Overlaps with the consultant's recorded work (read in one query) and within the file. */
+  private async overlaps(
+    manager: EntityManager,
+    user: AuthUser,
+    plan: ImportPlan,
+    practice: Practice,
+  ): Promise<ImportError[]> {
+    if (plan.planned.length === 0) return [];
+    const first = Math.min(...plan.planned.map((p) => p.start.getTime()));
+    const last = Math.max(...plan.planned.map((p) => p.end.getTime()));
+    const limit = TIMER_LIMIT_MINUTES * 60_000;
+    const recorded = await manager
+      .getRepository(Intervention)
+      .createQueryBuilder('i')
+      .select(['i.startedAt', 'i.endedAt'])
+      .where('i.consultantId = :consultantId', { consultantId: user.id })
+      .andWhere('i.startedAt < :last', { last: new Date(last).toISOString() })
+      .andWhere('(i.endedAt > :first OR (i.endedAt IS NULL AND i.startedAt > :runningSince))', {
+        first: new Date(first).toISOString(),
+        runningSince: new Date(first - limit).toISOString(),
+      })
+      .getMany();
+    const existing = recorded.map((i) => ({
+      start: i.startedAt,
+      end: i.endedAt ?? new Date(i.startedAt.getTime() + limit),
+    }));
+    return findOverlaps(plan.planned, existing, practice.timezone);
+  }
+
+  private report(
+    plan: ImportPlan,
+    refusedBefore: ImportError[],
+    overlaps: ImportError[],
+    query: ImportQuery,
+  ): ImportReportResponse {
+    const refused = [...refusedBefore, ...overlaps].sort((a, b) => a.row - b.row);
+    return {
+      accepted: plan.planned.length - overlaps.length,
+      refused,
+      created: 0,
+      dryRun: query.dryRun,
+    };
+  }
+}

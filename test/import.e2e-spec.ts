@@ -1,0 +1,218 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startTestApp, TestApp } from './app';
+import { bearer, createActivity, createClient, createUser, setupConsultant } from './factories';
+import { insertContract, interventionInput, logIntervention } from './factories/interventions';
+
+const fixture = (name: string): string =>
+  readFileSync(join(__dirname, 'fixtures', 'import', name), 'utf8');
+
+const TOGGL_HEADER =
+  'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)';
+
+describe('interventions: CSV import from time trackers', () => {
+  let t: TestApp;
+  let consultant: string;
+  const contracts: Record<string, string> = {};
+  const activities: Record<string, string> = {};
+
+  const countOf = async (table: string, where = '1 = 1'): Promise<number> => {
+    const [row] = await t.dataSource.query(`SELECT COUNT(*) AS n FROM ${table} WHERE ${where}`);
+    return Number(row.n);
+  };
+  const importCsv = (token: string, query: string, csv: string) =>
+    t
+      .http()
+      .post(`/api/interventions/import?${query}`)
+      .set(...bearer(token))
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    consultant = await setupConsultant(t);
+    for (const name of [
+      'Clinique Saint-Éloi',
+      'Boulangerie Lefèvre',
+      'Cabinet Müller & Associés',
+      'Café de la Gare',
+    ]) {
+      const client = await createClient(t, consultant, { name });
+      contracts[name] = (await insertContract(t, client.id, { title: 'Support' })).id;
+    }
+    for (const [name, kind] of [
+      ['Support', 'support'],
+      ['Consulting', 'consulting'],
+      ['Training', 'training'],
+    ]) {
+      activities[name] = (await createActivity(t, consultant, { name, kind })).id;
+    }
+  });
+  afterAll(() => t.close());
+
+  describe('all or nothing', () => {
+    let user: { token: string; id: string };
+    const csv = [
+      TOGGL_HEADER,
+      'Ana,ana@exemple.fr,Café de la Gare,Support ponctuel,Support,Caisse bloquée,Yes,2026-09-01,09:00:00,2026-09-01,09:40:00,00:40:00,,',
+      'Ana,ana@exemple.fr,Café de la Gare,Support ponctuel,Support,Heures inversées,Yes,2026-09-01,11:00:00,2026-09-01,10:00:00,-01:00:00,,',
+      'Ana,ana@exemple.fr,Café de la Gare,Support ponctuel,Support,Sauvegarde,Yes,2026-09-02,14:00:00,2026-09-02,15:00:00,01:00:00,,',
+    ].join('\n');
+
+    beforeAll(async () => {
+      user = await createUser(t, consultant, 'consultant');
+    });
+
+    it('dry run: reports the bad row with its line and reason, and writes nothing', async () => {
+      const res = await importCsv(user.token, 'source=toggl&dryRun=true', csv).expect(200);
+      expect(res.body).toEqual({
+        accepted: 2,
+        refused: [{ row: 3, reason: expect.stringMatching(/is not after/) }],
+        created: 0,
+        dryRun: true,
+      });
+      expect(await countOf('interventions', `"consultantId" = '${user.id}'`)).toBe(0);
+    });
+
+    it('a real run writes nothing while a row is bad', async () => {
+      const res = await importCsv(user.token, 'source=toggl&dryRun=false', csv).expect(200);
+      expect(res.body).toMatchObject({ accepted: 2, created: 0, dryRun: false });
+      expect(res.body.refused).toHaveLength(1);
+      expect(await countOf('interventions', `"consultantId" = '${user.id}'`)).toBe(0);
+    });
+
+    it('with skipInvalid, writes the good rows priced like manual entries', async () => {
+      const res = await importCsv(
+        user.token,
+        'source=toggl&dryRun=false&skipInvalid=true',
+        csv,
+      ).expect(200);
+      expect(res.body).toMatchObject({ accepted: 2, created: 2, dryRun: false });
+      const list = await t
+        .http()
+        .get(
+          `/api/interventions?contractId=${contracts['Café de la Gare']}&from=2026-09-01&to=2026-09-02`,
+        )
+        .set(...bearer(consultant))
+        .expect(200);
+      expect(
+        list.body.items.map((i: Record<string, unknown>) => [
+          i.startedAt,
+          i.durationMinutes,
+          i.billableMinutes,
+          i.amountCents,
+          i.source,
+        ]),
+      ).toEqual([
+        ['2026-09-02T12:00:00.000Z', 60, 60, 9000, 'import:toggl'],
+        ['2026-09-01T07:00:00.000Z', 40, 45, 6750, 'import:toggl'],
+      ]);
+      // Importing the same file again: every row now overlaps what was recorded.
+      const again = await importCsv(user.token, 'source=toggl&dryRun=true', csv).expect(200);
+      expect(again.body.accepted).toBe(0);
+      expect(again.body.refused.map((r: { reason: string }) => r.reason)).toEqual([
+        'overlaps an existing intervention 2026-09-01 09:00–09:40',
+        expect.stringMatching(/is not after/),
+        'overlaps an existing intervention 2026-09-02 14:00–15:00',
+      ]);
+    });
+  });
+
+  it('imports the Toggl Track export: every refused row has its line and reason', async () => {
+    const res = await importCsv(
+      consultant,
+      'source=toggl&dryRun=false&skipInvalid=true',
+      fixture('toggl.csv'),
+    ).expect(200);
+    expect(res.body.refused).toEqual([
+      { row: 4, reason: expect.stringMatching(/no activity on this row/) },
+      { row: 10, reason: expect.stringMatching(/is not after/) },
+      { row: 11, reason: expect.stringMatching(/not a date/) },
+      {
+        row: 12,
+        reason: expect.stringMatching(
+          /no contract for client \(none\) \/ project Veille technique/,
+        ),
+      },
+    ]);
+    expect(res.body).toMatchObject({ accepted: 7, created: 7 });
+    // The night of 27 to 28 March lands on both local days; the spring-forward night lasts 1 h.
+    const days = await t.dataSource.query(
+      `SELECT d."day", d."minutes" FROM intervention_days d JOIN interventions i ON i.id = d."interventionId"
+       WHERE i."description" IN ('Migration du serveur de fichiers (nuit)', 'Supervision du passage à l''heure d''été')
+       ORDER BY d."day"`,
+    );
+    expect(days).toEqual([
+      { day: '2026-03-27', minutes: 90 },
+      { day: '2026-03-28', minutes: 60 },
+      { day: '2026-03-29', minutes: 60 },
+    ]);
+    const onsite = await countOf('interventions', `"location" = 'onsite'`);
+    expect(onsite).toBe(1);
+  });
+
+  it('refuses a row overlapping recorded work, from a multipart upload with a mapping', async () => {
+    const other = await createUser(t, consultant, 'consultant');
+    const clinic = await insertContract(t, (await createClient(t, consultant)).id, {
+      title: 'Infogérance 2026',
+    });
+    await logIntervention(
+      t,
+      other.token,
+      interventionInput(contracts['Boulangerie Lefèvre'], activities.Support, {
+        startedAt: '2026-03-05T13:30:00+01:00',
+        endedAt: '2026-03-05T14:30:00+01:00',
+      }),
+    ).expect(201);
+    const res = await t
+      .http()
+      .post('/api/interventions/import?source=clockify&dryRun=true')
+      .set(...bearer(other.token))
+      .field('mapping', JSON.stringify([{ project: 'Infogérance 2026', contractId: clinic.id }]))
+      .field('activityId', activities.Support)
+      .attach('file', Buffer.from(fixture('clockify.csv')), 'clockify.csv')
+      .expect(200);
+    expect(res.body.refused).toEqual([
+      { row: 3, reason: 'overlaps an existing intervention 2026-03-05 13:30–14:30' },
+      { row: 8, reason: expect.stringMatching(/more than 24 h/) },
+      { row: 9, reason: expect.stringMatching(/not a time of day/) },
+    ]);
+    expect(res.body).toMatchObject({ accepted: 7, created: 0, dryRun: true });
+  });
+
+  it('takes a JSON body with a default activity (Kimai export)', async () => {
+    const other = await createUser(t, consultant, 'consultant');
+    const res = await t
+      .http()
+      .post('/api/interventions/import?source=kimai&dryRun=false&skipInvalid=true')
+      .set(...bearer(other.token))
+      .send({ csv: fixture('kimai.csv'), activityId: activities.Consulting })
+      .expect(200);
+    expect(res.body.refused.map((r: { row: number }) => r.row)).toEqual([7, 9]);
+    expect(res.body).toMatchObject({ accepted: 8, created: 8 });
+    const nights = await countOf(
+      'intervention_days',
+      `"consultantId" = '${other.id}' AND "day" IN ('2026-03-20', '2026-03-21')`,
+    );
+    expect(nights).toBe(2);
+  });
+
+  it('refuses an unknown source, an unknown default activity and a bad mapping with 400', async () => {
+    await importCsv(consultant, 'source=harvest', 'x').expect(400);
+    const unknown = await importCsv(
+      consultant,
+      'source=toggl&activityId=00000000-0000-4000-8000-000000000009',
+      fixture('toggl.csv'),
+    ).expect(400);
+    expect(unknown.body.details).toEqual([expect.objectContaining({ field: 'activityId' })]);
+    const badMapping = await t
+      .http()
+      .post('/api/interventions/import?source=toggl')
+      .set(...bearer(consultant))
+      .send({ csv: fixture('toggl.csv'), mapping: [{ client: 'X' }] })
+      .expect(400);
+    expect(badMapping.body.details).toEqual([
+      expect.objectContaining({ field: 'mapping.0.contractId' }),
+    ]);
+  });
+});
