@@ -1,0 +1,29 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { WorkloadQuery } from './dto/report-query.dto';
+import { ReportFilesService } from './report-files.service';
+import { sendReport } from './report-output';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportFilesService) {}
+
+  @Get('workload')
+  @Roles('consultant')
+  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiOperation({
+    summary:
+      "The signed-in consultant's workload per day and week against the limits, breakdowns, indicators and risk level",
+  })
+  async workload(
+    @CurrentUser() user: AuthUser,
+    @Query() query: WorkloadQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<object | Buffer> {
+    return sendReport(reply, await this.reports.workloadReport(user.id, query));
+  }
+}
