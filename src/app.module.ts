@@ -26,6 +26,7 @@ import { UserThrottlerGuard } from './common/throttle.guard';
 import { HealthController } from './health/health.controller';
 import { PracticeModule } from './practice/practice.module';
 import { UsersModule } from './users/users.module';
+import { PortalModule } from './web/portal.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -68,6 +69,7 @@ import { WebModule } from './web/web.module';
     AlertsModule,
     // (more feature modules are added above this line)
     WebModule,
+    PortalModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -42,6 +42,6 @@ import { PaymentsService } from './payments.service';
     ChainService,
     InvoicesService,
   ],
-  exports: [InvoicesService, ChainService, TypeOrmModule],
+  exports: [InvoicesService, ChainService, InvoicePdfService, TypeOrmModule],
 })
 export class InvoicingModule {}

@@ -27,6 +27,6 @@ import { RequestsService } from './requests.service';
     RequestChangesService,
     RequestWorkLog,
   ],
-  exports: [QuotaLedger, TypeOrmModule, RequestsService],
+  exports: [QuotaLedger, TypeOrmModule, RequestsService, RequestFilingService],
 })
 export class RequestsModule {}

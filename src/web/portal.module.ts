@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
+import { ContractsModule } from '../contracts/contracts.module';
+import { InvoicingModule } from '../invoicing/invoicing.module';
+import { KnowledgeModule } from '../knowledge/knowledge.module';
+import { RequestsModule } from '../requests/requests.module';
+import { UsageModule } from '../usage/usage.module';
+import { PortalController } from './portal.controller';
+import { PortalService } from './portal.service';
+import { WebModule } from './web.module';
+
+/** The client portal's pages; every figure comes from the feature services. */
+@Module({
+  imports: [
+    WebModule,
+    ContractsModule,
+    UsageModule,
+    AlertsModule,
+    RequestsModule,
+    KnowledgeModule,
+    InvoicingModule,
+  ],
+  controllers: [PortalController],
+  providers: [PortalService],
+})
+export class PortalModule {}

@@ -1,0 +1,158 @@
+import { startTestApp, TestApp } from './app';
+import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
+import { contractInput } from './factories/contracts';
+import { WebSession } from './support/web';
+
+describe('client portal pages', () => {
+  let t: TestApp;
+  let consultant: string;
+  let contractId: string;
+  let otherRequestId: string;
+  let web: WebSession;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    consultant = await setupConsultant(t);
+    const acme = await createClient(t, consultant, { name: 'ACME Industrie' });
+    const other = await createClient(t, consultant, { name: 'Other Co' });
+    const contract = await t
+      .http()
+      .post('/api/contracts')
+      .set(...bearer(consultant))
+      .send(
+        contractInput(acme.id, {
+          title: 'Infogérance ACME',
+          urgencyPolicy: {
+            levels: {
+              critical: {
+                monthlyQuota: 1,
+                overQuota: 'reject',
+                clock: '24x7',
+                responseMinutes: 60,
+              },
+            },
+          },
+        }),
+      )
+      .expect(201);
+    contractId = contract.body.id;
+    const otherContract = await t
+      .http()
+      .post('/api/contracts')
+      .set(...bearer(consultant))
+      .send(contractInput(other.id))
+      .expect(201);
+    const otherRequest = await t
+      .http()
+      .post('/api/requests')
+      .set(...bearer(consultant))
+      .send({
+        contractId: otherContract.body.id,
+        title: 'Secret of Other Co',
+        description: 'x',
+        urgency: 'normal',
+      })
+      .expect(201);
+    otherRequestId = otherRequest.body.id;
+    await t
+      .http()
+      .post('/api/articles')
+      .set(...bearer(consultant))
+      .send({
+        title: 'Imprimante réseau hors ligne',
+        bodyMarkdown: 'Redémarrez le **spooler**.',
+        tags: ['impression'],
+        published: true,
+      })
+      .expect(201);
+    const staff = await createUser(t, consultant, 'client', acme.id);
+    web = new WebSession(t);
+    const signedIn = await web.signIn(staff.email, PASSWORD);
+    expect(signedIn.headers.location).toBe('/portal');
+  });
+  afterAll(() => t.close());
+
+  it('shows this month’s consumption, the quota of each level and its reset date', async () => {
+    const res = await web.get('/portal');
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('Infogérance ACME');
+    expect(res.text).toContain('Demandes urgentes ce mois-ci');
+    expect(res.text).toMatch(/Critique<\/th><td class="num">0<\/td><td class="num">1<\/td>/);
+    expect(res.text).toContain('Les quotas se renouvellent le');
+    expect(res.text).not.toContain('Other Co');
+  });
+
+  it('suggests articles before a request is filed and records “this solved it”', async () => {
+    const form = await web.get(`/portal/requests/new?contractId=${contractId}&q=imprimante`);
+    expect(form.text).toContain('Imprimante réseau hors ligne');
+    const articleId = /name="articleId" value="([^"]+)"/.exec(form.text)![1];
+    const solved = await web.post('/portal/deflections', {
+      contractId,
+      articleId,
+      query: 'imprimante',
+    });
+    expect(solved.status).toBe(303);
+    const after = await web.get(solved.headers.location);
+    expect(after.text).toContain('aucune demande n’a été créée');
+  });
+
+  it('shows each level’s cost and units left beside the choice, then explains the outcome', async () => {
+    const form = await web.get(`/portal/requests/new?contractId=${contractId}`);
+    expect(form.text).toContain('1 restante(s) sur 1 ce mois-ci');
+    expect(form.text).toContain('au-delà, la demande est refusée');
+    const accepted = await web.post('/portal/requests', {
+      contractId,
+      title: 'Serveur de fichiers arrêté',
+      description: 'Plus personne ne peut travailler',
+      urgency: 'critical',
+    });
+    expect(accepted.status).toBe(201);
+    expect(accepted.text).toContain('Demande enregistrée');
+    expect(accepted.text).toContain('Critique');
+
+    await web.get(`/portal/requests/new?contractId=${contractId}`);
+    const refused = await web.post('/portal/requests', {
+      contractId,
+      title: 'Encore une panne',
+      description: 'Urgent',
+      urgency: 'critical',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Demande non enregistrée');
+    expect(refused.text).toContain('(1 sur 1)');
+    const list = await web.get('/portal/requests');
+    expect(list.text).toContain('Serveur de fichiers arrêté');
+    expect(list.text).not.toContain('Encore une panne');
+  });
+
+  it('never shows another company’s request, even by URL', async () => {
+    const res = await web.get(`/portal/requests/${otherRequestId}`);
+    expect(res.status).toBe(404);
+    expect(res.text).not.toContain('Secret of Other Co');
+  });
+
+  it('refuses a portal form posted without its CSRF token', async () => {
+    await web.get(`/portal/requests/new?contractId=${contractId}`);
+    const res = await web.post(
+      '/portal/requests',
+      { contractId, title: 'x', description: 'y', urgency: 'low' },
+      false,
+    );
+    expect(res.status).toBe(403);
+  });
+
+  it('lists the knowledge base and renders an article safely', async () => {
+    const kb = await web.get('/portal/kb?q=imprimante');
+    expect(kb.text).toContain('Imprimante réseau hors ligne');
+    const id = /href="\/portal\/kb\/([0-9a-f-]{36})"/.exec(kb.text)![1];
+    const article = await web.get(`/portal/kb/${id}`);
+    expect(article.text).toContain('<strong>spooler</strong>');
+  });
+
+  it('keeps staff of the practice out of the portal', async () => {
+    const consultantWeb = new WebSession(t);
+    await consultantWeb.signIn('camille@example.fr', PASSWORD);
+    const res = await consultantWeb.get('/portal');
+    expect(res.status).toBe(403);
+  });
+});
