@@ -1,0 +1,79 @@
+/** Which alerts a contract calls for today. Plain values in, plain values out. */
+import type { BillingTerms } from '../contracts/contract.entity';
+import type { AlertKind } from './alert.entity';
+
+export interface ContractFacts {
+  reference: string;
+  billing: BillingTerms;
+  endDate: string | null;
+  /** Billable minutes of the current month. */
+  monthMinutes: number;
+  /** Billable minutes since the contract began. */
+  totalMinutes: number;
+}
+
+export interface AlertDue {
+  kind: AlertKind;
+  period: string;
+  message: string;
+}
+
+export const ENDING_NOTICE_DAYS = 30;
+const THRESHOLDS: { kind: AlertKind; percent: number }[] = [
+  { kind: 'usage_80', percent: 80 },
+  { kind: 'usage_100', percent: 100 },
+];
+
+/** The alerts due for a contract in force, on local day `today` of practice month `month`. */
+export function alertsDue(facts: ContractFacts, today: string, month: string): AlertDue[] {
+  return [...usageAlerts(facts, month), ...endingAlerts(facts, today)];
+}
+
+function usageAlerts(facts: ContractFacts, month: string): AlertDue[] {
+  const { billing, reference } = facts;
+  const allowance =
+    billing.mode === 'retainer'
+      ? {
+          minutes: billing.includedMinutesPerMonth ?? 0,
+          used: facts.monthMinutes,
+          period: month,
+          what: (percent: number, total: number) =>
+            `${percent} % of the ${total} included minutes used in ${month}`,
+        }
+      : billing.mode === 'prepaid'
+        ? {
+            minutes: billing.prepaidMinutes ?? 0,
+            used: facts.totalMinutes,
+            // A new block (a top-up changes its size) arms the alerts again.
+            period: `prepaid-${billing.prepaidMinutes ?? 0}`,
+            what: (percent: number, total: number) =>
+              `${percent} % of the ${total}-minute prepaid block used`,
+          }
+        : null;
+  if (allowance === null || allowance.minutes <= 0) return [];
+  const { minutes, used, period, what } = allowance;
+  const percent = Math.floor((used * 100) / minutes);
+  return THRESHOLDS.filter((t) => used * 100 >= minutes * t.percent).map((t) => ({
+    kind: t.kind,
+    period,
+    message: `Contract ${reference}: ${what(percent, minutes)} (${used} minutes)`,
+  }));
+}
+
+function endingAlerts(facts: ContractFacts, today: string): AlertDue[] {
+  if (facts.endDate === null) return [];
+  const days = daysBetween(today, facts.endDate);
+  if (days < 0 || days > ENDING_NOTICE_DAYS) return [];
+  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+  return [
+    {
+      kind: 'contract_ending',
+      period: facts.endDate,
+      message: `Contract ${facts.reference} ends on ${facts.endDate}, ${when}`,
+    },
+  ];
+}
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

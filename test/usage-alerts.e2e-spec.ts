@@ -1,0 +1,305 @@
+import { Clock } from '../src/common/clock';
+import { startTestApp, TestApp } from './app';
+import { bearer, createActivity, createClient, createUser, setupConsultant } from './factories';
+import { createContract, insertWork, type WorkRow } from './factories/contracts';
+
+/** Wednesday 25 November 2026, 11:00 in Paris. */
+const NOW = '2026-11-25T10:00:00Z';
+
+interface AlertBody {
+  id: string;
+  contractId: string;
+  clientId: string;
+  kind: string;
+  period: string;
+  message: string;
+  acknowledgedAt: string | null;
+}
+
+describe('usage and alerts', () => {
+  let t: TestApp;
+  let consultant: string;
+  let consultantId: string;
+  let activityId: string;
+  let acme: { id: string };
+  let globex: { id: string };
+  let acmeUser: string;
+  let globexUser: string;
+  let now: Date;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    now = new Date(NOW);
+    jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(now));
+    consultant = await setupConsultant(t);
+    consultantId = (
+      await t
+        .http()
+        .get('/api/auth/me')
+        .set(...bearer(consultant))
+    ).body.id;
+    activityId = (await createActivity(t, consultant)).id;
+    acme = await createClient(t, consultant, { name: 'ACME' });
+    globex = await createClient(t, consultant, { name: 'Globex' });
+    acmeUser = (await createUser(t, consultant, 'client', acme.id)).token;
+    globexUser = (await createUser(t, consultant, 'client', globex.id)).token;
+  });
+  afterAll(() => t.close());
+
+  const work = (contract: { id: string; clientId: string }, row: Partial<WorkRow>) =>
+    insertWork(t, {
+      consultantId,
+      activityId,
+      contractId: contract.id,
+      clientId: contract.clientId,
+      startedAt: NOW,
+      minutes: 60,
+      ...row,
+    });
+
+  const usage = (contractId: string, token = consultant, query = '') =>
+    t
+      .http()
+      .get(`/api/contracts/${contractId}/usage${query}`)
+      .set(...bearer(token));
+
+  const fileRequest = (token: string, contractId: string, urgency: string) =>
+    t
+      .http()
+      .post('/api/requests')
+      .set(...bearer(token))
+      .send({ contractId, title: 'Help', description: 'Please', urgency })
+      .expect(201);
+
+  describe('usage of a month', () => {
+    let retainer: { id: string; clientId: string };
+
+    beforeAll(async () => {
+      retainer = await createContract(t, consultant, acme.id, {
+        reference: 'ACME-RET',
+        startDate: '2026-09-01',
+        billing: { rolloverMonths: 1 },
+      });
+      // September: 600 used, nothing left. October: 500 used, 100 roll into November.
+      await work(retainer, { startedAt: '2026-09-10T08:00:00Z', minutes: 600 });
+      await work(retainer, { startedAt: '2026-10-12T08:00:00Z', minutes: 480 });
+      // 00:30 on 1 November in Paris is still 31 October in UTC: it counts in November.
+      await work(retainer, { startedAt: '2026-10-31T23:30:00Z', minutes: 60 });
+      await work(retainer, { startedAt: '2026-10-31T21:00:00Z', minutes: 20 });
+      await work(retainer, {
+        startedAt: '2026-11-20T18:00:00Z',
+        minutes: 240,
+        billableMinutes: 240,
+        afterHoursMinutes: 120,
+      });
+      // Neither unbilled work nor a running timer consumes the allowance.
+      await work(retainer, { startedAt: '2026-11-21T08:00:00Z', minutes: 90, billable: false });
+      await work(retainer, { startedAt: '2026-11-25T09:00:00Z', minutes: 30, running: true });
+    });
+
+    it('answers minutes used and left, roll-over and after-hours minutes', async () => {
+      const res = await usage(retainer.id, consultant, '?month=2026-11').expect(200);
+      expect(res.body).toMatchObject({
+        month: '2026-11',
+        includedMinutes: 600,
+        usedMinutes: 300,
+        rolloverMinutes: 100,
+        remainingMinutes: 400,
+        overageMinutes: 0,
+        afterHoursMinutes: 120,
+      });
+      expect(res.body).not.toHaveProperty('prepaidRemainingMinutes');
+      const october = await usage(retainer.id, consultant, '?month=2026-10').expect(200);
+      expect(october.body).toMatchObject({
+        usedMinutes: 500,
+        rolloverMinutes: 0,
+        remainingMinutes: 100,
+      });
+    });
+
+    it("defaults to the practice's current month", async () => {
+      const res = await usage(retainer.id).expect(200);
+      expect(res.body).toMatchObject({ month: '2026-11', usedMinutes: 300 });
+    });
+
+    it('answers quotas per level and SLA results of the month', async () => {
+      const contract = await createContract(t, consultant, acme.id);
+      const first = (await fileRequest(acmeUser, contract.id, 'critical')).body.id;
+      await fileRequest(acmeUser, contract.id, 'critical');
+      await fileRequest(acmeUser, contract.id, 'normal');
+      // Answered 20 minutes in: met. The other critical is due at 11:00 UTC and missed at 12:00.
+      now = new Date('2026-11-25T10:20:00Z');
+      await t
+        .http()
+        .post(`/api/requests/${first}/comments`)
+        .set(...bearer(consultant))
+        .send({ body: 'On it' })
+        .expect(201);
+      now = new Date('2026-11-25T12:00:00Z');
+      const res = await usage(contract.id, acmeUser).expect(200);
+      expect(res.body.quotas).toEqual({
+        low: { used: 0, quota: null, resetsOn: '2026-12-01' },
+        normal: { used: 1, quota: null, resetsOn: '2026-12-01' },
+        high: { used: 0, quota: 5, resetsOn: '2026-12-01' },
+        critical: { used: 2, quota: 2, resetsOn: '2026-12-01' },
+      });
+      expect(res.body.sla).toEqual({ met: 1, missed: 1, pending: 1 });
+      const december = await usage(contract.id, acmeUser, '?month=2026-12').expect(200);
+      expect(december.body.quotas.critical).toEqual({ used: 0, quota: 2, resetsOn: '2027-01-01' });
+      expect(december.body.sla).toEqual({ met: 0, missed: 0, pending: 0 });
+      now = new Date(NOW);
+    });
+
+    it('answers the prepaid block left', async () => {
+      const prepaid = await createContract(t, consultant, acme.id, {
+        startDate: '2026-10-01',
+        billing: { mode: 'prepaid', prepaidMinutes: 1200 },
+      });
+      await work(prepaid, { startedAt: '2026-10-05T08:00:00Z', minutes: 500 });
+      await work(prepaid, { startedAt: '2026-11-05T08:00:00Z', minutes: 400 });
+      const res = await usage(prepaid.id, consultant, '?month=2026-11').expect(200);
+      expect(res.body).toMatchObject({
+        includedMinutes: 1200,
+        usedMinutes: 400,
+        prepaidRemainingMinutes: 300,
+        remainingMinutes: 300,
+      });
+      const october = await usage(prepaid.id, consultant, '?month=2026-10').expect(200);
+      expect(october.body.prepaidRemainingMinutes).toBe(700);
+    });
+
+    it("is readable by the contract's client users only (404 for another company)", async () => {
+      await usage(retainer.id, acmeUser).expect(200);
+      const res = await usage(retainer.id, globexUser).expect(404);
+      expect(res.body.message).toBe('contract not found');
+    });
+
+    it('refuses a malformed month, naming it', async () => {
+      const res = await usage(retainer.id, consultant, '?month=2026-13').expect(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'month' })]);
+    });
+  });
+
+  describe('alerts', () => {
+    const alerts = async (token: string, query = '') =>
+      (
+        await t
+          .http()
+          .get(`/api/alerts${query}`)
+          .set(...bearer(token))
+          .expect(200)
+      ).body.items as AlertBody[];
+
+    const acknowledge = (token: string, id: string) =>
+      t
+        .http()
+        .post(`/api/alerts/${id}/acknowledge`)
+        .set(...bearer(token));
+
+    it('raises usage_80 at 80 % of the included minutes, then usage_100, once each', async () => {
+      const contract = await createContract(t, consultant, globex.id, { reference: 'GLOBEX-2026' });
+      await work(contract, { startedAt: '2026-11-10T08:00:00Z', minutes: 470 });
+      expect((await alerts(consultant)).filter((a) => a.contractId === contract.id)).toEqual([]);
+
+      await work(contract, { startedAt: '2026-11-12T08:00:00Z', minutes: 22 });
+      const at80 = (await alerts(consultant)).filter((a) => a.contractId === contract.id);
+      expect(at80).toEqual([
+        expect.objectContaining({
+          kind: 'usage_80',
+          period: '2026-11',
+          clientId: globex.id,
+          message:
+            'Contract GLOBEX-2026: 82 % of the 600 included minutes used in 2026-11 (492 minutes)',
+          acknowledgedAt: null,
+        }),
+      ]);
+
+      await work(contract, { startedAt: '2026-11-13T08:00:00Z', minutes: 120 });
+      const at100 = (await alerts(consultant)).filter((a) => a.contractId === contract.id);
+      expect(at100.map((a) => a.kind).sort()).toEqual(['usage_100', 'usage_80']);
+      expect(at100.find((a) => a.kind === 'usage_100')?.message).toBe(
+        'Contract GLOBEX-2026: 102 % of the 600 included minutes used in 2026-11 (612 minutes)',
+      );
+      // The 80 % alert was written once, with the figures of the day it was raised.
+      expect(at100.find((a) => a.kind === 'usage_80')?.id).toBe(at80[0].id);
+    });
+
+    it('raises them for a prepaid block too', async () => {
+      const contract = await createContract(t, consultant, globex.id, {
+        reference: 'GLOBEX-BLOCK',
+        startDate: '2026-06-01',
+        billing: { mode: 'prepaid', prepaidMinutes: 1000 },
+      });
+      await work(contract, { startedAt: '2026-07-01T08:00:00Z', minutes: 700 });
+      await work(contract, { startedAt: '2026-11-02T08:00:00Z', minutes: 150 });
+      const mine = (await alerts(globexUser)).filter((a) => a.contractId === contract.id);
+      expect(mine).toEqual([
+        expect.objectContaining({
+          kind: 'usage_80',
+          period: 'prepaid-1000',
+          message:
+            'Contract GLOBEX-BLOCK: 85 % of the 1000-minute prepaid block used (850 minutes)',
+        }),
+      ]);
+    });
+
+    it('warns 30 days before a contract ends', async () => {
+      const ending = await createContract(t, consultant, acme.id, {
+        reference: 'ACME-ENDING',
+        endDate: '2026-12-15',
+      });
+      const later = await createContract(t, consultant, acme.id, { endDate: '2026-12-26' });
+      const list = await alerts(consultant);
+      expect(list.filter((a) => a.contractId === ending.id)).toEqual([
+        expect.objectContaining({
+          kind: 'contract_ending',
+          period: '2026-12-15',
+          message: 'Contract ACME-ENDING ends on 2026-12-15, in 20 days',
+        }),
+      ]);
+      expect(list.filter((a) => a.contractId === later.id)).toEqual([]);
+    });
+
+    it('acknowledging hides an alert for good on that side; the other side still sees it', async () => {
+      const contract = await createContract(t, consultant, acme.id, { endDate: '2026-12-01' });
+      const [alert] = (await alerts(consultant)).filter((a) => a.contractId === contract.id);
+      const ack = await acknowledge(consultant, alert.id).expect(200);
+      expect(ack.body.acknowledgedAt).toBe(NOW.replace('Z', '.000Z'));
+      expect((await alerts(consultant)).some((a) => a.id === alert.id)).toBe(false);
+      const all = await alerts(consultant, '?includeAcknowledged=true');
+      expect(all.filter((a) => a.contractId === contract.id)).toEqual([
+        expect.objectContaining({ id: alert.id, acknowledgedAt: expect.any(String) }),
+      ]);
+      // The client's portal keeps its own copy until the client acknowledges it.
+      expect((await alerts(acmeUser)).some((a) => a.id === alert.id)).toBe(true);
+      await acknowledge(acmeUser, alert.id).expect(200);
+      expect((await alerts(acmeUser)).some((a) => a.id === alert.id)).toBe(false);
+    });
+
+    it('shows a client user only its own company’s alerts', async () => {
+      const theirs = await createContract(t, consultant, globex.id, { endDate: '2026-12-10' });
+      const acmeAlerts = await alerts(acmeUser, '?includeAcknowledged=true');
+      expect(acmeAlerts.length).toBeGreaterThan(0);
+      expect(acmeAlerts.every((a) => a.clientId === acme.id)).toBe(true);
+      const [other] = (await alerts(consultant)).filter((a) => a.contractId === theirs.id);
+      await acknowledge(acmeUser, other.id).expect(404);
+      expect((await alerts(globexUser)).some((a) => a.id === other.id)).toBe(true);
+    });
+
+    it('is not for the accountant (403)', async () => {
+      const accountant = await createUser(t, consultant, 'accountant');
+      await t
+        .http()
+        .get('/api/alerts')
+        .set(...bearer(accountant.token))
+        .expect(403);
+    });
+  });
+
+  it('lists its routes in the OpenAPI document', async () => {
+    const doc = await t.http().get('/api/docs-json').expect(200);
+    expect(doc.body.paths['/api/contracts/{id}/usage']).toHaveProperty('get');
+    expect(doc.body.paths['/api/alerts']).toHaveProperty('get');
+    expect(doc.body.paths['/api/alerts/{id}/acknowledge']).toHaveProperty('post');
+  });
+});
