@@ -58,7 +58,7 @@ export class PortalController {
   async dashboard(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const viewer = req.user!;
     const offers = await this.portal.offers(viewer);
-    const alerts = (await this.alerts.list(viewer, { limit: 20, offset: 0 } as never)).items;
+    const alerts = (await this.alerts.list(viewer, { limit: 20, offset: 0 })).items;
     return this.pages.render(req, reply, 'portal/dashboard', { nav: NAV, offers, alerts });
   }
 
@@ -72,7 +72,7 @@ export class PortalController {
       limit: 100,
       offset: 0,
       ...(isStatus(status) ? { status } : {}),
-    } as never);
+    });
     return this.pages.render(req, reply, 'portal/requests', {
       nav: NAV,
       requests: page.items,
@@ -140,7 +140,7 @@ export class PortalController {
 
   @Get('invoices')
   async invoiceList(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const page = await this.invoices.list(req.user!, { limit: 200, offset: 0 } as never);
+    const page = await this.invoices.list(req.user!, { limit: 200, offset: 0 });
     return this.pages.render(req, reply, 'portal/invoices', { nav: NAV, invoices: page.items });
   }
 
@@ -167,7 +167,7 @@ export class PortalController {
       limit: 100,
       offset: 0,
       ...(q ? { q } : {}),
-    } as never);
+    });
     return this.pages.render(req, reply, 'portal/kb', {
       nav: NAV,
       articles: page.items,
@@ -195,7 +195,7 @@ export class PortalController {
     const offers = await this.portal.offers(viewer);
     const contractId = (form.contractId as string | undefined) ?? offers[0]?.contract.id;
     const offer = offers.find((o) => o.contract.id === contractId) ?? offers[0];
-    const query = String(form.title ?? '').trim();
+    const query = typeof form.title === 'string' ? form.title.trim() : '';
     const suggestions =
       query.length >= 2 ? (await this.suggestions.suggest(viewer, query)).items : [];
     return this.pages.render(

@@ -34,7 +34,7 @@ export class PortalService {
       limit: 100,
       offset: 0,
       active: true,
-    } as never);
+    });
     return Promise.all(
       page.items.map(async (contract) => {
         const usage = await this.usage.usage(viewer, contract.id);
