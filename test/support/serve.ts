@@ -1,0 +1,27 @@
+/**
+ * Boots the whole application on a port, as `npm start` would, for tests that need several
+ * server processes on one database:
+ *   node -r ts-node/register/transpile-only test/support/serve.ts <port>
+ * The database and secrets come from the environment (DATABASE_URL, JWT_SECRET, DATA_DIR).
+ */
+import 'reflect-metadata';
+import { createApp, migrate } from '../../src/bootstrap';
+
+async function serve(port: number): Promise<void> {
+  const app = await createApp();
+  await migrate(app);
+  await app.listen(port, '127.0.0.1');
+  process.stdout.write(`listening ${port}\n`);
+}
+
+const port = Number(process.argv[2] ?? process.env.PORT);
+if (!Number.isInteger(port) || port <= 0) {
+  process.stderr.write('usage: serve.ts <port>\n');
+  process.exit(2);
+}
+serve(port).catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
