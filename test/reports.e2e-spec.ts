@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from './app';
 import { bearer, createUser } from './factories';
+import { createContract } from './factories/contracts';
 import { logWork, paris, reportsWorld, type ReportsWorld } from './factories/reports';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
@@ -216,5 +217,207 @@ describe('reports: workload', () => {
     const client = await createUser(t, world.consultant, 'client', world.clients[0].id);
     await get('/api/reports/workload?from=2026-03-02&to=2026-03-08', accountant.token).expect(403);
     await get('/api/reports/workload?from=2026-03-02&to=2026-03-08', client.token).expect(403);
+  });
+});
+
+describe('reports: client', () => {
+  let t: TestApp;
+  let world: ReportsWorld;
+  let contractId: string;
+  let emileUser: { token: string };
+  let durandUser: { token: string };
+  let invoice: { number: string; totals: { grossCents: number } };
+
+  const as = (token: string) => ({
+    get: (path: string) =>
+      t
+        .http()
+        .get(path)
+        .set(...bearer(token)),
+    post: (path: string, body: object = {}) =>
+      t
+        .http()
+        .post(path)
+        .set(...bearer(token))
+        .send(body),
+  });
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    world = await reportsWorld(t);
+    const [emile, durand] = world.clients;
+    const consultant = as(world.consultant);
+    // 10 h included a month, unused hours usable for two more months.
+    const contract = await createContract(t, world.consultant, emile.id, {
+      billing: { rolloverMonths: 2 },
+    });
+    contractId = contract.id;
+    const work = (day: string, start: string, end: string) =>
+      logWork(t, world.consultant, {
+        contractId,
+        activityId: world.activities.support,
+        startedAt: paris(day, start),
+        endedAt: paris(day, end),
+      });
+    await work('2026-01-13', '09:00', '13:00');
+    await work('2026-03-10', '09:00', '17:00');
+    await work('2026-03-11', '09:00', '16:00');
+    emileUser = await createUser(t, world.consultant, 'client', emile.id);
+    durandUser = await createUser(t, world.consultant, 'client', durand.id);
+    const client = as(emileUser.token);
+    const file = async (title: string, urgency: string) =>
+      (
+        await client
+          .post('/api/requests', { contractId, title, description: 'Rien ne marche', urgency })
+          .expect(201)
+      ).body as { id: string };
+    const answered = await file('Serveur de fichiers lent', 'high');
+    await consultant
+      .post(`/api/requests/${answered.id}/comments`, { body: 'Je regarde.' })
+      .expect(201);
+    const reclassified = await file('Imprimante', 'critical');
+    await t
+      .http()
+      .patch(`/api/requests/${reclassified.id}`)
+      .set(...bearer(world.consultant))
+      .send({ urgency: 'low', reclassificationReason: 'Une imprimante de secours existe' })
+      .expect(200);
+    const late = await file('Messagerie', 'normal');
+    // Its deadline passed without an answer.
+    await t.dataSource.query(
+      t.db.kind === 'postgres'
+        ? `UPDATE requests SET "responseDueAt" = $1 WHERE id = $2`
+        : `UPDATE requests SET "responseDueAt" = ? WHERE id = ?`,
+      ['2026-11-02T10:00:00.000Z', late.id],
+    );
+    const article = await consultant
+      .post('/api/articles', {
+        title: 'Redémarrer la box',
+        bodyMarkdown: 'Débranchez-la.',
+        tags: [],
+        published: true,
+      })
+      .expect(201);
+    await client
+      .post('/api/requests/deflections', {
+        contractId,
+        articleId: article.body.id,
+        query: 'internet coupé',
+      })
+      .expect(201);
+    const draft = await consultant
+      .post('/api/invoices/drafts', {
+        contractId,
+        periodStart: '2026-01-01',
+        periodEnd: '2026-03-31',
+      })
+      .expect(201);
+    invoice = (await consultant.post(`/api/invoices/${draft.body.id}/issue`).expect(200)).body;
+    await consultant
+      .post(`/api/invoices/${draft.body.id}/payments`, {
+        amountCents: 10000,
+        paidOn: '2026-11-20',
+        method: 'transfer',
+      })
+      .expect(201);
+  });
+  afterAll(() => t.close());
+
+  const path = (clientId: string, extra = '') =>
+    `/api/reports/clients/${clientId}?from=2026-01&to=2026-11${extra}`;
+
+  it('shows consumption month by month against the included hours, roll-over included', async () => {
+    const res = await as(world.consultant).get(path(world.clients[0].id)).expect(200);
+    expect(res.body.clientName).toBe('Boulangerie Émile');
+    const contract = res.body.contracts.find((c: { id: string }) => c.id === contractId);
+    const month = (m: string) => contract.months.find((x: { month: string }) => x.month === m);
+    expect(contract.months).toHaveLength(11);
+    expect(month('2026-01').consumption).toMatchObject({
+      usedMinutes: 240,
+      includedMinutes: 600,
+      rolloverMinutes: 0,
+    });
+    expect(month('2026-02').consumption).toMatchObject({ usedMinutes: 0, rolloverMinutes: 360 });
+    // January's 6 h and February's 10 h are still usable in March, and cover its 15 h.
+    expect(month('2026-03').consumption).toMatchObject({
+      usedMinutes: 900,
+      includedMinutes: 600,
+      rolloverMinutes: 960,
+      overageMinutes: 0,
+      remainingMinutes: 660,
+    });
+  });
+
+  it('counts quotas, response deadlines, false urgencies and deflections of the month', async () => {
+    const res = await as(world.consultant).get(path(world.clients[0].id)).expect(200);
+    const contract = res.body.contracts.find((c: { id: string }) => c.id === contractId);
+    const november = contract.months.find((x: { month: string }) => x.month === '2026-11');
+    expect(november).toMatchObject({
+      requests: 3,
+      urgentRequests: 2,
+      falseUrgencies: 1,
+      deflections: 1,
+      sla: { met: 1, missed: 1, pending: 1 },
+    });
+    expect(november.quotas.high).toEqual({ used: 1, overage: 0, quota: 5 });
+    expect(res.body.totals).toMatchObject({ requests: 3, falseUrgencies: 1, slaCompliance: 0.5 });
+  });
+
+  it('lists the invoices of the period with what is still owed', async () => {
+    const res = await as(world.consultant).get(path(world.clients[0].id)).expect(200);
+    expect(res.body.invoices).toEqual([
+      expect.objectContaining({
+        number: invoice.number,
+        kind: 'invoice',
+        paidCents: 10000,
+        balanceCents: invoice.totals.grossCents - 10000,
+        status: 'partially_paid',
+      }),
+    ]);
+    expect(res.body.balanceCents).toBe(invoice.totals.grossCents - 10000);
+  });
+
+  it("is open to the client's own users, 404 for another company, 403 for the accountant", async () => {
+    const own = await as(emileUser.token).get(path(world.clients[0].id)).expect(200);
+    expect(own.body.contracts.length).toBeGreaterThan(0);
+    const other = await as(durandUser.token).get(path(world.clients[0].id)).expect(404);
+    expect(other.body.statusCode).toBe(404);
+    const accountant = await createUser(t, world.consultant, 'accountant');
+    await as(accountant.token).get(path(world.clients[0].id)).expect(403);
+    await as(world.consultant).get(path('00000000-0000-4000-8000-000000000000')).expect(404);
+  });
+
+  it('exports the months as CSV and prints them as PDF with the consumption chart', async () => {
+    const csv = await as(emileUser.token)
+      .get(path(world.clients[0].id, '&format=csv'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    const lines = (csv.body as Buffer).toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toMatch(/^Mois;Contrat;Formule;Consommé \(h\);Inclus \(h\);/);
+    expect(lines).toContainEqual(
+      expect.stringMatching(/^2026-03;CT-\w+;Forfait mensuel;15;10;16;0;;/),
+    );
+    const pdf = await as(emileUser.token)
+      .get(path(world.clients[0].id, '&format=pdf'))
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(pdf.headers['content-disposition']).toBe(
+      'attachment; filename="rapport-client-boulangerie-emile-2026-01-2026-11.pdf"',
+    );
+    firstPagePng(pdf.body as Buffer, 'client-report');
+    const text = pdfText(pdf.body as Buffer);
+    expect(text).toContain('Rapport client : Boulangerie Émile');
+    expect(text).toContain('Délais de réponse tenus : 1 sur 2');
+    expect(text).toContain('Consommation mois par mois');
+    expect(text).toContain('Heures incluses (avec report)');
+    expect(text).toContain(invoice.number);
+  });
+
+  it('refuses months in the wrong order', async () => {
+    await as(world.consultant)
+      .get(`/api/reports/clients/${world.clients[0].id}?from=2026-05&to=2026-01`)
+      .expect(400);
   });
 });

@@ -26,3 +26,24 @@ export function toInt(value: unknown): number {
     throw new RangeError(`Not a number from the database: ${JSON.stringify(value)}`);
   return n;
 }
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * SQL naming the local month of an instant column: `CASE WHEN col < :monthEnd0 THEN '2026-01'
+ * … END`, for months in order, the instants of their ends given as parameters. Instants are
+ * UTC text, so a local month is a pair of UTC bounds; the caller keeps `col` within
+ * [`start`, `end`) in its WHERE. The month names are checked, then written as literals.
+ */
+export function monthOfInstant(
+  column: string,
+  months: readonly { month: string; end: Date }[],
+): { sql: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  const cases = months.map(({ month, end }, k) => {
+    if (!MONTH.test(month)) throw new RangeError(`Not a month (YYYY-MM): "${month}"`);
+    params[`monthEnd${k}`] = end.toISOString();
+    return `WHEN ${column} < :monthEnd${k} THEN '${month}'`;
+  });
+  return { sql: `CASE ${cases.join(' ')} END`, params };
+}

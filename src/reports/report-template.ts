@@ -149,6 +149,7 @@ export interface ClientReportTexts {
     | 'slaPending'
     | 'falseUrgencies'
     | 'deflections'
+    | 'deflectionsShort'
   >;
   quotas: { title: string; levels: Words<Urgency>; unlimited: string };
   service: Words<'title' | 'compliance' | 'noRequest'>;

@@ -1,8 +1,8 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
-import { WorkloadQuery } from './dto/report-query.dto';
+import { ClientReportQuery, WorkloadQuery } from './dto/report-query.dto';
 import { ReportFilesService } from './report-files.service';
 import { sendReport } from './report-output';
 
@@ -25,5 +25,21 @@ export class ReportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<object | Buffer> {
     return sendReport(reply, await this.reports.workloadReport(user.id, query));
+  }
+
+  @Get('clients/:clientId')
+  @Roles('consultant', 'client')
+  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiOperation({
+    summary:
+      "A client's months: consumption against included or prepaid hours, quotas, response times, false urgencies, deflections, invoices (a client user: its own company only)",
+  })
+  async client(
+    @CurrentUser() user: AuthUser,
+    @Param('clientId', ParseUUIDPipe) clientId: string,
+    @Query() query: ClientReportQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<object | Buffer> {
+    return sendReport(reply, await this.reports.clientReport(user, clientId, query));
   }
 }

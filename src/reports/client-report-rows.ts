@@ -1,0 +1,64 @@
+/**
+ * The client report as rows: one per contract and month, the figures the CSV carries and the
+ * PDF's tables print. Hours as decimals (the locale's mark is toCsv's business).
+ */
+import { DateTime } from 'luxon';
+import type { FormatLocale } from '../common/format';
+import { type CsvCell, type CsvLocale, toCsv } from '../exports/csv';
+import type { ClientReportData, ClientReportMonth } from './client-report.service';
+import type { ReportTexts } from './report-template';
+import { decimalHours } from './workload-rows';
+
+/** "mars 2026" / "March 2026". */
+export function monthName(month: string, locale: FormatLocale): string {
+  return DateTime.fromISO(`${month}-01`).setLocale(locale).toFormat('LLLL yyyy');
+}
+
+/** "2 / 5", "3 / illimité": units used against the month's quota. */
+export function quotaText(
+  level: ClientReportMonth['quotas'][keyof ClientReportMonth['quotas']],
+  texts: ReportTexts,
+): string {
+  return `${level.used} / ${level.quota ?? texts.client.quotas.unlimited}`;
+}
+
+export function clientReportCsv(
+  data: ClientReportData,
+  texts: ReportTexts,
+  locale: CsvLocale,
+): string {
+  const c = texts.client.columns;
+  const header = [
+    ...[c.month, c.contract, c.mode, c.used, c.included, c.rolloverAvailable, c.overage],
+    ...[c.prepaidRemaining, c.quotaLow, c.quotaNormal, c.quotaHigh, c.quotaCritical],
+    ...[c.requests, c.slaMet, c.slaMissed, c.slaPending, c.falseUrgencies, c.deflections],
+  ];
+  const rows = data.contracts.flatMap((contract) =>
+    contract.months.map((m): CsvCell[] => {
+      const figures = m.consumption;
+      return [
+        m.month,
+        contract.reference,
+        texts.client.modes[contract.mode],
+        decimalHours(figures.usedMinutes),
+        contract.mode === 'retainer' ? decimalHours(figures.includedMinutes) : null,
+        contract.mode === 'retainer' ? decimalHours(figures.rolloverMinutes) : null,
+        decimalHours(figures.overageMinutes),
+        figures.prepaidRemainingMinutes === undefined
+          ? null
+          : decimalHours(figures.prepaidRemainingMinutes),
+        quotaText(m.quotas.low, texts),
+        quotaText(m.quotas.normal, texts),
+        quotaText(m.quotas.high, texts),
+        quotaText(m.quotas.critical, texts),
+        m.requests,
+        m.sla.met,
+        m.sla.missed,
+        m.sla.pending,
+        m.falseUrgencies,
+        m.deflections,
+      ];
+    }),
+  );
+  return toCsv([header, ...rows], { locale });
+}

@@ -1,0 +1,261 @@
+/**
+ * The client report as an A4 PDF: per contract, consumption month by month against the
+ * included (or prepaid) hours as bars with a line, then quotas and response times, and the
+ * invoices of the period with what is still owed.
+ */
+import { formatDate, formatMoney, formatPercent, type FormatLocale } from '../../common/format';
+import { URGENCY_LEVELS } from '../../common/domain';
+import { formatMinutes } from '../../interventions/guardrails';
+import type { ClientReportContract, ClientReportData } from '../client-report.service';
+import { monthName, quotaText } from '../client-report-rows';
+import { fill, loadReportTemplate, type ReportTexts } from '../report-template';
+import { type BarChart, drawBarChart, type ReferenceLine } from './charts';
+import {
+  finish,
+  heading,
+  openSheet,
+  type Sheet,
+  table,
+  type TableColumn,
+  write,
+} from './report-sheet';
+
+export interface ClientReportPdfContext {
+  locale: FormatLocale;
+  practiceName: string;
+  today: string;
+  templatesDir?: string;
+}
+
+export async function renderClientReportPdf(
+  data: ClientReportData,
+  ctx: ClientReportPdfContext,
+): Promise<Buffer> {
+  const { layout, texts } = loadReportTemplate(ctx.locale, ctx.templatesDir);
+  const title = fill(texts.client.title, { client: data.clientName });
+  const { sheet, pdf } = openSheet(layout, ctx.locale, title);
+  const at = (y: number) => ({ x: sheet.left, y, width: sheet.width });
+  let y = write(sheet, title, at(sheet.top), { size: layout.fontSizes.title, bold: true });
+  const period = fill(texts.client.period, {
+    from: monthName(data.from, ctx.locale),
+    to: monthName(data.to, ctx.locale),
+  });
+  y =
+    write(sheet, `${ctx.practiceName} · ${period}`, at(y + 2), {
+      size: layout.fontSizes.subtitle,
+      color: layout.colors.muted,
+    }) + 10;
+  y = drawService(sheet, y, data, texts, ctx.locale);
+  for (const contract of data.contracts) y = drawContract(sheet, y, contract, texts, ctx.locale);
+  drawInvoices(sheet, y, data, texts, ctx.locale);
+  finish(
+    sheet,
+    texts,
+    fill(texts.generated, { date: formatDate(ctx.today, ctx.locale), practice: ctx.practiceName }),
+  );
+  return pdf;
+}
+
+/** The period in one sentence: how many responses were on time. */
+function drawService(
+  sheet: Sheet,
+  y: number,
+  data: ClientReportData,
+  texts: ReportTexts,
+  locale: FormatLocale,
+): number {
+  const t = texts.client;
+  const top = heading(sheet, t.service.title, y);
+  const { totals } = data;
+  const judged = totals.sla.met + totals.sla.missed;
+  const c = t.columns;
+  const sentence =
+    totals.requests === 0
+      ? t.service.noRequest
+      : fill(t.service.compliance, {
+          met: totals.sla.met,
+          answered: judged,
+          percent:
+            totals.slaCompliance === null
+              ? texts.none
+              : formatPercent(Math.round(totals.slaCompliance * 1000) / 10, locale),
+        });
+  const lines = [
+    sentence,
+    [
+      labelled(c.requests, totals.requests, locale),
+      labelled(c.falseUrgencies, totals.falseUrgencies, locale),
+      labelled(c.deflections, totals.deflections, locale),
+    ].join(' · '),
+  ];
+  const size = sheet.layout.fontSizes.body;
+  return (
+    lines.reduce(
+      (cursor, line) =>
+        write(sheet, line, { x: sheet.left, y: cursor, width: sheet.width }, { size }) + 2,
+      top,
+    ) + 10
+  );
+}
+
+function drawContract(
+  sheet: Sheet,
+  y: number,
+  contract: ClientReportContract,
+  texts: ReportTexts,
+  locale: FormatLocale,
+): number {
+  const t = texts.client;
+  let top = heading(
+    sheet,
+    `${fill(t.contract, { reference: contract.reference, title: contract.title })} — ${t.modes[contract.mode]}`,
+    y,
+    220,
+  );
+  if (contract.months.length === 0) return top;
+  top = drawBarChart(sheet, top, consumptionChart(contract, texts));
+  const c = t.columns;
+  const n = (header: string): TableColumn => ({ header, width: 1, align: 'right' });
+  const h = formatMinutes;
+  const prepaid = contract.mode === 'prepaid';
+  const consumption = contract.months.map((m) => [
+    monthName(m.month, locale),
+    h(m.consumption.usedMinutes),
+    contract.mode === 'retainer' ? h(m.consumption.includedMinutes) : texts.none,
+    contract.mode === 'retainer' ? h(m.consumption.rolloverMinutes) : texts.none,
+    h(m.consumption.overageMinutes),
+    prepaid ? h(m.consumption.prepaidRemainingMinutes ?? 0) : texts.none,
+  ]);
+  // The CSV's headers name the unit; here every cell carries it ("10 h").
+  const hoursColumn = (header: string) => n(header.replace(/\s*\(h\)$/, ''));
+  top = table(
+    sheet,
+    top,
+    [
+      { header: c.month, width: 1.4 },
+      hoursColumn(c.used),
+      hoursColumn(c.included),
+      hoursColumn(c.rolloverAvailable),
+      hoursColumn(c.overage),
+      hoursColumn(c.prepaidRemaining),
+    ],
+    consumption,
+  );
+  const levels = t.quotas.levels;
+  const quotas = contract.months.map((m) => [
+    monthName(m.month, locale),
+    ...URGENCY_LEVELS.map((level) => quotaText(m.quotas[level], texts)),
+  ]);
+  top = table(
+    sheet,
+    top,
+    [
+      { header: `${c.month} · ${t.quotas.title}`, width: 2.4 },
+      ...URGENCY_LEVELS.map((l) => n(levels[l])),
+    ],
+    quotas,
+  );
+  const service = contract.months.map((m) => [
+    monthName(m.month, locale),
+    ...[m.requests, m.sla.met, m.sla.missed, m.sla.pending, m.falseUrgencies, m.deflections].map(
+      String,
+    ),
+  ]);
+  const columns = [
+    c.requests,
+    c.slaMet,
+    c.slaMissed,
+    c.slaPending,
+    c.falseUrgencies,
+    c.deflectionsShort,
+  ];
+  return table(sheet, top, [{ header: c.month, width: 1.4 }, ...columns.map(n)], service);
+}
+
+/** Bars of hours used; the line is what the month covered (included plus roll-over, or prepaid left). */
+function consumptionChart(contract: ClientReportContract, texts: ReportTexts): BarChart {
+  const t = texts.client.chart;
+  const references: ReferenceLine[] = [];
+  if (contract.mode === 'retainer') {
+    const values = contract.months.map(
+      (m) => (m.consumption.includedMinutes + m.consumption.rolloverMinutes) / 60,
+    );
+    references.push({ label: t.included, values, dash: [5, 3] });
+  } else if (contract.mode === 'prepaid') {
+    const values = contract.months.map((m) => (m.consumption.prepaidRemainingMinutes ?? 0) / 60);
+    references.push({ label: t.prepaidRemaining, values, dash: [5, 3] });
+  }
+  return {
+    title: t.title,
+    bars: contract.months.map((m) => ({
+      label: fill(texts.workload.weeklyChart.monthLabel, {
+        month: m.month.slice(5),
+        year: m.month.slice(2, 4),
+      }),
+      value: m.consumption.usedMinutes / 60,
+      pattern: m.consumption.overageMinutes > 0 ? 'hatch' : 'light',
+      valueLabel: formatMinutes(m.consumption.usedMinutes),
+    })),
+    references,
+    legend: [
+      { label: t.used, pattern: 'light' },
+      { label: t.over, pattern: 'hatch' },
+    ],
+    unit: texts.hoursUnit,
+  };
+}
+
+function drawInvoices(
+  sheet: Sheet,
+  y: number,
+  data: ClientReportData,
+  texts: ReportTexts,
+  locale: FormatLocale,
+): number {
+  const t = texts.client.invoices;
+  const top = heading(sheet, t.title, y);
+  const size = sheet.layout.fontSizes.body;
+  if (data.invoices.length === 0)
+    return write(sheet, t.none, { x: sheet.left, y: top, width: sheet.width }, { size });
+  const money = (cents: number | null) =>
+    cents === null ? texts.none : formatMoney(cents, locale);
+  const date = (day: string | null) => (day === null ? texts.none : formatDate(day, locale));
+  const rows = data.invoices.map((i) => [
+    i.number ?? texts.none,
+    t.kinds[i.kind],
+    date(i.issueDate),
+    date(i.dueDate),
+    money(i.grossCents),
+    money(i.paidCents),
+    money(i.balanceCents),
+    t.statuses[i.status],
+  ]);
+  const n = (header: string): TableColumn => ({ header, width: 1.1, align: 'right' });
+  const end = table(
+    sheet,
+    top,
+    [
+      { header: t.number, width: 1.4 },
+      { header: t.kind, width: 0.9 },
+      n(t.issueDate),
+      n(t.dueDate),
+      n(t.gross),
+      n(t.paid),
+      n(t.balance),
+      { header: t.status, width: 1.3 },
+    ],
+    rows,
+  );
+  return write(
+    sheet,
+    labelled(t.total, formatMoney(data.balanceCents, locale), locale),
+    { x: sheet.left, y: end, width: sheet.width },
+    { size, bold: true },
+    { align: 'right' },
+  );
+}
+
+/** "Demandes : 3" in French (a space before the colon), "Requests: 3" in English. */
+function labelled(label: string, value: string | number, locale: FormatLocale): string {
+  return `${label}${locale === 'fr' ? '\u00a0:' : ':'} ${value}`;
+}
