@@ -1,0 +1,115 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Roles } from '../auth/auth.decorators';
+import type { FieldProblem } from '../common/validation';
+import { ConsoleDesk } from './console-desk.service';
+import { InboxQuery, InterventionForm, TimerStartForm } from './console-forms';
+import { ConsolePages, formFailure } from './console-pages';
+import { WebErrorFilter } from './web-error.filter';
+import type { PageRequest } from './web-pages';
+
+/** The consultant's desk: the inbox by deadline, the timer and the quick log. */
+@ApiExcludeController()
+@UseFilters(WebErrorFilter)
+@Roles('consultant')
+@Controller('console')
+export class ConsoleDeskController {
+  constructor(
+    private readonly pages: ConsolePages,
+    private readonly desk: ConsoleDesk,
+  ) {}
+
+  @Get()
+  home(@Req() req: PageRequest, @Res() reply: FastifyReply, @Query() query: InboxQuery) {
+    return this.show(req, reply, { timerForm: { requestId: query.request } });
+  }
+
+  @Get('inbox')
+  inbox(@Req() req: PageRequest, @Res() reply: FastifyReply, @Query() query: InboxQuery) {
+    return this.show(req, reply, { timerForm: { requestId: query.request } });
+  }
+
+  @Post('timer/start')
+  async startTimer(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: TimerStartForm,
+  ): Promise<FastifyReply> {
+    const failed = await this.attempt(() => this.desk.startTimer(req.user!, form));
+    if (failed.problems.length === 0) return this.pages.redirect(reply, '/console#timer');
+    const timerForm = { ...form, billable: form.billable ?? 'off' };
+    return this.show(req, reply, { timerForm, timerProblems: failed.problems }, failed.status);
+  }
+
+  @Post('timer/stop')
+  async stopTimer(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    const saved = await this.desk.stopTimer(req.user!);
+    const day = await this.desk.dayOf(saved.startedAt);
+    return this.pages.render(req, reply, 'console/saved', { saved, day, fromTimer: true });
+  }
+
+  @Post('interventions')
+  async log(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: InterventionForm,
+  ): Promise<FastifyReply> {
+    const outcome = await this.attempt(() => this.desk.log(req.user!, form));
+    if ('saved' in outcome && outcome.saved) {
+      const day = await this.desk.dayOf(outcome.saved.startedAt);
+      return this.pages.render(req, reply, 'console/saved', { saved: outcome.saved, day });
+    }
+    const logForm = { ...form, billable: form.billable ?? 'off' };
+    return this.show(req, reply, { logForm, logProblems: outcome.problems }, outcome.status);
+  }
+
+  @Post('alerts/:id/acknowledge')
+  async acknowledge(
+    @Res() reply: FastifyReply,
+    @Req() req: PageRequest,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<FastifyReply> {
+    await this.desk.acknowledge(req.user!, id);
+    return this.pages.redirect(reply, '/console');
+  }
+
+  private async show(
+    req: PageRequest,
+    reply: FastifyReply,
+    forms: Record<string, unknown>,
+    status = 200,
+  ): Promise<FastifyReply> {
+    const page = await this.desk.page(req.user!);
+    const data = { ...page, timerForm: {}, logForm: {}, ...forms, path: '/console/inbox' };
+    // "Start on this request": the request's urgency goes without saying.
+    const timerForm = data.timerForm as { requestId?: string; urgency?: string };
+    const chosen = page.inbox.find((r) => r.id === timerForm.requestId);
+    if (chosen && !timerForm.urgency)
+      data.timerForm = { ...timerForm, urgency: chosen.urgencyApplied };
+    return this.pages.render(req, reply, 'console/inbox', data, status);
+  }
+
+  /** The action's outcome, or the service's refusal as problems to show beside the form. */
+  private async attempt<T extends { problems: FieldProblem[] }>(
+    action: () => Promise<T>,
+  ): Promise<(T & { status: number }) | { problems: FieldProblem[]; status: number }> {
+    try {
+      const outcome = await action();
+      return { ...outcome, status: outcome.problems.length ? 400 : 200 };
+    } catch (error) {
+      return formFailure(error);
+    }
+  }
+}

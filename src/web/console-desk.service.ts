@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { isUUID } from 'class-validator';
+import type { AuthUser } from '../auth/auth.decorators';
+import { localDate } from '../calendar';
+import { ActivitiesService } from '../activities/activities.service';
+import { AlertsService } from '../alerts/alerts.service';
+import { ClientsService } from '../clients/clients.service';
+import { Clock } from '../common/clock';
+import type { FieldProblem } from '../common/validation';
+import { ContractsService } from '../contracts/contracts.service';
+import { CreateInterventionDto, StartTimerDto } from '../interventions/dto/intervention.dto';
+import type {
+  SavedInterventionResponse,
+  TimerResponse,
+} from '../interventions/dto/intervention.response';
+import { InterventionWriter } from '../interventions/intervention-writer.service';
+import { PracticeService } from '../practice/practice.service';
+import type { RequestView } from '../requests/request-view';
+import { RequestsService } from '../requests/requests.service';
+import { checkDto, given, InterventionForm, ticked, TimerStartForm } from './console-forms';
+import { ConsoleServices } from './console-services';
+import { byDeadline, instantToLocalInput, localInputToInstant, timeLeft } from './console-view';
+
+const ALL = { limit: 500, offset: 0 };
+
+export type InboxRow = RequestView & {
+  left: ReturnType<typeof timeLeft>;
+  clientName: string;
+  contractReference: string;
+};
+
+/** The console's first page: open requests by deadline, alerts, the timer and the quick log. */
+@Injectable()
+export class ConsoleDesk {
+  constructor(
+    private readonly requests: RequestsService,
+    private readonly clients: ClientsService,
+    private readonly contracts: ContractsService,
+    private readonly activities: ActivitiesService,
+    private readonly alerts: AlertsService,
+    private readonly practice: PracticeService,
+    private readonly writer: InterventionWriter,
+    private readonly services: ConsoleServices,
+    private readonly clock: Clock,
+  ) {}
+
+  async page(user: AuthUser) {
+    const now = this.clock.now();
+    const { timezone } = await this.practice.get();
+    const [open, inProgress, clients, contracts, activities, alerts, timer] = await Promise.all([
+      this.requests.list(user, { ...ALL, status: 'open' }),
+      this.requests.list(user, { ...ALL, status: 'in_progress' }),
+      this.clients.list(user, ALL),
+      this.contracts.list(user, { ...ALL, active: true }),
+      this.activities.list(ALL),
+      this.alerts.list(user, { limit: 20, offset: 0 }),
+      this.services.timer.current(user),
+    ]);
+    const clientNames = new Map(clients.items.map((c) => [c.id, c.name]));
+    const references = new Map(contracts.items.map((c) => [c.id, c.reference]));
+    const inbox: InboxRow[] = byDeadline([...open.items, ...inProgress.items]).map((r) => ({
+      ...r,
+      left: timeLeft(r.responseDueAt, now, r.sla === 'missed'),
+      clientName: clientNames.get(r.clientId) ?? '',
+      contractReference: references.get(r.contractId) ?? '',
+    }));
+    return {
+      inbox,
+      alerts: alerts.items,
+      timer,
+      contracts: contracts.items.map((c) => ({
+        ...c,
+        clientName: clientNames.get(c.clientId) ?? '',
+      })),
+      activities: activities.items,
+      timezone,
+      defaults: {
+        startedAt: instantToLocalInput(new Date(now.getTime() - 30 * 60_000), timezone),
+        endedAt: instantToLocalInput(now, timezone),
+      },
+    };
+  }
+
+  /** Starts the timer on a request (its contract then goes without saying) or a contract. */
+  async startTimer(
+    user: AuthUser,
+    form: TimerStartForm,
+  ): Promise<{ problems: FieldProblem[]; timer?: TimerResponse }> {
+    const plain = await this.workPlain(user, form);
+    const checked = await checkDto(StartTimerDto, plain);
+    if (!checked.value) return checked;
+    return { problems: [], timer: await this.services.timer.start(user, checked.value) };
+  }
+
+  stopTimer(user: AuthUser): Promise<SavedInterventionResponse> {
+    return this.services.timer.stop(user);
+  }
+
+  acknowledge(user: AuthUser, alertId: string): Promise<unknown> {
+    return this.alerts.acknowledge(user, alertId);
+  }
+
+  /** The practice's local day of an instant: the week view to go to. */
+  async dayOf(at: Date): Promise<string> {
+    return localDate(at, (await this.practice.get()).timezone);
+  }
+
+  /** The quick log: start and end typed as local times, read in the practice zone. */
+  async log(
+    user: AuthUser,
+    form: InterventionForm,
+  ): Promise<{ problems: FieldProblem[]; saved?: SavedInterventionResponse }> {
+    const { timezone } = await this.practice.get();
+    const instant = (value: string | undefined) =>
+      localInputToInstant(value ?? '', timezone)?.toISOString() ?? value;
+    const plain = {
+      ...(await this.workPlain(user, form)),
+      startedAt: instant(form.startedAt),
+      endedAt: instant(form.endedAt),
+      description: form.description ?? '',
+    };
+    const checked = await checkDto(CreateInterventionDto, plain);
+    if (!checked.value) return checked;
+    return { problems: [], saved: await this.writer.create(user, checked.value) };
+  }
+
+  private async workPlain(user: AuthUser, form: TimerStartForm): Promise<Record<string, unknown>> {
+    const requestId = given(form.requestId);
+    // A malformed id is left to the DTO's check, which names the field.
+    const request =
+      requestId && isUUID(requestId) ? await this.requests.get(user, requestId) : null;
+    return {
+      contractId: given(form.contractId) ?? request?.contractId,
+      requestId,
+      activityId: given(form.activityId),
+      urgency: given(form.urgency),
+      location: given(form.location),
+      description: given(form.description),
+      billable: ticked(form.billable),
+    };
+  }
+}

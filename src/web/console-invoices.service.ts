@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth.decorators';
+import { ClientsService } from '../clients/clients.service';
+import type { FieldProblem } from '../common/validation';
+import { ContractsService } from '../contracts/contracts.service';
+import { CreateDraftDto, PaymentDto } from '../invoicing/dto/invoice.dto';
+import type { InvoiceDetail } from '../invoicing/invoice-detail';
+import { InvoicePdfService } from '../invoicing/invoice-pdf.service';
+import { InvoicesService } from '../invoicing/invoices.service';
+import { PAYMENT_METHODS } from '../invoicing/payment.entity';
+import {
+  checkDto,
+  CreditForm,
+  DraftForm,
+  given,
+  parseAmountCents,
+  PaymentForm,
+} from './console-forms';
+import { ConsoleServices } from './console-services';
+
+const ALL = { limit: 500, offset: 0 };
+
+/** The invoices of the console: drafts built, reviewed, issued, paid, credited; PDFs. */
+@Injectable()
+export class ConsoleInvoices {
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly pdfs: InvoicePdfService,
+    private readonly clients: ClientsService,
+    private readonly contracts: ContractsService,
+    private readonly services: ConsoleServices,
+  ) {}
+
+  async list(user: AuthUser, period: { from?: string; to?: string }) {
+    const [page, clients, contracts, today] = await Promise.all([
+      this.invoices.list(user, { ...ALL, ...period }),
+      this.clients.list(user, ALL),
+      this.contracts.list(user, ALL),
+      this.invoices.today(),
+    ]);
+    const names = new Map(clients.items.map((c) => [c.id, c.name]));
+    return {
+      ...page,
+      clientNames: Object.fromEntries(names),
+      contracts: contracts.items
+        .filter((c) => c.standing !== 'archived')
+        .map((c) => ({ ...c, clientName: names.get(c.clientId) ?? '' })),
+      today,
+      period,
+    };
+  }
+
+  async createDraft(form: DraftForm): Promise<{ problems: FieldProblem[]; draft?: InvoiceDetail }> {
+    const checked = await checkDto(CreateDraftDto, {
+      contractId: given(form.contractId),
+      periodStart: given(form.periodStart),
+      periodEnd: given(form.periodEnd),
+    });
+    if (!checked.value) return checked;
+    return { problems: [], draft: await this.services.drafts.create(checked.value) };
+  }
+
+  async detail(user: AuthUser, id: string) {
+    const [doc, today] = await Promise.all([this.invoices.get(user, id), this.invoices.today()]);
+    const [client, payments] = await Promise.all([
+      this.clients.get(user, doc.clientId),
+      doc.kind === 'invoice' && doc.status !== 'draft'
+        ? this.services.payments.list(user, id)
+        : Promise.resolve([]),
+    ]);
+    return { doc, clientName: client.name, payments, today, methods: PAYMENT_METHODS };
+  }
+
+  issue(id: string): Promise<InvoiceDetail> {
+    return this.services.issuing.issue(id);
+  }
+
+  rebuild(id: string): Promise<InvoiceDetail> {
+    return this.services.drafts.rebuild(id);
+  }
+
+  removeDraft(id: string): Promise<void> {
+    return this.services.drafts.remove(id);
+  }
+
+  async pay(id: string, form: PaymentForm): Promise<{ problems: FieldProblem[] }> {
+    const cents = parseAmountCents(form.amount ?? '');
+    const checked = await checkDto(PaymentDto, {
+      amountCents: cents ?? form.amount,
+      paidOn: given(form.paidOn),
+      method: given(form.method),
+    });
+    if (!checked.value) return checked;
+    await this.services.payments.record(id, checked.value);
+    return { problems: [] };
+  }
+
+  /** A credit note for the whole invoice. */
+  credit(id: string, form: CreditForm): Promise<InvoiceDetail> {
+    return this.services.creditNotes.create(id, { reason: given(form.reason) });
+  }
+
+  async pdf(user: AuthUser, id: string) {
+    const { fileName, pdf } = await this.pdfs.render(user, id);
+    return { fileName, type: 'application/pdf', body: pdf };
+  }
+}

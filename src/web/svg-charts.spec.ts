@@ -1,0 +1,118 @@
+import { barChartSvg, escapeXml, gaugeSvg, mixSvg } from './svg-charts';
+
+const attr = (svg: string, name: string): string[] =>
+  [...svg.matchAll(new RegExp(`(?<![\\w-])${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
+
+const weekMarks = [
+  { value: 40 * 60, label: 'alerte 40 h' },
+  { value: 48 * 60, label: 'maximum 48 h' },
+];
+
+describe('gaugeSvg', () => {
+  it.each([
+    ['under the limits', 30 * 60, 'false'],
+    ['between alert and maximum', 44 * 60, 'false'],
+    ['over the maximum', 50 * 60, 'true'],
+  ])('marks a week %s as over only past the highest limit', (_, value, over) => {
+    const svg = gaugeSvg({
+      id: 'week',
+      title: 'Semaine',
+      value,
+      valueLabel: 'x',
+      marks: weekMarks,
+    });
+    expect(attr(svg, 'data-over')).toEqual([over]);
+    expect(svg.includes('url(#week-hatch)')).toBe(over === 'true');
+  });
+
+  it('draws each limit at its place on the scale, the fill ending at the value', () => {
+    const svg = gaugeSvg({
+      id: 'g',
+      title: 'Semaine',
+      value: 24 * 60,
+      valueLabel: '24 h',
+      marks: weekMarks,
+    });
+    // Scale: 48 h × 1.1 over 320 px.
+    const px = (minutes: number) => Math.round((minutes / (48 * 60 * 1.1)) * 320 * 10) / 10;
+    expect(attr(svg, 'x1').map(Number)).toEqual([px(40 * 60), px(48 * 60)]);
+    expect(svg).toContain(`width="${px(24 * 60)}"`);
+  });
+
+  it('says the value and every limit in words for screen readers', () => {
+    const svg = gaugeSvg({
+      id: 'g',
+      title: 'Heures de la semaine',
+      value: 2700,
+      valueLabel: '45 h',
+      marks: weekMarks,
+    });
+    expect(attr(svg, 'aria-label')).toEqual([
+      'Heures de la semaine: 45 h; alerte 40 h; maximum 48 h',
+    ]);
+    expect(attr(svg, 'role')).toEqual(['img']);
+  });
+});
+
+describe('barChartSvg', () => {
+  const bars = [
+    { label: 'S10', value: 45 * 60, valueLabel: '45 h' },
+    { label: 'S11', value: 52 * 60, valueLabel: '52 h' },
+    { label: 'S12', value: 0, valueLabel: '0 h' },
+  ];
+
+  it('hatches only the bars over the highest limit and draws one line per limit', () => {
+    const svg = barChartSvg({ id: 'weeks', title: 'Heures', bars, limits: weekMarks });
+    expect(attr(svg, 'data-over')).toEqual(['false', 'true', 'false']);
+    expect(attr(svg, 'data-limit')).toEqual(['2400', '2880']);
+    expect(svg).toContain('maximum 48 h');
+  });
+
+  it('puts a higher value higher on the chart', () => {
+    const svg = barChartSvg({ id: 'w', title: 'Heures', bars, limits: [] });
+    const heights = [...svg.matchAll(/<rect [^>]*height="([\d.]+)"[^>]*data-over/g)].map((m) =>
+      Number(m[1]),
+    );
+    expect(heights[1]).toBeGreaterThan(heights[0]);
+    expect(heights[2]).toBe(0);
+  });
+
+  it('escapes labels, so a client name cannot break the page', () => {
+    const svg = barChartSvg({
+      id: 'w',
+      title: 'A <b>',
+      bars: [{ label: '<script>', value: 1, valueLabel: '"1"' }],
+      limits: [],
+    });
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script&gt;');
+    expect(svg).toContain('&quot;1&quot;');
+  });
+});
+
+describe('mixSvg', () => {
+  it('gives each activity a width in proportion to its share', () => {
+    const svg = mixSvg({
+      title: 'Activités',
+      segments: [
+        { label: 'support', value: 300, shareLabel: '75 %' },
+        { label: 'formation', value: 100, shareLabel: '25 %' },
+      ],
+    });
+    expect(attr(svg, 'width').slice(1).map(Number)).toEqual([450, 150]);
+    expect(attr(svg, 'aria-label')).toEqual(['Activités: support 75 %, formation 25 %']);
+  });
+
+  it('draws an empty track when nothing was worked', () => {
+    const svg = mixSvg({ title: 'Activités', segments: [] });
+    expect(svg).toContain('fill="#e3e8ee"');
+  });
+});
+
+describe('escapeXml', () => {
+  it.each([
+    ['a & b', 'a &amp; b'],
+    ['<x y="1">', '&lt;x y=&quot;1&quot;&gt;'],
+    ["l'équipe", 'l&#39;équipe'],
+  ])('%s → %s', (text, expected) => expect(escapeXml(text)).toBe(expected));
+});

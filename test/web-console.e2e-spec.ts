@@ -1,0 +1,255 @@
+import type { Response } from 'supertest';
+import type { Contract } from '../src/contracts/contract.entity';
+import { Intervention } from '../src/interventions/intervention.entity';
+import { startTestApp, TestApp } from './app';
+import { createUser, PASSWORD, setupConsultant } from './factories';
+import { insertRequest, supportSetup } from './factories/interventions';
+import { WebSession } from './support/web';
+
+/** Collects a binary body (a PDF, an archive) as a Buffer. */
+function binary(res: Response, done: (err: Error | null, body: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  res.on('data', (c: Buffer) => chunks.push(c));
+  res.on('end', () => done(null, Buffer.concat(chunks)));
+}
+
+/** A file downloaded with the session's cookies, its body as a Buffer. */
+function download(t: TestApp, web: WebSession, path: string) {
+  const cookies = (web as unknown as { cookieHeader(): string }).cookieHeader();
+  return t.http().get(path).set('Cookie', cookies).buffer(true).parse(binary);
+}
+
+/** The ids of the inbox's rows, top to bottom. */
+const inboxOrder = (html: string): string[] =>
+  [...html.matchAll(/<tr data-request="([^"]+)">/g)].map((m) => m[1]);
+
+const hoursAgo = (h: number): Date => new Date(Date.now() - h * 3600_000);
+const inHours = (h: number): Date => new Date(Date.now() + h * 3600_000);
+
+describe("web pages: the consultant's console", () => {
+  let t: TestApp;
+  let consultant: string;
+  let consultantId: string;
+  let setup: { clientId: string; clientName: string; activityId: string; contract: Contract };
+  let web: WebSession;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    consultant = await setupConsultant(t);
+    const me = await t.http().get('/api/auth/me').set('Authorization', `Bearer ${consultant}`);
+    consultantId = me.body.id as string;
+    setup = await supportSetup(t, consultant);
+    web = new WebSession(t);
+    await web.signIn('camille@example.fr', PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  describe('inbox', () => {
+    it('lists the open requests by response deadline, the overdue one in words first', async () => {
+      const later = await insertRequest(t, setup.contract, consultantId, {
+        title: 'Printer offline',
+        responseDueAt: inHours(6),
+      });
+      const overdue = await insertRequest(t, setup.contract, consultantId, {
+        title: 'Server down',
+        createdAt: hoursAgo(3),
+        responseDueAt: hoursAgo(1),
+      });
+      const soon = await insertRequest(t, setup.contract, consultantId, {
+        title: 'VPN refuses logins',
+        status: 'in_progress',
+        responseDueAt: inHours(2),
+      });
+      await insertRequest(t, setup.contract, consultantId, {
+        title: 'Closed long ago',
+        status: 'closed',
+        responseDueAt: hoursAgo(30),
+      });
+      const res = await web.get('/console');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<h1>Boîte de réception</h1>');
+      expect(inboxOrder(res.text)).toEqual([overdue.id, soon.id, later.id]);
+      expect(res.text).toMatch(/<strong class="overdue">En retard de 1 h( 0\d)?<\/strong>/);
+      expect(res.text).toMatch(/Reste 1 h 5\d/);
+      expect(res.text).not.toContain('Closed long ago');
+    });
+  });
+
+  describe('timer', () => {
+    it('starts on a request and stops into an intervention with its figures', async () => {
+      const request = await insertRequest(t, setup.contract, consultantId, {
+        title: 'Mail bounces',
+        urgencyApplied: 'normal',
+      });
+      const page = await web.get(`/console?request=${request.id}`);
+      expect(page.text).toMatch(new RegExp(`<option value="${request.id}" selected>`));
+      const started = await web.post('/console/timer/start', {
+        requestId: request.id,
+        contractId: '',
+        activityId: setup.activityId,
+        urgency: 'normal',
+        location: 'remote',
+        description: 'Looking at the mail logs',
+        billable: 'on',
+      });
+      expect(started.status).toBe(303);
+      const running = await web.get('/console');
+      expect(running.text).toMatch(/data-since="[^"]+Z"/);
+      expect(running.text).toContain('Looking at the mail logs');
+      const stopped = await web.post('/console/timer/stop', {});
+      expect(stopped.status).toBe(200);
+      expect(stopped.text).toContain('Chrono arrêté');
+      // 30 minutes at least are billed, at 90 €/h.
+      expect(stopped.text).toContain('45,00\u00a0€');
+      const work = await t.dataSource
+        .getRepository(Intervention)
+        .findOneByOrFail({ requestId: request.id });
+      expect(work).toMatchObject({ source: 'timer', billableMinutes: 30 });
+      expect(work.endedAt).not.toBeNull();
+      expect((await web.get('/console')).text).not.toContain('data-since');
+    });
+
+    it('says which field is missing instead of starting', async () => {
+      await web.get('/console');
+      const res = await web.post('/console/timer/start', {
+        requestId: '',
+        contractId: '',
+        activityId: setup.activityId,
+        urgency: 'normal',
+        location: 'remote',
+      });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('role="alert"');
+      expect(res.text).toContain('Contrat :');
+    });
+  });
+
+  describe('quick log', () => {
+    it('logs finished work and shows the derived figures and the guardrail warnings', async () => {
+      await web.get('/console');
+      const res = await web.post('/console/interventions', {
+        startedAt: '2026-11-02T08:00',
+        endedAt: '2026-11-02T19:00',
+        requestId: '',
+        contractId: setup.contract.id,
+        activityId: setup.activityId,
+        urgency: 'normal',
+        location: 'onsite',
+        description: 'Migration of the file server',
+        billable: 'on',
+      });
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('Intervention enregistrée');
+      expect(res.text).toContain('11 h');
+      // 08:00-09:00 and 18:00-19:00 are outside business hours.
+      expect(res.text).toMatch(/Hors heures ouvrées<\/th><td class="num">2 h</);
+      expect(res.text).toContain('Maximum quotidien dépassé');
+      expect(res.text).toContain('/console/week?date=2026-11-02');
+    });
+
+    it('keeps the typed values and names the problem when the service refuses', async () => {
+      await web.get('/console');
+      const res = await web.post('/console/interventions', {
+        startedAt: '2026-11-02T10:00',
+        endedAt: '2026-11-02T11:00',
+        requestId: '',
+        contractId: setup.contract.id,
+        activityId: setup.activityId,
+        urgency: 'normal',
+        location: 'remote',
+        description: 'Overlaps the migration',
+      });
+      expect(res.status).toBe(409);
+      expect(res.text).toContain('role="alert"');
+      expect(res.text).toContain('value="2026-11-02T10:00"');
+      expect(res.text).toContain('Overlaps the migration');
+    });
+  });
+
+  describe('invoices', () => {
+    it('builds a draft for a contract and a period, issues it, records a payment and serves its PDF', async () => {
+      await web.get('/console/invoices');
+      const built = await web.post('/console/invoices/drafts', {
+        contractId: setup.contract.id,
+        periodStart: '2026-11-01',
+        periodEnd: '2026-11-30',
+      });
+      expect(built.status).toBe(303);
+      const draftPath = built.headers.location;
+      expect(draftPath).toMatch(/^\/console\/invoices\/[0-9a-f-]{36}$/);
+      const draft = await web.get(draftPath);
+      expect(draft.text).toContain('<h1>Brouillon de facture</h1>');
+      // The retainer's monthly fee, then the 11 h of November beyond its 10 included hours.
+      expect(draft.text).toMatch(/<table id="lines">[\s\S]*600,00\u00a0€/);
+      const issued = await web.post(`${draftPath}/issue`, {});
+      expect(issued.status).toBe(303);
+      const invoice = await web.get(draftPath);
+      const today = /name="paidOn" type="date" required value="([^"]+)"/.exec(invoice.text)![1];
+      const number = /<h1>Facture (F\d{4}-\d{5})<\/h1>/.exec(invoice.text)?.[1];
+      expect(number).toBeDefined();
+      expect(invoice.text).toContain('Émise');
+      const paid = await web.post(`${draftPath}/payments`, {
+        amount: '100,50',
+        paidOn: today,
+        method: 'transfer',
+      });
+      expect(paid.status).toBe(303);
+      const after = await web.get(draftPath);
+      expect(after.text).toContain('Partiellement payée');
+      expect(after.text).toMatch(/<table id="payments">[\s\S]*100,50\u00a0€/);
+      const pdf = await download(t, web, `${draftPath}/pdf`);
+      expect(pdf.status).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      expect(pdf.headers['content-disposition']).toContain(number);
+      expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('refuses an overpayment beside the payment form, keeping the amount typed', async () => {
+      const list = await web.get('/console/invoices');
+      const id = /href="\/console\/invoices\/([0-9a-f-]{36})"/.exec(list.text)![1];
+      const page = await web.get(`/console/invoices/${id}`);
+      const today = /name="paidOn" type="date" required value="([^"]+)"/.exec(page.text)![1];
+      const res = await web.post(`/console/invoices/${id}/payments`, {
+        amount: '999999',
+        paidOn: today,
+        method: 'card',
+      });
+      expect(res.status).toBe(422);
+      expect(res.text).toContain('role="alert"');
+      expect(res.text).toContain('exceeds the balance');
+      expect(res.text).toContain('value="999999"');
+    });
+
+    it('cancels an invoice with a full credit note', async () => {
+      const list = await web.get('/console/invoices');
+      const id = /href="\/console\/invoices\/([0-9a-f-]{36})"/.exec(list.text)![1];
+      await web.get(`/console/invoices/${id}`);
+      const res = await web.post(`/console/invoices/${id}/credit`, { reason: 'Billed twice' });
+      expect(res.status).toBe(303);
+      const note = await web.get(res.headers.location);
+      expect(note.text).toMatch(/<h1>Avoir AV\d{4}-\d{5}<\/h1>/);
+    });
+  });
+
+  describe('access', () => {
+    it('answers 403 to a client user and to an accountant', async () => {
+      const client = await createUser(t, consultant, 'client', setup.clientId);
+      const accountant = await createUser(t, consultant, 'accountant');
+      for (const user of [client, accountant]) {
+        const session = new WebSession(t);
+        await session.signIn(user.email, PASSWORD);
+        for (const path of ['/console', '/console/invoices']) {
+          const res = await session.get(path);
+          expect(res.status).toBe(403);
+          expect(res.text).toContain('Accès refusé');
+        }
+      }
+    });
+
+    it('refuses a console form posted without its CSRF token', async () => {
+      await web.get('/console');
+      const res = await web.post('/console/timer/stop', {}, false);
+      expect(res.status).toBe(403);
+    });
+  });
+});
