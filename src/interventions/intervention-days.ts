@@ -45,20 +45,34 @@ export async function deleteDays(manager: EntityManager, interventionId: string)
   await manager.getRepository(InterventionDay).delete({ interventionId });
 }
 
-/** Many rows in few statements, without reading them back. */
+/**
+ * Many rows in few statements, without reading them back. The statement is written from the
+ * entity's metadata rather than the query builder, whose parameter bookkeeping grows with
+ * every value of a 500-row statement.
+ */
 export async function insertInChunks<T extends object>(
   manager: EntityManager,
   target: new () => T,
   rows: readonly QueryDeepPartialEntity<T>[],
 ): Promise<void> {
+  const { driver } = manager.connection;
+  const metadata = manager.connection.getMetadata(target);
+  const columns = metadata.columns.filter((c) => c.isInsert);
+  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  const postgres = driver.options.type === 'postgres';
   for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(target)
-      .values(rows.slice(from, from + INSERT_CHUNK))
-      .updateEntity(false)
-      .callListeners(false)
-      .execute();
+    const chunk = rows.slice(from, from + INSERT_CHUNK);
+    const values: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const marks = columns.map((column) => {
+        values.push(driver.preparePersistentValue(column.getEntityValue(row, true), column));
+        return postgres ? `$${values.length}` : '?';
+      });
+      return `(${marks.join(', ')})`;
+    });
+    await manager.query(
+      `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`,
+      values,
+    );
   }
 }
