@@ -166,6 +166,31 @@ describe("web pages: the consultant's console", () => {
     });
   });
 
+  describe('week view', () => {
+    it('shows the week day by day with the limits as gauges and the warnings', async () => {
+      const res = await web.get('/console/week?date=2026-11-04');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<h1>Semaine 2026-W45, du 02/11/2026 au 08/11/2026</h1>');
+      // The 11-hour day logged above, over the 10-hour daily maximum.
+      expect(res.text).toMatch(/id="day-2026-11-02">[^<]*— 11 h\s*<strong class="overdue">/);
+      expect(res.text).toContain('Migration of the file server');
+      const gauge = /<div class="card" id="gauge-week">[\s\S]*?<\/svg>/.exec(res.text)![0];
+      expect(gauge).toContain('aria-label="Heures de la semaine: 11 h; alerte 40 h; maximum 48 h"');
+      expect(gauge).toContain('dans les limites');
+      const days = /<div class="card" id="chart-days">[\s\S]*?<\/svg>/.exec(res.text)![0];
+      expect(days.match(/data-over="true"/g)).toHaveLength(1);
+      expect(res.text).toMatch(
+        /<ul class="stack plain-list" id="warnings">[\s\S]*Maximum quotidien dépassé/,
+      );
+      expect(res.text).toContain('href="/console/week?date=2026-10-26"');
+    });
+
+    it('refuses a date that is not a calendar day', async () => {
+      const res = await web.get('/console/week?date=2026-02-30');
+      expect(res.status).toBe(400);
+    });
+  });
+
   describe('invoices', () => {
     it('builds a draft for a contract and a period, issues it, records a payment and serves its PDF', async () => {
       await web.get('/console/invoices');

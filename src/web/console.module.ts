@@ -16,6 +16,8 @@ import { ConsoleInvoicesController } from './console-invoices.controller';
 import { ConsoleInvoices } from './console-invoices.service';
 import { ConsolePages } from './console-pages';
 import { ConsoleServices } from './console-services';
+import { ConsoleWeekController } from './console-week.controller';
+import { ConsoleWeek } from './console-week.service';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPages } from './web-pages';
 
@@ -37,7 +39,7 @@ import { WebPages } from './web-pages';
     RequestsModule,
     UsageModule,
   ],
-  controllers: [ConsoleDeskController, ConsoleInvoicesController],
+  controllers: [ConsoleDeskController, ConsoleInvoicesController, ConsoleWeekController],
   providers: [
     WebPages,
     WebErrorFilter,
@@ -45,6 +47,7 @@ import { WebPages } from './web-pages';
     ConsoleServices,
     ConsoleDesk,
     ConsoleInvoices,
+    ConsoleWeek,
   ],
 })
 export class ConsoleModule {}
