@@ -141,7 +141,7 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
     let september: Intervention[];
 
     beforeAll(async () => {
-      await setPractice({ vatRegime: 'standard' });
+      await setPractice({ vatRegime: 'standard', vatNumber: 'FR44732829320' });
       const client = await createClient(t, token);
       // 10 h included, 2 h carried over from September (8 h used of 10), 13 h in October.
       contract = await insertContract(t, client.id, {
@@ -214,6 +214,13 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       expect(res.body.code).toBe('conflict.draft_exists');
     });
 
+    it('refuses to issue with VAT while the practice has no VAT number (422)', async () => {
+      await setPractice({ vatNumber: null });
+      const res = await api().post(`/api/invoices/${invoice.id}/issue`).expect(422);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'vatNumber' })]);
+      await setPractice({ vatNumber: 'FR44732829320' });
+    });
+
     it('issues it: first number of the year, dates, snapshots and a hash', async () => {
       invoice = await issue(invoice.id);
       expect(invoice).toMatchObject({
@@ -228,7 +235,11 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       due.setUTCDate(due.getUTCDate() + 30);
       expect(invoice.dueDate).toBe(due.toISOString().slice(0, 10));
       expect(invoice.hash).toMatch(/^[0-9a-f]{64}$/);
-      expect(invoice.seller).toMatchObject({ name: 'Camille Martin Conseil', siren: '732829320' });
+      expect(invoice.seller).toMatchObject({
+        name: 'Camille Martin Conseil',
+        siren: '732829320',
+        vatNumber: 'FR44732829320',
+      });
       expect(invoice.buyer).toMatchObject({ siren: '443061841' });
       await api().post(`/api/invoices/${invoice.id}/issue`).expect(409);
       const again = await api()
@@ -394,6 +405,17 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       expect(d.lines[0].vatRateBp).toBe(0);
       const issued = await issue(d.id);
       expect(issued.buyer.vatNumber).toBe('DE123456789');
+      const pdf = await api()
+        .get(`/api/invoices/${issued.id}/pdf`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      const text = pdfText(pdf.body as Buffer);
+      if (text !== null) {
+        for (const shown of ['Autoliquidation', 'DE123456789', 'FR44732829320']) {
+          expect(text).toContain(shown);
+        }
+      }
     });
   });
 

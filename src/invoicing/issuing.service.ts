@@ -39,6 +39,16 @@ export interface SealTerms {
   referencedInvoiceNumber: string | null;
 }
 
+/** With VAT, or under reverse charge, French law requires the seller's VAT number on the invoice. */
+function assertSellerVatNumber(draft: Invoice, practice: Practice): void {
+  if (draft.vatRegime === 'franchise' || practice.vatNumber) return;
+  throw new DomainError(
+    'rule.seller_vat_number',
+    "An invoice with VAT or under reverse charge shows the seller's VAT number: set the practice's vatNumber first",
+    [{ field: 'vatNumber', message: "the practice's VAT number is missing" }],
+  );
+}
+
 /** Issuing: a draft becomes a numbered, dated, hashed and frozen document. */
 @Injectable()
 export class IssuingService {
@@ -67,6 +77,7 @@ export class IssuingService {
       const client = await m.findOne(Client, { where: { id: draft.clientId } });
       if (!client) throw notFound('client');
       this.assertRegimeUnchanged(draft, client, practice);
+      assertSellerVatNumber(draft, practice);
       await this.seal(m, draft, lines, {
         practice,
         numberFormat: practice.invoiceNumberFormat,
