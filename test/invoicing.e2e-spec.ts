@@ -450,6 +450,29 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       expect(stored.invoiceId).toBe(d.id);
     });
 
+    it('consumes a prepaid block at 0 and bills the hours beyond it', async () => {
+      const client = await createClient(t, token);
+      const contract = await insertContract(t, client.id, {
+        billing: {
+          mode: 'prepaid',
+          prepaidMinutes: 600,
+          monthlyFeeCents: undefined,
+          includedMinutesPerMonth: undefined,
+        },
+      });
+      await work(contract, '2026-09-10T07:00:00.000Z', 8); // 8 h of the 10 used before October
+      await work(contract, '2026-10-06T07:00:00.000Z', 3);
+      const d = await draft(contract.id, '2026-10-01', '2026-10-31');
+      expect(
+        d.lines.map((l: Body) => [l.kind, l.quantity, l.unitPriceCents, l.amountCents]),
+      ).toEqual([
+        ['prepaid', 2, 0, 0],
+        ['prepaid_overrun', 1, 9000, 9000],
+      ]);
+      expect(d.lines[0].description).toBe('Forfait prépayé\u00a0: 2 h consommées, 0 h restantes');
+      expect(d.totals.netCents).toBe(9000);
+    });
+
     it('deletes a draft and frees its interventions and over-quota units', async () => {
       const client = await createClient(t, token);
       const { contract, draft: d } = await tmInvoice(client.id);
