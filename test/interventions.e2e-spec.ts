@@ -1,3 +1,4 @@
+import { InterventionClock } from '../src/interventions/clock';
 import { startTestApp, TestApp } from './app';
 import { bearer, createClient, createUser, setupConsultant } from './factories';
 import {
@@ -279,6 +280,45 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
       expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([created.body.id]);
     });
 
+    it('names the draft invoice that holds an intervention, and frees it when the draft is deleted', async () => {
+      const contract = await insertContract(t, setup.clientId);
+      const created = await logIntervention(
+        t,
+        consultant,
+        interventionInput(contract.id, setup.activityId, {
+          startedAt: '2026-11-10T14:00:00+01:00',
+          endedAt: '2026-11-10T15:00:00+01:00',
+        }),
+      ).expect(201);
+      const draft = await t
+        .http()
+        .post('/api/invoices/drafts')
+        .set(...bearer(consultant))
+        .send({ contractId: contract.id, periodStart: '2026-11-01', periodEnd: '2026-11-30' })
+        .expect(201);
+      const refused = await t
+        .http()
+        .patch(`/api/interventions/${created.body.id}`)
+        .set(...bearer(consultant))
+        .send({ description: 'Spooler restarted twice' })
+        .expect(409);
+      expect(refused.body.message).toContain(
+        `draft invoice ${draft.body.id}: delete the draft to free it`,
+      );
+      await t
+        .http()
+        .delete(`/api/invoices/${draft.body.id}`)
+        .set(...bearer(consultant))
+        .expect(204);
+      const freed = await t
+        .http()
+        .patch(`/api/interventions/${created.body.id}`)
+        .set(...bearer(consultant))
+        .send({ description: 'Spooler restarted twice' })
+        .expect(200);
+      expect(freed.body).toMatchObject({ invoiceId: null, description: 'Spooler restarted twice' });
+    });
+
     it('refuses after-hours work where the contract does not offer it, unless critical on a 24x7 clock', async () => {
       const daytime = await insertContract(t, setup.clientId, {
         urgencyPolicy: { afterHoursAllowed: false, levels: { critical: { clock: '24x7' } } },
@@ -420,6 +460,13 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         [false, 0],
         [true, 5000],
       ]);
+      const downgraded = await t
+        .http()
+        .patch(`/api/interventions/${third.body.id}`)
+        .set(...bearer(consultant))
+        .send({ urgency: 'normal' })
+        .expect(200);
+      expect(downgraded.body).not.toHaveProperty('quota');
       await t
         .http()
         .delete(`/api/interventions/${first.body.id}`)
@@ -428,7 +475,8 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
       const [{ used }] = await t.dataSource.query(
         `SELECT COUNT(*) AS used FROM quota_units WHERE "contractId" = '${contract.id}' AND released = ${t.db.kind === 'postgres' ? 'false' : '0'}`,
       );
-      expect(Number(used)).toBe(2);
+      // The downgraded one and the deleted one gave their units back.
+      expect(Number(used)).toBe(1);
       await t
         .http()
         .get(`/api/interventions/${first.body.id}`)
@@ -540,6 +588,32 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         .post('/api/interventions/timer/stop')
         .set(...bearer(timerUser.token))
         .expect(409);
+    });
+
+    it('refuses to start after hours on a daytime contract, and notes the evening part of a timer stopped late', async () => {
+      const daytime = await insertContract(t, setup.clientId, {
+        urgencyPolicy: { afterHoursAllowed: false },
+      });
+      const clock = jest.spyOn(t.app.get(InterventionClock), 'now');
+      try {
+        clock.mockReturnValue(new Date('2026-11-22T10:00:00+01:00')); // a Sunday
+        const sunday = await start({ contractId: daytime.id }).expect(422);
+        expect(sunday.body.code).toBe('rule.after_hours_not_offered');
+        clock.mockReturnValue(new Date('2026-11-20T17:30:00+01:00')); // Friday, before closing
+        await start({ contractId: daytime.id }).expect(201);
+        clock.mockReturnValue(new Date('2026-11-20T18:30:00+01:00'));
+        const stopped = await t
+          .http()
+          .post('/api/interventions/timer/stop')
+          .set(...bearer(timerUser.token))
+          .expect(200);
+        expect(stopped.body).toMatchObject({ durationMinutes: 60, afterHoursMinutes: 30 });
+        expect(stopped.body.warnings).toEqual(
+          expect.arrayContaining([expect.objectContaining({ code: 'after_hours_not_offered' })]),
+        );
+      } finally {
+        clock.mockRestore();
+      }
     });
 
     it('stops a timer left running for 13 hours at 12 hours when next read', async () => {

@@ -86,6 +86,8 @@ export class InterventionRecorder {
       { ...draft, ...measured, activityBillable: refs.activity.billable },
       refs.contract,
     );
+    // Read before the merge below, which changes `current` in place.
+    const quotaBefore = quotaKeyBefore(current, calendar.timezone);
     const now = this.clock.now();
     const repo = manager.getRepository(Intervention);
     const intervention = await repo.save(
@@ -99,7 +101,7 @@ export class InterventionRecorder {
       }),
     );
     await replaceDays(manager, intervention, measured.pieces);
-    const quota = await this.keepQuota(manager, intervention, current, refs.contract, calendar);
+    const quota = await this.keepQuota(manager, intervention, quotaBefore, refs.contract, calendar);
     if (intervention.requestId) {
       await markRequestAnswered(manager, intervention.requestId, intervention.startedAt);
     }
@@ -126,18 +128,21 @@ export class InterventionRecorder {
   private async keepQuota(
     manager: EntityManager,
     saved: Intervention,
-    before: Intervention | null,
+    previous: string | null,
     contract: Parameters<QuotaAccounting['take']>[2],
     calendar: CalendarSettings,
   ): Promise<QuotaStanding | undefined> {
     const zone = calendar.timezone;
-    // A running timer has taken nothing yet: it counts when stopped, like a manual entry.
-    const previous = before && before.endedAt ? QuotaAccounting.keyOf(before, zone) : null;
     const next = QuotaAccounting.keyOf(saved, zone);
     if (previous === next) return undefined;
     if (previous !== null) await this.quota.release(manager, saved.id);
     return next === null ? undefined : this.quota.take(manager, saved, contract, zone);
   }
+}
+
+/** The quota an intervention drew on before this save; a running timer has taken nothing yet. */
+function quotaKeyBefore(before: Intervention | null, timezone: string): string | null {
+  return before && before.endedAt ? QuotaAccounting.keyOf(before, timezone) : null;
 }
 
 /**

@@ -39,6 +39,13 @@ import { TimerService } from './timer.service';
     TimerService,
     ImportService,
   ],
-  exports: [TypeOrmModule, InterventionsService, InterventionWriter, GuardrailCheck],
+  exports: [
+    TypeOrmModule,
+    InterventionsService,
+    InterventionWriter,
+    GuardrailCheck,
+    TimerService,
+    ImportService,
+  ],
 })
 export class InterventionsModule {}
