@@ -191,6 +191,29 @@ describe("web pages: the consultant's console", () => {
     });
   });
 
+  describe('clients and contracts', () => {
+    it('lists the clients with their active contracts', async () => {
+      const res = await web.get('/console/clients');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain(`<th scope="row">${setup.clientName}</th>`);
+      expect(res.text).toContain(`/console/contracts?clientId=${setup.clientId}">1 actif(s)`);
+    });
+
+    it("lists the contracts with this month's usage and shows one contract's quotas", async () => {
+      const list = await web.get(`/console/contracts?clientId=${setup.clientId}`);
+      expect(list.status).toBe(200);
+      expect(list.text).toContain(`<tr data-contract="${setup.contract.id}">`);
+      expect(list.text).toMatch(/utilisées sur 10 h/);
+      const one = await web.get(`/console/contracts/${setup.contract.id}?month=2026-11`);
+      expect(one.status).toBe(200);
+      expect(one.text).toContain('Consommation de 2026-11');
+      // The 11 h logged on 2 November (and the timer's 30 min when run in November 2026).
+      expect(one.text).toMatch(/11 h( 30)? utilisées sur 10 h/);
+      expect(one.text).toMatch(/data-over="true"/);
+      expect(one.text).toMatch(/<table id="quotas">[\s\S]*Critique[\s\S]*0 \/ 2/);
+    });
+  });
+
   describe('invoices', () => {
     it('builds a draft for a contract and a period, issues it, records a payment and serves its PDF', async () => {
       await web.get('/console/invoices');

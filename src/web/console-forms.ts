@@ -5,9 +5,9 @@
  */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, MaxLength, validate } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, validate } from 'class-validator';
 import { flattenValidationErrors, type FieldProblem } from '../common/validation';
-import { IsLocalDate } from '../common/validators';
+import { IsLocalDate, IsMonth } from '../common/validators';
 
 export type Checked<T> =
   { value: T; problems: [] } | { value?: undefined; problems: FieldProblem[] };
@@ -132,6 +132,22 @@ export class WeekQuery {
 export class InboxQuery {
   /** Preselects a request in the timer's form ("start on this request"). */
   @Text(40) readonly request?: string;
+}
+
+export class MonthQuery {
+  @ApiPropertyOptional({ example: '2026-11' })
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsMonth()
+  readonly month?: string;
+}
+
+export class ContractListQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsUUID()
+  readonly clientId?: string;
 }
 
 export class SearchQuery {

@@ -11,6 +11,8 @@ import { ReportsModule } from '../reports/reports.module';
 import { RequestsModule } from '../requests/requests.module';
 import { UsageModule } from '../usage/usage.module';
 import { ConsoleDeskController } from './console-desk.controller';
+import { ConsoleDirectoryController } from './console-directory.controller';
+import { ConsoleDirectory } from './console-directory.service';
 import { ConsoleDesk } from './console-desk.service';
 import { ConsoleInvoicesController } from './console-invoices.controller';
 import { ConsoleInvoices } from './console-invoices.service';
@@ -39,7 +41,12 @@ import { WebPages } from './web-pages';
     RequestsModule,
     UsageModule,
   ],
-  controllers: [ConsoleDeskController, ConsoleInvoicesController, ConsoleWeekController],
+  controllers: [
+    ConsoleDeskController,
+    ConsoleDirectoryController,
+    ConsoleInvoicesController,
+    ConsoleWeekController,
+  ],
   providers: [
     WebPages,
     WebErrorFilter,
@@ -48,6 +55,7 @@ import { WebPages } from './web-pages';
     ConsoleDesk,
     ConsoleInvoices,
     ConsoleWeek,
+    ConsoleDirectory,
   ],
 })
 export class ConsoleModule {}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import type { AuthUser } from '../auth/auth.decorators';
+import { ActivitiesService } from '../activities/activities.service';
+import { ClientsService } from '../clients/clients.service';
+import { ContractsService, type ContractView } from '../contracts/contracts.service';
+import { UsageService, type ContractUsage } from '../usage/usage.service';
+
+const ALL = { limit: 500, offset: 0 };
+
+/** A contract's allowance this month: what the usage bar is measured against (null: none). */
+export function allowanceMinutes(contract: ContractView, usage: ContractUsage): number | null {
+  if (contract.billing.mode === 'prepaid') {
+    return usage.usedMinutes + (usage.prepaidRemainingMinutes ?? 0);
+  }
+  if (contract.billing.mode === 'retainer') return usage.includedMinutes + usage.rolloverMinutes;
+  return null;
+}
+
+/** The console's clients and contracts, each contract with its usage of the month. */
+@Injectable()
+export class ConsoleDirectory {
+  constructor(
+    private readonly clients: ClientsService,
+    private readonly contracts: ContractsService,
+    private readonly usage: UsageService,
+    private readonly activities: ActivitiesService,
+  ) {}
+
+  async clientList(user: AuthUser, q: string | undefined) {
+    const [clients, contracts] = await Promise.all([
+      this.clients.list(user, { ...ALL, q }),
+      this.contracts.list(user, { ...ALL, active: true }),
+    ]);
+    const active = new Map<string, number>();
+    for (const c of contracts.items) active.set(c.clientId, (active.get(c.clientId) ?? 0) + 1);
+    return {
+      q: q ?? '',
+      clients: clients.items.map((c) => ({ ...c, activeContracts: active.get(c.id) ?? 0 })),
+    };
+  }
+
+  async contractList(user: AuthUser, clientId: string | undefined) {
+    const [contracts, clients] = await Promise.all([
+      this.contracts.list(user, { ...ALL, clientId }),
+      this.clients.list(user, ALL),
+    ]);
+    const names = new Map(clients.items.map((c) => [c.id, c.name]));
+    const rows = await Promise.all(
+      contracts.items.map(async (contract) => {
+        const usage = contract.active ? await this.usage.usage(user, contract.id) : null;
+        const allowance = usage ? allowanceMinutes(contract, usage) : null;
+        return { contract, usage, allowance, clientName: names.get(contract.clientId) ?? '' };
+      }),
+    );
+    return { rows, clientId: clientId ?? '', clientName: clientId ? names.get(clientId) : null };
+  }
+
+  async contract(user: AuthUser, id: string, month: string | undefined) {
+    const contract = await this.contracts.read(user, id);
+    const [usage, client, activities] = await Promise.all([
+      this.usage.usage(user, id, month),
+      this.clients.get(user, contract.clientId),
+      this.activities.list(ALL),
+    ]);
+    return {
+      contract,
+      usage,
+      allowance: allowanceMinutes(contract, usage),
+      clientName: client.name,
+      activityNames: Object.fromEntries(activities.items.map((a) => [a.id, a.name])),
+    };
+  }
+}
