@@ -191,6 +191,30 @@ describe("web pages: the consultant's console", () => {
     });
   });
 
+  describe('workload report', () => {
+    it('draws the weekly hours against the limits, the activity mix and the risk with its reasons', async () => {
+      const res = await web.get('/console/reports?from=2026-10-26&to=2026-11-08');
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('<h1>Rapport de charge</h1>');
+      const weeks = /<div class="chart" id="chart-weeks">[\s\S]*?<\/svg>/.exec(res.text)![0];
+      expect(weeks).toContain(
+        'aria-label="Heures par semaine: W44 0 h, W45 11 h; alerte 40 h; maximum 48 h"',
+      );
+      expect(weeks.match(/data-limit="/g)).toHaveLength(2);
+      expect(res.text).toMatch(/<div class="chart" id="chart-mix">[\s\S]*Support 100\u00a0%/);
+      expect(res.text).toMatch(
+        /<section aria-labelledby="risk-h" class="card risk-(green|amber|red)"/,
+      );
+      expect(res.text).toMatch(/<h2 id="risk-h">Niveau de risque : \S+/);
+    });
+
+    it('refuses a period that ends before it starts', async () => {
+      const res = await web.get('/console/reports?from=2026-11-08&to=2026-10-26');
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('Saisie invalide');
+    });
+  });
+
   describe('clients and contracts', () => {
     it('lists the clients with their active contracts', async () => {
       const res = await web.get('/console/clients');

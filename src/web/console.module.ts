@@ -17,6 +17,7 @@ import { ConsoleDesk } from './console-desk.service';
 import { ConsoleInvoicesController } from './console-invoices.controller';
 import { ConsoleInvoices } from './console-invoices.service';
 import { ConsolePages } from './console-pages';
+import { ConsoleReportsController } from './console-reports.controller';
 import { ConsoleServices } from './console-services';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleWeek } from './console-week.service';
@@ -45,6 +46,7 @@ import { WebPages } from './web-pages';
     ConsoleDeskController,
     ConsoleDirectoryController,
     ConsoleInvoicesController,
+    ConsoleReportsController,
     ConsoleWeekController,
   ],
   providers: [
