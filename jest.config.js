@@ -3,7 +3,13 @@
  * A few dependencies ship ES modules only; Node 20 loads them natively but Jest's sandbox
  * does not, so they are transpiled like our own files.
  */
-const ESM_ONLY = ['content-disposition', 'marked'];
+const ESM_ONLY = [
+  'content-disposition',
+  'marked',
+  // archiver 8 (the ZIP of the PDFs) and the packages it loads
+  ...['archiver', 'zip-stream', 'compress-commons', 'crc32-stream', 'is-stream'],
+  ...['minimatch', '@isaacs/nonrecursive-glob-match', 'brace-expansion', 'balanced-match'],
+];
 const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },

@@ -10,6 +10,7 @@ import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
 import { ClientsModule } from './clients/clients.module';
 import { ContractsModule } from './contracts/contracts.module';
+import { ExportsModule } from './exports/exports.module';
 import { InterventionsModule } from './interventions/interventions.module';
 import { InvoicingModule } from './invoicing/invoicing.module';
 import { KnowledgeModule } from './knowledge/knowledge.module';
@@ -65,6 +66,7 @@ import { WebModule } from './web/web.module';
     KnowledgeModule,
     InvoicingModule,
     ReportsModule,
+    ExportsModule,
     UsageModule,
     AlertsModule,
     // (more feature modules are added above this line)

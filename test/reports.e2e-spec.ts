@@ -10,10 +10,11 @@ import { logWork, paris, reportsWorld, type ReportsWorld } from './factories/rep
 const ARTIFACTS = join(__dirname, 'artifacts');
 
 /** Supertest buffers binary bodies only when asked to. */
-function binary(res: NodeJS.ReadableStream, done: (err: Error | null, body: Buffer) => void) {
+function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 function pdfText(pdf: Buffer): string {
