@@ -1,4 +1,4 @@
-import { InterventionClock } from '../src/interventions/clock';
+import { Clock } from '../src/common/clock';
 import { startTestApp, TestApp } from './app';
 import { bearer, createClient, createUser, setupConsultant } from './factories';
 import {
@@ -594,7 +594,7 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
       const daytime = await insertContract(t, setup.clientId, {
         urgencyPolicy: { afterHoursAllowed: false },
       });
-      const clock = jest.spyOn(t.app.get(InterventionClock), 'now');
+      const clock = jest.spyOn(t.app.get(Clock), 'now');
       try {
         clock.mockReturnValue(new Date('2026-11-22T10:00:00+01:00')); // a Sunday
         const sunday = await start({ contractId: daytime.id }).expect(422);

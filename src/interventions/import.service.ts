@@ -11,7 +11,7 @@ import { Contract } from '../contracts/contract.entity';
 import type { Practice } from '../practice/practice.entity';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { QuotaLedger } from '../requests/quota-ledger.service';
-import { InterventionClock } from './clock';
+import { Clock } from '../common/clock';
 import { ImportQuery } from './dto/import.dto';
 import type { ImportReportResponse } from './dto/intervention.response';
 import {
@@ -45,7 +45,7 @@ export class ImportService {
     private readonly transactions: Transactions,
     private readonly practice: PracticeService,
     private readonly ledger: QuotaLedger,
-    private readonly clock: InterventionClock,
+    private readonly clock: Clock,
   ) {}
 
   async run(

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { CalendarSettings, Location, Urgency } from '../common/domain';
 import { DomainError } from '../common/domain-error';
 import { SupportRequest } from '../requests/request.entity';
-import { InterventionClock } from './clock';
+import { Clock } from '../common/clock';
 import { replaceDays } from './intervention-days';
 import { InterventionReferenceLoader } from './intervention-references.service';
 import { Intervention } from './intervention.entity';
@@ -56,7 +56,7 @@ export class InterventionRecorder {
   constructor(
     private readonly references: InterventionReferenceLoader,
     private readonly quota: QuotaAccounting,
-    private readonly clock: InterventionClock,
+    private readonly clock: Clock,
   ) {}
 
   async record(

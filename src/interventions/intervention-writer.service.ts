@@ -5,7 +5,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { DomainError, notFound } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
-import { InterventionClock } from './clock';
+import { Clock } from '../common/clock';
 import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention.dto';
 import type { SavedInterventionResponse } from './dto/intervention.response';
 import { GuardrailCheck } from './guardrail-check.service';
@@ -31,7 +31,7 @@ export class InterventionWriter {
     private readonly recorder: InterventionRecorder,
     private readonly guardrails: GuardrailCheck,
     private readonly practice: PracticeService,
-    private readonly clock: InterventionClock,
+    private readonly clock: Clock,
     private readonly quota: QuotaAccounting,
   ) {}
 

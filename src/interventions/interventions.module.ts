@@ -5,7 +5,6 @@ import { Client } from '../clients/client.entity';
 import { ContractsModule } from '../contracts/contracts.module';
 import { PracticeModule } from '../practice/practice.module';
 import { RequestsModule } from '../requests/requests.module';
-import { InterventionClock } from './clock';
 import { GuardrailCheck } from './guardrail-check.service';
 import { InterventionDay } from './intervention-day.entity';
 import { InterventionRecorder } from './intervention-recorder.service';
@@ -29,7 +28,6 @@ import { TimerService } from './timer.service';
   ],
   controllers: [TimerController, ImportController, InterventionsController],
   providers: [
-    InterventionClock,
     InterventionReferenceLoader,
     QuotaAccounting,
     InterventionRecorder,

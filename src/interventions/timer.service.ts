@@ -7,7 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { formatLocal } from './import/local-datetime';
 import { Transactions } from '../common/transactions';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
-import { InterventionClock } from './clock';
+import { Clock } from '../common/clock';
 import { StartTimerDto } from './dto/intervention.dto';
 import type { SavedInterventionResponse, TimerResponse } from './dto/intervention.response';
 import { markRequestAnswered } from './intervention-recorder.service';
@@ -32,7 +32,7 @@ export class TimerService {
     private readonly writer: InterventionWriter,
     private readonly references: InterventionReferenceLoader,
     private readonly practice: PracticeService,
-    private readonly clock: InterventionClock,
+    private readonly clock: Clock,
   ) {}
 
   async current(user: AuthUser): Promise<TimerResponse> {
