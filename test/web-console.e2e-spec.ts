@@ -238,6 +238,45 @@ describe("web pages: the consultant's console", () => {
     });
   });
 
+  describe('knowledge base editor', () => {
+    const article = {
+      title: 'Redémarrer le spouleur',
+      bodyMarkdown: '1. Ouvrez **Services**\n2. Redémarrez\n\n<script>alert(1)</script>',
+      tags: 'imprimante, Réseau',
+      published: 'on',
+    };
+
+    it('previews the Markdown rendered safely without saving, then saves and lists it', async () => {
+      await web.get('/console/kb/new');
+      const preview = await web.post('/console/kb', { ...article, action: 'preview' });
+      expect(preview.status).toBe(200);
+      const shown = /<div class="preview article-body" id="preview">([\s\S]*?)<\/div>/.exec(
+        preview.text,
+      )![1];
+      expect(shown).toContain('<strong>Services</strong>');
+      expect(shown).not.toContain('<script>');
+      expect(preview.text).toContain('value="Redémarrer le spouleur"');
+      expect((await web.get('/console/kb')).text).toContain('Aucun article.');
+      const saved = await web.post('/console/kb', { ...article, action: 'save' });
+      expect(saved.status).toBe(303);
+      expect(saved.headers.location).toMatch(/^\/console\/kb\/[0-9a-f-]{36}\?saved=1$/);
+      const edit = await web.get(saved.headers.location);
+      expect(edit.text).toContain('Article enregistré.');
+      expect(edit.text).toContain('value="imprimante, réseau"');
+      const list = await web.get('/console/kb');
+      expect(list.text).toMatch(
+        /Redémarrer le spouleur<\/a><\/th>\s*<td>imprimante, réseau<\/td>\s*<td><span class="badge ok">publié/,
+      );
+    });
+
+    it('names the missing title instead of saving', async () => {
+      await web.get('/console/kb/new');
+      const res = await web.post('/console/kb', { ...article, title: '', action: 'save' });
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/role="alert"[\s\S]*Titre :/);
+    });
+  });
+
   describe('invoices', () => {
     it('builds a draft for a contract and a period, issues it, records a payment and serves its PDF', async () => {
       await web.get('/console/invoices');

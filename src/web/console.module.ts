@@ -16,6 +16,8 @@ import { ConsoleDirectory } from './console-directory.service';
 import { ConsoleDesk } from './console-desk.service';
 import { ConsoleInvoicesController } from './console-invoices.controller';
 import { ConsoleInvoices } from './console-invoices.service';
+import { ConsoleKnowledgeController } from './console-kb.controller';
+import { ConsoleKnowledge } from './console-kb.service';
 import { ConsolePages } from './console-pages';
 import { ConsoleReportsController } from './console-reports.controller';
 import { ConsoleServices } from './console-services';
@@ -46,6 +48,7 @@ import { WebPages } from './web-pages';
     ConsoleDeskController,
     ConsoleDirectoryController,
     ConsoleInvoicesController,
+    ConsoleKnowledgeController,
     ConsoleReportsController,
     ConsoleWeekController,
   ],
@@ -58,6 +61,7 @@ import { WebPages } from './web-pages';
     ConsoleInvoices,
     ConsoleWeek,
     ConsoleDirectory,
+    ConsoleKnowledge,
   ],
 })
 export class ConsoleModule {}
