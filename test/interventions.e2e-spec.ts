@@ -368,6 +368,39 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
       ).expect(400);
       expect(res.body.message).toContain('archived');
     });
+
+    it('refuses work dated outside the contract period (422 naming startedAt)', async () => {
+      const ended = await insertContract(t, setup.clientId, {
+        startDate: '2026-03-01',
+        endDate: '2026-06-30',
+      });
+      const late = await logIntervention(
+        t,
+        consultant,
+        interventionInput(ended.id, setup.activityId, {
+          startedAt: '2026-07-01T09:00:00+02:00',
+          endedAt: '2026-07-01T10:00:00+02:00',
+        }),
+      ).expect(422);
+      expect(late.body.details).toEqual([expect.objectContaining({ field: 'startedAt' })]);
+      expect(late.body.message).toContain('2026-03-01 – 2026-06-30');
+      await logIntervention(
+        t,
+        consultant,
+        interventionInput(ended.id, setup.activityId, {
+          startedAt: '2026-02-27T09:00:00+01:00',
+          endedAt: '2026-02-27T10:00:00+01:00',
+        }),
+      ).expect(422);
+      await logIntervention(
+        t,
+        consultant,
+        interventionInput(ended.id, setup.activityId, {
+          startedAt: '2026-06-30T09:00:00+02:00',
+          endedAt: '2026-06-30T10:00:00+02:00',
+        }),
+      ).expect(201);
+    });
   });
 
   describe('requests', () => {

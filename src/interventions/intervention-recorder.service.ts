@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CalendarSettings, Location, Urgency } from '../common/domain';
+import { localDate } from '../calendar';
 import { DomainError } from '../common/domain-error';
+import type { Contract } from '../contracts/contract.entity';
 import { SupportRequest } from '../requests/request.entity';
 import { Clock } from '../common/clock';
 import { replaceDays } from './intervention-days';
@@ -67,6 +69,7 @@ export class InterventionRecorder {
   ): Promise<Recorded> {
     const { calendar } = options;
     const refs = await this.references.load(manager, draft, current);
+    assertWithinContract(refs.contract, localDate(draft.startedAt, calendar.timezone));
     const measured = measureWork(draft.startedAt, draft.endedAt, new WorkCalendar(calendar));
     const notes = this.afterHours(
       draft,
@@ -163,4 +166,17 @@ export async function markRequestAnswered(
     })
     .where('id = :id AND "respondedAt" IS NULL', { id: requestId })
     .execute();
+}
+
+/** Work is logged under a contract only while it runs: from its start date to its end date. */
+function assertWithinContract(contract: Contract, day: string): void {
+  const ended = contract.endDate !== null && day > contract.endDate;
+  if (day < contract.startDate || ended) {
+    const period = `${contract.startDate} – ${contract.endDate ?? '…'}`;
+    throw new DomainError(
+      'rule.outside_contract',
+      `Work on ${day} is outside the contract ${contract.reference} (${period})`,
+      [{ field: 'startedAt', message: `outside the contract period ${period}` }],
+    );
+  }
 }
