@@ -102,6 +102,6 @@ export class ConsoleInvoices {
 
   async pdf(user: AuthUser, id: string) {
     const { fileName, pdf } = await this.pdfs.render(user, id);
-    return { fileName, type: 'application/pdf', body: pdf };
+    return { fileName, contentType: 'application/pdf', body: pdf };
   }
 }

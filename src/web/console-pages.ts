@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
 import { DomainError } from '../common/domain-error';
 import { formatQuantity } from '../common/format';
 import { statusOfKind } from '../common/error.filter';
@@ -60,12 +61,22 @@ export class ConsolePages {
     return this.pages.redirect(reply, to);
   }
 
-  /** A file to download: a PDF, a CSV, an archive. */
-  download(reply: FastifyReply, file: { fileName: string; type: string; body: Buffer | string }) {
-    return reply
-      .header('content-type', file.type)
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .header('cache-control', 'no-store')
-      .send(file.body);
+  download(reply: FastifyReply, file: DownloadFile): FastifyReply {
+    return sendFile(reply, file);
   }
+}
+
+export interface DownloadFile {
+  fileName: string;
+  contentType: string;
+  body: Buffer | Readable;
+}
+
+/** A file to download: a PDF, a CSV, a FEC, an archive streamed as it is made. */
+export function sendFile(reply: FastifyReply, file: DownloadFile): FastifyReply {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', `attachment; filename="${file.fileName}"`)
+    .header('cache-control', 'no-store')
+    .send(file.body);
 }
