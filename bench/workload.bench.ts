@@ -98,7 +98,7 @@ function insertDays(file: string, world: World, rows: number): void {
   db.close();
 }
 
-async function median(runs: number, work: () => Promise<unknown> | unknown): Promise<number> {
+async function median(runs: number, work: () => unknown): Promise<number> {
   const times: number[] = [];
   await work(); // warm-up: statement caches, practice row
   for (let r = 0; r < runs; r++) {
