@@ -19,6 +19,16 @@ function download(t: TestApp, web: WebSession, path: string) {
   return t.http().get(path).set('Cookie', cookies).buffer(true).parse(binary);
 }
 
+/** Form controls a screen reader could not name: no `<label for>` matching their id. */
+function unlabelled(html: string): string[] {
+  const labelled = new Set([...html.matchAll(/<label for="([^"]+)"/g)].map((m) => m[1]));
+  return [...html.matchAll(/<(input|select|textarea)\b([^>]*)>/g)]
+    .map((m) => m[2])
+    .filter((attrs) => !/type="hidden"/.test(attrs))
+    .map((attrs) => /id="([^"]+)"/.exec(attrs)?.[1] ?? attrs)
+    .filter((id) => !labelled.has(id));
+}
+
 /** The ids of the inbox's rows, top to bottom. */
 const inboxOrder = (html: string): string[] =>
   [...html.matchAll(/<tr data-request="([^"]+)">/g)].map((m) => m[1]);
@@ -339,6 +349,41 @@ describe("web pages: the consultant's console", () => {
       expect(res.status).toBe(303);
       const note = await web.get(res.headers.location);
       expect(note.text).toMatch(/<h1>Avoir AV\d{4}-\d{5}<\/h1>/);
+    });
+  });
+
+  describe('every page', () => {
+    it.each([
+      '/console',
+      '/console/week?date=2026-11-02',
+      '/console/clients',
+      '/console/contracts',
+      '/console/invoices',
+      '/console/reports?from=2026-10-26&to=2026-11-08',
+      '/console/kb',
+      '/console/kb/new',
+      '/accounting',
+    ])(
+      '%s has one h1, a label on every field and its tables in a scrolling wrapper',
+      async (path) => {
+        const res = await web.get(path);
+        expect(res.status).toBe(200);
+        expect(res.text.match(/<h1[ >]/g)).toHaveLength(1);
+        expect(unlabelled(res.text)).toEqual([]);
+        const tables = res.text.match(/<table\b/g) ?? [];
+        const wrapped = res.text.match(/<div class="table-wrap">\s*<table\b/g) ?? [];
+        expect(wrapped).toHaveLength(tables.length);
+      },
+    );
+
+    it('speaks English after the language switch', async () => {
+      const english = new WebSession(t);
+      await english.signIn('camille@example.fr', PASSWORD);
+      await english.get('/lang/en');
+      const res = await english.get('/console');
+      expect(res.text).toContain('<h1>Inbox</h1>');
+      expect(res.text).toContain('Open requests');
+      expect(res.text).toMatch(/Overdue by \d+ h/);
     });
   });
 

@@ -77,6 +77,44 @@ describe('barChartSvg', () => {
     expect(heights[2]).toBe(0);
   });
 
+  it('names the limits beside the chart, clear of the bars, two close limits kept apart', () => {
+    const svg = barChartSvg({
+      id: 'w',
+      title: 'Heures',
+      bars,
+      limits: [
+        { value: 40 * 60, label: 'alerte 40 h' },
+        { value: 41 * 60, label: 'maximum 41 h' },
+      ],
+    });
+    const lineEnd = Math.max(
+      ...[...svg.matchAll(/<line [^>]*x2="([\d.]+)"[^>]*data-limit/g)].map((m) => Number(m[1])),
+    );
+    const rightmostBar = Math.max(
+      ...[...svg.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*data-over/g)].map(
+        (m) => Number(m[1]) + Number(m[2]),
+      ),
+    );
+    const labels = [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)"[^>]*>(alerte|maximum)/g)];
+    expect(labels).toHaveLength(2);
+    for (const label of labels) expect(Number(label[1])).toBeGreaterThan(rightmostBar);
+    expect(Number(labels[0][1])).toBeGreaterThan(lineEnd - 1);
+    expect(Math.abs(Number(labels[0][2]) - Number(labels[1][2]))).toBeGreaterThanOrEqual(14);
+  });
+
+  it('gives each bar room, and lets a long period scroll sideways instead of shrinking', () => {
+    const week = barChartSvg({ id: 'w', title: 'Heures', bars, limits: [] });
+    expect(attr(week, 'class')).toEqual([]);
+    const year = Array.from({ length: 52 }, (_, i) => ({
+      label: `S${i + 1}`,
+      value: 60 * i,
+      valueLabel: `${i} h`,
+    }));
+    const wide = barChartSvg({ id: 'y', title: 'Heures', bars: year, limits: [] });
+    expect(attr(wide, 'class')).toEqual(['wide']);
+    expect(Number(attr(wide, 'width')[0])).toBeGreaterThanOrEqual(52 * 52);
+  });
+
   it('escapes labels, so a client name cannot break the page', () => {
     const svg = barChartSvg({
       id: 'w',

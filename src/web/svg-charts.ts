@@ -116,18 +116,46 @@ export function gaugeSvg(input: GaugeInput): string {
   return parts.join('');
 }
 
+/** Room per bar: a phone shows a week of days without shrinking the text below legibility. */
+const SLOT_WIDTH = 52;
+/** Beyond this many bars the chart keeps its size and scrolls sideways (class "wide"). */
+const MAX_FITTING_BARS = 12;
+/** The right-hand margin where the limits are named. */
+const LIMIT_LABEL_WIDTH = 96;
+const LINE_HEIGHT = 14;
+
+/** Label positions pushed apart so that two close limits keep legible names. */
+function spreadLabels(ys: readonly number[]): number[] {
+  const order = ys.map((y, i) => ({ y, i })).sort((a, b) => b.y - a.y);
+  const out = [...ys];
+  let previous = Infinity;
+  for (const { y, i } of order) {
+    out[i] = round1(Math.min(y, previous - LINE_HEIGHT));
+    previous = out[i];
+  }
+  return out;
+}
+
+/** Text drawn over bars and lines stays readable on a white halo. */
+const HALO = 'paint-order="stroke" stroke="#ffffff" stroke-width="3" stroke-linejoin="round"';
+
 /** Vertical bars (days or weeks) with each limit as a dashed line across the chart. */
 export function barChartSvg(input: BarChartInput): string {
-  const [width, height, left, top, bottom] = [600, 240, 8, 24, 28];
+  const [left, top, bottom, height] = [8, 24, 28, 220];
+  // Limit names sit in a margin on the right, clear of the bars.
+  const margin = input.limits.length > 0 ? LIMIT_LABEL_WIDTH : 0;
+  const plotWidth = Math.max(320 - margin, left * 2 + SLOT_WIDTH * input.bars.length);
+  const width = plotWidth + margin;
   const plotHeight = height - top - bottom;
   const limit = highest(input.limits);
   const scale = Math.max(limit, ...input.bars.map((b) => b.value), 1) * 1.1;
   const y = (v: number) => round1(top + plotHeight - (Math.max(0, v) / scale) * plotHeight);
-  const slot = (width - left * 2) / Math.max(input.bars.length, 1);
+  const slot = (plotWidth - left * 2) / Math.max(input.bars.length, 1);
   const barWidth = round1(Math.min(slot * 0.6, 60));
   const summary = input.bars.map((b) => `${b.label} ${b.valueLabel}`).join(', ');
+  const open = svgOpen(width, height, `${input.title}: ${summary}${marksText(input.limits)}`);
   const parts = [
-    svgOpen(width, height, `${input.title}: ${summary}${marksText(input.limits)}`),
+    input.bars.length > MAX_FITTING_BARS ? open.replace('<svg ', '<svg class="wide" ') : open,
     hatch(input.id, OVER),
     `<line x1="0" y1="${y(0)}" x2="${width}" y2="${y(0)}" stroke="${EDGE}"/>`,
   ];
@@ -139,19 +167,20 @@ export function barChartSvg(input: BarChartInput): string {
       `<rect x="${round1(centre - barWidth / 2)}" y="${barTop}" width="${barWidth}" ` +
         `height="${round1(y(0) - barTop)}" fill="${over ? `url(#${input.id}-hatch)` : FILL}" ` +
         `stroke="${over ? OVER : FILL}" data-over="${over}"/>`,
-      `<text x="${centre}" y="${round1(barTop - 4)}" font-size="11" text-anchor="middle" ` +
-        `fill="${INK}">${escapeXml(bar.valueLabel)}</text>`,
-      `<text x="${centre}" y="${height - 10}" font-size="11" text-anchor="middle" ` +
+      `<text x="${centre}" y="${round1(barTop - 4)}" font-size="12" text-anchor="middle" ` +
+        `fill="${INK}" ${HALO}>${escapeXml(bar.valueLabel)}</text>`,
+      `<text x="${centre}" y="${height - 10}" font-size="12" text-anchor="middle" ` +
         `fill="${INK}">${escapeXml(bar.label)}</text>`,
     );
   });
+  const labelYs = spreadLabels(input.limits.map((mark) => y(mark.value) + 4));
   input.limits.forEach((mark, i) => {
     const at = y(mark.value);
     parts.push(
-      `<line x1="0" y1="${at}" x2="${width}" y2="${at}" stroke="${INK}" stroke-width="1.5" ` +
+      `<line x1="0" y1="${at}" x2="${plotWidth}" y2="${at}" stroke="${INK}" stroke-width="1.5" ` +
         `stroke-dasharray="${i % 2 === 0 ? '6 3' : '2 3'}" data-limit="${mark.value}"/>`,
-      `<text x="${width - 4}" y="${round1(at - 3)}" font-size="11" text-anchor="end" ` +
-        `fill="${INK}">${escapeXml(mark.label)}</text>`,
+      `<text x="${plotWidth + 4}" y="${labelYs[i]}" font-size="12" fill="${INK}">` +
+        `${escapeXml(mark.label)}</text>`,
     );
   });
   parts.push('</svg>');
