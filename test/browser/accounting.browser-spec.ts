@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
+import {
+  launchChromium,
+  newContext,
+  screenshot,
+  serveApp,
+  signIn,
+  textOf,
+  type Served,
+} from './browser';
+
+/** The accountant on the demo practice: the month's documents and the FEC file. */
+describe('accounting page in the browser', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    served = await serveApp();
+    await seedDemo(served.t.app, { months: 1 });
+    browser = await launchChromium();
+    page = await (await newContext(browser, served.base)).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.t.close();
+  });
+
+  it("shows the month's issued documents and their totals", async () => {
+    await signIn(page, 'compta@cabinet.demo', DEMO_PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/accounting');
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Comptabilité');
+    const invoices = await textOf(page.getByRole('row', { name: /^Factures/ }));
+    expect(invoices).toMatch(/^Factures \d+/);
+    await screenshot(page, 'accounting-period');
+  });
+
+  it('downloads the FEC named after the SIREN and the closing date', async () => {
+    const to = await page.getByLabel('au', { exact: true }).inputValue();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Fichier des écritures comptables (FEC)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`732829320FEC${to.replace(/-/g, '')}.txt`);
+    const fec = readFileSync(await download.path()).toString('latin1');
+    const [header, firstEntry] = fec.split(/\r?\n/);
+    expect(header.split('\t')).toHaveLength(18);
+    expect(header.startsWith('JournalCode\tJournalLib\tEcritureNum')).toBe(true);
+    expect(firstEntry.split('\t')[0]).toBe('VT');
+  });
+});

@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { localDate } from '../../src/calendar';
+import { createActivity, createClient, PASSWORD, setupConsultant } from '../factories';
+import { createContract } from '../factories/contracts';
+import {
+  launchChromium,
+  newContext,
+  screenshot,
+  serveApp,
+  signIn,
+  textOf,
+  type Served,
+} from './browser';
+
+/** The consultant's day: the timer on a contract, then the month's invoice, issued and downloaded. */
+describe('consultant console in the browser', () => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+  let contractLabel: string;
+
+  beforeAll(async () => {
+    served = await serveApp();
+    const { t } = served;
+    const token = await setupConsultant(t);
+    const client = await createClient(t, token, { name: 'Clinique des Tilleuls' });
+    await createActivity(t, token, { name: 'Support et dépannage' });
+    const startDate = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const contract = await createContract(t, token, client.id, {
+      reference: 'TILLEULS-REGIE',
+      title: 'Régie informatique',
+      startDate,
+    });
+    contractLabel = `Clinique des Tilleuls — ${contract.reference} Régie informatique`;
+    browser = await launchChromium();
+    page = await (await newContext(browser, served.base)).newPage();
+    // Issuing asks for a confirmation: an issued invoice can no longer change.
+    page.on('dialog', (dialog) => void dialog.accept());
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.t.close();
+  });
+
+  it('logs an intervention with the timer, started then stopped', async () => {
+    await signIn(page, 'camille@example.fr', PASSWORD);
+    expect(new URL(page.url()).pathname).toBe('/console');
+    const timer = page.getByRole('region', { name: 'Chronomètre' });
+    await timer.getByLabel('Contrat').selectOption({ label: contractLabel });
+    await timer.getByLabel('Activité').selectOption({ label: 'Support et dépannage' });
+    await timer.getByLabel('Description').fill('Imprimante des ordonnances bloquée');
+    await timer.getByRole('button', { name: 'Démarrer' }).click();
+    expect(await textOf(timer.getByRole('status'))).toMatch(/En cours depuis \d{2}:\d{2}/);
+    expect(await textOf(timer)).toContain('Imprimante des ordonnances bloquée');
+    await screenshot(page, 'console-timer-running');
+    await page.waitForTimeout(1_100);
+    await timer.getByRole('button', { name: 'Arrêter' }).click();
+    const heading = await textOf(page.getByRole('heading', { level: 1 }));
+    expect(heading).toBe('Chrono arrêté : intervention enregistrée');
+    expect(await textOf(page.getByRole('row', { name: /Montant/ }).last())).toMatch(
+      /\d+,\d{2}\s?€/,
+    );
+    await screenshot(page, 'console-timer-stopped');
+  });
+
+  it('builds a draft for the contract and the month, issues it and downloads its PDF', async () => {
+    const today = localDate(new Date(), 'Europe/Paris');
+    await page.getByRole('link', { name: 'Factures' }).click();
+    const draft = page.getByRole('region', { name: 'Préparer une facture' });
+    await draft.getByLabel('Contrat').selectOption({ label: contractLabel });
+    await draft.getByLabel('Début de période').fill(`${today.slice(0, 7)}-01`);
+    await draft.getByLabel('Fin de période').fill(today);
+    await draft.getByRole('button', { name: 'Créer le brouillon' }).click();
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Brouillon de facture');
+    expect(await page.getByRole('table').first().getByRole('row').count()).toBeGreaterThan(1);
+
+    await page.getByRole('button', { name: 'Émettre la facture' }).click();
+    const title = await textOf(page.getByRole('heading', { level: 1 }));
+    expect(title).toMatch(/^Facture F\d{4}-00001$/);
+    await screenshot(page, 'console-invoice-issued');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Télécharger le PDF' }).click(),
+    ]);
+    const number = title.replace('Facture ', '');
+    expect(download.suggestedFilename()).toBe(`${number}.pdf`);
+    const pdf = readFileSync(await download.path());
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
