@@ -106,6 +106,7 @@ describe("web pages: the consultant's console", () => {
       const running = await web.get('/console');
       expect(running.text).toMatch(/data-since="[^"]+Z"/);
       expect(running.text).toContain('Looking at the mail logs');
+      expect(running.text).toContain('Demande : Mail bounces');
       const stopped = await web.post('/console/timer/stop', {});
       expect(stopped.status).toBe(200);
       expect(stopped.text).toContain('Chrono arrêté');
