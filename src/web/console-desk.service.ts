@@ -14,11 +14,11 @@ import type {
   TimerResponse,
 } from '../interventions/dto/intervention.response';
 import { InterventionWriter } from '../interventions/intervention-writer.service';
+import { TimerService } from '../interventions/timer.service';
 import { PracticeService } from '../practice/practice.service';
 import type { RequestView } from '../requests/request-view';
 import { RequestsService } from '../requests/requests.service';
 import { checkDto, given, InterventionForm, ticked, TimerStartForm } from './console-forms';
-import { ConsoleServices } from './console-services';
 import { byDeadline, instantToLocalInput, localInputToInstant, timeLeft } from './console-view';
 
 const ALL = { limit: 500, offset: 0 };
@@ -40,7 +40,7 @@ export class ConsoleDesk {
     private readonly alerts: AlertsService,
     private readonly practice: PracticeService,
     private readonly writer: InterventionWriter,
-    private readonly services: ConsoleServices,
+    private readonly timer: TimerService,
     private readonly clock: Clock,
   ) {}
 
@@ -54,7 +54,7 @@ export class ConsoleDesk {
       this.contracts.list(user, { ...ALL, active: true }),
       this.activities.list(ALL),
       this.alerts.list(user, { limit: 20, offset: 0 }),
-      this.services.timer.current(user),
+      this.timer.current(user),
     ]);
     const clientNames = new Map(clients.items.map((c) => [c.id, c.name]));
     const references = new Map(contracts.items.map((c) => [c.id, c.reference]));
@@ -89,11 +89,11 @@ export class ConsoleDesk {
     const plain = await this.workPlain(user, form);
     const checked = await checkDto(StartTimerDto, plain);
     if (!checked.value) return checked;
-    return { problems: [], timer: await this.services.timer.start(user, checked.value) };
+    return { problems: [], timer: await this.timer.start(user, checked.value) };
   }
 
   stopTimer(user: AuthUser): Promise<SavedInterventionResponse> {
-    return this.services.timer.stop(user);
+    return this.timer.stop(user);
   }
 
   acknowledge(user: AuthUser, alertId: string): Promise<unknown> {

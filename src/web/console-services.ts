@@ -1,24 +1,19 @@
 import { Injectable, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { TimerService } from '../interventions/timer.service';
 import { CreditNotesService } from '../invoicing/credit-notes.service';
 import { DraftsService } from '../invoicing/drafts.service';
 import { IssuingService } from '../invoicing/issuing.service';
 import { PaymentsService } from '../invoicing/payments.service';
 
 /**
- * The feature services behind the console's actions that their modules do not export (the
- * timer, drafts, issuing, payments, credit notes). They are taken from the application's
+ * The feature services behind the console's actions that their module does not export (drafts,
+ * issuing, payments, credit notes). They are taken from the application's
  * container, so the pages drive the very instances the API uses. Once a module exports one,
  * inject it directly instead.
  */
 @Injectable()
 export class ConsoleServices {
   constructor(private readonly modules: ModuleRef) {}
-
-  get timer(): TimerService {
-    return this.find(TimerService);
-  }
 
   get drafts(): DraftsService {
     return this.find(DraftsService);
