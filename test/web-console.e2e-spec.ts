@@ -70,6 +70,12 @@ describe("web pages: the consultant's console", () => {
         status: 'in_progress',
         responseDueAt: inHours(2),
       });
+      const answered = await insertRequest(t, setup.contract, consultantId, {
+        title: 'Answered in time',
+        status: 'in_progress',
+        responseDueAt: inHours(4),
+        respondedAt: hoursAgo(1),
+      });
       await insertRequest(t, setup.contract, consultantId, {
         title: 'Closed long ago',
         status: 'closed',
@@ -78,7 +84,8 @@ describe("web pages: the consultant's console", () => {
       const res = await web.get('/console');
       expect(res.status).toBe(200);
       expect(res.text).toContain('<h1>Boîte de réception</h1>');
-      expect(inboxOrder(res.text)).toEqual([overdue.id, soon.id, later.id]);
+      expect(inboxOrder(res.text)).toEqual([overdue.id, soon.id, answered.id, later.id]);
+      expect(res.text).toMatch(/Répondu le [\d/: ]+<br><span class="badge ok">Délai tenu/);
       expect(res.text).toMatch(/<strong class="overdue">En retard de 1 h( 0\d)?<\/strong>/);
       expect(res.text).toMatch(/Reste 1 h 5\d/);
       expect(res.text).not.toContain('Closed long ago');
