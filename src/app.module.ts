@@ -27,6 +27,8 @@ import { UserThrottlerGuard } from './common/throttle.guard';
 import { HealthController } from './health/health.controller';
 import { PracticeModule } from './practice/practice.module';
 import { UsersModule } from './users/users.module';
+import { AccountingModule } from './web/accounting.module';
+import { ConsoleModule } from './web/console.module';
 import { PortalModule } from './web/portal.module';
 import { WebModule } from './web/web.module';
 
@@ -72,6 +74,8 @@ import { WebModule } from './web/web.module';
     // (more feature modules are added above this line)
     WebModule,
     PortalModule,
+    ConsoleModule,
+    AccountingModule,
   ],
   controllers: [HealthController],
   providers: [

@@ -42,6 +42,15 @@ import { PaymentsService } from './payments.service';
     ChainService,
     InvoicesService,
   ],
-  exports: [InvoicesService, ChainService, InvoicePdfService, TypeOrmModule],
+  exports: [
+    InvoicesService,
+    ChainService,
+    InvoicePdfService,
+    DraftsService,
+    IssuingService,
+    PaymentsService,
+    CreditNotesService,
+    TypeOrmModule,
+  ],
 })
 export class InvoicingModule {}

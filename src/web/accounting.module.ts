@@ -4,13 +4,11 @@ import { ExportsModule } from '../exports/exports.module';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import { PracticeModule } from '../practice/practice.module';
 import { AccountingController } from './accounting.controller';
-import { WebErrorFilter } from './web-error.filter';
-import { WebPages } from './web-pages';
+import { WebModule } from './web.module';
 
-/** The accountant's page; WebPages is provided here too, as in the console's module. */
+/** The accountant's page: issued documents by period and the exports. */
 @Module({
-  imports: [ClientsModule, ExportsModule, InvoicingModule, PracticeModule],
+  imports: [WebModule, ClientsModule, ExportsModule, InvoicingModule, PracticeModule],
   controllers: [AccountingController],
-  providers: [WebPages, WebErrorFilter],
 })
 export class AccountingModule {}

@@ -3,7 +3,11 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { ClientsService } from '../clients/clients.service';
 import type { FieldProblem } from '../common/validation';
 import { ContractsService } from '../contracts/contracts.service';
+import { CreditNotesService } from '../invoicing/credit-notes.service';
+import { DraftsService } from '../invoicing/drafts.service';
 import { CreateDraftDto, PaymentDto } from '../invoicing/dto/invoice.dto';
+import { IssuingService } from '../invoicing/issuing.service';
+import { PaymentsService } from '../invoicing/payments.service';
 import type { InvoiceDetail } from '../invoicing/invoice-detail';
 import { InvoicePdfService } from '../invoicing/invoice-pdf.service';
 import { InvoicesService } from '../invoicing/invoices.service';
@@ -16,7 +20,6 @@ import {
   parseAmountCents,
   PaymentForm,
 } from './console-forms';
-import { ConsoleServices } from './console-services';
 
 const ALL = { limit: 500, offset: 0 };
 
@@ -28,7 +31,10 @@ export class ConsoleInvoices {
     private readonly pdfs: InvoicePdfService,
     private readonly clients: ClientsService,
     private readonly contracts: ContractsService,
-    private readonly services: ConsoleServices,
+    private readonly drafts: DraftsService,
+    private readonly issuing: IssuingService,
+    private readonly payments: PaymentsService,
+    private readonly creditNotes: CreditNotesService,
   ) {}
 
   async list(user: AuthUser, period: { from?: string; to?: string }) {
@@ -57,7 +63,7 @@ export class ConsoleInvoices {
       periodEnd: given(form.periodEnd),
     });
     if (!checked.value) return checked;
-    return { problems: [], draft: await this.services.drafts.create(checked.value) };
+    return { problems: [], draft: await this.drafts.create(checked.value) };
   }
 
   async detail(user: AuthUser, id: string) {
@@ -65,22 +71,22 @@ export class ConsoleInvoices {
     const [client, payments] = await Promise.all([
       this.clients.get(user, doc.clientId),
       doc.kind === 'invoice' && doc.status !== 'draft'
-        ? this.services.payments.list(user, id)
+        ? this.payments.list(user, id)
         : Promise.resolve([]),
     ]);
     return { doc, clientName: client.name, payments, today, methods: PAYMENT_METHODS };
   }
 
   issue(id: string): Promise<InvoiceDetail> {
-    return this.services.issuing.issue(id);
+    return this.issuing.issue(id);
   }
 
   rebuild(id: string): Promise<InvoiceDetail> {
-    return this.services.drafts.rebuild(id);
+    return this.drafts.rebuild(id);
   }
 
   removeDraft(id: string): Promise<void> {
-    return this.services.drafts.remove(id);
+    return this.drafts.remove(id);
   }
 
   async pay(id: string, form: PaymentForm): Promise<{ problems: FieldProblem[] }> {
@@ -91,13 +97,13 @@ export class ConsoleInvoices {
       method: given(form.method),
     });
     if (!checked.value) return checked;
-    await this.services.payments.record(id, checked.value);
+    await this.payments.record(id, checked.value);
     return { problems: [] };
   }
 
   /** A credit note for the whole invoice. */
   credit(id: string, form: CreditForm): Promise<InvoiceDetail> {
-    return this.services.creditNotes.create(id, { reason: given(form.reason) });
+    return this.creditNotes.create(id, { reason: given(form.reason) });
   }
 
   async pdf(user: AuthUser, id: string) {

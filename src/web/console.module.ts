@@ -20,18 +20,14 @@ import { ConsoleKnowledgeController } from './console-kb.controller';
 import { ConsoleKnowledge } from './console-kb.service';
 import { ConsolePages } from './console-pages';
 import { ConsoleReportsController } from './console-reports.controller';
-import { ConsoleServices } from './console-services';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleWeek } from './console-week.service';
-import { WebErrorFilter } from './web-error.filter';
-import { WebPages } from './web-pages';
+import { WebModule } from './web.module';
 
-/**
- * The consultant's console: pages over the feature services. WebPages and its error filter are
- * provided here too (they hold no state), so the web module can list this one among its imports.
- */
+/** The consultant's console: pages over the feature services. */
 @Module({
   imports: [
+    WebModule,
     ActivitiesModule,
     AlertsModule,
     ClientsModule,
@@ -53,10 +49,7 @@ import { WebPages } from './web-pages';
     ConsoleWeekController,
   ],
   providers: [
-    WebPages,
-    WebErrorFilter,
     ConsolePages,
-    ConsoleServices,
     ConsoleDesk,
     ConsoleInvoices,
     ConsoleWeek,

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { AccountingModule } from './accounting.module';
-import { ConsoleModule } from './console.module';
 import { WebAuthController } from './web-auth.controller';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPages } from './web-pages';
 
-/** Server-rendered pages: the client portal, the consultant's console, the accountant's page. */
+/**
+ * What every server-rendered page shares: rendering, the error page, sign-in. The portal, the
+ * console and the accounting page are modules of their own that import this one.
+ */
 @Module({
-  imports: [AuthModule, ConsoleModule, AccountingModule],
+  imports: [AuthModule],
   controllers: [WebAuthController],
   providers: [WebPages, WebErrorFilter],
   exports: [WebPages, WebErrorFilter],
