@@ -242,12 +242,24 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
       }).expect(201);
     });
 
-    it('lets two consultants work at the same time', async () => {
+    it("lets two consultants work at the same time, and lists each one's work apart", async () => {
       const other = await createUser(t, consultant, 'consultant');
-      await log(
+      const theirs = await log(
         { startedAt: '2026-11-16T09:00:00+01:00', endedAt: '2026-11-16T10:00:00+01:00' },
         other.token,
       ).expect(201);
+      const list = await t
+        .http()
+        .get(`/api/interventions?from=2026-11-16&to=2026-11-16&consultantId=${other.id}`)
+        .set(...bearer(consultant))
+        .expect(200);
+      expect(list.body.items.map((i: { id: string }) => i.id)).toEqual([theirs.body.id]);
+      const everyone = await t
+        .http()
+        .get('/api/interventions?from=2026-11-16&to=2026-11-16')
+        .set(...bearer(consultant))
+        .expect(200);
+      expect(everyone.body.total).toBeGreaterThan(1);
     });
 
     it('refuses a change or a deletion once invoiced (409), saying how to free a draft', async () => {

@@ -223,6 +223,34 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
       expect(page.body).toMatchObject({ total: 2, items: [expect.any(Object)] });
     });
 
+    it('lists the inbox: open and in-progress requests, earliest response deadline first', async () => {
+      const contract = await createContract(t, consultant, acme.id);
+      setNow('2026-11-25T10:00:00Z');
+      const low = await file(consultant, contract.id, 'low', 'Low one').expect(201);
+      await file(consultant, contract.id, 'critical', 'Critical one').expect(201);
+      const high = await file(consultant, contract.id, 'high', 'High one').expect(201);
+      await patch(high.body.id, { status: 'in_progress' }).expect(200);
+      await patch(low.body.id, { status: 'in_progress' }).expect(200);
+      await patch(low.body.id, { status: 'resolved' }).expect(200);
+      const inbox = await t
+        .http()
+        .get(`/api/requests?contractId=${contract.id}&active=true&sort=deadline`)
+        .set(...bearer(consultant))
+        .expect(200);
+      expect(inbox.body.items.map((r: { title: string }) => r.title)).toEqual([
+        'Critical one',
+        'High one',
+      ]);
+      expect(inbox.body.total).toBe(2);
+      const dues = inbox.body.items.map((r: { responseDueAt: string }) => r.responseDueAt);
+      expect([...dues].sort()).toEqual(dues);
+      await t
+        .http()
+        .get('/api/requests?sort=oldest')
+        .set(...bearer(consultant))
+        .expect(400);
+    });
+
     it('refuses a request on an ended or archived contract (422)', async () => {
       const ended = await createContract(t, consultant, acme.id, { endDate: '2026-10-31' });
       const res = await file(acmeUser, ended.id, 'normal').expect(422);

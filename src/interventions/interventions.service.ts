@@ -24,7 +24,7 @@ export class InterventionsService {
   async list(query: InterventionQuery): Promise<Page<InterventionResponse>> {
     const builder = this.interventions.createQueryBuilder('i');
     await this.period(builder, query);
-    for (const key of ['clientId', 'contractId', 'requestId'] as const) {
+    for (const key of ['consultantId', 'clientId', 'contractId', 'requestId'] as const) {
       const value = query[key];
       if (value) builder.andWhere(`i.${key} = :${key}`, { [key]: value });
     }

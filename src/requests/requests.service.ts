@@ -44,8 +44,13 @@ export class RequestsService {
       qb.andWhere('r.contractId = :contractId', { contractId: query.contractId });
     if (query.status) qb.andWhere('r.status = :status', { status: query.status });
     if (query.urgency) qb.andWhere('r.urgencyApplied = :urgency', { urgency: query.urgency });
+    if (query.active) qb.andWhere('r.status IN (:...active)', { active: ['open', 'in_progress'] });
+    if (query.sort === 'deadline') {
+      qb.orderBy('r.responseDueAt', 'ASC').addOrderBy('r.createdAt', 'ASC');
+    } else {
+      qb.orderBy('r.createdAt', 'DESC');
+    }
     const [rows, total] = await qb
-      .orderBy('r.createdAt', 'DESC')
       .addOrderBy('r.id', 'ASC')
       .take(query.limit)
       .skip(query.offset)

@@ -19,7 +19,7 @@ import { PracticeService } from '../practice/practice.service';
 import type { RequestView } from '../requests/request-view';
 import { RequestsService } from '../requests/requests.service';
 import { checkDto, given, InterventionForm, ticked, TimerStartForm } from './console-forms';
-import { byDeadline, instantToLocalInput, localInputToInstant, timeLeft } from './console-view';
+import { instantToLocalInput, localInputToInstant, timeLeft } from './console-view';
 
 const ALL = { limit: 500, offset: 0 };
 
@@ -47,9 +47,8 @@ export class ConsoleDesk {
   async page(user: AuthUser) {
     const now = this.clock.now();
     const { timezone } = await this.practice.get();
-    const [open, inProgress, clients, contracts, activities, alerts, timer] = await Promise.all([
-      this.requests.list(user, { ...ALL, status: 'open' }),
-      this.requests.list(user, { ...ALL, status: 'in_progress' }),
+    const [inboxPage, clients, contracts, activities, alerts, timer] = await Promise.all([
+      this.requests.list(user, { ...ALL, active: true, sort: 'deadline' }),
       this.clients.list(user, ALL),
       this.contracts.list(user, { ...ALL, active: true }),
       this.activities.list(ALL),
@@ -58,7 +57,7 @@ export class ConsoleDesk {
     ]);
     const clientNames = new Map(clients.items.map((c) => [c.id, c.name]));
     const references = new Map(contracts.items.map((c) => [c.id, c.reference]));
-    const inbox: InboxRow[] = byDeadline([...open.items, ...inProgress.items]).map((r) => ({
+    const inbox: InboxRow[] = inboxPage.items.map((r) => ({
       ...r,
       left: timeLeft(r.responseDueAt, now, r.sla === 'missed'),
       clientName: clientNames.get(r.clientId) ?? '',

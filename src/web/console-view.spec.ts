@@ -1,5 +1,4 @@
 import {
-  byDeadline,
   groupByLocalDay,
   instantToLocalInput,
   localInputToInstant,
@@ -19,23 +18,6 @@ describe('timeLeft', () => {
     ['1 h 05 late', '2026-11-02T08:55:00Z', true, 65],
   ])('%s', (_, due, overdue, minutes) => {
     expect(timeLeft(new Date(due), now, overdue)).toEqual({ overdue, minutes });
-  });
-});
-
-describe('byDeadline', () => {
-  it('puts the earliest deadline first, and the older request first on a tie', () => {
-    const row = (id: string, due: string, created: string) => ({
-      id,
-      responseDueAt: new Date(due),
-      createdAt: new Date(created),
-    });
-    const rows = [
-      row('late', '2026-11-03T10:00:00Z', '2026-11-01T08:00:00Z'),
-      row('tie-new', '2026-11-02T10:00:00Z', '2026-11-01T09:00:00Z'),
-      row('tie-old', '2026-11-02T10:00:00Z', '2026-11-01T07:00:00Z'),
-      row('first', '2026-11-01T10:00:00Z', '2026-11-01T06:00:00Z'),
-    ];
-    expect(byDeadline(rows).map((r) => r.id)).toEqual(['first', 'tie-old', 'tie-new', 'late']);
   });
 });
 

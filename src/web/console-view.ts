@@ -22,17 +22,6 @@ export function timeLeft(dueAt: Date, now: Date, overdue: boolean): TimeLeft {
   return { overdue, minutes: Math.floor(Math.abs(ms) / MS_PER_MINUTE) };
 }
 
-/** Earliest deadline first; equal deadlines oldest request first. */
-export function byDeadline<T extends { responseDueAt: Date; createdAt: Date }>(
-  rows: readonly T[],
-): T[] {
-  return [...rows].sort(
-    (a, b) =>
-      a.responseDueAt.getTime() - b.responseDueAt.getTime() ||
-      a.createdAt.getTime() - b.createdAt.getTime(),
-  );
-}
-
 /** A datetime-local field ('2026-11-02T10:00') read in the practice zone; null when malformed. */
 export function localInputToInstant(value: string, timezone: string): Date | null {
   const match = LOCAL_DATE_TIME.exec(value.trim());

@@ -38,12 +38,17 @@ export class ConsoleWeek {
     };
     const [report, work, warnings, clients, activities] = await Promise.all([
       this.reports.report(user.id, { from: week.monday, to: week.sunday }, locale),
-      this.interventions.list({ ...ALL, from: week.monday, to: week.sunday }),
+      this.interventions.list({
+        ...ALL,
+        consultantId: user.id,
+        from: week.monday,
+        to: week.sunday,
+      }),
       this.guardrails.around(user.id, span, { timezone, limits }),
       this.clients.list(user, ALL),
       this.activities.list(ALL),
     ]);
-    const mine = work.items.filter((i) => i.consultantId === user.id && !i.running);
+    const mine = work.items.filter((i) => !i.running);
     const byDay = groupByLocalDay(mine, week.days, timezone);
     const totals = new Map(report.days.map((d) => [d.date, d]));
     return {

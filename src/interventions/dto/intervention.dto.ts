@@ -112,6 +112,13 @@ export class InterventionQuery extends PageQuery {
   readonly to?: string;
 
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') readonly clientId?: string;
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'whose work (a practice may have several consultants)',
+  })
+  @IsOptional()
+  @IsUUID('all')
+  readonly consultantId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()

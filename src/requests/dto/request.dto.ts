@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
 import { URGENCY_LEVELS } from '../../common/domain';
 import type { Urgency } from '../../common/domain';
 import { PageQuery } from '../../common/pagination';
@@ -48,6 +49,21 @@ export class RequestQuery extends PageQuery {
   @IsOptional()
   @IsIn(URGENCY_LEVELS)
   readonly urgency?: Urgency;
+  @ApiPropertyOptional({ description: 'true: open or in progress only (the inbox)' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  readonly active?: boolean;
+  @ApiPropertyOptional({
+    enum: ['newest', 'deadline'],
+    default: 'newest',
+    description: 'newest first, or earliest response deadline first',
+  })
+  @IsOptional()
+  @IsIn(['newest', 'deadline'])
+  readonly sort?: 'newest' | 'deadline';
 }
 
 export class CommentDto {
