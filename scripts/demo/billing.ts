@@ -47,8 +47,8 @@ const lastDayOf = (month: string): string =>
 
 /**
  * The consultant's monthly invoicing, through the drafts, issuing, payments and credit-note
- * services: one invoice per contract and finished month (the prepaid block's hours are billed
- * once, with the block, and then only what goes beyond it).
+ * services: one invoice per contract and finished month; the prepaid block is sold on the first
+ * one, then what goes beyond it (hours, urgency surcharges) is billed each quarter.
  */
 export class DemoBilling {
   private readonly rng: SeededRandom;
@@ -76,7 +76,10 @@ export class DemoBilling {
   async bill(month: string): Promise<void> {
     const end = lastDayOf(month);
     const clients: ClientKey[] = ['acme', 'boreal', 'tilleuls'];
+    // The prepaid hours were paid up front: what goes beyond them is billed each quarter.
+    const quarterEnd = Number(month.slice(5, 7)) % 3 === 0;
     for (const client of clients) {
+      if (client === 'boreal' && !quarterEnd && month !== this.setup.firstMonth) continue;
       const start = client === 'boreal' ? this.prepaidFrom : `${month}-01`;
       const invoice = await this.invoice(client, start, end, month === this.setup.firstMonth);
       if (!invoice) continue;

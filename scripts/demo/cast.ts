@@ -84,7 +84,7 @@ export const CLIENTS: readonly DemoClient[] = [
     address: { line1: '3 quai Saint-Vincent', postalCode: '69001', city: 'Lyon', country: 'FR' },
     billingEmail: 'admin@boreal.demo',
     user: { email: 'marc@boreal.demo', displayName: 'Marc Lefèvre' },
-    weight: 12,
+    weight: 6,
     afterHours: false,
     asks: [
       ['low', 20],
