@@ -4,6 +4,7 @@ import { RequestCommentsAlerts1764600000000 } from './1764600000000-RequestComme
 import { Knowledge1764610000000 } from './1764610000000-Knowledge';
 import { Invoicing1764700000000 } from './1764700000000-Invoicing';
 import { Reports1764800000000 } from './1764800000000-Reports';
+import { AlertFigures1764900000000 } from './1764900000000-AlertFigures';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   Knowledge1764610000000,
   Invoicing1764700000000,
   Reports1764800000000,
+  AlertFigures1764900000000,
 ];

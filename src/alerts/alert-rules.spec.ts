@@ -29,8 +29,8 @@ describe('alertsDue: retainer usage', () => {
     { used: 479, due: [] },
     { used: 480, due: ['usage_80'] },
     { used: 599, due: ['usage_80'] },
-    { used: 600, due: ['usage_80', 'usage_100'] },
-    { used: 900, due: ['usage_80', 'usage_100'] },
+    { used: 600, due: ['usage_100'] },
+    { used: 900, due: ['usage_100'] },
   ])('$used of 600 minutes → $due', ({ used, due }) => {
     expect(kinds(facts({ monthMinutes: used, totalMinutes: 99_999 }))).toEqual(due);
   });
@@ -42,6 +42,14 @@ describe('alertsDue: retainer usage', () => {
         period: '2026-11',
         message:
           'Contract ACME-2026: 82 % of the 600 included minutes used in 2026-11 (492 minutes)',
+        figures: {
+          reference: 'ACME-2026',
+          allowance: 'included',
+          percent: 82,
+          minutes: 600,
+          used: 492,
+          month: '2026-11',
+        },
       },
     ]);
   });
@@ -53,7 +61,7 @@ describe('alertsDue: prepaid block', () => {
   it.each([
     { total: 959, due: [] },
     { total: 960, due: ['usage_80'] },
-    { total: 1200, due: ['usage_80', 'usage_100'] },
+    { total: 1200, due: ['usage_100'] },
   ])('$total of the 1200-minute block → $due', ({ total, due }) => {
     expect(kinds(facts({ billing: prepaid, totalMinutes: total, monthMinutes: 0 }))).toEqual(due);
   });
@@ -68,6 +76,13 @@ describe('alertsDue: prepaid block', () => {
       kind: 'usage_80',
       period: 'prepaid-1200',
       message: 'Contract ACME-2026: 83 % of the 1200-minute prepaid block used (1000 minutes)',
+      figures: {
+        reference: 'ACME-2026',
+        allowance: 'prepaid',
+        percent: 83,
+        minutes: 1200,
+        used: 1000,
+      },
     });
   });
 });
@@ -81,11 +96,11 @@ describe('alertsDue: time and materials', () => {
 
 describe('alertsDue: contract ending', () => {
   it.each([
-    { today: '2026-11-14', due: [], when: null },
-    { today: '2026-11-15', due: ['contract_ending'], when: 'in 30 days' },
-    { today: '2026-12-14', due: ['contract_ending'], when: 'tomorrow' },
-    { today: '2026-12-15', due: ['contract_ending'], when: 'today' },
-  ])('ending 2026-12-15, on $today → $due', ({ today, due, when }) => {
+    { today: '2026-11-14', due: [], when: null, days: null },
+    { today: '2026-11-15', due: ['contract_ending'], when: 'in 30 days', days: 30 },
+    { today: '2026-12-14', due: ['contract_ending'], when: 'tomorrow', days: 1 },
+    { today: '2026-12-15', due: ['contract_ending'], when: 'today', days: 0 },
+  ])('ending 2026-12-15, on $today → $due', ({ today, due, when, days }) => {
     const alerts = alertsDue(facts({ endDate: '2026-12-15' }), today, today.slice(0, 7));
     expect(alerts.map((a) => a.kind)).toEqual(due);
     if (when) {
@@ -93,6 +108,7 @@ describe('alertsDue: contract ending', () => {
         kind: 'contract_ending',
         period: '2026-12-15',
         message: `Contract ACME-2026 ends on 2026-12-15, ${when}`,
+        figures: { reference: 'ACME-2026', endDate: '2026-12-15', days },
       });
     }
   });

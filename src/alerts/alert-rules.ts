@@ -12,10 +12,25 @@ export interface ContractFacts {
   totalMinutes: number;
 }
 
+/** The figures an alert states, so each reader gets it in their own language. */
+export interface AlertFigures {
+  reference: string;
+  /** usage alerts */
+  allowance?: 'included' | 'prepaid';
+  percent?: number;
+  minutes?: number;
+  used?: number;
+  month?: string;
+  /** ending alerts */
+  endDate?: string;
+  days?: number;
+}
+
 export interface AlertDue {
   kind: AlertKind;
   period: string;
   message: string;
+  figures: AlertFigures;
 }
 
 export const ENDING_NOTICE_DAYS = 30;
@@ -34,6 +49,7 @@ function usageAlerts(facts: ContractFacts, month: string): AlertDue[] {
   const allowance =
     billing.mode === 'retainer'
       ? {
+          allowance: 'included' as const,
           minutes: billing.includedMinutesPerMonth ?? 0,
           used: facts.monthMinutes,
           period: month,
@@ -42,6 +58,7 @@ function usageAlerts(facts: ContractFacts, month: string): AlertDue[] {
         }
       : billing.mode === 'prepaid'
         ? {
+            allowance: 'prepaid' as const,
             minutes: billing.prepaidMinutes ?? 0,
             used: facts.totalMinutes,
             // A new block (a top-up changes its size) arms the alerts again.
@@ -53,10 +70,20 @@ function usageAlerts(facts: ContractFacts, month: string): AlertDue[] {
   if (allowance === null || allowance.minutes <= 0) return [];
   const { minutes, used, period, what } = allowance;
   const percent = Math.floor((used * 100) / minutes);
-  return THRESHOLDS.filter((t) => used * 100 >= minutes * t.percent).map((t) => ({
+  // Only the highest threshold passed: crossing 80 % and 100 % between two readings is one alert.
+  const passed = THRESHOLDS.filter((t) => used * 100 >= minutes * t.percent).slice(-1);
+  return passed.map((t) => ({
     kind: t.kind,
     period,
     message: `Contract ${reference}: ${what(percent, minutes)} (${used} minutes)`,
+    figures: {
+      reference,
+      allowance: allowance.allowance,
+      percent,
+      minutes,
+      used,
+      ...(allowance.allowance === 'included' ? { month } : {}),
+    },
   }));
 }
 
@@ -70,6 +97,7 @@ function endingAlerts(facts: ContractFacts, today: string): AlertDue[] {
       kind: 'contract_ending',
       period: facts.endDate,
       message: `Contract ${facts.reference} ends on ${facts.endDate}, ${when}`,
+      figures: { reference: facts.reference, endDate: facts.endDate, days },
     },
   ];
 }

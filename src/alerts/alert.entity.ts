@@ -1,4 +1,5 @@
 import { Column, Entity, Index } from 'typeorm';
+import type { AlertFigures } from './alert-rules';
 import { Identified, InstantColumn } from '../common/columns';
 
 export const ALERT_KINDS = ['usage_80', 'usage_100', 'contract_ending'] as const;
@@ -28,6 +29,10 @@ export class Alert extends Identified {
 
   @Column({ type: 'text' })
   message!: string;
+
+  /** What the message states, as figures, for pages that word it in the reader's language. */
+  @Column({ type: 'simple-json', nullable: true })
+  figures!: AlertFigures | null;
 
   @InstantColumn()
   createdAt!: Date;

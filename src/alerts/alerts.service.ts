@@ -11,7 +11,7 @@ import { contractStanding } from '../contracts/contract-rules';
 import { Contract } from '../contracts/contract.entity';
 import { PracticeService } from '../practice/practice.service';
 import { ContractWork } from '../usage/contract-work';
-import { alertsDue } from './alert-rules';
+import { alertsDue, type AlertFigures } from './alert-rules';
 import { Alert, type AlertKind } from './alert.entity';
 import { AlertQuery } from './dto/alert.dto';
 
@@ -22,6 +22,7 @@ export interface AlertView {
   kind: AlertKind;
   period: string;
   message: string;
+  figures: AlertFigures | null;
   createdAt: Date;
   /** When the viewer's side (the consultant's inbox or the client's portal) acknowledged it. */
   acknowledgedAt: Date | null;
@@ -112,6 +113,7 @@ export class AlertsService {
           kind: d.kind,
           period: d.period,
           message: d.message,
+          figures: d.figures,
           createdAt: now,
         })),
       )
@@ -129,6 +131,7 @@ function alertView(a: Alert, viewer: Viewer): AlertView {
     kind: a.kind,
     period: a.period,
     message: a.message,
+    figures: a.figures,
     createdAt: a.createdAt,
     acknowledgedAt: consultantSide ? a.acknowledgedAt : a.clientAcknowledgedAt,
   };

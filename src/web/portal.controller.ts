@@ -62,6 +62,16 @@ export class PortalController {
     return this.pages.render(req, reply, 'portal/dashboard', { nav: NAV, offers, alerts });
   }
 
+  @Post('alerts/:id/acknowledge')
+  async acknowledge(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<FastifyReply> {
+    await this.alerts.acknowledge(req.user!, id);
+    return this.pages.redirect(reply, '/portal');
+  }
+
   @Get('requests')
   async requestList(
     @Req() req: PageRequest,

@@ -5,6 +5,8 @@ import { localeOf, translator, WebLocale } from './i18n';
 import { webTemplatesDir } from './web-setup';
 import { join } from 'node:path';
 import * as format from './web-format';
+import type { AlertView } from '../alerts/alerts.service';
+import { alertText } from './alert-text';
 
 export type PageRequest = FastifyRequest & { user?: AuthUser };
 
@@ -27,6 +29,7 @@ export class WebPages {
     const locale = localeOf(request);
     const t = translator(locale, this.i18nDir);
     const csrf = reply.generateCsrf();
+    const fmt = format.formatters(locale);
     return reply
       .status(status)
       .header('cache-control', 'no-store')
@@ -36,7 +39,8 @@ export class WebPages {
         user: request.user ?? null,
         csrf,
         path: request.url,
-        fmt: format.formatters(locale),
+        fmt,
+        alertText: (alert: AlertView) => alertText(alert, t, fmt),
         ...data,
       });
   }
