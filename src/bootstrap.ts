@@ -79,7 +79,14 @@ export async function createApp(): Promise<NestFastifyApplication> {
 /** Server-rendered pages live outside /api. */
 function webRoutes(): string[] {
   const sections = ['portal', 'console', 'accounting'];
-  return ['/', 'login', 'logout', 'invite', 'lang/{:code}', ...sections.flatMap((s) => [s, `${s}/{*rest}`])];
+  return [
+    '/',
+    'login',
+    'logout',
+    'invite',
+    'lang/{:code}',
+    ...sections.flatMap((s) => [s, `${s}/{*rest}`]),
+  ];
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

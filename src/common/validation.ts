@@ -1,4 +1,5 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 
 export interface FieldProblem {
   field: string;
@@ -35,3 +36,17 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => validationException(flattenValidationErrors(errors)),
   });
 }
+
+/**
+ * For PATCH bodies made with PartialType: a field may be left out, but null is validated like
+ * any value, so `{ "name": null }` is a 400 naming `name`, not a database error. Fields the
+ * create DTO marks @IsOptional() (those that can be cleared) still accept null.
+ */
+export const NOT_NULL = { skipNullProperties: false } as const;
+
+/**
+ * A field that may be left out but, when given, must hold a value: unlike @IsOptional(), null is
+ * validated (and refused) rather than let through to a NOT NULL column.
+ */
+export const Omittable = (): PropertyDecorator =>
+  ValidateIf((_object: object, value: unknown) => value !== undefined);

@@ -143,7 +143,8 @@ export class InvoicesService {
       qb.andWhere('i.clientId = :scope', { scope }).andWhere("i.status = 'issued'");
     }
     if (query.clientId) qb.andWhere('i.clientId = :clientId', { clientId: query.clientId });
-    if (query.contractId) qb.andWhere('i.contractId = :contractId', { contractId: query.contractId });
+    if (query.contractId)
+      qb.andWhere('i.contractId = :contractId', { contractId: query.contractId });
     if (query.kind) qb.andWhere('i.kind = :kind', { kind: query.kind });
     if (query.status === 'draft') qb.andWhere("i.status = 'draft'");
     else if (query.status) qb.andWhere("i.status = 'issued'");

@@ -1,5 +1,7 @@
+import { Omittable } from '../../common/validation';
+import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { ACTIVITY_KINDS } from '../../common/domain';
 import type { ActivityKind } from '../../common/domain';
 import { PageQuery } from '../../common/pagination';
@@ -12,14 +14,14 @@ export class CreateActivityDto {
   @Min(0)
   @Max(10_000_000)
   readonly defaultRateCents!: number;
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() readonly billable?: boolean;
+  @ApiPropertyOptional({ default: true }) @Omittable() @IsBoolean() readonly billable?: boolean;
 }
 
-export class UpdateActivityDto extends PartialType(CreateActivityDto) {}
+export class UpdateActivityDto extends PartialType(CreateActivityDto, NOT_NULL) {}
 
 export class ActivityQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ACTIVITY_KINDS })
-  @IsOptional()
+  @Omittable()
   @IsIn(ACTIVITY_KINDS)
   readonly kind?: ActivityKind;
 }

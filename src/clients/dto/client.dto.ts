@@ -1,3 +1,5 @@
+import { Omittable } from '../../common/validation';
+import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -34,17 +36,17 @@ export class CreateClientDto {
     'fr' | 'en' | null;
 }
 
-export class UpdateClientDto extends PartialType(CreateClientDto) {}
+export class UpdateClientDto extends PartialType(CreateClientDto, NOT_NULL) {}
 
 export class ClientQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Part of the name, case-insensitive' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(100)
   readonly q?: string;
 
   @ApiPropertyOptional({ description: 'true: archived only; false (default): active only' })
-  @IsOptional()
+  @Omittable()
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
   )

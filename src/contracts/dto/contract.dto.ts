@@ -1,3 +1,5 @@
+import { Omittable } from '../../common/validation';
+import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -77,7 +79,7 @@ export class BillingDto {
     type: [ActivityRateDto],
     description: 'rates overriding the contract rate',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -223,16 +225,19 @@ export class CreateContractDto {
 }
 
 /** A contract's client never changes: its requests and work are the client's. */
-export class UpdateContractDto extends PartialType(OmitType(CreateContractDto, ['clientId'])) {}
+export class UpdateContractDto extends PartialType(
+  OmitType(CreateContractDto, ['clientId']),
+  NOT_NULL,
+) {}
 
 const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class ContractQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() readonly clientId?: string;
 
   @ApiPropertyOptional({ description: 'true: in force or upcoming; false: ended or archived' })
-  @IsOptional()
+  @Omittable()
   @Transform(toBoolean)
   @IsBoolean()
   readonly active?: boolean;

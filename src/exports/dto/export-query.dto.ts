@@ -1,5 +1,6 @@
+import { Omittable } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn } from 'class-validator';
 import { IsLocalDate } from '../../common/validators';
 
 /** A period of issue dates, both days included. */
@@ -21,7 +22,7 @@ export class JournalCsvQuery extends ExportPeriodQuery {
     enum: ['fr', 'en'],
     description: 'Separator, decimal mark and words of the CSV; the practice locale by default',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(['fr', 'en'])
   readonly locale?: 'fr' | 'en';
 }

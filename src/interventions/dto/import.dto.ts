@@ -1,3 +1,4 @@
+import { Omittable } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -40,7 +41,7 @@ export class ImportQuery {
     enum: ['DMY', 'MDY'],
     description: 'order of dates such as 03/04/2026 when the file cannot tell',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(['DMY', 'MDY'])
   readonly dateFormat?: DateOrder;
 
@@ -48,12 +49,12 @@ export class ImportQuery {
     format: 'uuid',
     description: 'activity of rows whose task/activity is empty or unknown',
   })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   readonly activityId?: string;
 
   @ApiPropertyOptional({ enum: URGENCY_LEVELS, default: 'normal' })
-  @IsOptional()
+  @Omittable()
   @IsIn(URGENCY_LEVELS)
   readonly urgency?: Urgency;
 }
@@ -61,13 +62,13 @@ export class ImportQuery {
 /** "Rows of this client and/or project go to this contract." */
 export class ImportMappingDto {
   @ApiPropertyOptional({ example: 'Boulangerie Lefèvre' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   readonly client?: string;
 
   @ApiPropertyOptional({ example: 'Maintenance parc' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(200)
   readonly project?: string;
@@ -78,19 +79,19 @@ export class ImportMappingDto {
 /** What may come with the file: in a JSON body, or as multipart fields. */
 export class ImportOptionsDto {
   @ApiPropertyOptional({ type: [ImportMappingDto] })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ValidateNested({ each: true })
   @Type(() => ImportMappingDto)
   readonly mapping?: ImportMappingDto[];
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   readonly activityId?: string;
 
   @ApiPropertyOptional({ enum: URGENCY_LEVELS })
-  @IsOptional()
+  @Omittable()
   @IsIn(URGENCY_LEVELS)
   readonly urgency?: Urgency;
 }

@@ -1,3 +1,5 @@
+import { Omittable } from '../../common/validation';
+import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -88,12 +90,12 @@ export class CreateInterventionDto {
   readonly description!: string;
 
   @ApiPropertyOptional({ default: true, description: 'false: logged, never invoiced' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   readonly billable?: boolean;
 }
 
-export class UpdateInterventionDto extends PartialType(CreateInterventionDto) {
+export class UpdateInterventionDto extends PartialType(CreateInterventionDto, NOT_NULL) {
   @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'null unlinks the request' })
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsUUID('all')
@@ -102,36 +104,36 @@ export class UpdateInterventionDto extends PartialType(CreateInterventionDto) {
 
 export class InterventionQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Started at or after: a local day or an instant' })
-  @IsOptional()
+  @Omittable()
   @IsDayOrInstant()
   readonly from?: string;
 
   @ApiPropertyOptional({ description: 'Started before: an instant, or a local day (inclusive)' })
-  @IsOptional()
+  @Omittable()
   @IsDayOrInstant()
   readonly to?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') readonly clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID('all') readonly clientId?: string;
   @ApiPropertyOptional({
     format: 'uuid',
     description: 'whose work (a practice may have several consultants)',
   })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   readonly consultantId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   readonly contractId?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   readonly requestId?: string;
 
   @ApiPropertyOptional({ description: 'true: on an invoice (draft or issued); false: not yet' })
-  @IsOptional()
+  @Omittable()
   @Transform(toBoolean)
   @IsBoolean()
   readonly invoiced?: boolean;
@@ -151,9 +153,9 @@ export class StartTimerDto {
 
   @ApiProperty({ enum: LOCATIONS }) @IsIn(LOCATIONS) readonly location!: Location;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) readonly description?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(5000) readonly description?: string;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() readonly billable?: boolean;
+  @ApiPropertyOptional({ default: true }) @Omittable() @IsBoolean() readonly billable?: boolean;
 }
 
 export { toBoolean };

@@ -1,3 +1,4 @@
+import { Omittable } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -54,7 +55,7 @@ export class ManualLineDto {
     example: 2000,
     description: "basis points; the practice's default rate when absent (0 without VAT)",
   })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(10_000)
@@ -67,7 +68,7 @@ export class UpdateDraftDto {
     description:
       "The draft's manual lines (replaced as a whole); generated lines follow the period",
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -81,12 +82,12 @@ export class UpdateDraftDto {
   readonly notes?: string | null;
 
   @ApiPropertyOptional({ example: '2026-11-01' })
-  @IsOptional()
+  @Omittable()
   @IsLocalDate()
   readonly periodStart?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30' })
-  @IsOptional()
+  @Omittable()
   @IsLocalDate()
   readonly periodEnd?: string;
 }
@@ -112,7 +113,7 @@ export class CreditLineDto {
 
 export class CreditNoteDto {
   @ApiPropertyOptional({ type: [CreditLineDto], description: 'None: the whole invoice' })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(500)
   @ValidateNested({ each: true })
@@ -120,7 +121,7 @@ export class CreditNoteDto {
   readonly lines?: CreditLineDto[];
 
   @ApiPropertyOptional({ example: 'Intervention facturée deux fois' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(2000)
   readonly reason?: string;
@@ -128,32 +129,32 @@ export class CreditNoteDto {
   @ApiPropertyOptional({
     description: 'Once fully credited, make its interventions invoiceable again',
   })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   readonly releaseInterventions?: boolean;
 }
 
 export class InvoiceQuery extends PageQuery {
   @ApiPropertyOptional({ enum: INVOICE_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(INVOICE_STATUSES)
   readonly status?: InvoiceStatus;
 
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly clientId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly contractId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() readonly clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() readonly contractId?: string;
 
   @ApiPropertyOptional({ enum: ['invoice', 'credit_note'] })
-  @IsOptional()
+  @Omittable()
   @IsIn(['invoice', 'credit_note'])
   readonly kind?: 'invoice' | 'credit_note';
 
   @ApiPropertyOptional({ description: 'Issue day (a draft: end of its period) from, inclusive' })
-  @IsOptional()
+  @Omittable()
   @IsLocalDate()
   readonly from?: string;
 
   @ApiPropertyOptional({ description: 'Issue day (a draft: end of its period) to, inclusive' })
-  @IsOptional()
+  @Omittable()
   @IsLocalDate()
   readonly to?: string;
 }

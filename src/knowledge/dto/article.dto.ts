@@ -1,10 +1,11 @@
+import { Omittable } from '../../common/validation';
+import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsOptional,
   IsString,
   IsUUID,
   Length,
@@ -50,7 +51,7 @@ export class CreateArticleDto {
     example: ['imprimante', 'réseau'],
     description: 'Up to 20 tags of 1 to 40 characters; stored trimmed, lower case, each once',
   })
-  @IsOptional()
+  @Omittable()
   @Transform(asTags)
   @IsArray()
   @ArrayMaxSize(20)
@@ -63,7 +64,7 @@ export class CreateArticleDto {
   readonly tags?: string[];
 
   @ApiPropertyOptional({ default: false, description: 'Only published articles reach clients' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   readonly published?: boolean;
 
@@ -72,33 +73,33 @@ export class CreateArticleDto {
     format: 'uuid',
     description: 'The client companies that may read it; empty or absent means every client',
   })
-  @IsOptional()
+  @Omittable()
   @IsArray()
   @ArrayMaxSize(1000)
   @IsUUID('all', { each: true })
   readonly clientIds?: string[];
 }
 
-export class UpdateArticleDto extends PartialType(CreateArticleDto) {}
+export class UpdateArticleDto extends PartialType(CreateArticleDto, NOT_NULL) {}
 
 export class ArticleQuery extends PageQuery {
   @ApiPropertyOptional({
     description: 'Words of the title, tags or body (accents and case ignored)',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(300)
   readonly q?: string;
 
   @ApiPropertyOptional({ description: 'Only articles with this tag' })
-  @IsOptional()
+  @Omittable()
   @Transform(trimmed)
   @IsString()
   @Length(1, 40)
   readonly tag?: string;
 
   @ApiPropertyOptional({ description: 'true: published only; false: drafts only' })
-  @IsOptional()
+  @Omittable()
   @Transform(asBoolean)
   @IsBoolean()
   readonly published?: boolean;

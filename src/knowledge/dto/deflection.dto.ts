@@ -1,5 +1,6 @@
+import { Omittable } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, IsUUID, Length } from 'class-validator';
+import { IsString, IsUUID, Length } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsLocalDate } from '../../common/validators';
 
@@ -14,16 +15,16 @@ export class CreateDeflectionDto {
 }
 
 export class DeflectionQuery extends PageQuery {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly clientId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly contractId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() readonly clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() readonly contractId?: string;
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'First local day (inclusive)' })
-  @IsOptional()
+  @Omittable()
   @IsLocalDate()
   readonly from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Last local day (inclusive)' })
-  @IsOptional()
+  @Omittable()
   @IsLocalDate()
   readonly to?: string;
 }

@@ -1,3 +1,5 @@
+import { Omittable } from '../../common/validation';
+import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -30,7 +32,7 @@ import {
 
 export class AddressDto {
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(200) readonly line1!: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) readonly line2?: string;
+  @ApiPropertyOptional() @Omittable() @IsString() @MaxLength(200) readonly line2?: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(20) readonly postalCode!: string;
   @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(100) readonly city!: string;
   @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
@@ -80,7 +82,7 @@ export class PracticeDto {
   @ApiProperty() @IsEmail() readonly email!: string;
 
   @ApiPropertyOptional({ example: '73282932000074' })
-  @IsOptional()
+  @Omittable()
   @IsSiret()
   readonly siret?: string;
   @ApiPropertyOptional({ example: 'FR44732829320' })
@@ -88,11 +90,11 @@ export class PracticeDto {
   @IsVatNumber()
   readonly vatNumber?: string | null;
   @ApiPropertyOptional({ enum: ['franchise', 'standard'] })
-  @IsOptional()
+  @Omittable()
   @IsIn(['franchise', 'standard'])
   readonly vatRegime?: 'franchise' | 'standard';
   @ApiPropertyOptional({ example: 2000, description: 'basis points' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(10000)
@@ -106,57 +108,57 @@ export class PracticeDto {
   })
   readonly bic?: string | null;
   @ApiPropertyOptional({ example: 'Europe/Paris' })
-  @IsOptional()
+  @Omittable()
   @IsTimeZone()
   readonly timezone?: string;
   @ApiPropertyOptional({ example: DEFAULT_BUSINESS_HOURS })
-  @IsOptional()
+  @Omittable()
   @IsObject()
   @IsWeeklyHours()
   readonly businessHours?: WeeklyHours;
   @ApiPropertyOptional({ enum: HOLIDAY_CALENDARS })
-  @IsOptional()
+  @Omittable()
   @IsIn(HOLIDAY_CALENDARS)
   readonly holidayCalendar?: HolidayCalendar;
   @ApiPropertyOptional({ type: [String], example: ['2026-08-10'] })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(366)
   @IsLocalDate({ each: true })
   readonly closures?: string[];
   @ApiPropertyOptional({ example: 30 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(60)
   readonly paymentTermsDays?: number;
   @ApiPropertyOptional({ example: 10 })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(100)
   readonly latePenaltyRatePercent?: number;
   @ApiPropertyOptional({ example: 'F{YYYY}-{SEQ:5}' })
-  @IsOptional()
+  @Omittable()
   @Matches(/\{SEQ(:\d)?\}/, { message: 'invoiceNumberFormat must contain {SEQ} or {SEQ:n}' })
   @MaxLength(30)
   readonly invoiceNumberFormat?: string;
   @ApiPropertyOptional({ example: 'AV{YYYY}-{SEQ:5}' })
-  @IsOptional()
+  @Omittable()
   @Matches(/\{SEQ(:\d)?\}/, { message: 'creditNoteNumberFormat must contain {SEQ} or {SEQ:n}' })
   @MaxLength(30)
   readonly creditNoteNumberFormat?: string;
-  @ApiPropertyOptional({ enum: ['fr', 'en'] }) @IsOptional() @IsIn(['fr', 'en']) readonly locale?:
+  @ApiPropertyOptional({ enum: ['fr', 'en'] }) @Omittable() @IsIn(['fr', 'en']) readonly locale?:
     'fr' | 'en';
   @ApiPropertyOptional({ type: LimitsDto })
-  @IsOptional()
+  @Omittable()
   @ValidateNested()
   @Type(() => LimitsDto)
   readonly limits?: LimitsDto;
   @ApiPropertyOptional({ type: AccountsDto })
-  @IsOptional()
+  @Omittable()
   @ValidateNested()
   @Type(() => AccountsDto)
   readonly accounts?: AccountsDto;
 }
 
-export class UpdatePracticeDto extends PartialType(PracticeDto) {}
+export class UpdatePracticeDto extends PartialType(PracticeDto, NOT_NULL) {}

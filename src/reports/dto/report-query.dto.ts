@@ -1,3 +1,4 @@
+import { Omittable } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsLocalDate, IsMonth } from '../../common/validators';
@@ -18,7 +19,7 @@ export class ReportOutputQuery {
     enum: REPORT_LOCALES,
     description: 'Language of the CSV and PDF (and of `riskText`); the practice locale by default',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(REPORT_LOCALES)
   readonly locale?: ReportLocale;
 }

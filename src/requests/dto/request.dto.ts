@@ -1,6 +1,7 @@
+import { Omittable } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
 import { URGENCY_LEVELS } from '../../common/domain';
 import type { Urgency } from '../../common/domain';
 import { PageQuery } from '../../common/pagination';
@@ -22,17 +23,17 @@ export class FileRequestDto {
 
 export class UpdateRequestDto {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsIn(REQUEST_STATUSES)
   readonly status?: RequestStatus;
 
   @ApiPropertyOptional({ enum: URGENCY_LEVELS, description: 'reclassify (needs a reason)' })
-  @IsOptional()
+  @ValidateIf((_, value) => value !== undefined)
   @IsIn(URGENCY_LEVELS)
   readonly urgency?: Urgency;
 
   @ApiPropertyOptional({ example: 'A forgotten password is not critical' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 2000)
   readonly reclassificationReason?: string;
@@ -40,17 +41,17 @@ export class UpdateRequestDto {
 
 export class RequestQuery extends PageQuery {
   @ApiPropertyOptional({ enum: REQUEST_STATUSES })
-  @IsOptional()
+  @Omittable()
   @IsIn(REQUEST_STATUSES)
   readonly status?: RequestStatus;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly contractId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() readonly clientId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() readonly contractId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @Omittable() @IsUUID() readonly clientId?: string;
   @ApiPropertyOptional({ enum: URGENCY_LEVELS, description: 'the applied urgency' })
-  @IsOptional()
+  @Omittable()
   @IsIn(URGENCY_LEVELS)
   readonly urgency?: Urgency;
   @ApiPropertyOptional({ description: 'true: open or in progress only (the inbox)' })
-  @IsOptional()
+  @Omittable()
   @Transform(({ value }: { value: unknown }) =>
     value === 'true' ? true : value === 'false' ? false : value,
   )
@@ -61,7 +62,7 @@ export class RequestQuery extends PageQuery {
     default: 'newest',
     description: 'newest first, or earliest response deadline first',
   })
-  @IsOptional()
+  @Omittable()
   @IsIn(['newest', 'deadline'])
   readonly sort?: 'newest' | 'deadline';
 }
