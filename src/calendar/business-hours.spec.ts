@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import { DEFAULT_BUSINESS_HOURS, type CalendarSettings } from '../common/domain';
+import { DEFAULT_BUSINESS_HOURS, type CalendarSettings } from './calendar-types';
 import {
   addBusinessMinutes,
   addWallClockMinutes,

@@ -1,4 +1,4 @@
-import type { CalendarSettings } from '../common/domain';
+import type { CalendarSettings } from './calendar-types';
 import { isPublicHoliday } from './holidays';
 import {
   addDays,

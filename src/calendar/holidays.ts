@@ -1,4 +1,4 @@
-import type { HolidayCalendar } from '../common/domain';
+import type { HolidayCalendar } from './calendar-types';
 import { addDays } from './periods';
 
 export interface PublicHoliday {

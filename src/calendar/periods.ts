@@ -1,5 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
-import { WEEKDAYS, type Weekday } from '../common/domain';
+import { WEEKDAYS, type Weekday } from './calendar-types';
 
 /** A half-open span of time [start, end) between two instants. */
 export interface Interval {

@@ -1,4 +1,4 @@
-import { DEFAULT_BUSINESS_HOURS, type WeeklyHours } from '../common/domain';
+import { DEFAULT_BUSINESS_HOURS, type WeeklyHours } from './calendar-types';
 import { parseHHMM, validateWeeklyHours } from './weekly-hours';
 
 describe('parseHHMM', () => {

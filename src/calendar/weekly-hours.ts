@@ -1,4 +1,4 @@
-import { WEEKDAYS, type Weekday, type WeeklyHours } from '../common/domain';
+import { WEEKDAYS, type Weekday, type WeeklyHours } from './calendar-types';
 
 /** Business hours of one weekday in minutes after local midnight, [start, end). */
 export interface MinuteSpan {

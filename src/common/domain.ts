@@ -26,21 +26,15 @@ export type SlaClock = (typeof SLA_CLOCKS)[number];
 export const OVER_QUOTA_BEHAVIOURS = ['reject', 'downgrade', 'overage'] as const;
 export type OverQuotaBehaviour = (typeof OVER_QUOTA_BEHAVIOURS)[number];
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
-/** Business hours: per weekday a list of [start, end) intervals in local "HH:MM". */
-export type WeeklyHours = Record<Weekday, [string, string][]>;
-
-export const HOLIDAY_CALENDARS = ['FR', 'FR-57', 'none'] as const;
-export type HolidayCalendar = (typeof HOLIDAY_CALENDARS)[number];
-
-export interface CalendarSettings {
-  timezone: string;
-  businessHours: WeeklyHours;
-  holidayCalendar: HolidayCalendar;
-  /** The consultant's own closure days, local "YYYY-MM-DD". */
-  closures: string[];
-}
+export {
+  DEFAULT_BUSINESS_HOURS,
+  WEEKDAYS,
+  HOLIDAY_CALENDARS,
+  type Weekday,
+  type WeeklyHours,
+  type HolidayCalendar,
+  type CalendarSettings,
+} from '../calendar/calendar-types';
 
 /** The consultant's burnout limits (practice settings), in minutes or counts. */
 export interface GuardrailLimits {
@@ -68,16 +62,6 @@ export interface UrgencyPolicy {
   afterHoursAllowed: boolean;
   afterHoursSurchargePercent: number;
 }
-
-export const DEFAULT_BUSINESS_HOURS: WeeklyHours = {
-  mon: [['09:00', '18:00']],
-  tue: [['09:00', '18:00']],
-  wed: [['09:00', '18:00']],
-  thu: [['09:00', '18:00']],
-  fri: [['09:00', '18:00']],
-  sat: [],
-  sun: [],
-};
 
 /** Defaults from working-time law (EU directive 2003/88, French Code du travail). */
 export const DEFAULT_LIMITS: GuardrailLimits = {
