@@ -31,7 +31,10 @@ function rssKiB(pid: number): number {
 
 async function measure(args: string[], env: Record<string, string>, port: number) {
   const t0 = performance.now();
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: 'ignore' });
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: 'ignore',
+  });
   const ms = await waitHealthy(port, t0);
   await new Promise((r) => setTimeout(r, 1500));
   const rss = rssKiB(child.pid!);
@@ -46,7 +49,11 @@ async function main() {
   const rows: { what: string; ms: number; rssMiB: number }[] = [];
   for (let i = 0; i < RUNS; i++) {
     const dir = mkdtempSync(join(tmpdir(), 'gardefou-bench-'));
-    const env = { DATA_DIR: dir, LOG_LEVEL: 'warn', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00' };
+    const env = {
+      DATA_DIR: dir,
+      LOG_LEVEL: 'warn',
+      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    };
     rows.push({ what: 'gardefou', ...(await measure(['dist/src/main.js'], env, 3900 + i)) });
     rows.push({ what: 'bare node:http', ...(await measure(['-e', BARE], {}, 3950 + i)) });
     rmSync(dir, { recursive: true, force: true });
@@ -60,8 +67,12 @@ async function main() {
   const gr = median(g.map((r) => r.rssMiB));
   const br = median(b.map((r) => r.rssMiB));
   console.log(`runs: ${RUNS} (fresh SQLite file each, migrations included)`);
-  console.log(`cold start to first health answer: gardefou ${gm.toFixed(0)} ms, bare node:http ${bm.toFixed(0)} ms (×${(gm / bm).toFixed(1)})`);
-  console.log(`idle RSS: gardefou ${gr.toFixed(1)} MiB, bare node:http ${br.toFixed(1)} MiB (×${(gr / br).toFixed(1)})`);
+  console.log(
+    `cold start to first health answer: gardefou ${gm.toFixed(0)} ms, bare node:http ${bm.toFixed(0)} ms (×${(gm / bm).toFixed(1)})`,
+  );
+  console.log(
+    `idle RSS: gardefou ${gr.toFixed(1)} MiB, bare node:http ${br.toFixed(1)} MiB (×${(gr / br).toFixed(1)})`,
+  );
 }
 
 void main();
