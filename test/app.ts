@@ -14,9 +14,20 @@ export interface TestApp {
 
 const DB_ENV_KEYS = ['DATABASE_URL', 'SQLITE_FILE', 'DATA_DIR', 'JWT_SECRET'];
 
+export interface TestAppOptions {
+  /**
+   * Boot on this database (another app's, already created) instead of a fresh one, as a second
+   * server process would; close() then leaves it for its owner to drop.
+   */
+  database?: TestDatabase;
+}
+
 /** Boots the whole application on a fresh database, migrated, as `npm start` would. */
-export async function startTestApp(extraEnv: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+export async function startTestApp(
+  extraEnv: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
+  const db = options.database ?? (await createTestDatabase());
   for (const key of DB_ENV_KEYS) delete process.env[key];
   Object.assign(
     process.env,
@@ -36,7 +47,7 @@ export async function startTestApp(extraEnv: Record<string, string> = {}): Promi
     http: () => request(server),
     close: async () => {
       await app.close();
-      await db.drop();
+      if (!options.database) await db.drop();
     },
   };
 }

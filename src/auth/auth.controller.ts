@@ -3,6 +3,7 @@ import {
   ApiBearerAuth,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -14,7 +15,14 @@ import { PublicUser } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthUser, CurrentUser, Public, Roles } from './auth.decorators';
 import { AuthService } from './auth.service';
-import { AcceptInviteDto, LoginDto, SessionView, SetupDto, UserView } from './dto/auth.dto';
+import {
+  AcceptInviteDto,
+  ChangePasswordDto,
+  LoginDto,
+  SessionView,
+  SetupDto,
+  UserView,
+} from './dto/auth.dto';
 
 /** Sign-in routes: throttled per address on top of the per-email lock-out. */
 const AUTH_THROTTLE = { default: { limit: 30, ttl: 60_000 } };
@@ -61,6 +69,22 @@ export class AuthController {
   @ApiOkResponse({ type: SessionView })
   acceptInvite(@Body() dto: AcceptInviteDto): Promise<SessionView> {
     return this.auth.acceptInvite(dto);
+  }
+
+  @Throttle(AUTH_THROTTLE)
+  @Post('password')
+  @HttpCode(204)
+  @Roles('consultant', 'client', 'accountant')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Change your password (at least 12 characters); a wrong current password counts as a failed sign-in',
+  })
+  @ApiNoContentResponse()
+  @ApiUnauthorizedResponse({ description: 'Wrong current password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts' })
+  changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
+    return this.auth.changePassword(user, dto);
   }
 
   @Get('me')

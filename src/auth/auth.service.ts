@@ -8,7 +8,14 @@ import { Transactions } from '../common/transactions';
 import { PracticeService } from '../practice/practice.service';
 import { toPublicUser, User } from '../users/user.entity';
 import type { AuthUser } from './auth.decorators';
-import { AcceptInviteDto, LoginDto, SessionView, SetupDto } from './dto/auth.dto';
+import {
+  AcceptInviteDto,
+  ChangePasswordDto,
+  LoginDto,
+  SessionView,
+  SetupDto,
+} from './dto/auth.dto';
+import { JwtSecret } from './jwt-secret.service';
 import { LoginFailure } from './login-attempt.entity';
 import { decoyHash, hashPassword, tokenDigest, verifyPassword } from './passwords';
 
@@ -28,6 +35,7 @@ export class AuthService {
     @InjectRepository(User) private readonly users: Repository<User>,
     @InjectRepository(LoginFailure) private readonly failures: Repository<LoginFailure>,
     private readonly jwt: JwtService,
+    private readonly jwtSecret: JwtSecret,
     private readonly config: AppConfigService,
     private readonly practice: PracticeService,
     private readonly transactions: Transactions,
@@ -65,14 +73,7 @@ export class AuthService {
 
   async login(dto: LoginDto): Promise<SessionView> {
     const email = dto.email.toLowerCase();
-    const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
-    const recent = await this.failures.count({ where: { email, at: MoreThan(since) } });
-    if (recent >= MAX_FAILURES) {
-      throw new DomainError(
-        'too_many.login',
-        `Too many failed sign-ins for this email; try again in ${FAILURE_WINDOW_MINUTES} minutes`,
-      );
-    }
+    await this.assertNotLockedOut(email);
     const user = await this.users.findOne({ where: { email } });
     const ok = user?.passwordHash
       ? await verifyPassword(user.passwordHash, dto.password)
@@ -83,6 +84,33 @@ export class AuthService {
     }
     await this.failures.delete({ email });
     return this.session(user);
+  }
+
+  /**
+   * Changes the signed-in user's password. A wrong current password counts as a failed
+   * sign-in, so a stolen token cannot try passwords faster than the sign-in form.
+   */
+  async changePassword(viewer: AuthUser, dto: ChangePasswordDto): Promise<void> {
+    await this.assertNotLockedOut(viewer.email);
+    const user = await this.users.findOne({ where: { id: viewer.id } });
+    const ok = user?.passwordHash
+      ? await verifyPassword(user.passwordHash, dto.currentPassword)
+      : false;
+    if (!user || !ok) {
+      await this.failures.save(this.failures.create({ email: viewer.email, at: new Date() }));
+      throw new DomainError('unauthenticated.password', 'The current password is wrong', [
+        { field: 'currentPassword', message: 'the current password is wrong' },
+      ]);
+    }
+    if (dto.newPassword === dto.currentPassword) {
+      throw new DomainError('invalid.newPassword', 'Invalid input: newPassword', [
+        { field: 'newPassword', message: 'newPassword must differ from the current password' },
+      ]);
+    }
+    user.passwordHash = await hashPassword(dto.newPassword);
+    await this.users.save(user);
+    await this.failures.delete({ email: viewer.email });
+    this.logger.log({ userId: user.id }, 'password changed');
   }
 
   async acceptInvite(dto: AcceptInviteDto): Promise<SessionView> {
@@ -104,11 +132,24 @@ export class AuthService {
     return this.session(user);
   }
 
+  private async assertNotLockedOut(email: string): Promise<void> {
+    const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
+    const recent = await this.failures.count({ where: { email, at: MoreThan(since) } });
+    if (recent >= MAX_FAILURES) {
+      throw new DomainError(
+        'too_many.login',
+        `Too many failed sign-ins for this email; try again in ${FAILURE_WINDOW_MINUTES} minutes`,
+      );
+    }
+  }
+
   /** Resolves a bearer token to the current, active user; null when it no longer holds. */
   async authenticate(token: string): Promise<AuthUser | null> {
+    // Outside the try: a database that cannot give the secret is an error, not a bad token.
+    const secret = await this.jwtSecret.get();
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { secret });
     } catch {
       return null;
     }
@@ -125,7 +166,10 @@ export class AuthService {
 
   async session(user: User): Promise<SessionView> {
     const expiresIn = this.config.values.ACCESS_TOKEN_TTL_MINUTES * 60;
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role }, { expiresIn });
+    const accessToken = await this.jwt.signAsync(
+      { sub: user.id, role: user.role },
+      { expiresIn, secret: await this.jwtSecret.get() },
+    );
     return { accessToken, expiresIn, user: toPublicUser(user) };
   }
 }

@@ -27,8 +27,7 @@ export class UsersService {
 
   /** Creates the account and a one-time invite token; only its SHA-256 is stored. */
   invite(dto: CreateUserDto): Promise<InvitedUserView> {
-    const token = newOpaqueToken();
-    const expiresAt = new Date(Date.now() + this.config.values.INVITE_TTL_HOURS * 3_600_000);
+    const { token, expiresAt } = this.newInvite();
     return this.transactions.run(async (manager) => {
       const email = dto.email.toLowerCase();
       if (await manager.getRepository(User).exists({ where: { email } })) {
@@ -70,6 +69,51 @@ export class UsersService {
     });
   }
 
+  /**
+   * A new one-time invite token for a user who has not set a password yet (the first one
+   * expired or got lost); the previous token stops working.
+   */
+  reinvite(id: string): Promise<InvitedUserView> {
+    const { token, expiresAt } = this.newInvite();
+    return this.transactions.run(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo.findOne({ where: { id } });
+      if (!user) throw notFound('user');
+      if (user.passwordHash) {
+        throw new DomainError(
+          'conflict.password_set',
+          'This user has already set a password; they sign in with it',
+        );
+      }
+      if (!user.active) {
+        throw new DomainError(
+          'conflict.user_inactive',
+          'This user is deactivated; activate them before inviting them again',
+        );
+      }
+      user.inviteTokenHash = tokenDigest(token);
+      user.inviteExpiresAt = expiresAt;
+      const saved = await repo.save(user);
+      return {
+        user: toPublicUser(saved),
+        inviteToken: token,
+        inviteExpiresAt: expiresAt.toISOString(),
+      };
+    });
+  }
+
+  /** Gives a deactivated user their access back; an invited one may need a new invitation. */
+  async activate(id: string): Promise<PublicUser> {
+    const user = await this.users.findOne({ where: { id } });
+    if (!user) throw notFound('user');
+    if (!user.active) {
+      user.active = true;
+      user.deactivatedAt = null;
+      await this.users.save(user);
+    }
+    return toPublicUser(user);
+  }
+
   async list(query: PageQuery): Promise<Page<PublicUser>> {
     const [rows, total] = await this.users.findAndCount({
       order: { createdAt: 'ASC' },
@@ -90,5 +134,12 @@ export class UsersService {
     user.deactivatedAt = new Date();
     user.inviteTokenHash = null;
     await this.users.save(user);
+  }
+
+  private newInvite(): { token: string; expiresAt: Date } {
+    return {
+      token: newOpaqueToken(),
+      expiresAt: new Date(Date.now() + this.config.values.INVITE_TTL_HOURS * 3_600_000),
+    };
   }
 }

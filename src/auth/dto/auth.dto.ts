@@ -33,6 +33,15 @@ export class AcceptInviteDto {
   readonly password!: string;
 }
 
+export class ChangePasswordDto {
+  @ApiProperty() @IsString() @Length(1, 200) readonly currentPassword!: string;
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12, { message: 'newPassword must be at least 12 characters' })
+  @MaxLength(200)
+  readonly newPassword!: string;
+}
+
 export class UserView {
   @ApiProperty() id!: string;
   @ApiProperty() email!: string;

@@ -1,0 +1,303 @@
+import { Logger } from '@nestjs/common';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JwtSecret } from '../src/auth/jwt-secret.service';
+import { startTestApp, TestApp } from './app';
+import { createTestDatabase, TestDatabase } from './database';
+import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
+
+const GENERATED = 'JWT_SECRET is not set: generated one and stored it in the database';
+
+/** No JWT_SECRET, and a data folder of its own, as a second server host would have. */
+function unsetSecret(dataDir?: string): Record<string, string> {
+  return { JWT_SECRET: '', ...(dataDir ? { DATA_DIR: dataDir } : {}) };
+}
+
+const storedSecrets = async (t: TestApp): Promise<{ name: string; value: string }[]> =>
+  t.dataSource.query(`SELECT name, value FROM server_secrets`);
+
+describe('a generated JWT secret is shared by every server process on the database', () => {
+  let first: TestApp;
+  let second: TestApp;
+  let secondDataDir: string;
+  let warn: jest.SpyInstance;
+
+  beforeAll(async () => {
+    warn = jest.spyOn(Logger.prototype, 'warn');
+    first = await startTestApp(unsetSecret());
+    secondDataDir = mkdtempSync(join(tmpdir(), 'gardefou-test-second-'));
+    second = await startTestApp(unsetSecret(secondDataDir), { database: first.db });
+  });
+  afterAll(async () => {
+    warn.mockRestore();
+    await second.close();
+    await first.close();
+    rmSync(secondDataDir, { recursive: true, force: true });
+  });
+
+  it('resolves one secret for both processes even when they ask at the same time', async () => {
+    const [a, b] = await Promise.all([
+      first.app.get(JwtSecret).get(),
+      second.app.get(JwtSecret).get(),
+    ]);
+    expect(a).toBe(b);
+    expect(a.length).toBeGreaterThanOrEqual(32);
+    expect(await storedSecrets(first)).toEqual([{ name: 'jwt', value: a }]);
+    const generated = warn.mock.calls.filter(([message]) => message === GENERATED);
+    expect(generated).toHaveLength(1);
+    // Nothing is left in either data folder any more.
+    expect(existsSync(join(first.db.env.DATA_DIR, 'jwt-secret'))).toBe(false);
+    expect(existsSync(join(secondDataDir, 'jwt-secret'))).toBe(false);
+  });
+
+  it("accepts each other's tokens behind a load balancer", async () => {
+    const fromFirst = await setupConsultant(first);
+    await second
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(fromFirst))
+      .expect(200);
+    const login = await second
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'camille@example.fr', password: PASSWORD })
+      .expect(200);
+    const me = await first
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(login.body.accessToken))
+      .expect(200);
+    expect(me.body.email).toBe('camille@example.fr');
+  });
+});
+
+describe('upgrading from a secret kept in DATA_DIR/jwt-secret', () => {
+  const legacySecret = 'legacy-secret-legacy-secret-legacy-secret-01';
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(() => db.drop());
+
+  it('moves the file into the database, so tokens signed before the upgrade still work', async () => {
+    // Before the upgrade: the server signed with the secret of its file.
+    const before = await startTestApp({ JWT_SECRET: legacySecret }, { database: db });
+    const token = await setupConsultant(before);
+    await before.close();
+    const file = join(db.env.DATA_DIR, 'jwt-secret');
+    writeFileSync(file, `${legacySecret}\n`, { mode: 0o600 });
+
+    const after = await startTestApp(unsetSecret(), { database: db });
+    try {
+      await after
+        .http()
+        .get('/api/auth/me')
+        .set(...bearer(token))
+        .expect(200);
+      expect(await storedSecrets(after)).toEqual([{ name: 'jwt', value: legacySecret }]);
+      expect(existsSync(file)).toBe(false);
+    } finally {
+      await after.close();
+    }
+  });
+});
+
+describe('users: invite again, activate, change one’s password', () => {
+  let t: TestApp;
+  let consultant: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    consultant = await setupConsultant(t);
+  });
+  afterAll(() => t.close());
+
+  const invite = async (email: string) =>
+    (
+      await t
+        .http()
+        .post('/api/users')
+        .set(...bearer(consultant))
+        .send({ email, role: 'accountant', displayName: 'Alex Compta' })
+        .expect(201)
+    ).body as { user: { id: string }; inviteToken: string; inviteExpiresAt: string };
+
+  const accept = (token: string) =>
+    t.http().post('/api/auth/accept-invite').send({ token, password: PASSWORD });
+
+  const login = (email: string, password: string) =>
+    t.http().post('/api/auth/login').send({ email, password });
+
+  it('re-sends an expired invitation: a new token works, the old one no longer does', async () => {
+    const first = await invite('late@example.org');
+    await t.dataSource.query(
+      `UPDATE users SET "inviteExpiresAt" = '2020-01-01T00:00:00.000Z' WHERE email = 'late@example.org'`,
+    );
+    await accept(first.inviteToken).expect(401);
+    // Creating the user again is refused: the email is taken.
+    await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(consultant))
+      .send({ email: 'late@example.org', role: 'accountant', displayName: 'Alex' })
+      .expect(409);
+
+    const again = await t
+      .http()
+      .post(`/api/users/${first.user.id}/invite`)
+      .set(...bearer(consultant))
+      .expect(201);
+    expect(again.body.user).toMatchObject({ id: first.user.id, email: 'late@example.org' });
+    expect(again.body.inviteToken).not.toBe(first.inviteToken);
+    expect(Date.parse(again.body.inviteExpiresAt)).toBeGreaterThan(Date.now());
+    await accept(first.inviteToken).expect(401);
+    await accept(again.body.inviteToken).expect(200);
+    await login('late@example.org', PASSWORD).expect(200);
+
+    const refused = await t
+      .http()
+      .post(`/api/users/${first.user.id}/invite`)
+      .set(...bearer(consultant))
+      .expect(409);
+    expect(refused.body.code).toBe('conflict.password_set');
+  });
+
+  it('makes a second invitation replace the first even before it expires', async () => {
+    const first = await invite('twice@example.org');
+    const again = await t
+      .http()
+      .post(`/api/users/${first.user.id}/invite`)
+      .set(...bearer(consultant))
+      .expect(201);
+    await accept(first.inviteToken).expect(401);
+    await accept(again.body.inviteToken).expect(200);
+  });
+
+  it('answers 404 for an unknown user and 403 to anyone but the consultant', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await t
+      .http()
+      .post(`/api/users/${unknown}/invite`)
+      .set(...bearer(consultant))
+      .expect(404);
+    await t
+      .http()
+      .post(`/api/users/${unknown}/activate`)
+      .set(...bearer(consultant))
+      .expect(404);
+    const client = await createClient(t, consultant);
+    const clientUser = await createUser(t, consultant, 'client', client.id);
+    await t
+      .http()
+      .post(`/api/users/${clientUser.id}/invite`)
+      .set(...bearer(clientUser.token))
+      .expect(403);
+    await t
+      .http()
+      .post(`/api/users/${clientUser.id}/activate`)
+      .set(...bearer(clientUser.token))
+      .expect(403);
+  });
+
+  it('activates a deactivated user again: sign-in and tokens work once more', async () => {
+    const accountant = await createUser(t, consultant, 'accountant');
+    await t
+      .http()
+      .delete(`/api/users/${accountant.id}`)
+      .set(...bearer(consultant))
+      .expect(204);
+    await login(accountant.email, PASSWORD).expect(401);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(accountant.token))
+      .expect(401);
+
+    const activated = await t
+      .http()
+      .post(`/api/users/${accountant.id}/activate`)
+      .set(...bearer(consultant))
+      .expect(200);
+    expect(activated.body).toMatchObject({ id: accountant.id, active: true });
+    await login(accountant.email, PASSWORD).expect(200);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(accountant.token))
+      .expect(200);
+  });
+
+  it('refuses to re-invite a deactivated user until they are activated', async () => {
+    const pending = await invite('paused@example.org');
+    await t
+      .http()
+      .delete(`/api/users/${pending.user.id}`)
+      .set(...bearer(consultant))
+      .expect(204);
+    const refused = await t
+      .http()
+      .post(`/api/users/${pending.user.id}/invite`)
+      .set(...bearer(consultant))
+      .expect(409);
+    expect(refused.body.code).toBe('conflict.user_inactive');
+    await t
+      .http()
+      .post(`/api/users/${pending.user.id}/activate`)
+      .set(...bearer(consultant))
+      .expect(200);
+    const again = await t
+      .http()
+      .post(`/api/users/${pending.user.id}/invite`)
+      .set(...bearer(consultant))
+      .expect(201);
+    await accept(again.body.inviteToken).expect(200);
+  });
+
+  it('lets any role change its password with the current one', async () => {
+    const client = await createClient(t, consultant);
+    const user = await createUser(t, consultant, 'client', client.id);
+    const change = (body: object) =>
+      t
+        .http()
+        .post('/api/auth/password')
+        .set(...bearer(user.token))
+        .send(body);
+    const newPassword = 'a brand new passphrase';
+
+    const wrong = await change({ currentPassword: 'not my password', newPassword }).expect(401);
+    expect(wrong.body.details).toEqual([expect.objectContaining({ field: 'currentPassword' })]);
+    const short = await change({ currentPassword: PASSWORD, newPassword: 'short' }).expect(400);
+    expect(short.body.details).toEqual([
+      expect.objectContaining({ field: 'newPassword', message: expect.stringMatching(/12/) }),
+    ]);
+    await login(user.email, PASSWORD).expect(200);
+
+    await change({ currentPassword: PASSWORD, newPassword }).expect(204);
+    await login(user.email, PASSWORD).expect(401);
+    await login(user.email, newPassword).expect(200);
+    const [row] = await t.dataSource.query(
+      `SELECT "passwordHash" AS hash FROM users WHERE id = '${user.id}'`,
+    );
+    expect(row.hash).toMatch(/^\$argon2id\$/);
+  });
+
+  it('needs a signed-in user, and locks out after repeated wrong current passwords', async () => {
+    await t
+      .http()
+      .post('/api/auth/password')
+      .send({ currentPassword: PASSWORD, newPassword: 'whatever passphrase' })
+      .expect(401);
+    const user = await createUser(t, consultant, 'accountant');
+    const attempt = (currentPassword: string) =>
+      t
+        .http()
+        .post('/api/auth/password')
+        .set(...bearer(user.token))
+        .send({ currentPassword, newPassword: 'whatever passphrase' });
+    for (let i = 0; i < 5; i++) await attempt(`wrong guess ${i}`).expect(401);
+    await attempt(PASSWORD).expect(429);
+    await login(user.email, PASSWORD).expect(429);
+  });
+});
