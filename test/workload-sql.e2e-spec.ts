@@ -113,8 +113,11 @@ describe('workload SQL aggregation by local day', () => {
       clients: 2,
     });
     expect(eleventh.lastEnd).toBe('2026-06-11T08:30:00.000Z');
-    // The tenth's last end is 01:00 on the eleventh, after the eleventh's first start (00:00).
-    expect(tenth.restBeforeNextMinutes).toBe(0);
+    // The tenth's work really ends at 01:00 on the eleventh; the eleventh's 00:00 piece only
+    // continues it, and new work starts at 09:00: 8 h of rest, not 0.
+    expect(tenth.workEnd).toBe('2026-06-10T23:00:00.000Z');
+    expect(eleventh.newWorkStart).toBe('2026-06-11T07:00:00.000Z');
+    expect(tenth.restBeforeNextMinutes).toBe(8 * 60);
     expect(res.body.breakdown.activities).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ activity: 'training', workedMinutes: 180 }),

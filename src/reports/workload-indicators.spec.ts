@@ -164,11 +164,12 @@ describe('workloadIndicators: risk level', () => {
     ],
     ['26 % is red', 125, 'red', 'after-hours work is 26 % of worked time (red above 25 %)'],
   ])('after-hours share: %s', (_label, afterHours, level, reason) => {
-    // One 8-hour day; the weekly after-hours limit is lifted to test the share alone.
+    // Three 8-hour days (shares are judged from 20 h worked); the weekly after-hours limit is
+    // lifted to test the share alone.
     const result = report(
       w10[0],
       w10[6],
-      [day('2026-03-04', 480, { afterHours })],
+      w10.slice(1, 4).map((d) => day(d, 480, { afterHours })),
       {},
       {
         maxAfterHoursMinutesPerWeek: 10_000,
@@ -177,6 +178,34 @@ describe('workloadIndicators: risk level', () => {
     expect(result.risk.level).toBe(level);
     if (reason) expect(result.risk.reasons).toEqual([reason]);
     expect(result.indicators.afterHoursShare).toBeCloseTo(afterHours / 480, 6);
+  });
+
+  it.each([
+    // 2 h 50 after hours out of 11 h over two months: one late evening, not a pattern.
+    ['11 h worked, 26 % after hours', [300, 360], [90, 80], 'green'],
+    ['19 h 59 worked, 40 % after hours', [600, 599], [240, 240], 'green'],
+    ['20 h worked, 26 % after hours', [600, 600], [156, 156], 'red'],
+    ['20 h worked, 11 % after hours', [600, 600], [66, 66], 'amber'],
+  ])('after-hours share on a small volume: %s is %s', (_label, worked, afterHours, level) => {
+    const days = [
+      day('2026-03-03', worked[0], { from: '08:00', to: '18:00', afterHours: afterHours[0] }),
+      day('2026-04-14', worked[1], { from: '08:00', to: '18:00', afterHours: afterHours[1] }),
+    ];
+    const result = report('2026-03-01', '2026-04-30', days, {}, { maxDailyMinutes: 720 });
+    expect(result.risk.level).toBe(level);
+    const shareReasons = result.risk.reasons.filter((r) => r.startsWith('after-hours work'));
+    expect(shareReasons).toHaveLength(level === 'green' ? 0 : 1);
+    // The share itself is still reported.
+    expect(result.indicators.afterHoursShare).toBeCloseTo(
+      (afterHours[0] + afterHours[1]) / (worked[0] + worked[1]),
+      6,
+    );
+  });
+
+  it('still flags a week over the after-hours limit on a small volume', () => {
+    const result = report(w10[0], w10[6], [day('2026-03-04', 600, { afterHours: 540 })], {}, {});
+    expect(result.risk.level).toBe('amber');
+    expect(result.risk.reasons).toEqual(['9 h after hours in 2026-W10, limit 8 h']);
   });
 
   it('lists red reasons before amber ones', () => {
@@ -323,6 +352,33 @@ describe('workloadIndicators: days and indicators', () => {
       ['2026-03-05', null],
     ]);
   });
+
+  it.each([
+    // 23:00 to 00:30, cut at midnight: the second day's 00:00 piece continues the night.
+    ['then 14:00 the next day', '14:00', 13 * 60 + 30, false],
+    ['then 07:00 the next day', '07:00', 6 * 60 + 30, true],
+    ['then 00:40 the next day', '00:40', 10, true],
+    ['and no new work the next day', null, null, false],
+  ])(
+    'measures the rest after work crossing midnight from its real end: %s',
+    (_label, nextStart, rest, shortRest) => {
+      const night: WorkloadDayInput = {
+        ...day('2026-03-03', 60, { from: '23:00', afterHours: 60 }),
+        lastEnd: instant('2026-03-04', '00:00'),
+        workEnd: instant('2026-03-04', '00:30'),
+        newWorkStart: instant('2026-03-03', '23:00'),
+      };
+      const next: WorkloadDayInput = {
+        ...day('2026-03-04', 30 + (nextStart ? 120 : 0), { from: '00:00' }),
+        lastEnd: instant('2026-03-04', nextStart ? '16:00' : '00:30'),
+        workEnd: instant('2026-03-04', nextStart ? '16:00' : '00:30'),
+        newWorkStart: nextStart ? instant('2026-03-04', nextStart) : null,
+      };
+      const result = report(w10[0], w10[6], [night, next]);
+      expect(result.days[0]).toMatchObject({ restBeforeNextMinutes: rest, shortRest });
+      expect(result.indicators.shortRestDays).toBe(shortRest ? 1 : 0);
+    },
+  );
 
   it('counts no negative rest when work runs past the next day start', () => {
     const late = { ...day('2026-03-03'), lastEnd: instant('2026-03-04', '10:00') };

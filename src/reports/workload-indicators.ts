@@ -16,9 +16,19 @@ export interface WorkloadDayInput {
   urgentInterruptions: number;
   /** Number of distinct clients touched that day. */
   clients: number;
-  /** ISO instants of the day's first start and last end. */
+  /** ISO instants of the day's first start and last end (of its pieces, cut at midnight). */
   firstStart: string;
   lastEnd: string;
+  /**
+   * When the day's work really ended: after midnight for work running past it. The rest
+   * before the next day starts here; `lastEnd` when not given.
+   */
+  workEnd?: string;
+  /**
+   * The first start of work begun this day, null when the day only continues the previous
+   * night's work; the rest before this day ends here. `firstStart` when not given.
+   */
+  newWorkStart?: string | null;
 }
 
 export interface WorkloadInput {
@@ -39,7 +49,10 @@ export interface WorkloadInput {
 }
 
 export interface WorkloadDay extends WorkloadDayInput {
-  /** Rest from this day's last end to the next calendar day's first start; null if it has no work. */
+  /**
+   * Rest from the end of this day's work to the first work begun the next calendar day; null
+   * when the next day begins no work.
+   */
   restBeforeNextMinutes: number | null;
   weekend: boolean;
   holiday: boolean;
@@ -115,6 +128,12 @@ export const RISK_THRESHOLDS = {
   amberWeekendOrHolidayDays: 2,
   redAfterHoursShare: 0.25,
   amberAfterHoursShare: 0.1,
+  /**
+   * Shares are judged only from 20 h worked in the period: one late evening in a quiet month
+   * is a large share of a small total, not a pattern. The weekly after-hours limit still
+   * catches a heavy week whatever the period's volume.
+   */
+  minWorkedMinutesForShares: 20 * 60,
 } as const;
 
 /** A stretch of consecutive calendar days with work. */
@@ -171,8 +190,8 @@ function indexDays(
       throw new RangeError(`Day ${day.date} is outside the period ${from} to ${to}`);
     }
     if (byDate.has(day.date)) throw new RangeError(`Day ${day.date} is given twice`);
-    for (const instant of [day.firstStart, day.lastEnd]) {
-      if (Number.isNaN(Date.parse(instant))) {
+    for (const instant of [day.firstStart, day.lastEnd, day.workEnd, day.newWorkStart]) {
+      if (instant != null && Number.isNaN(Date.parse(instant))) {
         throw new RangeError(`Day ${day.date}: "${instant}" is not an ISO instant`);
       }
     }
@@ -187,10 +206,7 @@ function flagDay(
   holidays: ReadonlySet<string>,
   limits: GuardrailLimits,
 ): WorkloadDay {
-  // Work running past midnight can end after the next day's start: that is no rest at all.
-  const restBeforeNextMinutes = next
-    ? Math.max(0, Math.round((Date.parse(next.firstStart) - Date.parse(day.lastEnd)) / 60_000))
-    : null;
+  const restBeforeNextMinutes = restBetween(day, next);
   const weekday = weekdayOf(day.date);
   return {
     ...day,
@@ -201,6 +217,17 @@ function flagDay(
     overDailyMax: day.workedMinutes > limits.maxDailyMinutes,
     overUrgentLimit: day.urgentInterruptions > limits.maxUrgentInterruptionsPerDay,
   };
+}
+
+/**
+ * From the end of the day's work (after midnight when it ran past it) to the next day's first
+ * new start. Work running past that start leaves no rest at all: 0, never negative.
+ */
+function restBetween(day: WorkloadDayInput, next: WorkloadDayInput | undefined): number | null {
+  const nextStart = next && (next.newWorkStart === undefined ? next.firstStart : next.newWorkStart);
+  if (!nextStart) return null;
+  const end = day.workEnd ?? day.lastEnd;
+  return Math.max(0, Math.round((Date.parse(nextStart) - Date.parse(end)) / 60_000));
 }
 
 function weekTotals(
@@ -345,7 +372,7 @@ function redReasons(
     ...runs
       .filter((run) => run.length >= t.redRunOfWorkingDays)
       .map((run) => `${runText(run)}: no weekly day off for two weeks`),
-    ...(indicators.afterHoursShare > t.redAfterHoursShare
+    ...(sharesJudged(indicators) && indicators.afterHoursShare > t.redAfterHoursShare
       ? [afterHoursText(indicators.afterHoursShare, 'red', t.redAfterHoursShare)]
       : []),
   ];
@@ -360,7 +387,7 @@ function amberReasons(
 ): string[] {
   const t = RISK_THRESHOLDS;
   const offDays = weekendOrHolidayDays(days);
-  const share = indicators.afterHoursShare;
+  const share = sharesJudged(indicators) ? indicators.afterHoursShare : 0;
   return [
     ...weeks
       .filter((week) => week.overAlert && !week.overMax)
@@ -414,6 +441,10 @@ function limitReasons(
           `${day.urgentInterruptions} urgent interruptions on ${day.date}, limit ${limits.maxUrgentInterruptionsPerDay}`,
       ),
   ];
+}
+
+function sharesJudged(indicators: WorkloadIndicators): boolean {
+  return indicators.totalWorkedMinutes >= RISK_THRESHOLDS.minWorkedMinutesForShares;
 }
 
 /** A day both weekend and holiday counts once. */

@@ -29,8 +29,17 @@ export interface WorkloadDayRow extends WorkloadDayInput {
 
 const URGENT_START = `CASE WHEN d."isStartDay" = true AND d.urgency IN (:...urgent) THEN 1 ELSE 0 END`;
 
-/** Exported for bench/workload.bench.ts, which times it alone. */
+/**
+ * Exported for bench/workload.bench.ts, which times it alone. The rest before the next day runs
+ * from when the day's work really ended to the next day's first new start: pieces are cut at
+ * midnight, so work from 23:00 to 00:30 ends at 00:30 (the real end of the intervention of the
+ * day's last piece, `workEnd`), and the next day's 00:00 piece continues it rather than starting
+ * new work (`newWorkStart` takes only the pieces that start an intervention). Only the day's
+ * last piece can run on past midnight, so only its intervention is looked up: one primary-key
+ * lookup per day, not per piece.
+ */
 export const DAY_SQL = `
+WITH per_day AS (
 SELECT d.day AS day,
        SUM(d.minutes) AS "workedMinutes",
        SUM(d."afterHoursMinutes") AS "afterHoursMinutes",
@@ -38,11 +47,19 @@ SELECT d.day AS day,
        SUM(CASE WHEN d.urgency IN (:...urgent) THEN d.minutes ELSE 0 END) AS "urgentMinutes",
        COUNT(DISTINCT d."clientId") AS clients,
        MIN(d."pieceStart") AS "firstStart",
-       MAX(d."pieceEnd") AS "lastEnd"
+       MAX(d."pieceEnd") AS "lastEnd",
+       MIN(CASE WHEN d."isStartDay" = true THEN d."pieceStart" END) AS "newWorkStart"
   FROM intervention_days d
  WHERE d."consultantId" = :consultantId AND d.day >= :from AND d.day <= :to
- GROUP BY d.day
- ORDER BY d.day`;
+ GROUP BY d.day)
+SELECT p.*,
+       (SELECT MAX(e."pieceEnd")
+          FROM intervention_days l
+          JOIN intervention_days e ON e."interventionId" = l."interventionId"
+         WHERE l."consultantId" = :consultantId AND l.day = p.day AND l."pieceEnd" = p."lastEnd"
+       ) AS "workEnd"
+  FROM per_day p
+ ORDER BY p.day`;
 
 /** One row per local day with work. */
 export async function workloadByDay(
@@ -62,6 +79,8 @@ export async function workloadByDay(
     clients: toInt(row.clients),
     firstStart: String(row.firstStart),
     lastEnd: String(row.lastEnd),
+    workEnd: String(row.workEnd ?? row.lastEnd),
+    newWorkStart: typeof row.newWorkStart === 'string' ? row.newWorkStart : null,
   }));
 }
 

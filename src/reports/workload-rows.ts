@@ -4,7 +4,7 @@
  */
 import { DateTime } from 'luxon';
 import { type CsvCell, type CsvLocale, toCsv } from '../exports/csv';
-import { formatDate, formatPercent } from '../common/format';
+import { formatDate, formatDecimal, formatPercent } from '../common/format';
 import { formatMinutes } from '../interventions/guardrails';
 import { daysOf } from './report-period';
 import { fill, type ReportTexts } from './report-template';
@@ -100,24 +100,23 @@ export function indicatorRows(
   const t = texts.workload.indicator;
   const i = data.indicators;
   const h = formatMinutes;
-  const perDay = i.urgentPerWorkingDay.toFixed(1).replace('.', locale === 'fr' ? ',' : '.');
+  // Counts group their thousands as the reader does ("3 652" days over ten years in French).
+  const count = (n: number) => formatDecimal(n, locale, 0);
+  const perDay = formatDecimal(i.urgentPerWorkingDay, locale, 1);
   return [
     [t.totalWorked, h(i.totalWorkedMinutes)],
-    [t.workingDays, String(i.workingDays)],
+    [t.workingDays, count(i.workingDays)],
     [t.afterHours, `${h(i.totalAfterHoursMinutes)} (${sharePercent(i.afterHoursShare, locale)})`],
-    [t.urgent, `${i.urgentInterruptions} (${perDay})`],
-    [fill(t.weeksOverLimit, { hours: h(data.limits.maxWeeklyMinutes) }), String(i.weeksOverLimit)],
-    [
-      fill(t.weeksOverAlert, { hours: h(data.limits.alertWeeklyMinutes) }),
-      String(i.weeksOverAlert),
-    ],
-    [fill(t.shortRestDays, { hours: h(data.limits.minDailyRestMinutes) }), String(i.shortRestDays)],
-    [t.weekendDays, String(i.weekendDaysWorked)],
-    [t.holidayDays, String(i.holidayDaysWorked)],
-    [t.longestRun, String(i.longestRunOfWorkingDays)],
+    [t.urgent, `${count(i.urgentInterruptions)} (${perDay})`],
+    [fill(t.weeksOverLimit, { hours: h(data.limits.maxWeeklyMinutes) }), count(i.weeksOverLimit)],
+    [fill(t.weeksOverAlert, { hours: h(data.limits.alertWeeklyMinutes) }), count(i.weeksOverAlert)],
+    [fill(t.shortRestDays, { hours: h(data.limits.minDailyRestMinutes) }), count(i.shortRestDays)],
+    [t.weekendDays, count(i.weekendDaysWorked)],
+    [t.holidayDays, count(i.holidayDaysWorked)],
+    [t.longestRun, count(i.longestRunOfWorkingDays)],
     [
       fill(t.daysOverDailyMax, { hours: h(data.limits.maxDailyMinutes) }),
-      String(i.daysOverDailyMax),
+      count(i.daysOverDailyMax),
     ],
   ];
 }

@@ -3,7 +3,13 @@
  * included (or prepaid) hours as bars with a line, then quotas and response times, and the
  * invoices of the period with what is still owed.
  */
-import { formatDate, formatMoney, formatPercent, type FormatLocale } from '../../common/format';
+import {
+  formatDate,
+  formatDecimal,
+  formatMoney,
+  formatPercent,
+  type FormatLocale,
+} from '../../common/format';
 import { URGENCY_LEVELS } from '../../common/domain';
 import { formatMinutes } from '../../interventions/guardrails';
 import type { ClientReportContract, ClientReportData } from '../client-report.service';
@@ -83,9 +89,9 @@ function drawService(
   const lines = [
     sentence,
     [
-      labelled(c.requests, totals.requests, locale),
-      labelled(c.falseUrgencies, totals.falseUrgencies, locale),
-      labelled(c.deflections, totals.deflections, locale),
+      labelled(c.requests, formatDecimal(totals.requests, locale, 0), locale),
+      labelled(c.falseUrgencies, formatDecimal(totals.falseUrgencies, locale, 0), locale),
+      labelled(c.deflections, formatDecimal(totals.deflections, locale, 0), locale),
     ].join(' · '),
   ];
   const size = sheet.layout.fontSizes.body;

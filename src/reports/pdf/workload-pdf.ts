@@ -3,7 +3,7 @@
  * indicators, the weekly hours against the limits, the activity mix, the clients, the clients
  * who cause the pressure and the days worth a look.
  */
-import { formatDate, type FormatLocale } from '../../common/format';
+import { formatDate, formatDecimal, type FormatLocale } from '../../common/format';
 import { formatMinutes } from '../../interventions/guardrails';
 import { fill, loadReportTemplate, type ReportLayout, type ReportTexts } from '../report-template';
 import type { WorkloadReportData } from '../workload-report.service';
@@ -49,7 +49,7 @@ export async function renderWorkloadPdf(
   y = drawBarChart(sheet, y + 6, weeklyChart(data, texts, sheet.layout));
   y = drawActivities(sheet, y, data, texts, ctx.locale);
   y = drawClients(sheet, y, data, texts, ctx.locale);
-  y = drawPressure(sheet, y, data, texts);
+  y = drawPressure(sheet, y, data, texts, ctx.locale);
   drawDays(sheet, y, data, texts, ctx.locale);
   finish(
     sheet,
@@ -228,6 +228,7 @@ function drawPressure(
   y: number,
   data: WorkloadReportData,
   texts: ReportTexts,
+  locale: FormatLocale,
 ): number {
   const t = texts.workload.pressure;
   const top = heading(sheet, t.title, y);
@@ -247,7 +248,8 @@ function drawPressure(
     String(p.falseUrgencies),
     formatMinutes(p.afterHoursMinutes),
     String(p.urgentInterventions),
-    String(p.score),
+    // One decimal in the reader's mark: "7,7" in French.
+    formatDecimal(p.score, locale, 1),
   ]);
   const n = (header: string) => ({ header, width: 1.2, align: 'right' as const });
   return table(
