@@ -1,16 +1,20 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiTooManyRequestsResponse,
-  ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
+import {
+  ApiConflict,
+  ApiErrorResponses,
+  ApiInvalidResponse,
+  ApiRefusedCredentialsResponse,
+  ApiThrottled,
+} from '../common/openapi';
 import { PublicUser } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthUser, CurrentUser, Public, Roles } from './auth.decorators';
@@ -26,6 +30,8 @@ import {
 
 /** Sign-in routes: throttled per address on top of the per-email lock-out. */
 const AUTH_THROTTLE = { default: { limit: 30, ttl: 60_000 } };
+const THROTTLED = 'More than 30 attempts a minute from one address';
+const LOCKED = '5 failures for an email within 15 minutes lock it for 15 minutes';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -42,7 +48,9 @@ export class AuthController {
     summary: 'Create the first consultant and the practice (only while no user exists)',
   })
   @ApiCreatedResponse({ type: SessionView })
-  @ApiConflictResponse({ description: 'Already set up' })
+  @ApiInvalidResponse()
+  @ApiConflict('Already set up')
+  @ApiThrottled(THROTTLED)
   setup(@Body() dto: SetupDto): Promise<SessionView> {
     return this.auth.setup(dto);
   }
@@ -55,8 +63,9 @@ export class AuthController {
     summary: 'Sign in; 5 failures for an email within 15 minutes lock it for 15 minutes',
   })
   @ApiOkResponse({ type: SessionView })
-  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts' })
+  @ApiInvalidResponse()
+  @ApiRefusedCredentialsResponse('Wrong email or password')
+  @ApiThrottled(`${LOCKED}; ${THROTTLED.toLowerCase()}`)
   login(@Body() dto: LoginDto): Promise<SessionView> {
     return this.auth.login(dto);
   }
@@ -67,6 +76,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a password with a one-time invite token' })
   @ApiOkResponse({ type: SessionView })
+  @ApiInvalidResponse()
+  @ApiRefusedCredentialsResponse('The invitation is invalid or has expired')
+  @ApiThrottled(THROTTLED)
   acceptInvite(@Body() dto: AcceptInviteDto): Promise<SessionView> {
     return this.auth.acceptInvite(dto);
   }
@@ -80,9 +92,10 @@ export class AuthController {
     summary:
       'Change your password (at least 12 characters); a wrong current password counts as a failed sign-in',
   })
-  @ApiNoContentResponse()
-  @ApiUnauthorizedResponse({ description: 'Wrong current password' })
-  @ApiTooManyRequestsResponse({ description: 'Too many failed attempts' })
+  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiRefusedCredentialsResponse('Wrong current password')
+  @ApiThrottled(`${LOCKED}; ${THROTTLED.toLowerCase()}`)
+  @ApiErrorResponses()
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(user, dto);
   }
@@ -92,6 +105,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: UserView })
+  @ApiErrorResponses()
   me(@CurrentUser() user: AuthUser): Promise<PublicUser> {
     return this.users.me(user);
   }

@@ -1,24 +1,24 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { ApiErrorResponses, PageOf } from '../common/openapi';
 import { Page } from '../common/pagination';
+import { UuidParam } from '../common/validation';
 import { Client } from './client.entity';
 import { ClientsService } from './clients.service';
 import { ClientQuery, CreateClientDto, UpdateClientDto } from './dto/client.dto';
+import { ClientView } from './dto/client.response';
 
 @ApiTags('clients')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('clients')
 export class ClientsController {
   constructor(private readonly clients: ClientsService) {}
@@ -26,6 +26,7 @@ export class ClientsController {
   @Post()
   @Roles('consultant')
   @ApiOperation({ summary: 'Create a client company' })
+  @ApiCreatedResponse({ type: ClientView })
   create(@Body() dto: CreateClientDto): Promise<Client> {
     return this.clients.create(dto);
   }
@@ -33,6 +34,7 @@ export class ClientsController {
   @Get()
   @Roles('consultant', 'accountant', 'client')
   @ApiOperation({ summary: 'List clients (a client user sees only its own company)' })
+  @ApiOkResponse({ type: PageOf(ClientView) })
   list(@CurrentUser() viewer: AuthUser, @Query() query: ClientQuery): Promise<Page<Client>> {
     return this.clients.list(viewer, query);
   }
@@ -40,14 +42,16 @@ export class ClientsController {
   @Get(':id')
   @Roles('consultant', 'accountant', 'client')
   @ApiOperation({ summary: 'Read a client' })
-  get(@CurrentUser() viewer: AuthUser, @Param('id', ParseUUIDPipe) id: string): Promise<Client> {
+  @ApiOkResponse({ type: ClientView })
+  get(@CurrentUser() viewer: AuthUser, @UuidParam() id: string): Promise<Client> {
     return this.clients.get(viewer, id);
   }
 
   @Patch(':id')
   @Roles('consultant')
   @ApiOperation({ summary: 'Change a client' })
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateClientDto): Promise<Client> {
+  @ApiOkResponse({ type: ClientView })
+  update(@UuidParam() id: string, @Body() dto: UpdateClientDto): Promise<Client> {
     return this.clients.update(id, dto);
   }
 
@@ -57,7 +61,8 @@ export class ClientsController {
   @ApiOperation({
     summary: 'Delete a client, or archive it when contracts, users or invoices refer to it',
   })
-  async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  @ApiNoContentResponse({ description: 'Deleted, or archived' })
+  async remove(@UuidParam() id: string): Promise<void> {
     await this.clients.remove(id);
   }
 
@@ -65,7 +70,8 @@ export class ClientsController {
   @Roles('consultant')
   @HttpCode(200)
   @ApiOperation({ summary: 'Bring an archived client back' })
-  restore(@Param('id', ParseUUIDPipe) id: string): Promise<Client> {
+  @ApiOkResponse({ type: ClientView })
+  restore(@UuidParam() id: string): Promise<Client> {
     return this.clients.restore(id);
   }
 }

@@ -1,4 +1,10 @@
-import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  BadRequestException,
+  Param,
+  ParseUUIDPipe,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
 import { ValidateIf } from 'class-validator';
 
 export interface FieldProblem {
@@ -50,3 +56,12 @@ export const NOT_NULL = { skipNullProperties: false } as const;
  */
 export const Omittable = (): PropertyDecorator =>
   ValidateIf((_object: object, value: unknown) => value !== undefined);
+
+/** Checks a path parameter is a UUID; a malformed one is a 400 naming it, like any bad field. */
+export const uuidPipe = (field = 'id'): ParseUUIDPipe =>
+  new ParseUUIDPipe({
+    exceptionFactory: () => validationException([{ field, message: `${field} must be a UUID` }]),
+  });
+
+/** `@UuidParam() id: string`, or `@UuidParam('clientId')`: the path parameter, checked. */
+export const UuidParam = (field = 'id'): ParameterDecorator => Param(field, uuidPipe(field));

@@ -1,6 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { ApiErrorResponses, ApiFileResponse } from '../common/openapi';
 import { ExportPeriodQuery, JournalCsvQuery } from './dto/export-query.dto';
 import { type ExportFile, ExportsService } from './exports.service';
 
@@ -16,13 +17,17 @@ const download = (file: ExportFile): StreamableFile => {
 
 @ApiTags('exports')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Roles('accountant', 'consultant')
 @Controller('exports')
 export class ExportsController {
   constructor(private readonly exports: ExportsService) {}
 
   @Get('invoices.csv')
-  @ApiProduces('text/csv')
+  @ApiFileResponse(
+    'journal-ventes-<from>-<to>.csv; separator and decimal mark of the locale',
+    'text/csv',
+  )
   @ApiOperation({
     summary:
       'Sales journal: one row per invoice and credit note issued in the period (UTF-8 with BOM)',
@@ -32,7 +37,7 @@ export class ExportsController {
   }
 
   @Get('fec')
-  @ApiProduces('text/plain')
+  @ApiFileResponse('<SIREN>FEC<to>.txt, tab-separated, ISO 8859-15', 'text/plain')
   @ApiOperation({
     summary: 'FEC (art. A47 A-1 LPF) of the sales journal, ISO 8859-15, named <SIREN>FEC<to>.txt',
   })
@@ -41,7 +46,7 @@ export class ExportsController {
   }
 
   @Get('invoices.zip')
-  @ApiProduces('application/zip')
+  @ApiFileResponse('factures-<from>-<to>.zip of <number>.pdf files', 'application/zip')
   @ApiOperation({
     summary: 'The PDFs of the invoices and credit notes issued in the period, <number>.pdf',
   })

@@ -5,6 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
+import { ApiUnavailable } from '../common/openapi';
 
 class HealthView {
   @ApiProperty({ example: 'ok' }) status!: 'ok';
@@ -21,6 +22,7 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness and database reachability (no auth)' })
   @ApiOkResponse({ type: HealthView })
+  @ApiUnavailable('The database cannot be reached')
   async health(): Promise<HealthView> {
     try {
       await this.dataSource.query('SELECT 1');

@@ -10,6 +10,7 @@ import {
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.decorators';
+import { ApiErrorResponses } from '../common/openapi';
 import { ImportJsonDto, ImportQuery } from './dto/import.dto';
 import { ImportReportResponse } from './dto/intervention.response';
 import { ImportService } from './import.service';
@@ -17,6 +18,7 @@ import { readImportUpload } from './import-upload';
 
 @ApiTags('interventions')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Roles('consultant')
 @Controller('interventions/import')
 export class ImportController {

@@ -1,19 +1,17 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.decorators';
+import { ApiConflict, ApiErrorResponses, ApiRuleRefusal } from '../common/openapi';
 import { Page } from '../common/pagination';
+import { UuidParam } from '../common/validation';
 import {
   CreateInterventionDto,
   InterventionQuery,
@@ -27,8 +25,12 @@ import {
 import { InterventionWriter } from './intervention-writer.service';
 import { InterventionsService } from './interventions.service';
 
+const OUTSIDE_TERMS =
+  'Work outside the contract period, or after hours on a contract that offers none';
+
 @ApiTags('interventions')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Roles('consultant')
 @Controller('interventions')
 export class InterventionsController {
@@ -39,7 +41,9 @@ export class InterventionsController {
 
   @Post()
   @ApiOperation({ summary: 'Log an intervention: derived figures, guardrail warnings, quota use' })
-  @ApiOkResponse({ type: SavedInterventionResponse })
+  @ApiCreatedResponse({ type: SavedInterventionResponse })
+  @ApiConflict('Overlaps another intervention of the consultant')
+  @ApiRuleRefusal(OUTSIDE_TERMS)
   create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateInterventionDto,
@@ -57,15 +61,19 @@ export class InterventionsController {
   @Get(':id')
   @ApiOperation({ summary: 'Read an intervention' })
   @ApiOkResponse({ type: InterventionResponse })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<InterventionResponse> {
+  get(@UuidParam() id: string): Promise<InterventionResponse> {
     return this.interventions.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Correct an intervention (409 once invoiced)' })
   @ApiOkResponse({ type: SavedInterventionResponse })
+  @ApiConflict(
+    'Already invoiced, still running, overlapping another intervention, or changed meanwhile',
+  )
+  @ApiRuleRefusal(OUTSIDE_TERMS)
   update(
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: UpdateInterventionDto,
   ): Promise<SavedInterventionResponse> {
     return this.writer.update(id, dto);
@@ -76,7 +84,9 @@ export class InterventionsController {
   @ApiOperation({
     summary: 'Delete an intervention (409 once invoiced); gives its quota unit back',
   })
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiConflict('Already invoiced')
+  remove(@UuidParam() id: string): Promise<void> {
     return this.writer.remove(id);
   }
 }

@@ -4,18 +4,25 @@ import {
   Delete,
   Get,
   HttpCode,
-  Param,
-  ParseUUIDPipe,
   Patch,
   Post,
   Query,
   Res,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { DomainError } from '../common/domain-error';
+import { ApiConflict, ApiErrorResponses, ApiFileResponse, ApiRuleRefusal } from '../common/openapi';
+import { UuidParam } from '../common/validation';
 import { ChainService, type ChainReport } from './chain.service';
 import { CreditNotesService } from './credit-notes.service';
 import { DraftsService } from './drafts.service';
@@ -26,16 +33,26 @@ import {
   PaymentDto,
   UpdateDraftDto,
 } from './dto/invoice.dto';
+import {
+  ChainVerification,
+  InvoiceDetailView,
+  InvoicePageView,
+  PaymentView as PaymentResponse,
+} from './dto/invoice.response';
 import type { InvoiceDetail } from './invoice-detail';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { InvoicesService, type InvoicePage } from './invoices.service';
 import { IssuingService } from './issuing.service';
 import { PaymentsService, type PaymentView } from './payments.service';
 
-const Id = () => Param('id', ParseUUIDPipe);
+const Id = () => UuidParam('id');
+const ISSUED = 'The invoice is issued: credit it instead';
+const NOT_A_DRAFT = `${ISSUED}; or another draft or invoice already bills a month of the period`;
+const OUTSIDE_CONTRACT = 'The period is outside the contract';
 
 @ApiTags('invoices')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('invoices')
 export class InvoicesController {
   constructor(
@@ -51,6 +68,9 @@ export class InvoicesController {
   @Post('drafts')
   @Roles('consultant')
   @ApiOperation({ summary: "Build a draft from a contract's uninvoiced work in a period" })
+  @ApiCreatedResponse({ type: InvoiceDetailView })
+  @ApiConflict('A draft already covers the contract, or the period is already invoiced')
+  @ApiRuleRefusal(OUTSIDE_CONTRACT)
   createDraft(@Body() dto: CreateDraftDto): Promise<InvoiceDetail> {
     return this.drafts.create(dto);
   }
@@ -58,6 +78,7 @@ export class InvoicesController {
   @Get()
   @Roles('consultant', 'accountant', 'client')
   @ApiOperation({ summary: 'List invoices and credit notes (a client user: its issued ones)' })
+  @ApiOkResponse({ type: InvoicePageView })
   list(@CurrentUser() viewer: AuthUser, @Query() query: InvoiceQuery): Promise<InvoicePage> {
     return this.invoices.list(viewer, query);
   }
@@ -65,6 +86,7 @@ export class InvoicesController {
   @Get('verify-chain')
   @Roles('consultant', 'accountant')
   @ApiOperation({ summary: "Recompute every issued document's hash and check the chain" })
+  @ApiOkResponse({ type: ChainVerification })
   verifyChain(): Promise<ChainReport> {
     return this.chain.verify();
   }
@@ -72,6 +94,7 @@ export class InvoicesController {
   @Get(':id')
   @Roles('consultant', 'accountant', 'client')
   @ApiOperation({ summary: 'Read an invoice or credit note with its lines, status and balance' })
+  @ApiOkResponse({ type: InvoiceDetailView })
   get(@CurrentUser() viewer: AuthUser, @Id() id: string): Promise<InvoiceDetail> {
     return this.invoices.get(viewer, id);
   }
@@ -79,6 +102,9 @@ export class InvoicesController {
   @Patch(':id')
   @Roles('consultant')
   @ApiOperation({ summary: 'Change a draft: manual lines, notes, period (409 once issued)' })
+  @ApiOkResponse({ type: InvoiceDetailView })
+  @ApiConflict(NOT_A_DRAFT)
+  @ApiRuleRefusal(OUTSIDE_CONTRACT)
   update(@Id() id: string, @Body() dto: UpdateDraftDto): Promise<InvoiceDetail> {
     return this.drafts.update(id, dto);
   }
@@ -89,6 +115,9 @@ export class InvoicesController {
   @ApiOperation({
     summary: "Rebuild a draft's generated lines from its period, keeping manual lines",
   })
+  @ApiOkResponse({ type: InvoiceDetailView })
+  @ApiConflict(NOT_A_DRAFT)
+  @ApiRuleRefusal(OUTSIDE_CONTRACT)
   rebuild(@Id() id: string): Promise<InvoiceDetail> {
     return this.drafts.rebuild(id);
   }
@@ -97,6 +126,8 @@ export class InvoicesController {
   @Roles('consultant')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a draft and free its interventions (409 once issued)' })
+  @ApiNoContentResponse({ description: 'Deleted; its interventions can be invoiced again' })
+  @ApiConflict(ISSUED)
   remove(@Id() id: string): Promise<void> {
     return this.drafts.remove(id);
   }
@@ -105,6 +136,11 @@ export class InvoicesController {
   @Roles('consultant')
   @HttpCode(200)
   @ApiOperation({ summary: 'Issue a draft: next number, dates, snapshots, hash; then frozen' })
+  @ApiOkResponse({ type: InvoiceDetailView })
+  @ApiConflict('Not a draft, or the VAT regime changed since it was built (rebuild it)')
+  @ApiRuleRefusal(
+    'It cannot be issued as it is: no line, no seller VAT number where one is needed, payment terms over the legal limit',
+  )
   issue(@Id() id: string): Promise<InvoiceDetail> {
     return this.issuing.issue(id);
   }
@@ -112,6 +148,9 @@ export class InvoicesController {
   @Post(':id/payments')
   @Roles('consultant')
   @ApiOperation({ summary: 'Record a payment (partial allowed, overpayment refused)' })
+  @ApiCreatedResponse({ type: PaymentResponse })
+  @ApiConflict('Not an issued invoice that can be paid')
+  @ApiRuleRefusal('Dated in the future, or more than the balance')
   pay(@Id() id: string, @Body() dto: PaymentDto): Promise<PaymentView> {
     return this.payments.record(id, dto);
   }
@@ -119,6 +158,7 @@ export class InvoicesController {
   @Get(':id/payments')
   @Roles('consultant', 'accountant', 'client')
   @ApiOperation({ summary: 'Payments received against an invoice' })
+  @ApiOkResponse({ type: [PaymentResponse] })
   listPayments(@CurrentUser() viewer: AuthUser, @Id() id: string): Promise<PaymentView[]> {
     return this.payments.list(viewer, id);
   }
@@ -126,13 +166,16 @@ export class InvoicesController {
   @Post(':id/credit-notes')
   @Roles('consultant')
   @ApiOperation({ summary: 'Issue a credit note for an invoice, full or by lines' })
+  @ApiCreatedResponse({ type: InvoiceDetailView, description: 'The issued credit note' })
+  @ApiConflict('Not an issued invoice, or nothing left to credit')
+  @ApiRuleRefusal('The lines asked for cannot be credited (details name them)')
   credit(@Id() id: string, @Body() dto: CreditNoteDto): Promise<InvoiceDetail> {
     return this.creditNotes.create(id, dto);
   }
 
   @Get(':id/pdf')
   @Roles('consultant', 'accountant', 'client')
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('<number>.pdf, or a draft marked BROUILLON', 'application/pdf')
   @ApiOperation({ summary: 'The PDF of an invoice or credit note (a draft is marked BROUILLON)' })
   async pdf(
     @CurrentUser() viewer: AuthUser,
@@ -147,6 +190,7 @@ export class InvoicesController {
   @Get(':id/facturx.xml')
   @Roles('consultant', 'accountant', 'client')
   @ApiOperation({ summary: 'The Factur-X (CII, EN 16931) XML: not available yet (404)' })
+  @ApiFileResponse('The CII XML, once e-invoicing lands; until then 404', 'application/xml')
   async facturx(@CurrentUser() viewer: AuthUser, @Id() id: string): Promise<never> {
     await this.invoices.findVisible(viewer, id);
     throw new DomainError('not_found.facturx', 'The Factur-X XML is not available yet');

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -19,7 +8,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { ApiErrorResponses } from '../common/openapi';
 import { Page } from '../common/pagination';
+import { UuidParam } from '../common/validation';
 import { ArticlesService } from './articles.service';
 import {
   ArticlePage,
@@ -31,6 +22,7 @@ import {
 
 @ApiTags('knowledge')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Roles('consultant')
 @Controller('articles')
 export class ArticlesController {
@@ -57,10 +49,7 @@ export class ArticlesController {
   @Roles('consultant', 'client')
   @ApiOperation({ summary: 'Read an article' })
   @ApiOkResponse({ type: ArticleView })
-  get(
-    @CurrentUser() viewer: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<ArticleView> {
+  get(@CurrentUser() viewer: AuthUser, @UuidParam() id: string): Promise<ArticleView> {
     return this.articles.get(viewer, id);
   }
 
@@ -69,7 +58,7 @@ export class ArticlesController {
   @ApiOkResponse({ type: ArticleView })
   update(
     @CurrentUser() editor: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: UpdateArticleDto,
   ): Promise<ArticleView> {
     return this.articles.update(editor, id, dto);
@@ -78,8 +67,8 @@ export class ArticlesController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an article (its deflections stay counted)' })
-  @ApiNoContentResponse()
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  @ApiNoContentResponse({ description: 'Deleted' })
+  remove(@UuidParam() id: string): Promise<void> {
     return this.articles.remove(id);
   }
 }

@@ -1,12 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
+import { ApiErrorResponses } from '../common/openapi';
 import { Page } from '../common/pagination';
 import { DeflectionsService } from './deflections.service';
 import { DeflectionPage, DeflectionQuery, DeflectionView } from './dto/deflection.dto';
 
 @ApiTags('knowledge')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Roles('consultant')
 @Controller('knowledge')
 export class DeflectionsController {

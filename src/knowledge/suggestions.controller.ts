@@ -7,6 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { ApiErrorResponses } from '../common/openapi';
 import { DeflectionsService } from './deflections.service';
 import { CreateDeflectionDto, DeflectionView } from './dto/deflection.dto';
 import { SuggestionList, SuggestionQuery } from './dto/suggestion.dto';
@@ -18,6 +19,7 @@ import { SuggestionsService } from './suggestions.service';
  */
 @ApiTags('requests')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Roles('client', 'consultant')
 @Controller('requests')
 export class SuggestionsController {

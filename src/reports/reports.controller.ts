@@ -1,20 +1,24 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { ApiErrorResponses, ApiReportResponse } from '../common/openapi';
+import { UuidParam } from '../common/validation';
 import { ClientReportQuery, WorkloadQuery } from './dto/report-query.dto';
+import { ClientReportView, WorkloadReportView } from './dto/report.response';
 import { ReportFilesService } from './report-files.service';
 import { sendReport } from './report-output';
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportFilesService) {}
 
   @Get('workload')
   @Roles('consultant')
-  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiReportResponse(WorkloadReportView, 'text/csv', 'application/pdf')
   @ApiOperation({
     summary:
       "The signed-in consultant's workload per day and week against the limits, breakdowns, indicators and risk level",
@@ -29,14 +33,14 @@ export class ReportsController {
 
   @Get('clients/:clientId')
   @Roles('consultant', 'client')
-  @ApiProduces('application/json', 'text/csv', 'application/pdf')
+  @ApiReportResponse(ClientReportView, 'text/csv', 'application/pdf')
   @ApiOperation({
     summary:
       "A client's months: consumption against included or prepaid hours, quotas, response times, false urgencies, deflections, invoices (a client user: its own company only)",
   })
   async client(
     @CurrentUser() user: AuthUser,
-    @Param('clientId', ParseUUIDPipe) clientId: string,
+    @UuidParam('clientId') clientId: string,
     @Query() query: ClientReportQuery,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<object | Buffer> {

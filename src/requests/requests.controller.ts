@@ -1,8 +1,23 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
+import { ApiConflict, ApiErrorResponses, ApiRuleRefusal, PageOf } from '../common/openapi';
 import type { Page } from '../common/pagination';
+import { UuidParam } from '../common/validation';
 import { CommentDto, FileRequestDto, RequestQuery, UpdateRequestDto } from './dto/request.dto';
+import {
+  ChangedRequestView,
+  CommentView as CommentResponse,
+  FiledRequestView,
+  RequestDetailView,
+  RequestView as RequestResponse,
+} from './dto/request.response';
 import { RequestChangesService, type ChangedRequest } from './request-changes.service';
 import { RequestFilingService, type FiledRequest } from './request-filing.service';
 import type { RequestView } from './request-view';
@@ -10,6 +25,7 @@ import { RequestsService, type CommentView, type RequestDetail } from './request
 
 @ApiTags('requests')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Controller('requests')
 export class RequestsController {
   constructor(
@@ -24,6 +40,10 @@ export class RequestsController {
     summary:
       "File a request; the contract's urgency policy accepts, downgrades, bills or refuses it (422)",
   })
+  @ApiCreatedResponse({ type: FiledRequestView })
+  @ApiRuleRefusal(
+    "The urgency's monthly quota is used up and the policy rejects more (details name urgency, used, quota, resetsOn), or the contract is not in force",
+  )
   file(@CurrentUser() viewer: AuthUser, @Body() dto: FileRequestDto): Promise<FiledRequest> {
     return this.filing.file(viewer, dto);
   }
@@ -31,6 +51,7 @@ export class RequestsController {
   @Get()
   @Roles('consultant', 'client')
   @ApiOperation({ summary: "List requests (a client user sees only its own company's)" })
+  @ApiOkResponse({ type: PageOf(RequestResponse) })
   list(@CurrentUser() viewer: AuthUser, @Query() query: RequestQuery): Promise<Page<RequestView>> {
     return this.requests.list(viewer, query);
   }
@@ -38,10 +59,8 @@ export class RequestsController {
   @Get(':id')
   @Roles('consultant', 'client')
   @ApiOperation({ summary: 'Read a request with the work logged against it and its comments' })
-  get(
-    @CurrentUser() viewer: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<RequestDetail> {
+  @ApiOkResponse({ type: RequestDetailView })
+  get(@CurrentUser() viewer: AuthUser, @UuidParam() id: string): Promise<RequestDetail> {
     return this.requests.detail(viewer, id);
   }
 
@@ -50,9 +69,11 @@ export class RequestsController {
   @ApiOperation({
     summary: 'Move a request along its statuses, or reclassify its urgency with a reason',
   })
+  @ApiOkResponse({ type: ChangedRequestView })
+  @ApiConflict('The request cannot move to that status from its current one')
   update(
     @CurrentUser() viewer: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: UpdateRequestDto,
   ): Promise<ChangedRequest> {
     return this.changes.update(viewer, id, dto);
@@ -63,9 +84,11 @@ export class RequestsController {
   @ApiOperation({
     summary: "Comment on a request; the consultant's first comment is the SLA response",
   })
+  @ApiCreatedResponse({ type: CommentResponse })
+  @ApiConflict('The request is closed')
   comment(
     @CurrentUser() viewer: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() dto: CommentDto,
   ): Promise<CommentView> {
     return this.changes.comment(viewer, id, dto);

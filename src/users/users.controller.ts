@@ -1,17 +1,6 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -20,13 +9,16 @@ import {
 } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
 import { UserView } from '../auth/dto/auth.dto';
+import { ApiConflict, ApiErrorResponses, PageOf } from '../common/openapi';
 import { Page, PageQuery } from '../common/pagination';
+import { UuidParam } from '../common/validation';
 import { CreateUserDto, InvitedUserView } from './dto/users.dto';
 import { PublicUser } from './user.entity';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Roles('consultant')
 @Controller('users')
 export class UsersController {
@@ -37,6 +29,7 @@ export class UsersController {
     summary: 'Invite a user (client, accountant or consultant); returns a one-time token',
   })
   @ApiCreatedResponse({ type: InvitedUserView })
+  @ApiConflict('A user with this email already exists')
   invite(@Body() dto: CreateUserDto): Promise<InvitedUserView> {
     return this.users.invite(dto);
   }
@@ -47,8 +40,8 @@ export class UsersController {
       'Invite again a user who has not set a password: a new one-time token, the previous one stops working',
   })
   @ApiCreatedResponse({ type: InvitedUserView })
-  @ApiConflictResponse({ description: 'The user has already set a password, or is deactivated' })
-  reinvite(@Param('id', ParseUUIDPipe) id: string): Promise<InvitedUserView> {
+  @ApiConflict('The user has already set a password, or is deactivated')
+  reinvite(@UuidParam() id: string): Promise<InvitedUserView> {
     return this.users.reinvite(id);
   }
 
@@ -56,12 +49,13 @@ export class UsersController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Activate a deactivated user again' })
   @ApiOkResponse({ type: UserView })
-  activate(@Param('id', ParseUUIDPipe) id: string): Promise<PublicUser> {
+  activate(@UuidParam() id: string): Promise<PublicUser> {
     return this.users.activate(id);
   }
 
   @Get()
   @ApiOperation({ summary: 'List users' })
+  @ApiOkResponse({ type: PageOf(UserView) })
   list(@Query() query: PageQuery): Promise<Page<PublicUser>> {
     return this.users.list(query);
   }
@@ -69,11 +63,9 @@ export class UsersController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Deactivate a user; their tokens stop working at once' })
-  @ApiNoContentResponse()
-  deactivate(
-    @CurrentUser() viewer: AuthUser,
-    @Param('id', ParseUUIDPipe) id: string,
-  ): Promise<void> {
+  @ApiNoContentResponse({ description: 'Deactivated' })
+  @ApiConflict('You cannot deactivate your own account')
+  deactivate(@CurrentUser() viewer: AuthUser, @UuidParam() id: string): Promise<void> {
     return this.users.deactivate(viewer, id);
   }
 }

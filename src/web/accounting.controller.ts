@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
@@ -15,6 +15,7 @@ import { PeriodQuery } from './console-forms';
 import { CONSOLE_NAV, sendFile } from './console-pages';
 import { WebErrorFilter } from './web-error.filter';
 import { PageRequest, WebPages } from './web-pages';
+import { UuidParam } from '../common/validation';
 
 const ACCOUNTANT_NAV = [{ href: '/accounting', label: 'accounting.nav.title' }];
 const ALL = { limit: 500, offset: 0 };
@@ -78,11 +79,7 @@ export class AccountingController {
   }
 
   @Get('invoices/:id/pdf')
-  async pdf(
-    @Req() req: PageRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
+  async pdf(@Req() req: PageRequest, @Res() reply: FastifyReply, @UuidParam() id: string) {
     const { fileName, pdf } = await this.pdfs.render(req.user!, id);
     return sendFile(reply, { fileName, contentType: 'application/pdf', body: pdf });
   }

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
@@ -19,6 +8,7 @@ import { InboxQuery, InterventionForm, TimerStartForm } from './console-forms';
 import { ConsolePages, formFailure } from './console-pages';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
+import { UuidParam } from '../common/validation';
 
 /** The consultant's desk: the inbox by deadline, the timer and the quick log. */
 @ApiExcludeController()
@@ -79,7 +69,7 @@ export class ConsoleDeskController {
   async acknowledge(
     @Res() reply: FastifyReply,
     @Req() req: PageRequest,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
   ): Promise<FastifyReply> {
     await this.desk.acknowledge(req.user!, id);
     return this.pages.redirect(reply, '/console');

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Req, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
@@ -8,6 +8,7 @@ import { ConsolePages } from './console-pages';
 import { gaugeSvg } from './svg-charts';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
+import { UuidParam } from '../common/validation';
 
 /** Clients and contracts, each contract with its usage of the month. */
 @ApiExcludeController()
@@ -40,7 +41,7 @@ export class ConsoleDirectoryController {
   async contract(
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Query() query: MonthQuery,
   ) {
     const data = await this.directory.contract(req.user!, id, query.month);

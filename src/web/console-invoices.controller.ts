@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
@@ -19,8 +8,9 @@ import { ConsoleInvoices } from './console-invoices.service';
 import { ConsolePages, formFailure } from './console-pages';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
+import { UuidParam } from '../common/validation';
 
-const Id = () => Param('id', ParseUUIDPipe);
+const Id = () => UuidParam('id');
 
 /** Invoices in the console: build a draft, review it, issue it, record payments, credit it. */
 @ApiExcludeController()

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
@@ -19,6 +8,7 @@ import { ArticleDraft, ConsoleKnowledge, draftFromForm, draftOf } from './consol
 import { ConsolePages, formFailure } from './console-pages';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
+import { UuidParam } from '../common/validation';
 
 const EMPTY: ArticleDraft = {
   title: '',
@@ -56,11 +46,7 @@ export class ConsoleKnowledgeController {
   }
 
   @Get(':id')
-  async edit(
-    @Req() req: PageRequest,
-    @Res() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
-  ) {
+  async edit(@Req() req: PageRequest, @Res() reply: FastifyReply, @UuidParam() id: string) {
     const article = await this.kb.get(req.user!, id);
     return this.editor(req, reply, id, draftOf(article), { preview: article.bodyHtml });
   }
@@ -69,14 +55,14 @@ export class ConsoleKnowledgeController {
   save(
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
     @Body() form: ArticleForm,
   ) {
     return this.submit(req, reply, id, form);
   }
 
   @Post(':id/delete')
-  async remove(@Res() reply: FastifyReply, @Param('id', ParseUUIDPipe) id: string) {
+  async remove(@Res() reply: FastifyReply, @UuidParam() id: string) {
     await this.kb.remove(id);
     return this.pages.redirect(reply, '/console/kb');
   }

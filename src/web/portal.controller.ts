@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseFilters,
-} from '@nestjs/common';
+import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AlertsService } from '../alerts/alerts.service';
@@ -27,6 +16,7 @@ import { RequestsService } from '../requests/requests.service';
 import { PortalService } from './portal.service';
 import { WebErrorFilter } from './web-error.filter';
 import { PageRequest, WebPages } from './web-pages';
+import { UuidParam } from '../common/validation';
 
 const NAV = [
   { href: '/portal', label: 'portal.nav.home' },
@@ -66,7 +56,7 @@ export class PortalController {
   async acknowledge(
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
   ): Promise<FastifyReply> {
     await this.alerts.acknowledge(req.user!, id);
     return this.pages.redirect(reply, '/portal');
@@ -132,7 +122,7 @@ export class PortalController {
   async request(
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
   ): Promise<FastifyReply> {
     const request = await this.requests.detail(req.user!, id);
     return this.pages.render(req, reply, 'portal/request', { nav: NAV, request });
@@ -158,7 +148,7 @@ export class PortalController {
   async invoicePdf(
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
   ): Promise<FastifyReply> {
     const pdf = await this.pdfs.render(req.user!, id);
     return reply
@@ -189,7 +179,7 @@ export class PortalController {
   async article(
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
-    @Param('id', ParseUUIDPipe) id: string,
+    @UuidParam() id: string,
   ): Promise<FastifyReply> {
     const article = await this.articles.get(req.user!, id);
     return this.pages.render(req, reply, 'portal/article', { nav: NAV, article });
