@@ -5,6 +5,7 @@ import { Client } from '../clients/client.entity';
 import { ContractsModule } from '../contracts/contracts.module';
 import { PracticeModule } from '../practice/practice.module';
 import { RequestsModule } from '../requests/requests.module';
+import { DayPieces } from './day-pieces.service';
 import { GuardrailCheck } from './guardrail-check.service';
 import { InterventionDay } from './intervention-day.entity';
 import { InterventionRecorder } from './intervention-recorder.service';
@@ -28,6 +29,7 @@ import { TimerService } from './timer.service';
   ],
   controllers: [TimerController, ImportController, InterventionsController],
   providers: [
+    DayPieces,
     InterventionReferenceLoader,
     QuotaAccounting,
     InterventionRecorder,

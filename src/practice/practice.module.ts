@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { PracticeChanges } from './practice-changes';
 import { PracticeController } from './practice.controller';
 import { Practice } from './practice.entity';
 import { PracticeService } from './practice.service';
@@ -7,7 +8,7 @@ import { PracticeService } from './practice.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Practice])],
   controllers: [PracticeController],
-  providers: [PracticeService],
-  exports: [PracticeService],
+  providers: [PracticeService, PracticeChanges],
+  exports: [PracticeService, PracticeChanges],
 })
 export class PracticeModule {}
