@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JwtSecret } from '../src/auth/jwt-secret.service';
@@ -7,9 +7,10 @@ import { startTestApp, TestApp } from './app';
 import { createTestDatabase, TestDatabase } from './database';
 import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
 
-const GENERATED = 'JWT_SECRET is not set: generated one and stored it in the database';
+const IN_DATABASE = 'JWT_SECRET is not set: generated one and stored it in the database';
+const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-/** No JWT_SECRET, and a data folder of its own, as a second server host would have. */
+/** No JWT_SECRET; on PostgreSQL a data folder of its own, as a second server host would have. */
 function unsetSecret(dataDir?: string): Record<string, string> {
   return { JWT_SECRET: '', ...(dataDir ? { DATA_DIR: dataDir } : {}) };
 }
@@ -26,14 +27,17 @@ describe('a generated JWT secret is shared by every server process on the databa
   beforeAll(async () => {
     warn = jest.spyOn(Logger.prototype, 'warn');
     first = await startTestApp(unsetSecret());
-    secondDataDir = mkdtempSync(join(tmpdir(), 'gardefou-test-second-'));
+    // SQLite is embedded: a second process shares the host and its data folder.
+    secondDataDir = onPostgres
+      ? mkdtempSync(join(tmpdir(), 'gardefou-test-second-'))
+      : first.db.env.DATA_DIR;
     second = await startTestApp(unsetSecret(secondDataDir), { database: first.db });
   });
   afterAll(async () => {
     warn.mockRestore();
     await second.close();
     await first.close();
-    rmSync(secondDataDir, { recursive: true, force: true });
+    if (onPostgres) rmSync(secondDataDir, { recursive: true, force: true });
   });
 
   it('resolves one secret for both processes even when they ask at the same time', async () => {
@@ -43,12 +47,22 @@ describe('a generated JWT secret is shared by every server process on the databa
     ]);
     expect(a).toBe(b);
     expect(a.length).toBeGreaterThanOrEqual(32);
-    expect(await storedSecrets(first)).toEqual([{ name: 'jwt', value: a }]);
-    const generated = warn.mock.calls.filter(([message]) => message === GENERATED);
-    expect(generated).toHaveLength(1);
-    // Nothing is left in either data folder any more.
-    expect(existsSync(join(first.db.env.DATA_DIR, 'jwt-secret'))).toBe(false);
-    expect(existsSync(join(secondDataDir, 'jwt-secret'))).toBe(false);
+    const messages = warn.mock.calls.map(([message]) => String(message));
+    const file = join(first.db.env.DATA_DIR, 'jwt-secret');
+    if (onPostgres) {
+      expect(await storedSecrets(first)).toEqual([{ name: 'jwt', value: a }]);
+      expect(messages.filter((m) => m === IN_DATABASE)).toHaveLength(1);
+      expect(existsSync(file)).toBe(false);
+      expect(existsSync(join(secondDataDir, 'jwt-secret'))).toBe(false);
+    } else {
+      // Kept in the data folder beside the database file, readable by its owner only.
+      expect(readFileSync(file, 'utf8')).toBe(a);
+      expect(statSync(file).mode & 0o777).toBe(0o600);
+      expect(messages.filter((m) => m.includes(`stored it in ${file} (mode 0600)`))).toHaveLength(
+        1,
+      );
+      expect(await storedSecrets(first)).toEqual([]);
+    }
   });
 
   it("accepts each other's tokens behind a load balancer", async () => {
@@ -72,8 +86,8 @@ describe('a generated JWT secret is shared by every server process on the databa
   });
 });
 
-describe('upgrading from a secret kept in DATA_DIR/jwt-secret', () => {
-  const legacySecret = 'legacy-secret-legacy-secret-legacy-secret-01';
+describe('a secret file in the data folder', () => {
+  const fileSecret = 'file-secret-file-secret-file-secret-file-01';
   let db: TestDatabase;
 
   beforeAll(async () => {
@@ -81,13 +95,12 @@ describe('upgrading from a secret kept in DATA_DIR/jwt-secret', () => {
   });
   afterAll(() => db.drop());
 
-  it('moves the file into the database, so tokens signed before the upgrade still work', async () => {
-    // Before the upgrade: the server signed with the secret of its file.
-    const before = await startTestApp({ JWT_SECRET: legacySecret }, { database: db });
+  it('keeps signing with it; on PostgreSQL it moves into the database', async () => {
+    const before = await startTestApp({ JWT_SECRET: fileSecret }, { database: db });
     const token = await setupConsultant(before);
     await before.close();
     const file = join(db.env.DATA_DIR, 'jwt-secret');
-    writeFileSync(file, `${legacySecret}\n`, { mode: 0o600 });
+    writeFileSync(file, `${fileSecret}\n`, { mode: 0o600 });
 
     const after = await startTestApp(unsetSecret(), { database: db });
     try {
@@ -96,8 +109,13 @@ describe('upgrading from a secret kept in DATA_DIR/jwt-secret', () => {
         .get('/api/auth/me')
         .set(...bearer(token))
         .expect(200);
-      expect(await storedSecrets(after)).toEqual([{ name: 'jwt', value: legacySecret }]);
-      expect(existsSync(file)).toBe(false);
+      if (onPostgres) {
+        expect(await storedSecrets(after)).toEqual([{ name: 'jwt', value: fileSecret }]);
+        expect(existsSync(file)).toBe(false);
+      } else {
+        expect(existsSync(file)).toBe(true);
+        expect(await storedSecrets(after)).toEqual([]);
+      }
     } finally {
       await after.close();
     }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfigService } from '../common/app-config.service';
@@ -10,9 +10,11 @@ import { ServerSecret } from './server-secret.entity';
 export const JWT_SECRET_NAME = 'jwt';
 
 /**
- * The secret that signs access tokens: JWT_SECRET, or else one generated once and kept in the
- * database (`server_secrets`), so every server process on the same database accepts the tokens
- * of the others. Resolved on first use, after migrations, and kept in memory from then on.
+ * The secret that signs access tokens: JWT_SECRET, or else one generated on first start and kept
+ * where the data lives. On the embedded SQLite database that is the data folder, in a file of
+ * mode 0600 beside the database file. On PostgreSQL it is the database itself
+ * (`server_secrets`), so every server process on it accepts the tokens of the others.
+ * Resolved on first use, after migrations, and kept in memory from then on.
  */
 @Injectable()
 export class JwtSecret {
@@ -27,8 +29,10 @@ export class JwtSecret {
   get(): Promise<string> {
     const configured = this.config.values.JWT_SECRET;
     if (configured) return Promise.resolve(configured);
+    const source =
+      this.dataSource.options.type === 'postgres' ? this.fromDatabase() : this.fromFile();
     // A failed attempt (database down) is not kept: the next request tries again.
-    this.resolved ??= this.fromDatabase().catch((error: unknown) => {
+    this.resolved ??= source.catch((error: unknown) => {
       this.resolved = undefined;
       throw error;
     });
@@ -64,6 +68,27 @@ export class JwtSecret {
     return secret;
   }
 
+  /** The data folder's secret file, created with mode 0600 by the first process to need it. */
+  private fromFile(): Promise<string> {
+    const existing = this.legacyFile();
+    if (existing) return Promise.resolve(existing.secret);
+    const { file } = this.secretFile();
+    mkdirSync(this.config.values.DATA_DIR, { recursive: true });
+    try {
+      // 'wx': only one process creates it; a process that loses the race reads the winner's.
+      writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600, flag: 'wx' });
+      chmodSync(file, 0o600);
+      this.logger.warn(`JWT_SECRET is not set: generated one and stored it in ${file} (mode 0600)`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    return Promise.resolve(readFileSync(file, 'utf8').trim());
+  }
+
+  private secretFile(): { file: string } {
+    return { file: join(this.config.values.DATA_DIR, 'jwt-secret') };
+  }
+
   private async read(): Promise<string | null> {
     const row = await this.dataSource
       .getRepository(ServerSecret)
@@ -72,11 +97,11 @@ export class JwtSecret {
   }
 
   /**
-   * Earlier versions kept the generated secret in DATA_DIR/jwt-secret: it is moved into the
-   * database once, so tokens signed before the upgrade stay valid.
+   * The data folder's secret file. Moving from SQLite to PostgreSQL, its secret is moved into the
+   * database once, so tokens signed before the move stay valid.
    */
   private legacyFile(): { file: string; secret: string } | null {
-    const file = join(this.config.values.DATA_DIR, 'jwt-secret');
+    const { file } = this.secretFile();
     if (!existsSync(file)) return null;
     const secret = readFileSync(file, 'utf8').trim();
     return secret ? { file, secret } : null;
