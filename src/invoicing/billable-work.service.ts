@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In, IsNull } from 'typeorm';
+import { Brackets, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
 import { dayBounds, localMonth, monthBounds } from '../calendar';
 import type { Contract } from '../contracts/contract.entity';
@@ -7,7 +7,13 @@ import { Intervention } from '../interventions/intervention.entity';
 import { QuotaUnit } from '../requests/quota-unit.entity';
 import { SupportRequest } from '../requests/request.entity';
 import { rolloverInto } from './draft-facts';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice } from './invoice.entity';
+import { InvoicesService } from './invoices.service';
 import { monthsOfPeriod, type OverageEvent, type RolloverEntry } from './math';
+import { prepaidBlockLeft } from './math/prepaid-lines';
+
+const ID_CHUNK = 500;
 
 export interface Period {
   start: string;
@@ -28,6 +34,8 @@ export interface WorkToBill {
  */
 @Injectable()
 export class BillableWork {
+  constructor(private readonly invoices: InvoicesService) {}
+
   async collect(
     m: EntityManager,
     contract: Contract,
@@ -112,26 +120,62 @@ export class BillableWork {
     });
   }
 
-  /** Prepaid: the block less the billable minutes worked before the period. */
-  async prepaidRemainingBefore(
+  /**
+   * The contract's invoices that still bill their work, but `exceptId`: its drafts, and its
+   * issued invoices not credited in full (a full credit note gives their work back).
+   */
+  async standingInvoices(
+    m: EntityManager,
+    contractId: string,
+    exceptId: string | null,
+  ): Promise<Invoice[]> {
+    const docs = await m.find(Invoice, {
+      where: { contractId, kind: 'invoice', ...(exceptId ? { id: Not(exceptId) } : {}) },
+      order: { periodStart: 'ASC', createdAt: 'ASC' },
+    });
+    const issued = docs.filter((d) => d.status === 'issued').map((d) => d.id);
+    const figures = await this.invoices.figures(m, issued);
+    // As invoiceStatus says 'cancelled': credited in full, and there was something to credit.
+    const cancelled = (d: Invoice) =>
+      d.grossCents > 0 && Math.abs(figures.get(d.id)?.creditedCents ?? 0) >= d.grossCents;
+    return docs.filter((d) => d.status === 'draft' || !cancelled(d));
+  }
+
+  /**
+   * Prepaid: what is left of the block for a draft of `period`, in the order of the work. The
+   * prepaid lines of the contract's other drafts and standing invoices consumed their part,
+   * whatever the dates of their work (late-logged work in an invoiced period draws on what is
+   * left, not on the block again); billable work from before the period not billed yet comes
+   * first too, as it will when it is billed.
+   */
+  async prepaidRemaining(
     m: EntityManager,
     contract: Contract,
     period: Period,
     timezone: string,
+    draftId: string,
   ): Promise<number> {
     const block = contract.billing.prepaidMinutes ?? 0;
-    const row = await m
+    const ids = (await this.standingInvoices(m, contract.id, draftId)).map((d) => d.id);
+    const consumed: number[] = [];
+    for (let k = 0; k < ids.length; k += ID_CHUNK) {
+      const rows = await m.find(InvoiceLine, {
+        select: { quantityHundredths: true },
+        where: { invoiceId: In(ids.slice(k, k + ID_CHUNK)), kind: 'prepaid' },
+      });
+      consumed.push(...rows.map((r) => r.quantityHundredths));
+    }
+    const earlier = await m
       .getRepository(Intervention)
       .createQueryBuilder('i')
-      .select('COALESCE(SUM(i.billableMinutes), 0)', 'used')
+      .select('COALESCE(SUM(i.billableMinutes), 0)', 'minutes')
       .where('i.contractId = :contractId', { contractId: contract.id })
+      .andWhere('i.invoiceId IS NULL')
       .andWhere('i.billable = :billable', { billable: true })
       .andWhere('i.endedAt IS NOT NULL')
-      .andWhere('i.startedAt < :to', {
-        to: dayBounds(period.start, timezone).start.toISOString(),
-      })
-      .getRawOne<{ used: string | number }>();
-    return Math.max(0, block - Number(row?.used ?? 0));
+      .andWhere('i.startedAt < :to', { to: dayBounds(period.start, timezone).start.toISOString() })
+      .getRawOne<{ minutes: string | number }>();
+    return Math.max(0, prepaidBlockLeft(block, consumed) - Number(earlier?.minutes ?? 0));
   }
 
   private async activityNames(

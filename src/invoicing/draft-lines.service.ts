@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import type { Client } from '../clients/client.entity';
+import { DomainError } from '../common/domain-error';
 import type { Contract } from '../contracts/contract.entity';
 import { Intervention } from '../interventions/intervention.entity';
 import type { Practice } from '../practice/practice.entity';
@@ -13,6 +14,7 @@ import { draftLineOf, lineRowValues } from './line-rows';
 import {
   buildDraft,
   computeTotals,
+  contractMonthsOfPeriod,
   vatRegimeFor,
   type DraftInput,
   type DraftLine,
@@ -41,6 +43,21 @@ export function vatTermsFor({ client, practice }: Omit<DraftParties, 'contract'>
 const ID_CHUNK = 500;
 
 /**
+ * The months whose retainer fee a draft of `period` bills: those the contract runs in. 422
+ * when the contract runs in none of them (a fee for a month outside the contract is never due).
+ */
+export function retainerMonths(contract: Contract, period: Period): string[] {
+  const months = contractMonthsOfPeriod(period, contract);
+  if (months.length > 0) return months;
+  const runs = `${contract.startDate} – ${contract.endDate ?? '…'}`;
+  throw new DomainError(
+    'rule.outside_contract',
+    `The period ${period.start} – ${period.end} is outside the contract ${contract.reference} (${runs})`,
+    [{ field: 'periodStart', message: `outside the contract period ${runs}` }],
+  );
+}
+
+/**
  * Writes a draft's lines: the generated ones from the contract's uninvoiced work in the period,
  * then the manual ones; marks the work with the draft's id (and frees it again).
  */
@@ -59,26 +76,25 @@ export class DraftLines {
     const tz = practice.timezone;
     const { regime, defaultRateBp } = vatTermsFor(parties);
     const locale = parties.client.locale ?? practice.locale;
+    const retainer = contract.billing.mode === 'retainer';
+    const months = retainer ? retainerMonths(contract, period) : [];
     const found = await this.work.collect(m, contract, period, tz);
     const input: DraftInput = {
       mode: contract.billing.mode,
       period,
-      months: [],
+      months,
       timezone: tz,
       monthlyFeeCents: contract.billing.monthlyFeeCents ?? undefined,
       includedMinutesPerMonth: contract.billing.includedMinutesPerMonth ?? undefined,
       rolloverMonths: contract.billing.rolloverMonths,
       prepaidRemainingMinutes:
         contract.billing.mode === 'prepaid'
-          ? await this.work.prepaidRemainingBefore(m, contract, period, tz)
+          ? await this.work.prepaidRemaining(m, contract, period, tz, draft.id)
           : undefined,
       hourlyRateCents: contract.billing.hourlyRateCents,
       overageRateCents: contract.billing.overageRateCents ?? undefined,
       vatRateBp: defaultRateBp,
-      rollover:
-        contract.billing.mode === 'retainer'
-          ? await this.work.rolloverBefore(m, contract, period, tz)
-          : [],
+      rollover: retainer ? await this.work.rolloverBefore(m, contract, period, tz) : [],
       interventions: found.interventions.map((i) =>
         toDraftIntervention(i, found.activityNames.get(i.activityId) ?? ''),
       ),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 import { Client } from '../clients/client.entity';
 import { Clock } from '../common/clock';
 import { DomainError, invalid, notFound } from '../common/domain-error';
@@ -7,18 +7,26 @@ import { details } from './problems';
 import { Transactions } from '../common/transactions';
 import { Contract } from '../contracts/contract.entity';
 import { PracticeService } from '../practice/practice.service';
-import type { Period } from './billable-work.service';
-import { DraftLines, vatTermsFor, type DraftParties } from './draft-lines.service';
+import { billingLock } from './billing-lock';
+import { BillableWork, type Period } from './billable-work.service';
+import { DraftLines, retainerMonths, vatTermsFor, type DraftParties } from './draft-lines.service';
+import { InvoiceLine } from './invoice-line.entity';
 import type { CreateDraftDto, ManualLineDto, UpdateDraftDto } from './dto/invoice.dto';
 import type { InvoiceDetail } from './invoice-detail';
 import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
-import { manualLine, monthsOfPeriod, validateManualLine, type DraftLine } from './math';
+import {
+  contractMonthsOfPeriod,
+  manualLine,
+  monthsOfPeriod,
+  validateManualLine,
+  type DraftLine,
+} from './math';
 
 const MAX_PERIOD_MONTHS = 12;
+const ID_CHUNK = 500;
 
-/** The lock that serialises everything that bills one contract's work. */
-export const billingLock = (contractId: string): string => `contract-billing:${contractId}`;
+export { billingLock } from './billing-lock';
 
 export function checkedPeriod(start: string, end: string): Period {
   if (end < start) throw invalid('periodEnd', 'must not be before periodStart');
@@ -42,6 +50,7 @@ export class DraftsService {
     private readonly practice: PracticeService,
     private readonly lines: DraftLines,
     private readonly invoices: InvoicesService,
+    private readonly work: BillableWork,
     private readonly clock: Clock,
   ) {}
 
@@ -160,7 +169,8 @@ export class DraftsService {
 
   /**
    * One draft per contract and period (rebuild it instead), and a retainer month is billed
-   * once: an issued invoice covering it must be credited in full first.
+   * once: a month of the period (within the contract's dates) must carry no fee on another draft
+   * of the contract, nor on an issued invoice not credited in full (credit it first).
    */
   private async assertPeriodFree(
     m: EntityManager,
@@ -168,37 +178,89 @@ export class DraftsService {
     period: Period,
     exceptId: string | null,
   ): Promise<void> {
-    const overlapping = await m.find(Invoice, {
+    const draft = await m.findOne(Invoice, {
       where: {
         contractId: contract.id,
         kind: 'invoice',
+        status: 'draft',
         periodStart: LessThanOrEqual(period.end),
         periodEnd: MoreThanOrEqual(period.start),
         ...(exceptId ? { id: Not(exceptId) } : {}),
       },
     });
-    const draft = overlapping.find((d) => d.status === 'draft');
     if (draft) {
       throw new DomainError(
         'conflict.draft_exists',
         `A draft of this contract already covers ${draft.periodStart} to ${draft.periodEnd}: rebuild or change it`,
-        { draftId: draft.id },
+        [
+          {
+            field: 'periodStart',
+            message: 'a draft already covers this period',
+            draftId: draft.id,
+          },
+        ],
       );
     }
-    if (contract.billing.mode !== 'retainer') return;
-    const figures = await this.invoices.figures(
+    if (contract.billing.mode === 'retainer')
+      await this.assertMonthsFree(m, contract, period, exceptId);
+  }
+
+  /** 409 naming the month and the document whose fee already bills it. */
+  private async assertMonthsFree(
+    m: EntityManager,
+    contract: Contract,
+    period: Period,
+    exceptId: string | null,
+  ): Promise<void> {
+    const months = new Set(retainerMonths(contract, period));
+    const standing = await this.work.standingInvoices(m, contract.id, exceptId);
+    const withFee = await this.withFeeLines(
       m,
-      overlapping.map((d) => d.id),
+      standing.map((d) => d.id),
     );
-    const billed = overlapping.find(
-      (d) => Math.abs(figures.get(d.id)?.creditedCents ?? 0) < d.grossCents,
-    );
-    if (billed) {
+    for (const doc of standing.filter((d) => withFee.has(d.id))) {
+      const docPeriod = { start: doc.periodStart, end: doc.periodEnd };
+      const month = contractMonthsOfPeriod(docPeriod, contract).find((mo) => months.has(mo));
+      if (!month) continue;
+      if (doc.status === 'draft') {
+        throw new DomainError(
+          'conflict.draft_exists',
+          `The draft of this contract from ${doc.periodStart} to ${doc.periodEnd} already bills the retainer of ${month}: rebuild or change it`,
+          [
+            {
+              field: 'periodStart',
+              message: `${month} is on another draft`,
+              draftId: doc.id,
+              month,
+            },
+          ],
+        );
+      }
       throw new DomainError(
         'conflict.period_invoiced',
-        `Invoice ${billed.number} already bills this contract's retainer from ${billed.periodStart} to ${billed.periodEnd}; credit it first`,
-        { invoiceId: billed.id },
+        `Invoice ${doc.number} already bills this contract's retainer of ${month}; credit it in full first`,
+        [
+          {
+            field: 'periodStart',
+            message: `${month} is already invoiced`,
+            invoiceId: doc.id,
+            month,
+          },
+        ],
       );
     }
+  }
+
+  /** The documents among `ids` that bill a retainer fee. */
+  private async withFeeLines(m: EntityManager, ids: string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (let k = 0; k < ids.length; k += ID_CHUNK) {
+      const rows = await m.find(InvoiceLine, {
+        select: { invoiceId: true },
+        where: { invoiceId: In(ids.slice(k, k + ID_CHUNK)), kind: 'retainer_fee' },
+      });
+      for (const row of rows) found.add(row.invoiceId);
+    }
+    return found;
   }
 }

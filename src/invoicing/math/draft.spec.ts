@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { URGENCY_LEVELS } from '../../common/domain';
-import { buildDraft, buildDraftLines, monthsOfPeriod } from './draft';
+import { buildDraft, buildDraftLines, contractMonthsOfPeriod, monthsOfPeriod } from './draft';
 import type { DraftInput, DraftIntervention } from './draft-input';
+import { creditNoteLines } from './credit-notes';
+import { roundHalfUpDiv } from './rounding';
 import { computeTotals } from './totals';
 
 /** An hour of normal-urgency support at 80 €/h in May 2026, unless told otherwise. */
@@ -274,8 +276,9 @@ describe('time and materials drafts', () => {
       ]),
     ).toEqual([
       ['Support, normal urgency', 1.25, 8000, 10_000, ['s1', 's2']],
-      ['Consulting, normal urgency', 0.33, 10_000, 3333, ['c1']],
-      ['Support, high urgency', 0.17, 8000, 1333, ['h1']],
+      // 20 min = 0.33 h and 10 min = 0.17 h: the amount is the printed hours × the rate.
+      ['Consulting, normal urgency', 0.33, 10_000, 3300, ['c1']],
+      ['Support, high urgency', 0.17, 8000, 1360, ['h1']],
     ]);
   });
 
@@ -434,6 +437,29 @@ it.each([
   expect(monthsOfPeriod(period)).toEqual(months);
 });
 
+it.each([
+  [
+    'a period inside the contract',
+    { start: '2026-03-01', end: '2026-04-30' },
+    null,
+    ['2026-03', '2026-04'],
+  ],
+  ['a period before the start', { start: '2026-01-01', end: '2026-03-31' }, null, ['2026-03']],
+  ['a period after the end', { start: '2026-05-01', end: '2026-07-31' }, '2026-05-15', ['2026-05']],
+  ['a period outside the contract', { start: '2026-01-01', end: '2026-02-28' }, null, []],
+])('%s bills the fee of the contract’s months only', (_, period, endDate, months) => {
+  expect(contractMonthsOfPeriod(period, { startDate: '2026-03-10', endDate })).toEqual(months);
+});
+
+it('bills 100 minutes at 90.00 € as 1.67 h × 90.00 € = 150.30 €, the line multiplying out', () => {
+  const [line] = buildDraftLines(
+    draftInput({
+      interventions: [intervention({ id: 'a', billableMinutes: 100, hourlyRateCents: 9000 })],
+    }),
+  );
+  expect(line).toMatchObject({ quantity: 1.67, unitPriceCents: 9000, amountCents: 15_030 });
+});
+
 const anyIntervention = fc.record({
   id: fc.uuid(),
   startedAt: fc.date({
@@ -506,6 +532,22 @@ describe('every draft', () => {
           expect(line.quantity).toBeGreaterThanOrEqual(0);
           expect(Number.isSafeInteger(line.amountCents)).toBe(true);
           expect(Math.round(line.quantity * 100) / 100).toBe(line.quantity);
+        }
+      }),
+    );
+  });
+
+  it('has lines whose quantity × unit price is the amount, rounded half-up to the cent', () => {
+    fc.assert(
+      fc.property(anyDraftInput, (input) => {
+        const lines = buildDraftLines(input);
+        const credit = lines.some((l) => l.amountCents > 0) ? creditNoteLines(lines) : [];
+        for (const line of [...lines, ...credit]) {
+          const hundredths = Math.round(line.quantity * 100);
+          const exact = (hundredths * line.unitPriceCents) / 100;
+          // A product ending in exactly half a cent cannot come closer than 0.5 cent.
+          expect(Math.abs(exact - line.amountCents)).toBeLessThanOrEqual(0.5);
+          expect(line.amountCents).toBe(roundHalfUpDiv(hundredths * line.unitPriceCents, 100));
         }
       }),
     );

@@ -26,6 +26,29 @@ export function monthsOfPeriod(period: { start: string; end: string }): string[]
   return Array.from({ length: Math.max(0, count) }, (_, k) => addMonths(first, k));
 }
 
+/** A contract's dates: the first day, and the last one unless it runs on. */
+export interface ContractDates {
+  startDate: string;
+  endDate: string | null;
+}
+
+/**
+ * The months of the period during which the contract runs: a retainer fee is billed for
+ * these only, never for a month before the contract starts or after it ends.
+ */
+export function contractMonthsOfPeriod(
+  period: { start: string; end: string },
+  contract: ContractDates,
+): string[] {
+  const first = contract.startDate.slice(0, 7);
+  const last = contract.endDate?.slice(0, 7) ?? null;
+  return monthsOfPeriod(period).filter(
+    (m) =>
+      monthNumber(m) >= monthNumber(first) &&
+      (last === null || monthNumber(m) <= monthNumber(last)),
+  );
+}
+
 function coveredMonths(input: DraftInput): string[] {
   const months = input.months.length > 0 ? input.months : monthsOfPeriod(input.period);
   return [...new Set(months)].sort((a, b) => monthNumber(a) - monthNumber(b));

@@ -1,5 +1,5 @@
 import type { Problem } from './problem';
-import { amountForMinutes, hoursFromMinutes, roundHalfUpDiv } from './rounding';
+import { roundHalfUpDiv } from './rounding';
 
 export const LINE_KINDS = [
   'retainer_fee',
@@ -18,10 +18,10 @@ export const LINE_UNITS = ['hour', 'month', 'unit', 'event'] as const;
 export type LineUnit = (typeof LINE_UNITS)[number];
 
 /**
- * One line of an invoice or credit note. `quantity` is for display (hours with at most 2
- * decimals); `amountCents` is computed from exact minutes and rounded once, so it may differ
- * from quantity × unit price by a cent. Invoice lines are never negative; credit-note lines
- * are the negative mirror (negative unit price and amount, same quantity).
+ * One line of an invoice or credit note. `quantity` has at most 2 decimals (hours in
+ * hundredths) and `amountCents` = quantity × unit price rounded half-up once, so the printed
+ * line multiplies out to the cent. Invoice lines are never negative; credit-note lines are the
+ * negative mirror (negative unit price and amount, same quantity).
  */
 export interface DraftLine {
   kind: LineKind;
@@ -78,6 +78,16 @@ export function validateManualLine(input: ManualLineInput, field = 'line'): Prob
   return problems;
 }
 
+/** quantity × unit price, the quantity in hundredths: rounded half-up once, to the cent. */
+export function lineAmountCents(quantityHundredths: number, unitPriceCents: number): number {
+  return roundHalfUpDiv(quantityHundredths * unitPriceCents, 100);
+}
+
+/** Minutes as the hundredths of an hour a line bills (100 min → 167, i.e. 1.67 h), half-up. */
+export function hundredthsOfHour(minutes: number): number {
+  return roundHalfUpDiv(minutes * 100, 60);
+}
+
 /** A line typed by the consultant: amount = quantity × unit price, rounded once. */
 export function manualLine(input: ManualLineInput): DraftLine {
   const problems = validateManualLine(input);
@@ -90,12 +100,16 @@ export function manualLine(input: ManualLineInput): DraftLine {
     unit: input.unit,
     unitPriceCents: input.unitPriceCents,
     vatRateBp: input.vatRateBp,
-    amountCents: roundHalfUpDiv(hundredths * input.unitPriceCents, 100),
+    amountCents: lineAmountCents(hundredths, input.unitPriceCents),
     interventionIds: [],
   };
 }
 
-/** Work billed by the hour: quantity shown in hours, amount from the exact minutes. */
+/**
+ * Work billed by the hour. The minutes become hours rounded half-up to 2 decimals (what the
+ * client reads), and the amount is those hours × the rate, rounded once: 100 minutes at
+ * 90.00 € → 1.67 h × 90.00 € = 150.30 €, never a line that does not multiply out.
+ */
 export function hourLine(
   kind: LineKind,
   description: string,
@@ -104,14 +118,15 @@ export function hourLine(
   vatRateBp: number,
   interventionIds: string[],
 ): DraftLine {
+  const hundredths = hundredthsOfHour(minutes);
   return {
     kind,
     description,
-    quantity: hoursFromMinutes(minutes),
+    quantity: hundredths / 100,
     unit: 'hour',
     unitPriceCents: rateCents,
     vatRateBp,
-    amountCents: amountForMinutes(minutes, rateCents),
+    amountCents: lineAmountCents(hundredths, rateCents),
     interventionIds,
   };
 }

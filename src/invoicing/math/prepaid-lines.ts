@@ -6,7 +6,7 @@ import {
 } from './draft-input';
 import { fillLabel, hoursText } from './labels';
 import { hourLine, type DraftLine } from './lines';
-import { hoursFromMinutes } from './rounding';
+import { hoursFromMinutes, roundHalfUpDiv } from './rounding';
 
 interface Overrun {
   rateCents: number;
@@ -67,4 +67,17 @@ export function prepaidLines(
     );
   }
   return { lines, remainingAfter: use.remaining };
+}
+
+/**
+ * The prepaid block left for a new draft: the block less what the prepaid lines already on
+ * the contract's invoices consumed. Their quantity is hours in hundredths drawn from whole
+ * minutes (m → round(m × 100 / 60)), so the minutes come back exactly (|0.6 h − m| ≤ 0.2).
+ */
+export function prepaidBlockLeft(blockMinutes: number, consumedHundredths: number[]): number {
+  const consumed = consumedHundredths.reduce(
+    (sum, hundredths) => sum + roundHalfUpDiv(hundredths * 60, 100),
+    0,
+  );
+  return Math.max(0, blockMinutes - consumed);
 }
