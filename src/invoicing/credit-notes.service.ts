@@ -7,7 +7,7 @@ import { Transactions } from '../common/transactions';
 import { PracticeService } from '../practice/practice.service';
 import { CHAIN_LOCK } from './chain.service';
 import { DraftLines } from './draft-lines.service';
-import { billingLock } from './drafts.service';
+import { billingLock } from './billing-lock';
 import type { CreditNoteDto } from './dto/invoice.dto';
 import type { InvoiceDetail } from './invoice-detail';
 import { InvoiceLine } from './invoice-line.entity';
@@ -16,12 +16,14 @@ import { InvoicesService } from './invoices.service';
 import { IssuingService } from './issuing.service';
 import { draftLineOf, lineRowValues } from './line-rows';
 import {
-  computeTotals,
   creditNoteLines,
+  creditNoteTotals,
   remainingToCredit,
   validateCreditAmounts,
   type CreditRequest,
   type DraftLine,
+  type InvoiceTotals,
+  type RateTotal,
 } from './math';
 
 /** Corrections of an issued invoice: credit notes (avoirs), full or partial, in their own series. */
@@ -46,7 +48,7 @@ export class CreditNotesService {
         order: { position: 'ASC' },
       });
       const lines = rows.map(draftLineOf);
-      const already = await this.alreadyCredited(m, invoiceId, lines.length);
+      const { already, earlierByRate } = await this.alreadyCredited(m, invoiceId, lines.length);
       const partial: CreditRequest[] | null = dto.lines ? dto.lines.map((l) => ({ ...l })) : null;
       const problems = validateCreditAmounts(lines, partial, already);
       if (problems.length > 0) {
@@ -54,7 +56,8 @@ export class CreditNotesService {
       }
       const credit = creditNoteLines(lines, partial, already);
       const positions = partial ? partial.map((p) => p.lineIndex) : fullPositions(lines, already);
-      const fully = await this.fullyCreditedWith(m, invoice, credit);
+      const totals = creditNoteTotals(credit, invoice.vatRegime, invoice.byRate, earlierByRate);
+      const fully = await this.fullyCreditedWith(m, invoice, totals);
       if (dto.releaseInterventions && !fully) {
         throw new DomainError(
           'rule.release_partial',
@@ -85,6 +88,7 @@ export class CreditNotesService {
           buyer: invoice.buyer!,
           paymentTermsDays: null,
           referencedInvoiceNumber: invoice.number,
+          totals,
         },
       );
       if (dto.releaseInterventions) await this.draftLines.free(m, invoice.id);
@@ -108,30 +112,38 @@ export class CreditNotesService {
     return invoice;
   }
 
-  /** Net already credited per invoice line, by the issued credit notes of the invoice. */
-  private async alreadyCredited(m: EntityManager, invoiceId: string, count: number) {
+  /**
+   * Net already credited per invoice line, and the totals per rate, by the issued credit notes
+   * of the invoice (the VAT of the next one is rounded on top of theirs).
+   */
+  private async alreadyCredited(
+    m: EntityManager,
+    invoiceId: string,
+    count: number,
+  ): Promise<{ already: number[]; earlierByRate: RateTotal[] }> {
     const notes = await m.find(Invoice, {
-      select: { id: true },
+      select: { id: true, byRate: true },
       where: { creditedInvoiceId: invoiceId, status: 'issued' },
     });
     const credited = new Array<number>(count).fill(0);
-    if (notes.length === 0) return credited;
+    const earlierByRate = notes.flatMap((n) => n.byRate);
+    if (notes.length === 0) return { already: credited, earlierByRate };
     const rows = await m.find(InvoiceLine, { where: { invoiceId: In(notes.map((n) => n.id)) } });
     for (const row of rows) {
       if (row.creditedPosition !== null && row.creditedPosition < count) {
         credited[row.creditedPosition] += Math.abs(row.amountCents);
       }
     }
-    return credited;
+    return { already: credited, earlierByRate };
   }
 
   private async fullyCreditedWith(
     m: EntityManager,
     invoice: Invoice,
-    credit: DraftLine[],
+    totals: InvoiceTotals,
   ): Promise<boolean> {
     const before = (await this.invoices.figures(m, [invoice.id])).get(invoice.id);
-    const now = Math.abs(computeTotals(credit, invoice.vatRegime).grossCents);
+    const now = Math.abs(totals.grossCents);
     return Math.abs(before?.creditedCents ?? 0) + now >= invoice.grossCents;
   }
 

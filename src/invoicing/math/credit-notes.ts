@@ -1,5 +1,7 @@
 import type { DraftLine } from './lines';
 import type { Problem } from './problem';
+import { roundHalfUpDiv } from './rounding';
+import { computeTotals, type InvoiceTotals, type InvoiceVatRegime, type RateTotal } from './totals';
 
 /** A partial credit: `amountCents` (net, before VAT) taken off the invoice line `lineIndex`. */
 export interface CreditRequest {
@@ -141,4 +143,64 @@ export function creditNoteLines(
     if ((alreadyCredited[k] ?? 0) === 0) return [mirror(line)];
     return remaining[k] > 0 ? [partOf(line, remaining[k])] : [];
   });
+}
+
+/** Per VAT rate, the magnitudes of net and VAT summed over documents (credit notes are negative). */
+function magnitudesByRate(totals: RateTotal[]): Map<number, { net: number; vat: number }> {
+  const byRate = new Map<number, { net: number; vat: number }>();
+  for (const r of totals) {
+    const sum = byRate.get(r.vatRateBp) ?? { net: 0, vat: 0 };
+    byRate.set(r.vatRateBp, {
+      net: sum.net + Math.abs(r.netCents),
+      vat: sum.vat + Math.abs(r.vatCents),
+    });
+  }
+  return byRate;
+}
+
+/**
+ * The VAT (a magnitude) a credit note takes off one rate. It is rounded on everything credited
+ * at that rate so far, less what earlier notes took: partial notes add up to the invoice's VAT
+ * instead of rounding each on its own, and the note that uses up the rate's net takes exactly
+ * the VAT left, so credits that add up to the invoice cancel it to the cent.
+ */
+function creditedVat(
+  rateBp: number,
+  noteNet: number,
+  invoice: { net: number; vat: number } | undefined,
+  before: { net: number; vat: number },
+): number {
+  if (!invoice) return roundHalfUpDiv(noteNet * rateBp, 10_000);
+  const vatLeft = invoice.vat - before.vat;
+  const netAfter = before.net + noteNet;
+  if (netAfter >= invoice.net) return vatLeft;
+  const due = roundHalfUpDiv(netAfter * rateBp, 10_000) - before.vat;
+  return Math.min(Math.max(due, 0), Math.max(vatLeft, 0));
+}
+
+/**
+ * Totals of a credit note of `creditLines` (negative, as creditNoteLines makes them) against
+ * the invoice's totals per rate and the totals per rate of its earlier credit notes. Nets are
+ * the lines' sums; VAT per rate is cumulative (see creditedVat).
+ */
+export function creditNoteTotals(
+  creditLines: DraftLine[],
+  vatRegime: InvoiceVatRegime,
+  invoiceByRate: RateTotal[],
+  earlierCreditsByRate: RateTotal[] = [],
+): InvoiceTotals {
+  const invoice = magnitudesByRate(invoiceByRate);
+  const before = magnitudesByRate(earlierCreditsByRate);
+  const byRate = computeTotals(creditLines, vatRegime).byRate.map((r) => {
+    const vat = creditedVat(
+      r.vatRateBp,
+      Math.abs(r.netCents),
+      invoice.get(r.vatRateBp),
+      before.get(r.vatRateBp) ?? { net: 0, vat: 0 },
+    );
+    return { vatRateBp: r.vatRateBp, netCents: r.netCents, vatCents: negate(vat) };
+  });
+  const netCents = byRate.reduce((sum, r) => sum + r.netCents, 0);
+  const vatCents = byRate.reduce((sum, r) => sum + r.vatCents, 0);
+  return { netCents, vatCents, grossCents: netCents + vatCents, byRate };
 }
