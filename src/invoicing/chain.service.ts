@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan, Not, IsNull } from 'typeorm';
+import { firstContinuityBreak, type ChainRow } from './chain-continuity';
+import { DocumentCounter } from './document-counter.entity';
 import { frozenDocumentOf } from './frozen-document';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
@@ -49,9 +51,23 @@ export class ChainService {
     return { chainSeq: last?.chainSeq ?? 0, hash: last?.hash ?? null };
   }
 
-  /** Recomputes every issued document's hash from its stored columns, in chain order. */
+  /**
+   * Proves the issued documents intact: every hash recomputed from the stored columns in chain
+   * order, and their continuity (chainSeq 1…n, each series without a gap, no issued row outside
+   * the chain). Names the first bad document in chain order.
+   */
   async verify(): Promise<ChainReport> {
     const m = this.dataSource.manager;
+    const hashes = await this.verifyHashes(m);
+    const gap = firstContinuityBreak(await this.chainRows(m), await this.counters(m));
+    if (gap && (hashes.ok || gap.position < hashes.checked)) {
+      return { ok: false, checked: gap.position, firstBrokenNumber: gap.number, lastHash: null };
+    }
+    return hashes;
+  }
+
+  /** Recomputes every chained document's hash from its stored columns, in chain order. */
+  private async verifyHashes(m: EntityManager): Promise<ChainReport> {
     let previous: string | null = null;
     let afterSeq = 0;
     let checked = 0;
@@ -68,6 +84,30 @@ export class ChainService {
       previous = docs[docs.length - 1].hash;
       afterSeq = docs[docs.length - 1].chainSeq ?? afterSeq;
     }
+  }
+
+  /** Every issued or chained row, with only what continuity reads. */
+  private async chainRows(m: EntityManager): Promise<ChainRow[]> {
+    const rows = await m
+      .createQueryBuilder(Invoice, 'i')
+      .select(['i.id', 'i.number', 'i.status', 'i.seriesKey', 'i.seq', 'i.chainSeq', 'i.issueDate'])
+      .where("i.status = 'issued'")
+      .orWhere('i.chainSeq IS NOT NULL')
+      .getMany();
+    return rows.map((r) => ({
+      id: r.id,
+      number: r.number,
+      status: r.status,
+      seriesKey: r.seriesKey,
+      seq: r.seq === null ? null : Number(r.seq),
+      chainSeq: r.chainSeq === null ? null : Number(r.chainSeq),
+      issueDate: r.issueDate,
+    }));
+  }
+
+  private async counters(m: EntityManager): Promise<Map<string, number>> {
+    const rows = await m.find(DocumentCounter);
+    return new Map(rows.map((r) => [r.seriesKey, Number(r.lastSeq)]));
   }
 
   private async links(m: EntityManager, docs: Invoice[]): Promise<ChainLink[]> {
