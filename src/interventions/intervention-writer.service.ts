@@ -4,6 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainError, notFound } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
+import { billingLock } from '../invoicing/billing-lock';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { Clock } from '../common/clock';
 import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention.dto';
@@ -84,7 +85,11 @@ export class InterventionWriter {
     const before = await this.find(this.interventions.manager, id);
     await assertNotInvoiced(this.interventions.manager, before);
     const { timezone } = await this.practice.get();
-    const locks = [consultantLock(before.consultantId), QuotaAccounting.lockOf(before, timezone)];
+    const locks = [
+      consultantLock(before.consultantId),
+      QuotaAccounting.lockOf(before, timezone),
+      billingLock(before.contractId),
+    ];
     await this.transactions.run(async (manager) => {
       await this.reload(manager, before);
       await this.quota.release(manager, id);
@@ -100,11 +105,16 @@ export class InterventionWriter {
   ): Promise<SavedInterventionResponse> {
     const practice = await this.practice.get();
     const calendar = toCalendarSettings(practice);
+    // The billing lock, as drafts take it: a draft cannot claim the work between the check
+    // that it is on no invoice (in reload) and the write.
     const locks = [
       consultantLock(draft.consultantId),
       QuotaAccounting.lockOf(draft, calendar.timezone),
+      billingLock(draft.contractId),
     ];
-    if (before) locks.push(QuotaAccounting.lockOf(before, calendar.timezone));
+    if (before) {
+      locks.push(QuotaAccounting.lockOf(before, calendar.timezone), billingLock(before.contractId));
+    }
     const recorded = await this.transactions.run(
       async (manager) => {
         const current = before ? await this.reload(manager, before) : null;
