@@ -5,15 +5,21 @@ import { join } from 'node:path';
 import { localDate } from '../src/calendar';
 import { Clock } from '../src/common/clock';
 import type { Contract } from '../src/contracts/contract.entity';
+import { Transactions } from '../src/common/transactions';
 import { Intervention } from '../src/interventions/intervention.entity';
+import { billingLock } from '../src/invoicing/billing-lock';
+import { Invoice } from '../src/invoicing/invoice.entity';
 import { QuotaUnit } from '../src/requests/quota-unit.entity';
 import type { Response } from 'supertest';
 import { startTestApp, TestApp } from './app';
 import { bearer, createActivity, createClient, createUser, setupConsultant } from './factories';
+import { createContract } from './factories/contracts';
+import { interventionInput, logIntervention } from './factories/interventions';
 import {
   consultantId,
   insertContract,
   insertIntervention,
+  insertManualDrafts,
   insertOverageUnit,
   type WorkInput,
 } from './factories/invoicing';
@@ -136,31 +142,70 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
   afterEach(() => jest.restoreAllMocks());
 
   describe('the retainer month, from draft to cancellation', () => {
-    let contract: Contract;
+    /** The scenario happens on Monday 2 November 2026: September and October are past. */
+    const NOW = new Date('2026-11-02T09:00:00Z');
+    const ISSUED_ON = '2026-11-02';
+    let contract: { id: string };
     let invoice: Body;
-    let september: Intervention[];
+    let september: string[];
+
+    const log = async (start: string, end: string, description: string): Promise<Body> =>
+      (
+        await logIntervention(
+          t,
+          token,
+          interventionInput(contract.id, activityId, {
+            startedAt: start,
+            endedAt: end,
+            description,
+          }),
+        ).expect(201)
+      ).body as Body;
+
+    beforeEach(() => {
+      jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(NOW);
+    });
 
     beforeAll(async () => {
+      jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(NOW);
       await setPractice({ vatRegime: 'standard', vatNumber: 'FR44732829320' });
       const client = await createClient(t, token);
-      // 10 h included, 2 h carried over from September (8 h used of 10), 13 h in October.
-      contract = await insertContract(t, client.id, {
+      // 10 h included and 600.00 € a month, 110.00 €/h beyond, +50 % after hours; unused
+      // hours roll over one month.
+      contract = await createContract(t, token, client.id, {
         startDate: '2026-09-01',
         billing: { rolloverMonths: 1 },
       });
+      // September: 8 h used of 10, so 2 h roll over into October.
       september = [];
       for (const day of ['01', '08', '15', '22']) {
-        september.push(await work(contract, `2026-09-${day}T07:00:00.000Z`, 2));
+        const logged = await log(
+          `2026-09-${day}T09:00:00+02:00`,
+          `2026-09-${day}T11:00:00+02:00`,
+          'Maintenance',
+        );
+        september.push(logged.id as string);
       }
+      // October: 12 h in business hours, and 1 h on Thursday 29 from 19:00 to 20:00.
       for (const day of ['05', '07', '12', '14', '19', '21']) {
-        await work(contract, `2026-10-${day}T07:00:00.000Z`, 2, {
-          description: `Maintenance du ${day}/10`,
-        });
+        await log(
+          `2026-10-${day}T09:00:00+02:00`,
+          `2026-10-${day}T11:00:00+02:00`,
+          `Maintenance du ${day}/10`,
+        );
       }
-      await work(contract, '2026-10-29T18:00:00.000Z', 1, {
+      const evening = await log(
+        '2026-10-29T19:00:00+01:00',
+        '2026-10-29T20:00:00+01:00',
+        'Serveur de fichiers inaccessible',
+      );
+      // The after-hours minutes and the surcharge come from the practice's hours (09:00–18:00).
+      expect(evening).toMatchObject({
         afterHoursMinutes: 60,
-        description: 'Serveur de fichiers inaccessible',
+        afterHoursSurchargePercent: 50,
+        afterHoursSurchargeCents: 4500,
       });
+      jest.restoreAllMocks();
     });
 
     it('drafts the fee with the roll-over, one hour of overage and the after-hours surcharge', async () => {
@@ -199,7 +244,7 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       expect(marked).toBe(7);
       const septemberRows = await t.dataSource
         .getRepository(Intervention)
-        .findBy(september.map((s) => ({ id: s.id })));
+        .findBy(september.map((id) => ({ id })));
       expect(septemberRows.every((s) => s.invoiceId === null)).toBe(true);
     });
 
@@ -215,7 +260,8 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
     });
 
     it('refuses to issue with VAT while the practice has no VAT number (422)', async () => {
-      await setPractice({ vatNumber: null });
+      // The settings refuse the standard regime without a VAT number; older data may lack it.
+      await t.dataSource.query(`UPDATE practice SET "vatNumber" = NULL`);
       const res = await api().post(`/api/invoices/${invoice.id}/issue`).expect(422);
       expect(res.body.details).toEqual([expect.objectContaining({ field: 'vatNumber' })]);
       await setPractice({ vatNumber: 'FR44732829320' });
@@ -225,15 +271,13 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       invoice = await issue(invoice.id);
       expect(invoice).toMatchObject({
         status: 'issued',
-        number: `F${today.slice(0, 4)}-00001`,
-        issueDate: today,
+        number: 'F2026-00001',
+        issueDate: ISSUED_ON,
         previousHash: null,
         paidCents: 0,
         balanceCents: 90600,
       });
-      const due = new Date(`${today}T00:00:00Z`);
-      due.setUTCDate(due.getUTCDate() + 30);
-      expect(invoice.dueDate).toBe(due.toISOString().slice(0, 10));
+      expect(invoice.dueDate).toBe('2026-12-02');
       expect(invoice.hash).toMatch(/^[0-9a-f]{64}$/);
       expect(invoice.seller).toMatchObject({
         name: 'Camille Martin Conseil',
@@ -256,7 +300,7 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       const paid = await api()
         .post(`/api/invoices/${invoice.id}/payments`, {
           amountCents: 45300,
-          paidOn: today,
+          paidOn: ISSUED_ON,
           method: 'transfer',
         })
         .expect(201);
@@ -275,7 +319,7 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       const res = await api()
         .post(`/api/invoices/${invoice.id}/payments`, {
           amountCents: 45301,
-          paidOn: today,
+          paidOn: ISSUED_ON,
           method: 'card',
         })
         .expect(422);
@@ -290,9 +334,9 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       expect(note).toMatchObject({
         kind: 'credit_note',
         status: 'issued',
-        number: `AV${today.slice(0, 4)}-00001`,
+        number: 'AV2026-00001',
         previousHash: invoice.hash,
-        creditedInvoice: { id: invoice.id, number: invoice.number, issueDate: today },
+        creditedInvoice: { id: invoice.id, number: invoice.number, issueDate: ISSUED_ON },
         notes: 'Erreur de forfait',
       });
       expect(note.totals).toEqual({
@@ -471,6 +515,115 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       ]);
       expect(d.lines[0].description).toBe('Forfait prépayé\u00a0: 2 h consommées, 0 h restantes');
       expect(d.totals.netCents).toBe(9000);
+    });
+
+    it('bills a retainer month once: no second fee for the rest of an invoiced month', async () => {
+      const client = await createClient(t, token);
+      const contract = await insertContract(t, client.id, { startDate: '2026-03-01' });
+      await work(contract, '2026-03-05T08:00:00.000Z', 2);
+      await work(contract, '2026-03-20T08:00:00.000Z', 3);
+      const first = await issue((await draft(contract.id, '2026-03-01', '2026-03-14')).id);
+      expect(first.lines.map((l: Body) => [l.kind, l.amountCents])).toEqual([
+        ['retainer_fee', 60000],
+      ]);
+      const again = await api()
+        .post('/api/invoices/drafts', {
+          contractId: contract.id,
+          periodStart: '2026-03-15',
+          periodEnd: '2026-03-31',
+        })
+        .expect(409);
+      expect(again.body.code).toBe('conflict.period_invoiced');
+      expect(again.body.message).toContain('2026-03');
+      expect(again.body.message).toContain(first.number);
+      // Another draft holding April's fee refuses a draft of the rest of April too.
+      const april = await draft(contract.id, '2026-04-01', '2026-04-14');
+      const rest = await api()
+        .post('/api/invoices/drafts', {
+          contractId: contract.id,
+          periodStart: '2026-04-15',
+          periodEnd: '2026-05-31',
+        })
+        .expect(409);
+      expect(rest.body.code).toBe('conflict.draft_exists');
+      expect(rest.body.message).toContain('2026-04');
+      await api().delete(`/api/invoices/${april.id}`).expect(204);
+      // Credited in full, March can be billed again, with its work.
+      await api()
+        .post(`/api/invoices/${first.id}/credit-notes`, { releaseInterventions: true })
+        .expect(201);
+      const rebilled = await draft(contract.id, '2026-03-15', '2026-03-31');
+      expect(rebilled.lines.map((l: Body) => l.kind)).toEqual(['retainer_fee']);
+    });
+
+    it('bills the retainer fee only for the months the contract runs in', async () => {
+      const client = await createClient(t, token);
+      const contract = await insertContract(t, client.id, {
+        startDate: '2026-03-10',
+        endDate: '2026-04-20',
+      });
+      const d = await draft(contract.id, '2026-02-01', '2026-05-31');
+      expect(d.lines.map((l: Body) => [l.kind, l.description])).toEqual([
+        ['retainer_fee', expect.stringContaining('mars 2026')],
+        ['retainer_fee', expect.stringContaining('avril 2026')],
+      ]);
+      expect(d.totals.netCents).toBe(2 * 60000);
+      const outside = await api()
+        .post('/api/invoices/drafts', {
+          contractId: contract.id,
+          periodStart: '2026-06-01',
+          periodEnd: '2026-06-30',
+        })
+        .expect(422);
+      expect(outside.body.code).toBe('rule.outside_contract');
+    });
+
+    it('draws late-logged prepaid work on what is left of the block, not on the block again', async () => {
+      const client = await createClient(t, token);
+      const contract = await insertContract(t, client.id, {
+        billing: {
+          mode: 'prepaid',
+          prepaidMinutes: 600,
+          monthlyFeeCents: undefined,
+          includedMinutesPerMonth: undefined,
+        },
+      });
+      await work(contract, '2026-03-10T08:00:00.000Z', 8);
+      const march = await issue((await draft(contract.id, '2026-03-01', '2026-03-31')).id);
+      expect(march.lines[0].description).toBe(
+        'Forfait prépayé\u00a0: 8 h consommées, 2 h restantes',
+      );
+      // 4 h of March logged after March was invoiced: 2 h from the block, 2 h billed.
+      await work(contract, '2026-03-24T08:00:00.000Z', 4);
+      const late = await draft(contract.id, '2026-03-01', '2026-03-31');
+      expect(
+        late.lines.map((l: Body) => [l.kind, l.quantity, l.unitPriceCents, l.amountCents]),
+      ).toEqual([
+        ['prepaid', 2, 0, 0],
+        ['prepaid_overrun', 2, 9000, 18000],
+      ]);
+      expect(late.lines[0].description).toBe(
+        'Forfait prépayé\u00a0: 2 h consommées, 0 h restantes',
+      );
+    });
+
+    it('bills hour lines whose quantity × unit price is the amount (100 min at 90 €/h)', async () => {
+      const client = await createClient(t, token);
+      const contract = await insertContract(t, client.id, {
+        billing: {
+          mode: 'time_and_materials',
+          monthlyFeeCents: undefined,
+          includedMinutesPerMonth: undefined,
+          roundingMinutes: 1,
+          minimumBillableMinutes: 1,
+        },
+      });
+      await work(contract, '2026-10-06T07:00:00.000Z', 100 / 60);
+      const d = await draft(contract.id, '2026-10-01', '2026-10-31');
+      // 100 min = 1.67 h (half-up to 2 decimals); 1.67 × 90.00 € = 150.30 €.
+      expect(d.lines.map((l: Body) => [l.quantity, l.unitPriceCents, l.amountCents])).toEqual([
+        [1.67, 9000, 15030],
+      ]);
     });
 
     it('deletes a draft and frees its interventions and over-quota units', async () => {
@@ -680,6 +833,34 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       expect(redraft.totals.netCents).toBe(27000);
     });
 
+    it('cancels an invoice credited cent by cent: the last note takes the VAT left', async () => {
+      const client = await createClient(t, token);
+      const { draft: d } = await tmInvoice(client.id, 0);
+      await api()
+        .patch(`/api/invoices/${d.id}`, {
+          lines: [{ description: 'Frais', quantity: 1, unit: 'unit', unitPriceCents: 3 }],
+        })
+        .expect(200);
+      const inv = await issue(d.id);
+      expect(inv.totals).toMatchObject({ netCents: 3, vatCents: 1, grossCents: 4 });
+      const vats: number[] = [];
+      for (let k = 0; k < 3; k++) {
+        const note = await api()
+          .post(`/api/invoices/${inv.id}/credit-notes`, {
+            lines: [{ lineIndex: 0, amountCents: 1 }],
+          })
+          .expect(201);
+        vats.push(note.body.totals.vatCents);
+      }
+      expect(vats).toEqual([0, 0, -1]);
+      const read = await api().get(`/api/invoices/${inv.id}`).expect(200);
+      expect(read.body).toMatchObject({ status: 'cancelled', creditedCents: -4, balanceCents: 0 });
+      const full = await api().post(`/api/invoices/${inv.id}/credit-notes`).expect(422);
+      expect(full.body.code).toBe('rule.nothing_to_credit');
+      const chain = await api().get('/api/invoices/verify-chain').expect(200);
+      expect(chain.body.ok).toBe(true);
+    });
+
     it('refuses to credit a draft or a credit note (409)', async () => {
       const client = await createClient(t, token);
       const { draft: d } = await tmInvoice(client.id);
@@ -850,6 +1031,47 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
     });
   });
 
+  describe('interventions and the billing lock', () => {
+    it('makes a correction wait for a draft claiming the work, then refuses it (409)', async () => {
+      const client = await createClient(t, token);
+      const contract = await insertContract(t, client.id);
+      const logged = await work(contract, '2026-08-03T12:00:00.000Z', 1);
+      const d = await draft(contract.id, '2026-07-01', '2026-07-31');
+      // A draft holds the contract's billing lock and is about to claim the intervention.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let locked!: () => void;
+      const holding = new Promise<void>((resolve) => (locked = resolve));
+      const claim = t.app.get(Transactions).run(
+        async (m) => {
+          locked();
+          await released;
+          await m.update(Intervention, { id: logged.id }, { invoiceId: d.id });
+        },
+        [billingLock(contract.id)],
+      );
+      await holding;
+      let answered = false;
+      const patch = api()
+        .patch(`/api/interventions/${logged.id}`, { description: 'Changed meanwhile' })
+        .then((res) => {
+          answered = true;
+          return res;
+        });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(answered).toBe(false);
+      release();
+      await claim;
+      const res = await patch;
+      expect(res.status).toBe(409);
+      expect(res.body.code).toBe('conflict.invoiced');
+      const stored = await t.dataSource
+        .getRepository(Intervention)
+        .findOneByOrFail({ id: logged.id });
+      expect(stored).toMatchObject({ invoiceId: d.id, description: 'Support' });
+    });
+  });
+
   describe('the hash chain against an edit by SQL', () => {
     it('names the first document whose stored content no longer matches its hash', async () => {
       const before = await api().get('/api/invoices/verify-chain').expect(200);
@@ -880,6 +1102,108 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
         firstBrokenNumber: first.number,
         lastHash: null,
       });
+    });
+  });
+});
+
+describe('verify-chain: continuity of the issued documents', () => {
+  let t: TestApp;
+  let token: string;
+  let docs: { id: string; number: string; seriesKey: string }[];
+  const isPostgres = () => t.db.kind === 'postgres';
+
+  /** Runs `sql` with :name parameters, in the placeholder style of the database. */
+  const sql = (text: string, values: Record<string, unknown>): Promise<unknown> => {
+    const params: unknown[] = [];
+    const query = text.replace(/:(\w+)/g, (_, name: string) => {
+      params.push(values[name]);
+      return isPostgres() ? `$${params.length}` : '?';
+    });
+    return t.dataSource.query(query, params);
+  };
+
+  const verify = async (): Promise<Body> =>
+    (
+      await t
+        .http()
+        .get('/api/invoices/verify-chain')
+        .set(...bearer(token))
+        .expect(200)
+    ).body as Body;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await setupConsultant(t);
+    const client = await createClient(t, token);
+    const contract = await insertContract(t, client.id);
+    docs = [];
+    for (const id of await insertManualDrafts(t, contract, 3)) {
+      const res = await t
+        .http()
+        .post(`/api/invoices/${id}/issue`)
+        .set(...bearer(token))
+        .expect(200);
+      const [row] = (await sql('SELECT "seriesKey" FROM invoices WHERE id = :id', { id })) as {
+        seriesKey: string;
+      }[];
+      docs.push({ id, number: res.body.number as string, seriesKey: row.seriesKey });
+    }
+    // Someone with database access disables the guard against changes to issued rows.
+    await t.dataSource.query(
+      isPostgres()
+        ? 'DROP TRIGGER invoices_frozen ON invoices'
+        : 'DROP TRIGGER invoices_frozen_update',
+    );
+  });
+  afterAll(() => t.close());
+
+  afterEach(async () => {
+    expect(await verify()).toMatchObject({ ok: true, checked: 3 });
+  });
+
+  const broken = (checked: number, number: string) => ({
+    ok: false,
+    checked,
+    firstBrokenNumber: number,
+    lastHash: null,
+  });
+
+  it('names a row inserted as issued without a place in the chain', async () => {
+    const columns = t.dataSource
+      .getMetadata(Invoice)
+      .columns.map((c) => c.databaseName)
+      .filter((c) => !['id', 'number', 'seq', 'chainSeq', 'hash'].includes(c));
+    const list = columns.map((c) => `"${c}"`).join(', ');
+    const forged = `${docs[2].number.slice(0, -5)}00004`;
+    await sql(
+      `INSERT INTO invoices (id, number, seq, "chainSeq", hash, ${list}) SELECT :id, :number, 4, NULL, NULL, ${list} FROM invoices WHERE id = :from`,
+      { id: '00000000-0000-4000-8000-0000000000f4', number: forged, from: docs[2].id },
+    );
+    expect(await verify()).toEqual(broken(4, forged));
+    await sql("UPDATE invoices SET status = 'draft', number = NULL, seq = NULL WHERE id = :id", {
+      id: '00000000-0000-4000-8000-0000000000f4',
+    });
+  });
+
+  it('names the document after a gap in chainSeq', async () => {
+    await sql('UPDATE invoices SET "chainSeq" = 7 WHERE id = :id', { id: docs[2].id });
+    expect(await verify()).toEqual(broken(3, docs[2].number));
+    await sql('UPDATE invoices SET "chainSeq" = 3 WHERE id = :id', { id: docs[2].id });
+  });
+
+  it('names the document after a gap in its number series', async () => {
+    await sql('UPDATE invoices SET seq = 5 WHERE id = :id', { id: docs[1].id });
+    expect(await verify()).toEqual(broken(2, docs[1].number));
+    await sql('UPDATE invoices SET seq = 2 WHERE id = :id', { id: docs[1].id });
+  });
+
+  it('names the number missing when the last document is taken out of the chain', async () => {
+    await sql(`UPDATE invoices SET status = 'draft', "chainSeq" = NULL WHERE id = :id`, {
+      id: docs[2].id,
+    });
+    expect(await verify()).toEqual(broken(2, docs[2].number));
+    await sql(`UPDATE invoices SET status = 'issued', "chainSeq" = 3 WHERE id = :id`, {
+      id: docs[2].id,
     });
   });
 });
