@@ -88,7 +88,17 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
         code: 'rule.quota_exceeded',
         message:
           'Quota of critical requests reached for this month (2/2); it resets on 2026-12-01.',
-        details: { level: 'critical', used: 2, quota: 2, resetsOn: '2026-12-01' },
+        details: [
+          {
+            field: 'urgency',
+            message:
+              'Quota of critical requests reached for this month (2/2); it resets on 2026-12-01.',
+            level: 'critical',
+            used: 2,
+            quota: 2,
+            resetsOn: '2026-12-01',
+          },
+        ],
       });
       expect(await stored(contract.id)).toEqual({ requests: 2, units: 2 });
     });
@@ -148,7 +158,7 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
       await file(acmeUser, contract.id).expect(201);
       await file(acmeUser, contract.id).expect(201);
       const refused = await file(acmeUser, contract.id).expect(422);
-      expect(refused.body.details.resetsOn).toBe('2026-11-01');
+      expect(refused.body.details[0].resetsOn).toBe('2026-11-01');
       setNow('2026-11-02T10:00:00Z');
       await file(acmeUser, contract.id).expect(201);
       setNow(WEDNESDAY);
@@ -390,12 +400,12 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
 
     it('follows open → in_progress → resolved → closed, with reopening; other jumps are 409', async () => {
       const id = (await file(acmeUser, contract.id, 'normal').expect(201)).body.id;
-      const jump = await patch(id, { status: 'resolved' }).expect(409);
+      await patch(id, { status: 'in_progress' }).expect(200);
+      const jump = await patch(id, { status: 'closed' }).expect(409);
       expect(jump.body).toMatchObject({ code: 'conflict.status_transition' });
       expect(jump.body.message).toBe(
-        'A request open cannot become resolved; it can become in_progress',
+        'A request in_progress cannot become closed; it can become resolved',
       );
-      await patch(id, { status: 'in_progress' }).expect(200);
       const resolved = await patch(id, { status: 'resolved' }).expect(200);
       expect(resolved.body.resolvedAt).toEqual(expect.any(String));
       const reopened = await patch(id, { status: 'in_progress' }).expect(200);

@@ -25,7 +25,7 @@ export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details?: ErrorDetail[] | Record<string, unknown>,
+    readonly details?: ErrorDetail[],
   ) {
     super(message);
     this.name = 'DomainError';

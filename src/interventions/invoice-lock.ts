@@ -16,11 +16,14 @@ export async function assertNotInvoiced(
     status === 'draft'
       ? `This intervention is on draft invoice ${intervention.invoiceId}: delete the draft to free it`
       : `This intervention is on invoice ${intervention.invoiceId} and can no longer change; correct the invoice with a credit note`;
-  throw new DomainError('conflict.invoiced', message, {
-    interventionId: intervention.id,
-    invoiceId: intervention.invoiceId,
-    invoiceStatus: status,
-  });
+  throw new DomainError('conflict.invoiced', message, [
+    {
+      message,
+      interventionId: intervention.id,
+      invoiceId: intervention.invoiceId,
+      invoiceStatus: status,
+    },
+  ]);
 }
 
 async function invoiceStatus(manager: EntityManager, invoiceId: string): Promise<string | null> {

@@ -40,10 +40,8 @@ export class RequestChangesService {
         const now = this.clock.now();
         let quota: QuotaUse | undefined;
         if (dto.urgency !== undefined && dto.urgency !== request.urgencyApplied) {
-          if (!dto.reclassificationReason?.trim()) {
-            throw invalid('reclassificationReason', 'a reclassification needs a reason');
-          }
-          const change = { to: dto.urgency, reason: dto.reclassificationReason, month, calendar };
+          const reason = reclassificationReason(request, dto.reclassificationReason);
+          const change = { to: dto.urgency, reason, month, calendar };
           quota = await this.reclassify(manager, request, change);
         }
         if (dto.status !== undefined && dto.status !== request.status) {
@@ -137,15 +135,29 @@ async function markResponded(manager: EntityManager, requestId: string, now: Dat
   await requests.update({ id: requestId, status: 'open' }, { status: 'in_progress' });
 }
 
+/** A closed request keeps its urgency; any other is reclassified only with a reason. */
+function reclassificationReason(request: SupportRequest, reason: string | undefined): string {
+  if (request.status === 'closed') {
+    throw new DomainError(
+      'conflict.request_closed',
+      'The request is closed: its urgency can no longer change',
+    );
+  }
+  if (!reason?.trim()) {
+    throw invalid('reclassificationReason', 'a reclassification needs a reason');
+  }
+  return reason;
+}
+
 function moveStatus(request: SupportRequest, to: RequestStatus, now: Date): void {
   if (!canMoveTo(request.status, to)) {
     const allowed = allowedNextStatuses(request.status);
-    throw new DomainError(
-      'conflict.status_transition',
+    const message =
       `A request ${request.status} cannot become ${to}` +
-        (allowed.length ? `; it can become ${allowed.join(' or ')}` : '; it is closed'),
-      { from: request.status, to, allowed },
-    );
+      (allowed.length ? `; it can become ${allowed.join(' or ')}` : '; it is closed');
+    throw new DomainError('conflict.status_transition', message, [
+      { field: 'status', message, from: request.status, to, allowed },
+    ]);
   }
   if (to === 'resolved') request.resolvedAt = now;
   if (to === 'closed') request.closedAt = now;

@@ -47,7 +47,9 @@ export class RequestFilingService {
         });
         if (decision.outcome === 'rejected') {
           const { level, used, quota, resetsOn, message } = decision;
-          throw new DomainError('rule.quota_exceeded', message, { level, used, quota, resetsOn });
+          throw new DomainError('rule.quota_exceeded', message, [
+            { field: 'urgency', message, level, used, quota, resetsOn },
+          ]);
         }
         const repo = manager.getRepository(SupportRequest);
         const request = await repo.save(
@@ -106,9 +108,8 @@ function assertTakesRequests(contract: Contract, today: string): void {
     ended: `ended on ${contract.endDate}`,
     upcoming: `starts on ${contract.startDate}`,
   }[standing];
-  throw new DomainError(
-    'rule.contract_inactive',
-    `Contract ${contract.reference} ${why}: it takes no requests.`,
-    { contractId: contract.id, standing },
-  );
+  const message = `Contract ${contract.reference} ${why}: it takes no requests.`;
+  throw new DomainError('rule.contract_inactive', message, [
+    { field: 'contractId', message, contractId: contract.id, standing },
+  ]);
 }

@@ -30,6 +30,8 @@ function policy(critical: Partial<UrgencyLevelPolicy>, afterHoursAllowed = true)
 describe('canMoveTo', () => {
   const allowed = new Set([
     'open→in_progress',
+    'open→resolved',
+    'open→closed',
     'in_progress→resolved',
     'resolved→closed',
     'resolved→in_progress',

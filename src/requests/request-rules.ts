@@ -7,9 +7,12 @@ import { URGENCY_LEVELS } from '../common/domain';
 import type { CalendarSettings, Urgency, UrgencyPolicy } from '../common/domain';
 import type { RequestStatus } from './request.entity';
 
-/** open → in_progress → resolved → closed, and a resolved request may be reopened. */
+/**
+ * open → in_progress → resolved → closed, and a resolved request may be reopened. An open
+ * request may also be resolved at once (solved without work) or closed (a duplicate, spam).
+ */
 const NEXT_STATUSES: Record<RequestStatus, readonly RequestStatus[]> = {
-  open: ['in_progress'],
+  open: ['in_progress', 'resolved', 'closed'],
   in_progress: ['resolved'],
   resolved: ['closed', 'in_progress'],
   closed: [],

@@ -1,22 +1,40 @@
 import { Omittable } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsNotEmpty,
+  IsString,
+  IsUUID,
+  Length,
+  MaxLength,
+  ValidateIf,
+} from 'class-validator';
 import { URGENCY_LEVELS } from '../../common/domain';
 import type { Urgency } from '../../common/domain';
 import { PageQuery } from '../../common/pagination';
 import { REQUEST_STATUSES } from '../request.entity';
 import type { RequestStatus } from '../request.entity';
 
+/** Spaces around a text are dropped, so a text of spaces only is refused as empty. */
+const trimmed = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? value.trim() : value;
+const NOT_BLANK = { message: '$property must not be empty or only spaces' };
+
 export class FileRequestDto {
   @ApiProperty({ format: 'uuid' }) @IsUUID() readonly contractId!: string;
   @ApiProperty({ example: 'The invoicing server is down' })
+  @Transform(trimmed)
   @IsString()
-  @Length(1, 200)
+  @IsNotEmpty(NOT_BLANK)
+  @MaxLength(200)
   readonly title!: string;
   @ApiProperty({ example: 'Nobody can print invoices since 9:00.' })
+  @Transform(trimmed)
   @IsString()
-  @Length(1, 20_000)
+  @IsNotEmpty(NOT_BLANK)
+  @MaxLength(20_000)
   readonly description!: string;
   @ApiProperty({ enum: URGENCY_LEVELS }) @IsIn(URGENCY_LEVELS) readonly urgency!: Urgency;
 }
@@ -69,8 +87,9 @@ export class RequestQuery extends PageQuery {
 
 export class CommentDto {
   @ApiProperty({ example: 'I am on it; can you send the error message?' })
+  @Transform(trimmed)
   @IsString()
-  @Length(1, 20_000)
+  @IsNotEmpty(NOT_BLANK)
   @MaxLength(20_000)
   readonly body!: string;
 }
