@@ -101,6 +101,8 @@ export class ErrorFilter implements ExceptionFilter {
         ...(r.details ? { details: r.details } : {}),
       };
     }
+    const duplicate = uniqueViolation(exception);
+    if (duplicate) return duplicateBody(duplicate.columns);
     const fastifyStatus = (exception as { statusCode?: number } | null)?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return {
@@ -111,6 +113,59 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: REASONS[500], message: 'Internal server error' };
   }
+}
+
+/**
+ * A unique index refused a row: two saves raced past the service's own check (two contracts
+ * created at once with one reference). The columns are named when the database says which.
+ */
+export function uniqueViolation(error: unknown): { columns: string[] } | null {
+  const e = error as {
+    code?: unknown;
+    detail?: unknown;
+    message?: unknown;
+    driverError?: { code?: unknown; detail?: unknown; message?: unknown };
+  } | null;
+  const source = e?.driverError ?? e;
+  const code = source?.code;
+  if (code === '23505') {
+    // PostgreSQL: 'Key (reference)=(CT-1) already exists.'; the value is not repeated back.
+    const keys = /^Key \(([^)]*)\)=/.exec(textOf(source?.detail));
+    return { columns: keys ? splitColumns(keys[1]) : [] };
+  }
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    // SQLite: 'UNIQUE constraint failed: contracts.reference'.
+    const failed = /constraint failed: (.*)$/.exec(textOf(source?.message));
+    return {
+      columns: failed ? splitColumns(failed[1]).map((c) => c.slice(c.indexOf('.') + 1)) : [],
+    };
+  }
+  return null;
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function splitColumns(list: string): string[] {
+  return list
+    .split(',')
+    .map((c) => c.trim().replace(/^"|"$/g, ''))
+    .filter((c) => c !== '');
+}
+
+function duplicateBody(columns: string[]): ErrorBody {
+  const single = columns.length === 1 ? columns[0] : null;
+  const message = single
+    ? `This ${single} is already used: choose another one`
+    : 'This record already exists';
+  return {
+    statusCode: HttpStatus.CONFLICT,
+    error: REASONS[HttpStatus.CONFLICT],
+    message,
+    code: 'conflict.duplicate',
+    ...(single ? { details: [{ field: single, message: 'already used' }] } : {}),
+  };
 }
 
 /** The id pino-http gave the request (also sent back in the x-request-id header). */
