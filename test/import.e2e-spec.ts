@@ -64,7 +64,11 @@ describe('interventions: CSV import from time trackers', () => {
     });
 
     it('dry run: reports the bad row with its line and reason, and writes nothing', async () => {
-      const res = await importCsv(user.token, 'source=toggl&dryRun=true', csv).expect(200);
+      const res = await importCsv(
+        user.token,
+        'source=toggl&dryRun=true&email=ana@exemple.fr',
+        csv,
+      ).expect(200);
       expect(res.body).toEqual({
         accepted: 2,
         refused: [{ row: 3, reason: expect.stringMatching(/is not after/) }],
@@ -75,7 +79,11 @@ describe('interventions: CSV import from time trackers', () => {
     });
 
     it('a real run writes nothing while a row is bad', async () => {
-      const res = await importCsv(user.token, 'source=toggl&dryRun=false', csv).expect(200);
+      const res = await importCsv(
+        user.token,
+        'source=toggl&dryRun=false&email=ana@exemple.fr',
+        csv,
+      ).expect(200);
       expect(res.body).toMatchObject({ accepted: 2, created: 0, dryRun: false });
       expect(res.body.refused).toHaveLength(1);
       expect(await countOf('interventions', `"consultantId" = '${user.id}'`)).toBe(0);
@@ -84,7 +92,7 @@ describe('interventions: CSV import from time trackers', () => {
     it('with skipInvalid, writes the good rows priced like manual entries', async () => {
       const res = await importCsv(
         user.token,
-        'source=toggl&dryRun=false&skipInvalid=true',
+        'source=toggl&dryRun=false&skipInvalid=true&email=ana@exemple.fr',
         csv,
       ).expect(200);
       expect(res.body).toMatchObject({ accepted: 2, created: 2, dryRun: false });
@@ -108,7 +116,11 @@ describe('interventions: CSV import from time trackers', () => {
         ['2026-09-01T07:00:00.000Z', 40, 45, 6750, 'import:toggl'],
       ]);
       // Importing the same file again: every row now overlaps what was recorded.
-      const again = await importCsv(user.token, 'source=toggl&dryRun=true', csv).expect(200);
+      const again = await importCsv(
+        user.token,
+        'source=toggl&dryRun=true&email=ana@exemple.fr',
+        csv,
+      ).expect(200);
       expect(again.body.accepted).toBe(0);
       expect(again.body.refused.map((r: { reason: string }) => r.reason)).toEqual([
         'overlaps an existing intervention 2026-09-01 09:00–09:40',
@@ -121,7 +133,7 @@ describe('interventions: CSV import from time trackers', () => {
   it('imports the Toggl Track export: every refused row has its line and reason', async () => {
     const res = await importCsv(
       consultant,
-      'source=toggl&dryRun=false&skipInvalid=true',
+      'source=toggl&dryRun=false&skipInvalid=true&email=helene@exemple.fr',
       fixture('toggl.csv'),
     ).expect(200);
     expect(res.body.refused).toEqual([
@@ -166,7 +178,7 @@ describe('interventions: CSV import from time trackers', () => {
     ).expect(201);
     const res = await t
       .http()
-      .post('/api/interventions/import?source=clockify&dryRun=true')
+      .post('/api/interventions/import?source=clockify&dryRun=true&email=helene@exemple.fr')
       .set(...bearer(other.token))
       .field('mapping', JSON.stringify([{ project: 'Infogérance 2026', contractId: clinic.id }]))
       .field('activityId', activities.Support)
@@ -184,7 +196,9 @@ describe('interventions: CSV import from time trackers', () => {
     const other = await createUser(t, consultant, 'consultant');
     const res = await t
       .http()
-      .post('/api/interventions/import?source=kimai&dryRun=false&skipInvalid=true')
+      .post(
+        '/api/interventions/import?source=kimai&dryRun=false&skipInvalid=true&email=helene@exemple.fr',
+      )
       .set(...bearer(other.token))
       .send({ csv: fixture('kimai.csv'), activityId: activities.Consulting })
       .expect(200);

@@ -1,6 +1,6 @@
 import { DEFAULT_BUSINESS_HOURS, type UrgencyPolicy } from '../common/domain';
 import type { MappedImportRow } from './import';
-import { planImport, type ImportContext, type PlannedContract } from './import-plan';
+import { keepOwnRows, planImport, type ImportContext, type PlannedContract } from './import-plan';
 import { WorkCalendar } from './work-calendar';
 
 const level = {
@@ -15,9 +15,18 @@ const policy = (afterHoursAllowed: boolean): UrgencyPolicy => ({
   afterHoursAllowed,
   afterHoursSurchargePercent: 50,
 });
-const contract = (id: string, afterHoursAllowed = true): PlannedContract => ({
+const contract = (
+  id: string,
+  afterHoursAllowed = true,
+  dates: { startDate: string; endDate: string | null } = {
+    startDate: '2026-01-01',
+    endDate: null,
+  },
+): PlannedContract => ({
   id,
   clientId: `client-${id}`,
+  reference: `CT-${id}`,
+  ...dates,
   billing: {
     mode: 'time_and_materials',
     hourlyRateCents: 9000,
@@ -32,6 +41,7 @@ const context: ImportContext = {
   contracts: new Map([
     ['open', contract('open')],
     ['daytime', contract('daytime', false)],
+    ['october', contract('october', true, { startDate: '2026-10-01', endDate: '2026-10-31' })],
   ]),
   activities: [
     { id: 'support', name: 'Support', billable: true },
@@ -59,6 +69,8 @@ const row = (overrides: Partial<MappedImportRow>): MappedImportRow => ({
   end: new Date('2026-11-02T09:50:00+01:00'),
   billable: true,
   tags: [],
+  userName: null,
+  userEmail: null,
   contractId: 'open',
   ...overrides,
 });
@@ -106,15 +118,76 @@ describe('planImport', () => {
       },
       /does not offer after-hours/,
     ],
+    [
+      'work after the contract ended, with the reason a manual entry gets',
+      { contractId: 'october' },
+      /^Work on 2026-11-02 is outside the contract CT-october \(2026-10-01 – 2026-10-31\)$/,
+    ],
+    [
+      'work before the contract started',
+      {
+        contractId: 'october',
+        start: new Date('2026-09-30T23:30:00+02:00'),
+        end: new Date('2026-10-01T00:30:00+02:00'),
+      },
+      /^Work on 2026-09-30 is outside the contract/,
+    ],
   ])('refuses %s', (_, overrides, reason) => {
     const { planned, refused } = planImport([row(overrides)], context);
     expect(planned).toEqual([]);
     expect(refused).toEqual([{ row: 2, reason: expect.stringMatching(reason) }]);
   });
 
+  it('takes work on the first and the last day of the contract, read in the practice zone', () => {
+    const rows = [
+      // 00:30 in Paris on 1 October is still 30 September in UTC.
+      row({
+        contractId: 'october',
+        start: new Date('2026-10-01T00:30:00+02:00'),
+        end: new Date('2026-10-01T01:00:00+02:00'),
+      }),
+      row({
+        row: 3,
+        contractId: 'october',
+        start: new Date('2026-10-31T09:00:00+01:00'),
+        end: new Date('2026-10-31T10:00:00+01:00'),
+      }),
+    ];
+    const { planned, refused } = planImport(rows, context);
+    expect(refused).toEqual([]);
+    expect(planned.map((p) => p.row)).toEqual([2, 3]);
+  });
+
   it('falls back to the default activity for an empty or unknown one', () => {
     const rows = [row({ activityName: null }), row({ row: 3, activityName: 'Jardinage' })];
     const { planned } = planImport(rows, { ...context, defaultActivityId: 'support' });
     expect(planned.map((p) => p.activityId)).toEqual(['support', 'support']);
+  });
+});
+
+describe('keepOwnRows', () => {
+  const entry = (line: number, userEmail: string | null, userName: string | null = null) => ({
+    ...row({ row: line }),
+    userEmail,
+    userName,
+  });
+
+  it('keeps the rows of the email, in any case, and the rows that name nobody', () => {
+    const rows = [entry(2, 'Camille@Example.fr '), entry(3, null), entry(4, 'camille@example.fr')];
+    const { own, refused } = keepOwnRows(rows, 'camille@example.fr');
+    expect(own.map((r) => r.row)).toEqual([2, 3, 4]);
+    expect(refused).toEqual([]);
+  });
+
+  it("refuses a colleague's rows, naming the colleague and how to import them", () => {
+    const rows = [entry(2, 'ana@exemple.fr', 'Ana Lopez'), entry(3, 'bob@exemple.fr')];
+    expect(keepOwnRows(rows, 'camille@example.fr').refused).toEqual([
+      {
+        row: 2,
+        reason:
+          'an entry of Ana Lopez (ana@exemple.fr), not of camille@example.fr: import it signed in as that user, or set email=ana@exemple.fr if it is yours',
+      },
+      { row: 3, reason: expect.stringMatching(/^an entry of bob@exemple\.fr, not of/) },
+    ]);
   });
 });

@@ -3,20 +3,22 @@
  * refused with a reason. Pure: plain values in, plain values out.
  */
 import type { Location, Urgency } from '../common/domain';
-import type { ImportError, MappedImportRow } from './import';
+import type { ImportError, ImportRow, MappedImportRow } from './import';
 import { foldName } from './import/map-rows-to-contracts';
 import type { WorkCalendar } from './work-calendar';
 import {
   afterHoursRefusal,
   measureWork,
+  outsideContract,
   priceWork,
+  type ContractDates,
   type ContractTerms,
   type MeasuredWork,
   type PricedWork,
 } from './work-figures';
 import { workTimeProblems } from './work-times';
 
-export interface PlannedContract extends ContractTerms {
+export interface PlannedContract extends ContractTerms, ContractDates {
   id: string;
   clientId: string;
 }
@@ -86,6 +88,9 @@ function planRow(
   const problems = workTimeProblems(row.start, row.end, context.now);
   if (problems.length > 0) return { reason: problems.map((p) => p.message).join('; ') };
   const measured = measureWork(row.start, row.end, context.calendar);
+  // The first piece is the local day the work started on, as for a manual entry.
+  const outside = outsideContract(contract, measured.pieces[0].date);
+  if (outside) return { reason: outside.message };
   const { urgency } = context;
   const refusal = afterHoursRefusal(contract.urgencyPolicy, urgency, measured.afterHoursMinutes);
   if (refusal !== null) return { reason: refusal };
@@ -113,6 +118,33 @@ function planRow(
     measured,
     priced,
   };
+}
+
+/**
+ * A team export holds everyone's entries; only those of `email` are imported, as the caller's
+ * work. A row without an email (the column is absent or empty) is taken as theirs.
+ */
+export function keepOwnRows(
+  rows: readonly ImportRow[],
+  email: string,
+): { own: ImportRow[]; refused: ImportError[] } {
+  const own: ImportRow[] = [];
+  const refused: ImportError[] = [];
+  const wanted = foldEmail(email);
+  for (const row of rows) {
+    if (row.userEmail === null || foldEmail(row.userEmail) === wanted) own.push(row);
+    else refused.push({ row: row.row, reason: someoneElses(row, row.userEmail, email) });
+  }
+  return { own, refused };
+}
+
+function foldEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function someoneElses(row: ImportRow, theirs: string, email: string): string {
+  const who = row.userName ? `${row.userName} (${theirs})` : theirs;
+  return `an entry of ${who}, not of ${email}: import it signed in as that user, or set email=${theirs} if it is yours`;
 }
 
 function missingActivity(name: string | null): string {

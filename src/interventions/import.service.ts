@@ -22,7 +22,7 @@ import {
   type ImportError,
 } from './import';
 import { importQuotaLocks, writeImport } from './import-batch';
-import { planImport, type ImportPlan, type PlannedContract } from './import-plan';
+import { keepOwnRows, planImport, type ImportPlan, type PlannedContract } from './import-plan';
 import type { ImportUpload } from './import-upload';
 import { Intervention } from './intervention.entity';
 import { consultantLock } from './overlaps';
@@ -54,7 +54,7 @@ export class ImportService {
     upload: ImportUpload,
   ): Promise<ImportReportResponse> {
     const practice = await this.practice.get();
-    const { plan, refused } = await this.plan(query, upload, practice);
+    const { plan, refused } = await this.plan(user, query, upload, practice);
     if (query.dryRun) {
       return this.report(
         plan,
@@ -83,6 +83,7 @@ export class ImportService {
 
   /** Everything but the overlap check, which needs the consultant's recorded work. */
   private async plan(
+    user: AuthUser,
     query: ImportQuery,
     upload: ImportUpload,
     practice: Practice,
@@ -92,9 +93,12 @@ export class ImportService {
       timezone,
       dateFormat: query.dateFormat,
     });
+    // A file that is not this tool's export is a wrong request, not a report of refused rows.
+    if (parsed.unreadable) throw invalid(parsed.unreadable.field, parsed.unreadable.reason);
+    const mine = keepOwnRows(parsed.rows, query.email ?? user.email);
     const contracts = await this.usableContracts(timezone);
     const mapped = mapRowsToContracts(
-      parsed.rows,
+      mine.own,
       [...contracts.values()],
       upload.options.mapping ?? [],
     );
@@ -111,7 +115,8 @@ export class ImportService {
       calendar: new WorkCalendar(toCalendarSettings(practice)),
       now: this.clock.now(),
     });
-    return { plan, refused: [...parsed.errors, ...mapped.errors, ...plan.refused] };
+    const refused = [...parsed.errors, ...mine.refused, ...mapped.errors, ...plan.refused];
+    return { plan, refused };
   }
 
   /** Contracts not archived, with their client's name; ended ones are never picked by default. */
@@ -136,6 +141,9 @@ export class ImportService {
           planned: {
             id: c.id,
             clientId: c.clientId,
+            reference: c.reference,
+            startDate: c.startDate,
+            endDate: c.endDate,
             billing: c.billing,
             urgencyPolicy: c.urgencyPolicy,
           },

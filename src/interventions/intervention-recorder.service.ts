@@ -3,7 +3,6 @@ import { EntityManager } from 'typeorm';
 import type { CalendarSettings, Location, Urgency } from '../common/domain';
 import { localDate } from '../calendar';
 import { DomainError } from '../common/domain-error';
-import type { Contract } from '../contracts/contract.entity';
 import { SupportRequest } from '../requests/request.entity';
 import { Clock } from '../common/clock';
 import { replaceDays } from './intervention-days';
@@ -12,7 +11,13 @@ import { Intervention } from './intervention.entity';
 import { assertNoOverlap } from './overlaps';
 import { QuotaAccounting, QuotaStanding } from './quota-accounting.service';
 import { WorkCalendar } from './work-calendar';
-import { afterHoursRefusal, measureWork, priceWork } from './work-figures';
+import {
+  afterHoursRefusal,
+  measureWork,
+  outsideContract,
+  priceWork,
+  type OutsideContract,
+} from './work-figures';
 
 /** A finished piece of work as the consultant describes it, before anything is derived. */
 export interface WorkDraft {
@@ -44,7 +49,10 @@ export interface Recorded {
 
 export interface RecordOptions {
   calendar: CalendarSettings;
-  /** A stopped timer records the facts and notes what the contract does not offer. */
+  /**
+   * A stopped timer records the facts and notes what the contract does not offer: after-hours
+   * work, or a day outside the contract's dates. Other saves are refused for them.
+   */
   afterHoursRule: 'refuse' | 'note';
 }
 
@@ -69,13 +77,11 @@ export class InterventionRecorder {
   ): Promise<Recorded> {
     const { calendar } = options;
     const refs = await this.references.load(manager, draft, current);
-    assertWithinContract(refs.contract, localDate(draft.startedAt, calendar.timezone));
+    const day = localDate(draft.startedAt, calendar.timezone);
+    const notes = withinContract(outsideContract(refs.contract, day), options);
     const measured = measureWork(draft.startedAt, draft.endedAt, new WorkCalendar(calendar));
-    const notes = this.afterHours(
-      draft,
-      refs.contract.urgencyPolicy,
-      measured.afterHoursMinutes,
-      options,
+    notes.push(
+      ...this.afterHours(draft, refs.contract.urgencyPolicy, measured.afterHoursMinutes, options),
     );
     const interval = { start: draft.startedAt, end: draft.endedAt };
     await assertNoOverlap(
@@ -168,15 +174,13 @@ export async function markRequestAnswered(
     .execute();
 }
 
-/** Work is logged under a contract only while it runs: from its start date to its end date. */
-function assertWithinContract(contract: Contract, day: string): void {
-  const ended = contract.endDate !== null && day > contract.endDate;
-  if (day < contract.startDate || ended) {
-    const period = `${contract.startDate} – ${contract.endDate ?? '…'}`;
-    throw new DomainError(
-      'rule.outside_contract',
-      `Work on ${day} is outside the contract ${contract.reference} (${period})`,
-      [{ field: 'startedAt', message: `outside the contract period ${period}` }],
-    );
+/** The contract's dates: refused for a new or corrected entry, noted on a stopped timer. */
+function withinContract(outside: OutsideContract | null, options: RecordOptions): SaveNote[] {
+  if (outside === null) return [];
+  if (options.afterHoursRule === 'note') {
+    return [{ code: 'outside_contract', message: outside.message }];
   }
+  throw new DomainError('rule.outside_contract', outside.message, [
+    { field: 'startedAt', message: `outside the contract period ${outside.period}` },
+  ]);
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
-import { isBusinessInstant } from '../calendar';
-import type { CalendarSettings } from '../common/domain';
+import { isBusinessInstant, localDate } from '../calendar';
+import type { CalendarSettings, Urgency } from '../common/domain';
+import type { Contract } from '../contracts/contract.entity';
 import { DomainError } from '../common/domain-error';
 import { formatLocal } from './import/local-datetime';
 import { Transactions } from '../common/transactions';
@@ -17,7 +18,7 @@ import { InterventionWriter } from './intervention-writer.service';
 import { Intervention } from './intervention.entity';
 import { InterventionsService } from './interventions.service';
 import { assertNoOverlap, consultantLock } from './overlaps';
-import { afterHoursRefusal } from './work-figures';
+import { afterHoursRefusal, outsideContract } from './work-figures';
 import { timerEnd } from './work-times';
 
 /**
@@ -76,9 +77,7 @@ export class TimerService {
     const ids = { ...dto, requestId: dto.requestId ?? null };
     const { contract, activity } = await this.references.load(manager, ids);
     const now = this.clock.now();
-    const outside = isBusinessInstant(now, calendar) ? 0 : 1;
-    const refusal = afterHoursRefusal(contract.urgencyPolicy, dto.urgency, outside);
-    if (refusal) throw new DomainError('rule.after_hours_not_offered', refusal);
+    assertMayStart(contract, dto.urgency, now, calendar);
     const instant = { start: now, end: new Date(now.getTime() + 1) };
     await assertNoOverlap(manager, user.id, instant, null, calendar.timezone);
     const running = await repo.save(
@@ -104,6 +103,27 @@ export class TimerService {
   private async zone(): Promise<string> {
     return (await this.practice.get()).timezone;
   }
+}
+
+/**
+ * A timer starts only on a day the contract is in force, and after hours only where the
+ * contract offers it. Stopping never refuses: it records the facts and notes what is amiss.
+ */
+function assertMayStart(
+  contract: Contract,
+  urgency: Urgency,
+  now: Date,
+  calendar: CalendarSettings,
+): void {
+  const dates = outsideContract(contract, localDate(now, calendar.timezone));
+  if (dates) {
+    throw new DomainError('rule.outside_contract', dates.message, [
+      { field: 'contractId', message: `outside the contract period ${dates.period}` },
+    ]);
+  }
+  const outside = isBusinessInstant(now, calendar) ? 0 : 1;
+  const refusal = afterHoursRefusal(contract.urgencyPolicy, urgency, outside);
+  if (refusal) throw new DomainError('rule.after_hours_not_offered', refusal);
 }
 
 function alreadyRunning(since: Date, timezone: string): DomainError {

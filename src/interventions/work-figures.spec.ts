@@ -6,7 +6,13 @@ import {
 } from '../common/domain';
 import type { BillingTerms } from '../contracts/contract.entity';
 import { WorkCalendar } from './work-calendar';
-import { afterHoursRefusal, measureWork, priceWork, type WorkToPrice } from './work-figures';
+import {
+  afterHoursRefusal,
+  measureWork,
+  outsideContract,
+  priceWork,
+  type WorkToPrice,
+} from './work-figures';
 
 const paris = new WorkCalendar({
   timezone: 'Europe/Paris',
@@ -185,5 +191,36 @@ describe('afterHoursRefusal', () => {
     ['not offered, critical on a business clock', businessCritical, 'critical', 30, true],
   ] as const)('%s', (_, terms, urgency, minutes, refused) => {
     expect(afterHoursRefusal(terms, urgency, minutes) !== null).toBe(refused);
+  });
+});
+
+describe('outsideContract', () => {
+  const contract = { reference: 'CT-7', startDate: '2026-03-01', endDate: '2026-06-30' };
+  const openEnded = { ...contract, endDate: null };
+
+  it.each([
+    ['the first day', contract, '2026-03-01', null],
+    ['the last day', contract, '2026-06-30', null],
+    ['the day before it starts', contract, '2026-02-28', 'CT-7 (2026-03-01 – 2026-06-30)'],
+    ['the day after it ends', contract, '2026-07-01', 'CT-7 (2026-03-01 – 2026-06-30)'],
+    ['any later day without an end', openEnded, '2031-01-01', null],
+    ['before an open-ended contract', openEnded, '2026-01-15', 'CT-7 (2026-03-01 – …)'],
+  ] as const)('%s', (_, terms, day, named) => {
+    const outside = outsideContract(terms, day);
+    if (named === null) expect(outside).toBeNull();
+    else expect(outside?.message).toBe(`Work on ${day} is outside the contract ${named}`);
+  });
+
+  it('is null exactly on the days from the start date to the end date', () => {
+    const day = fc
+      .date({ min: new Date('2025-01-01'), max: new Date('2028-12-31'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, fc.option(day), (probe, start, end) => {
+        const terms = { reference: 'X', startDate: start, endDate: end };
+        const inside = probe >= start && (end === null || probe <= end);
+        expect(outsideContract(terms, probe) === null).toBe(inside);
+      }),
+    );
   });
 });

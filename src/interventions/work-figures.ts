@@ -4,6 +4,7 @@
  */
 import { durationMinutes } from '../calendar';
 import type { Urgency, UrgencyPolicy } from '../common/domain';
+import { contractStanding } from '../contracts/contract-rules';
 import type { BillingTerms } from '../contracts/contract.entity';
 import { priceIntervention, resolveHourlyRate } from './pricing';
 import type { WorkCalendar } from './work-calendar';
@@ -135,4 +136,30 @@ export function afterHoursRefusal(
   if (afterHours <= 0 || policy.afterHoursAllowed) return null;
   if (urgency === 'critical' && policy.levels.critical.clock === '24x7') return null;
   return `the contract does not offer after-hours work (${afterHours} min outside business hours); only a critical emergency with a 24x7 clock may be logged then`;
+}
+
+export interface ContractDates {
+  reference: string;
+  startDate: string;
+  endDate: string | null;
+}
+
+/** Why a day is outside a contract: the whole sentence, and the period it names. */
+export interface OutsideContract {
+  message: string;
+  period: string;
+}
+
+/**
+ * Work is logged under a contract only while it runs, from its start date to its end date (its
+ * last day in force): why `day` is outside, else null. Archiving is not a date; the references
+ * check it.
+ */
+export function outsideContract(contract: ContractDates, day: string): OutsideContract | null {
+  if (contractStanding({ ...contract, archivedAt: null }, day) === 'active') return null;
+  const period = `${contract.startDate} – ${contract.endDate ?? '…'}`;
+  return {
+    message: `Work on ${day} is outside the contract ${contract.reference} (${period})`,
+    period,
+  };
 }

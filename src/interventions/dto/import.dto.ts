@@ -4,6 +4,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   IsArray,
   IsBoolean,
+  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -57,6 +58,15 @@ export class ImportQuery {
   @Omittable()
   @IsIn(URGENCY_LEVELS)
   readonly urgency?: Urgency;
+
+  @ApiPropertyOptional({
+    example: 'camille@example.fr',
+    description:
+      "whose entries of a team export to import (its User/Email column); default: the caller's email. Entries of other users are refused",
+  })
+  @Omittable()
+  @IsEmail()
+  readonly email?: string;
 }
 
 /** "Rows of this client and/or project go to this contract." */

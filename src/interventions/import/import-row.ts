@@ -27,6 +27,9 @@ export interface ImportRow {
   end: Date;
   billable: boolean;
   tags: string[];
+  /** Who tracked the entry, in a team export: null when the file has no such column or cell. */
+  userName: string | null;
+  userEmail: string | null;
 }
 
 /** A refused line, with a reason the user can act on. */
@@ -35,7 +38,18 @@ export interface ImportError {
   reason: string;
 }
 
+/**
+ * Why a file cannot be read at all, and what to change: the file itself, or the date format
+ * it leaves undecided.
+ */
+export interface UnreadableFile {
+  field: 'file' | 'dateFormat';
+  reason: string;
+}
+
 export interface ParsedTimesheet {
   rows: ImportRow[];
   errors: ImportError[];
+  /** Set when no row could be read; `errors` then holds the same reason on line 1. */
+  unreadable?: UnreadableFile;
 }

@@ -12,6 +12,8 @@ function entry(row: number, clientName: string, projectName: string): ImportRow 
     end: new Date('2026-03-02T09:00:00Z'),
     billable: true,
     tags: [],
+    userName: null,
+    userEmail: null,
   };
 }
 

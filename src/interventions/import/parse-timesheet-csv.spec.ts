@@ -105,6 +105,24 @@ describe('parseTimesheetCsv on real-looking exports', () => {
     expect(rowAt(parseFixture(source).rows, line).billable).toBe(false);
   });
 
+  it.each([
+    ['toggl', 2],
+    ['clockify', 2],
+    ['kimai', 2],
+  ] as const)('%s: reads who tracked the entry', (source, line) => {
+    expect(rowAt(parseFixture(source).rows, line)).toMatchObject({
+      userName: 'Hélène Benoît',
+      userEmail: 'helene@exemple.fr',
+    });
+  });
+
+  it('reads no user when the export has no such column or leaves it empty', () => {
+    const header = 'Client,Project,Start date,Start time,End date,End time,Email';
+    const text = `${header}\nC,P,2026-02-10,09:00:00,2026-02-10,10:00:00,\n`;
+    const [row] = parseTimesheetCsv('toggl', text, PARIS).rows;
+    expect(row).toMatchObject({ userName: null, userEmail: null });
+  });
+
   it('reads an empty task as no activity, and Kimai activities and tags', () => {
     expect(rowAt(parseFixture('toggl').rows, 4).activityName).toBeNull();
     expect(rowAt(parseFixture('kimai').rows, 2)).toMatchObject({
@@ -155,9 +173,11 @@ describe('parseTimesheetCsv file shapes', () => {
       `${header}\nAna,a@x.fr,C,P,D,Yes,2026-02-10,09:00:00,01:00:00\n`,
       PARIS,
     );
+    const reason = 'missing columns for a Toggl Track export: End date, End time';
     expect(result).toEqual({
       rows: [],
-      errors: [{ row: 1, reason: 'missing columns for a Toggl Track export: End date, End time' }],
+      errors: [{ row: 1, reason }],
+      unreadable: { field: 'file', reason },
     });
   });
 
@@ -268,6 +288,11 @@ describe('parseTimesheetCsv with Clockify date formats', () => {
           'dates such as 03/04/2026 could be day/month or month/day; choose the date format (DMY or MDY)',
       },
     ]);
+  });
+
+  it('says the date format is what to choose, not another file', () => {
+    const text = [header, entry('02/03/2026')].join('\n');
+    expect(parseTimesheetCsv('clockify', text, PARIS).unreadable?.field).toBe('dateFormat');
   });
 
   it('refuses a date impossible in the chosen order', () => {

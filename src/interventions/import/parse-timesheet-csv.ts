@@ -8,6 +8,7 @@ import {
   ParsedTimesheet,
   ParseTimesheetOptions,
   TimesheetSource,
+  UnreadableFile,
 } from './import-row';
 import {
   LocalDay,
@@ -66,7 +67,9 @@ export function parseTimesheetCsv(
     return fileRefused(`the file is not readable as CSV: ${error.message}`);
   }
   const context = fileContext(SOURCE_LAYOUTS[source], table, opts);
-  return typeof context === 'string' ? fileRefused(context) : readRecords(table, context);
+  return 'reason' in context
+    ? fileRefused(context.reason, context.field)
+    : readRecords(table, context);
 }
 
 /** What every row is read with, or why the file as a whole cannot be read. */
@@ -74,24 +77,28 @@ function fileContext(
   layout: SourceLayout,
   table: CsvTable,
   { timezone, dateFormat }: ParseTimesheetOptions,
-): FileContext | string {
-  if (table.header.length === 0) return 'the file is empty';
+): FileContext | UnreadableFile {
+  if (table.header.length === 0) return { field: 'file', reason: 'the file is empty' };
   const columns = locateColumns(layout, table.header);
   const missing = layout.required.filter((field) => columns[field] === undefined);
   if (missing.length > 0) {
     const names = missing.map((field) => layout.columns[field]?.[0]).join(', ');
-    return `missing columns for a ${layout.label} export: ${names}`;
+    return { field: 'file', reason: `missing columns for a ${layout.label} export: ${names}` };
   }
   const dateOrder = dateFormat ?? detectDateOrder(dateCells(table, columns));
   if (dateOrder === null && [...dateCells(table, columns)].some(isSlashedDate)) {
-    return 'dates such as 03/04/2026 could be day/month or month/day; choose the date format (DMY or MDY)';
+    return {
+      field: 'dateFormat',
+      reason:
+        'dates such as 03/04/2026 could be day/month or month/day; choose the date format (DMY or MDY)',
+    };
   }
   const clock = localClock(timezone);
   return { layout, header: table.header, columns, dateOrder, timezone, clock };
 }
 
-function fileRefused(reason: string): ParsedTimesheet {
-  return { rows: [], errors: [{ row: 1, reason }] };
+function fileRefused(reason: string, field: UnreadableFile['field'] = 'file'): ParsedTimesheet {
+  return { rows: [], errors: [{ row: 1, reason }], unreadable: { field, reason } };
 }
 
 function* dateCells(table: CsvTable, columns: Partial<Record<ImportField, number>>) {
@@ -129,6 +136,8 @@ function readEntry(line: number, values: string[], context: FileContext): Import
     end,
     billable: readBillable(values, context),
     tags: readTags(optionalCell(values, context, 'tags')),
+    userName: optionalCell(values, context, 'userName') || null,
+    userEmail: optionalCell(values, context, 'userEmail') || null,
   };
 }
 

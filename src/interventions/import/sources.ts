@@ -12,7 +12,9 @@ export type ImportField =
   | 'startTime'
   | 'endDate'
   | 'endTime'
-  | 'duration';
+  | 'duration'
+  | 'userName'
+  | 'userEmail';
 
 /**
  * How one tool names its columns. The first name of each list is the one used in messages;
@@ -38,6 +40,8 @@ const TOGGL: SourceLayout = {
     startTime: ['Start time'],
     endDate: ['End date'],
     endTime: ['End time'],
+    userName: ['User'],
+    userEmail: ['Email'],
   },
   required: ['client', 'project', 'startDate', 'startTime', 'endDate', 'endTime'],
 };
@@ -56,6 +60,8 @@ const CLOCKIFY: SourceLayout = {
     startTime: ['Start Time'],
     endDate: ['End Date'],
     endTime: ['End Time'],
+    userName: ['User'],
+    userEmail: ['Email'],
   },
   required: ['client', 'project', 'startDate', 'startTime', 'endDate', 'endTime'],
 };
@@ -78,6 +84,8 @@ const KIMAI: SourceLayout = {
     startTime: ['From', 'Begin', 'De', 'Début', 'Von'],
     endTime: ['To', 'End', 'À', 'Fin', 'Bis'],
     duration: ['Duration', 'Durée', 'Dauer'],
+    userName: ['User', 'Utilisateur', 'Benutzer'],
+    userEmail: ['E-mail', 'Email', 'Courriel'],
   },
   required: ['client', 'project', 'startDate', 'startTime', 'endTime'],
 };
