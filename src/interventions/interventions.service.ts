@@ -2,15 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
 import { dayBounds } from '../calendar';
-import { notFound } from '../common/domain-error';
+import { invalid, notFound } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { PracticeService } from '../practice/practice.service';
 import { InterventionQuery } from './dto/intervention.dto';
-import type { InterventionResponse } from './dto/intervention.response';
+import type { InterventionResponse, InterventionTotals } from './dto/intervention.response';
 import { toView } from './intervention-view';
 import { Intervention } from './intervention.entity';
 
 const LOCAL_DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** Query fields that select interventions holding the same value. */
+const EQUAL_FILTERS = [
+  'consultantId',
+  'clientId',
+  'contractId',
+  'requestId',
+  'activityId',
+  'urgency',
+] as const;
 
 /** Reading interventions: the list with its filters, one by id. */
 @Injectable()
@@ -20,24 +29,33 @@ export class InterventionsService {
     private readonly practice: PracticeService,
   ) {}
 
-  /** Newest first. `from`/`to` bound the start; a day is read in the practice zone, `to` inclusive. */
-  async list(query: InterventionQuery): Promise<Page<InterventionResponse>> {
+  /**
+   * Newest first. `from`/`to` bound the start; a day is read in the practice zone, `to`
+   * inclusive. The totals cover every intervention the filters select, not only this page.
+   */
+  async list(
+    query: InterventionQuery,
+  ): Promise<Page<InterventionResponse> & { totals: InterventionTotals }> {
     const builder = this.interventions.createQueryBuilder('i');
     await this.period(builder, query);
-    for (const key of ['consultantId', 'clientId', 'contractId', 'requestId'] as const) {
+    for (const key of EQUAL_FILTERS) {
       const value = query[key];
-      if (value) builder.andWhere(`i.${key} = :${key}`, { [key]: value });
+      if (value !== undefined) builder.andWhere(`i.${key} = :${key}`, { [key]: value });
+    }
+    if (query.billable !== undefined) {
+      builder.andWhere('i.billable = :billable', { billable: query.billable });
     }
     if (query.invoiced !== undefined) {
       builder.andWhere(query.invoiced ? 'i.invoiceId IS NOT NULL' : 'i.invoiceId IS NULL');
     }
+    const totals = await totalsOf(builder.clone());
     const [items, total] = await builder
       .orderBy('i.startedAt', 'DESC')
       .addOrderBy('i.id', 'DESC')
       .take(query.limit)
       .skip(query.offset)
       .getManyAndCount();
-    return { items: items.map(toView), total };
+    return { items: items.map(toView), total, totals };
   }
 
   async get(id: string): Promise<InterventionResponse> {
@@ -60,15 +78,31 @@ export class InterventionsService {
   ): Promise<void> {
     if (!query.from && !query.to) return;
     const { timezone } = await this.practice.get();
-    if (query.from) {
-      const from = LOCAL_DAY.test(query.from)
-        ? dayBounds(query.from, timezone).start
-        : new Date(query.from);
-      builder.andWhere('i.startedAt >= :from', { from: from.toISOString() });
+    const from = query.from ? periodBound(query.from, timezone, 'start') : null;
+    const to = query.to ? periodBound(query.to, timezone, 'end') : null;
+    if (from && to && from.getTime() >= to.getTime()) {
+      throw invalid('to', `must come after from (${query.from}): the period ends before it starts`);
     }
-    if (query.to) {
-      const to = LOCAL_DAY.test(query.to) ? dayBounds(query.to, timezone).end : new Date(query.to);
-      builder.andWhere('i.startedAt < :to', { to: to.toISOString() });
-    }
+    if (from) builder.andWhere('i.startedAt >= :from', { from: from.toISOString() });
+    if (to) builder.andWhere('i.startedAt < :to', { to: to.toISOString() });
   }
+}
+
+/** A local day's first or last instant (read in the practice zone), or the instant given. */
+function periodBound(value: string, timezone: string, side: 'start' | 'end'): Date {
+  return LOCAL_DAY.test(value) ? dayBounds(value, timezone)[side] : new Date(value);
+}
+
+/** Sums over the whole filtered set, in SQL; a running timer counts nothing yet. */
+async function totalsOf(builder: SelectQueryBuilder<Intervention>): Promise<InterventionTotals> {
+  const row = await builder
+    .select('COALESCE(SUM(i.durationMinutes), 0)', 'durationMinutes')
+    .addSelect('COALESCE(SUM(i.billableMinutes), 0)', 'billableMinutes')
+    .addSelect('COALESCE(SUM(i.amountCents), 0)', 'amountCents')
+    .getRawOne<Record<keyof InterventionTotals, string | number>>();
+  return {
+    durationMinutes: Number(row?.durationMinutes ?? 0),
+    billableMinutes: Number(row?.billableMinutes ?? 0),
+    amountCents: Number(row?.amountCents ?? 0),
+  };
 }

@@ -132,6 +132,22 @@ export class InterventionQuery extends PageQuery {
   @IsUUID('all')
   readonly requestId?: string;
 
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Omittable()
+  @IsUUID('all')
+  readonly activityId?: string;
+
+  @ApiPropertyOptional({ enum: URGENCY_LEVELS })
+  @Omittable()
+  @IsIn(URGENCY_LEVELS)
+  readonly urgency?: Urgency;
+
+  @ApiPropertyOptional({ description: 'true: billable work only; false: work never invoiced' })
+  @Omittable()
+  @Transform(toBoolean)
+  @IsBoolean()
+  readonly billable?: boolean;
+
   @ApiPropertyOptional({ description: 'true: on an invoice (draft or issued); false: not yet' })
   @Omittable()
   @Transform(toBoolean)

@@ -53,7 +53,7 @@ export class WarningResponse {
   @ApiProperty({
     example: 'weekly_limit',
     description:
-      'weekly_limit, weekly_alert, daily_limit, daily_rest, weekly_days_off, after_hours_limit, urgent_interruptions; after_hours_not_offered on a stopped timer',
+      'weekly_limit, weekly_alert, daily_limit, daily_rest, weekly_days_off, after_hours_limit, urgent_interruptions; after_hours_not_offered or outside_contract on a stopped timer',
   })
   code!: string;
   @ApiProperty({ example: '49 h 30 this week (2026-W47), limit 48 h' }) message!: string;
@@ -82,9 +82,20 @@ export class SavedInterventionResponse extends InterventionResponse {
   quota?: QuotaStandingResponse;
 }
 
+export class InterventionTotals {
+  @ApiProperty({ example: 1250 }) durationMinutes!: number;
+  @ApiProperty({ example: 1320 }) billableMinutes!: number;
+  @ApiProperty({ example: 198000 }) amountCents!: number;
+}
+
 export class InterventionPageResponse {
   @ApiProperty({ type: [InterventionResponse] }) items!: InterventionResponse[];
   @ApiProperty() total!: number;
+  @ApiProperty({
+    type: InterventionTotals,
+    description: 'sums over every intervention the filters select, not only this page',
+  })
+  totals!: InterventionTotals;
 }
 
 export class TimerResponse {
