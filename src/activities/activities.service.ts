@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
 import { notFound } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { isForeignKeyViolation } from '../common/tenant';
@@ -22,9 +22,13 @@ export class ActivitiesService {
     );
   }
 
+  /** Active activities by default; `archived: true` lists the archived ones instead. */
   async list(query: ActivityQuery): Promise<Page<Activity>> {
     const [items, total] = await this.activities.findAndCount({
-      where: { archivedAt: IsNull(), ...(query.kind ? { kind: query.kind } : {}) },
+      where: {
+        archivedAt: query.archived ? Not(IsNull()) : IsNull(),
+        ...(query.kind ? { kind: query.kind } : {}),
+      },
       order: { name: 'ASC' },
       take: query.limit,
       skip: query.offset,
@@ -52,5 +56,13 @@ export class ActivitiesService {
       if (!isForeignKeyViolation(error)) throw error;
       await this.activities.update({ id }, { archivedAt: new Date() });
     }
+  }
+
+  /** Brings an archived activity back, so new work and contract rates can name it again. */
+  async restore(id: string): Promise<Activity> {
+    const activity = await this.activities.findOne({ where: { id, archivedAt: Not(IsNull()) } });
+    if (!activity) throw notFound('activity');
+    activity.archivedAt = null;
+    return this.activities.save(activity);
   }
 }

@@ -1,6 +1,11 @@
 import fc from 'fast-check';
 import type { BillingTerms } from '../contracts/contract.entity';
-import { consumptionIn, monthsBetween, type MonthMinutes } from './usage-figures';
+import {
+  consumptionIn,
+  contractConsumptionIn,
+  monthsBetween,
+  type MonthMinutes,
+} from './usage-figures';
 
 const retainer = (rolloverMonths: number): BillingTerms => ({
   mode: 'retainer',
@@ -127,5 +132,53 @@ describe('consumptionIn: prepaid and time and materials', () => {
       rolloverMinutes: 0,
       overageMinutes: 0,
     });
+  });
+});
+
+describe('contractConsumptionIn: months outside the contract', () => {
+  const period = { startDate: '2026-02-15', endDate: '2026-04-10' };
+  const prepaid: BillingTerms = { ...retainer(0), mode: 'prepaid', prepaidMinutes: 1200 };
+  const hourly: BillingTerms = { ...retainer(0), mode: 'time_and_materials' };
+
+  it.each([
+    ['a retainer, the month before it starts', retainer(0), '2026-01', 0],
+    ['a retainer, its first (partial) month', retainer(0), '2026-02', 600],
+    ['a retainer, its last (partial) month', retainer(0), '2026-04', 600],
+    ['a retainer, the month after it ends', retainer(0), '2026-05', 0],
+    ['a prepaid block, before it starts', prepaid, '2026-01', 0],
+    ['a prepaid block, while it runs', prepaid, '2026-03', 1200],
+    ['a prepaid block, after it ends', prepaid, '2026-06', 0],
+  ] as const)('%s', (_, billing, month, included) => {
+    const figures = contractConsumptionIn(period, billing, month, []);
+    expect(figures.includedMinutes).toBe(included);
+    if (included === 0) expect(figures.remainingMinutes).toBe(0);
+  });
+
+  it('counts work logged after the end as beyond the contract, not against included minutes', () => {
+    const late = [{ month: '2026-05', billableMinutes: 90 }];
+    expect(contractConsumptionIn(period, retainer(3), '2026-05', late)).toEqual({
+      includedMinutes: 0,
+      usedMinutes: 90,
+      remainingMinutes: 0,
+      rolloverMinutes: 0,
+      overageMinutes: 90,
+    });
+    expect(contractConsumptionIn(period, hourly, '2026-05', late).overageMinutes).toBe(0);
+  });
+
+  it('agrees with consumptionIn in every month the contract runs', () => {
+    const months = fc.integer({ min: 1, max: 12 }).map((m) => `2026-${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(months, fc.array(fc.nat(2000), { minLength: 12, maxLength: 12 }), (month, m) => {
+        const past = m.map((billableMinutes, k) => ({
+          month: `2026-${String(k + 1).padStart(2, '0')}`,
+          billableMinutes,
+        }));
+        const running = month >= '2026-02' && month <= '2026-04';
+        const figures = contractConsumptionIn(period, retainer(1), month, past);
+        if (running) expect(figures).toEqual(consumptionIn(retainer(1), month, past));
+        else expect(figures.includedMinutes).toBe(0);
+      }),
+    );
   });
 });

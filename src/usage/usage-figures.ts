@@ -19,6 +19,41 @@ export interface ConsumptionFigures {
   prepaidRemainingMinutes?: number;
 }
 
+/** The days a contract is in force: from its start date to its end date, its last day. */
+export interface ContractPeriod {
+  startDate: string;
+  endDate: string | null;
+}
+
+/** Whether the contract is in force on at least one day of `month` ('YYYY-MM'). */
+export function runsInMonth(period: ContractPeriod, month: string): boolean {
+  const started = period.startDate.slice(0, 7) <= month;
+  return started && (period.endDate === null || period.endDate.slice(0, 7) >= month);
+}
+
+/**
+ * The consumption of a month under the contract: a month before it starts or after it ends
+ * includes nothing, so any work logged then is beyond what the contract covers.
+ */
+export function contractConsumptionIn(
+  period: ContractPeriod,
+  billing: BillingTerms,
+  month: string,
+  history: MonthMinutes[],
+): ConsumptionFigures {
+  if (runsInMonth(period, month)) return consumptionIn(billing, month, history);
+  const usedMinutes = history.find((h) => h.month === month)?.billableMinutes ?? 0;
+  const covered = billing.mode !== 'time_and_materials';
+  return {
+    includedMinutes: 0,
+    usedMinutes,
+    remainingMinutes: 0,
+    rolloverMinutes: 0,
+    overageMinutes: covered ? usedMinutes : 0,
+    ...(billing.mode === 'prepaid' ? { prepaidRemainingMinutes: 0 } : {}),
+  };
+}
+
 /** The months from `first` to `last` included, in order; empty when `last` is before `first`. */
 export function monthsBetween(first: string, last: string): string[] {
   const count = monthNumber(last) - monthNumber(first) + 1;

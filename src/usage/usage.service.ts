@@ -11,7 +11,7 @@ import { PracticeService } from '../practice/practice.service';
 import { QuotaLedger } from '../requests/quota-ledger.service';
 import { SupportRequest } from '../requests/request.entity';
 import { ContractWork } from './contract-work';
-import { consumptionIn, monthsBetween, type ConsumptionFigures } from './usage-figures';
+import { contractConsumptionIn, monthsBetween, type ConsumptionFigures } from './usage-figures';
 
 export interface LevelUsage {
   used: number;
@@ -59,7 +59,7 @@ export class UsageService {
     return {
       contractId: contract.id,
       month: target,
-      ...consumptionIn(contract.billing, target, work.history),
+      ...contractConsumptionIn(contract, contract.billing, target, work.history),
       afterHoursMinutes: work.afterHoursMinutes,
       quotas,
       sla,

@@ -1,6 +1,7 @@
 import { Omittable } from '../../common/validation';
 import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsString, Length, Max, Min } from 'class-validator';
 import { ACTIVITY_KINDS } from '../../common/domain';
 import type { ActivityKind } from '../../common/domain';
@@ -24,4 +25,12 @@ export class ActivityQuery extends PageQuery {
   @Omittable()
   @IsIn(ACTIVITY_KINDS)
   readonly kind?: ActivityKind;
+
+  @ApiPropertyOptional({ description: 'true: archived only; false (default): active only' })
+  @Omittable()
+  @Transform(({ value }: { value: unknown }) =>
+    value === 'true' ? true : value === 'false' ? false : value,
+  )
+  @IsBoolean()
+  readonly archived?: boolean;
 }
