@@ -5,6 +5,7 @@ import { Knowledge1764610000000 } from './1764610000000-Knowledge';
 import { Invoicing1764700000000 } from './1764700000000-Invoicing';
 import { Reports1764800000000 } from './1764800000000-Reports';
 import { AlertFigures1764900000000 } from './1764900000000-AlertFigures';
+import { LegalInvoicing1765100000000 } from './1765100000000-LegalInvoicing';
 import { ServerSecrets1765200000000 } from './1765200000000-ServerSecrets';
 
 /** Every migration, in order. A new migration file is added here too. */
@@ -16,5 +17,6 @@ export const ALL_MIGRATIONS = [
   Invoicing1764700000000,
   Reports1764800000000,
   AlertFigures1764900000000,
+  LegalInvoicing1765100000000,
   ServerSecrets1765200000000,
 ];

@@ -131,8 +131,13 @@ describe('exports: sales journal CSV, FEC, ZIP of the PDFs', () => {
       const [header, ...records] = text.split('\r\n').map((line) => line.split('\t'));
       expect(header).toEqual([...FEC_COLUMNS]);
       expect(records.every((r) => r.length === 18)).toBe(true);
-      // One entry per document, its lines sharing an EcritureNum (the order within a day is
-      // the number's).
+      // One entry per document, its lines sharing an EcritureNum, in issue order: the credit
+      // note after the invoice it corrects although its number sorts first.
+      expect([...new Set(records.map((r) => `${r[2]} ${r[8]}`))]).toEqual([
+        `1 ${docs.franchise.number}`,
+        `2 ${docs.standard.number}`,
+        `3 ${docs.credit.number}`,
+      ]);
       const entry = (number: string) => {
         const lines = records.filter((r) => r[8] === number);
         expect(new Set(lines.map((r) => r[2])).size).toBe(1);
@@ -205,11 +210,11 @@ describe('exports: sales journal CSV, FEC, ZIP of the PDFs', () => {
       expect(lines[0]).toBe(
         "Numéro;Type;Date d'émission;Échéance;Client;SIREN client;Total HT;TVA 20 %;Total TTC;Payé;Solde;Statut;Régime de TVA",
       );
-      // By issue date, then number: the credit note's series sorts first on the same day.
+      // By issue date, then issue order: the credit note after its invoice, whatever the numbers.
       expect(lines.slice(1)).toEqual([
-        `${docs.credit.number};Avoir;${fr(today)};${fr(today)};${CLIENT};443061841;-100,00;-20,00;-120,00;0,00;0,00;Émise;Normal`,
         `${docs.franchise.number};Facture;${fr(today)};${fr(due)};${CLIENT};443061841;600,00;0,00;600,00;0,00;600,00;Émise;Franchise en base`,
         `${docs.standard.number};Facture;${fr(today)};${fr(due)};${CLIENT};443061841;600,00;120,00;720,00;0,00;600,00;Émise;Normal`,
+        `${docs.credit.number};Avoir;${fr(today)};${fr(today)};${CLIENT};443061841;-100,00;-20,00;-120,00;0,00;0,00;Émise;Normal`,
         '',
       ]);
     });
@@ -220,8 +225,8 @@ describe('exports: sales journal CSV, FEC, ZIP of the PDFs', () => {
         .expect(200);
       const lines = (res.body as Buffer).toString('utf8').slice(1).split('\r\n');
       expect(lines[0]).toMatch(/^Number,Kind,Issue date,Due date,Client,/);
-      expect(lines[1]).toContain(',Credit note,');
-      expect(lines[3]).toMatch(/,600\.00,120\.00,720\.00,0\.00,600\.00,Issued,Standard$/);
+      expect(lines[3]).toContain(',Credit note,');
+      expect(lines[2]).toMatch(/,600\.00,120\.00,720\.00,0\.00,600\.00,Issued,Standard$/);
     });
   });
 

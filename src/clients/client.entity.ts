@@ -24,6 +24,14 @@ export class Client extends Identified {
   @Column({ type: 'varchar', length: 2, nullable: true })
   locale!: Locale | null;
 
+  /**
+   * The client's sub-account in the accounts (see account-code.ts): given at creation from the
+   * name, changed only on purpose, copied into each invoice's buyer snapshot at issue.
+   */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 20 })
+  accountCode!: string;
+
   @InstantColumn()
   createdAt!: Date;
 

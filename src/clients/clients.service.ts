@@ -1,27 +1,48 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { IsNull, Not, Repository } from 'typeorm';
-import { notFound } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { assertVisibleTo, isForeignKeyViolation, scoped, Viewer } from '../common/tenant';
+import { accountCodeFor } from './account-code';
 import { Client } from './client.entity';
+import { clientCoherence, type ClientIdentity } from './client-coherence';
 import { ClientQuery, CreateClientDto, UpdateClientDto } from './dto/client.dto';
+
+/** Codes tried before giving up: two clients share a first code once in 65 536 namesakes. */
+const ACCOUNT_CODE_ATTEMPTS = 20;
+
+function assertCoherent(client: ClientIdentity): void {
+  const problems = clientCoherence(client);
+  if (problems.length > 0) {
+    throw new DomainError(
+      'invalid.client',
+      `Invalid input: ${problems.map((p) => p.field).join(', ')}`,
+      problems,
+    );
+  }
+}
 
 @Injectable()
 export class ClientsService {
   constructor(@InjectRepository(Client) private readonly clients: Repository<Client>) {}
 
-  create(dto: CreateClientDto): Promise<Client> {
-    return this.clients.save(
-      this.clients.create({
-        ...dto,
-        siren: dto.siren ?? null,
-        vatNumber: dto.vatNumber?.toUpperCase() ?? null,
-        locale: dto.locale ?? null,
-        createdAt: new Date(),
-        archivedAt: null,
-      }),
-    );
+  async create(dto: CreateClientDto): Promise<Client> {
+    const id = randomUUID();
+    const client = this.clients.create({
+      ...dto,
+      id,
+      siren: dto.siren ?? null,
+      vatNumber: dto.vatNumber?.toUpperCase() ?? null,
+      locale: dto.locale ?? null,
+      createdAt: new Date(),
+      archivedAt: null,
+    });
+    assertCoherent(client);
+    if (dto.accountCode) await this.assertAccountCodeFree(dto.accountCode, id);
+    client.accountCode = dto.accountCode ?? (await this.newAccountCode(dto.name, id));
+    return this.clients.save(client);
   }
 
   async list(viewer: Viewer, query: ClientQuery): Promise<Page<Client>> {
@@ -50,7 +71,31 @@ export class ClientsService {
     if (!client) throw notFound('client');
     Object.assign(client, dto);
     if (dto.vatNumber) client.vatNumber = dto.vatNumber.toUpperCase();
+    assertCoherent(client);
+    if (dto.accountCode) await this.assertAccountCodeFree(dto.accountCode, id);
     return this.clients.save(client);
+  }
+
+  /** The client's first free code; the unique index settles a race with a 409. */
+  private async newAccountCode(name: string, id: string): Promise<string> {
+    for (let attempt = 0; attempt < ACCOUNT_CODE_ATTEMPTS; attempt++) {
+      const code = accountCodeFor(name, id, attempt);
+      if (!(await this.clients.exists({ where: { accountCode: code } }))) return code;
+    }
+    throw new DomainError('conflict.account_code', 'No free account code: give one', [
+      { field: 'accountCode', message: 'every code tried is taken' },
+    ]);
+  }
+
+  private async assertAccountCodeFree(code: string, ownId: string): Promise<void> {
+    const holder = await this.clients.findOne({ where: { accountCode: code } });
+    if (holder && holder.id !== ownId) {
+      throw new DomainError(
+        'conflict.account_code',
+        `The account code ${code} is already ${holder.name}'s`,
+        [{ field: 'accountCode', message: 'already used by another client' }],
+      );
+    }
   }
 
   /** Deletes an unreferenced client; one that contracts, users or invoices refer to is archived. */

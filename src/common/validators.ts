@@ -2,11 +2,14 @@ import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isValidTimeZone, validateWeeklyHours } from '../calendar';
 import type { WeeklyHours } from './domain';
 import {
+  EU_VAT_PREFIXES,
+  frenchVatKey,
   isPlausibleEuVatNumber,
   isValidFrenchVatNumber,
   isValidIban,
   isValidSiren,
   isValidSiret,
+  normalizeVatNumber,
 } from './identifiers';
 
 function rule(
@@ -51,12 +54,41 @@ export const IsTimeZone = rule(
   str(isValidTimeZone),
   '$property must be an IANA time zone such as Europe/Paris',
 );
+/**
+ * A company's tax identifier outside the EU, loosely: 4 to 30 letters, digits, spaces, dots,
+ * dashes or slashes, with at least 4 digits (CHE-123.456.789, GB123456789, 12-3456789).
+ */
+export function isPlausibleForeignTaxId(v: string): boolean {
+  const trimmed = v.trim();
+  return (
+    /^[A-Za-z0-9][A-Za-z0-9 ./-]{2,28}[A-Za-z0-9]$/.test(trimmed) &&
+    (trimmed.match(/\d/g) ?? []).length >= 4
+  );
+}
+
+/**
+ * A VAT number or tax identifier as a client or the practice may have one: French numbers are
+ * checked in full (key and SIREN), other EU ones by their member state's prefix and length,
+ * any other by the loose pattern above.
+ */
+export function isAcceptableVatNumber(v: string): boolean {
+  const normalized = normalizeVatNumber(v);
+  if (normalized.startsWith('FR')) return isValidFrenchVatNumber(v);
+  const prefixes: readonly string[] = EU_VAT_PREFIXES;
+  if (prefixes.includes(normalized.slice(0, 2))) return isPlausibleEuVatNumber(v);
+  return isPlausibleForeignTaxId(v);
+}
+
+/** The French VAT number of a SIREN is FR + its key + the SIREN: does `vatNumber` match? */
+export function vatNumberMatchesSiren(vatNumber: string, siren: string): boolean {
+  if (!isValidSiren(siren)) return false;
+  return normalizeVatNumber(vatNumber) === `FR${frenchVatKey(siren)}${siren}`;
+}
+
 export const IsVatNumber = rule(
   'isVatNumber',
-  str((v) =>
-    v.toUpperCase().startsWith('FR') ? isValidFrenchVatNumber(v) : isPlausibleEuVatNumber(v),
-  ),
-  '$property must be a valid VAT number (FR + 2-digit key + SIREN, key = (12 + 3 × (SIREN mod 97)) mod 97)',
+  str(isAcceptableVatNumber),
+  '$property must be a VAT number: in France FR + 2-digit key + SIREN (key = (12 + 3 × (SIREN mod 97)) mod 97), in another EU country its prefix and number (DE123456789), elsewhere the tax identifier (CHE-123.456.789)',
 );
 export const IsLocalDate = rule(
   'isLocalDate',

@@ -113,16 +113,16 @@ export class ExportsService {
         docs.map((d) => d.id),
       ),
       this.invoices.today(),
-      m.find(Client, { select: { id: true, name: true } }),
+      m.find(Client, { select: { id: true, name: true, accountCode: true } }),
     ]);
-    const names = new Map(clients.map((c) => [c.id, c.name]));
+    const byId = new Map(clients.map((c) => [c.id, c]));
     return docs.map((doc) => {
       const summary = summarize(
         doc,
         figures.get(doc.id) ?? { paidCents: 0, creditedCents: 0 },
         today,
       );
-      return toJournalDoc(doc, summary, names.get(doc.clientId) ?? '');
+      return toJournalDoc(doc, summary, byId.get(doc.clientId) ?? { name: '', accountCode: '' });
     });
   }
 

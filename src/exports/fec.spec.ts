@@ -1,3 +1,4 @@
+import { accountCodeFor } from '../clients/account-code';
 import {
   buildFec,
   clientSubAccount,
@@ -69,13 +70,13 @@ describe('buildFec', () => {
       // Franchise: no VAT line.
       ['2', 'F2026-00002', '411', '500,00', '0,00'],
       ['2', 'F2026-00002', '706', '0,00', '500,00'],
-      // Credit note, same day as F2026-00003 and before it by number: reversed sides.
-      ['3', 'AV2026-00001', '411', '0,00', '120,00'],
-      ['3', 'AV2026-00001', '706', '100,00', '0,00'],
-      ['3', 'AV2026-00001', '44571', '20,00', '0,00'],
-      ['4', 'F2026-00003', '411', '360,00', '0,00'],
-      ['4', 'F2026-00003', '706', '0,00', '300,00'],
-      ['4', 'F2026-00003', '44571', '0,00', '60,00'],
+      ['3', 'F2026-00003', '411', '360,00', '0,00'],
+      ['3', 'F2026-00003', '706', '0,00', '300,00'],
+      ['3', 'F2026-00003', '44571', '0,00', '60,00'],
+      // Credit note, issued after F2026-00003 the same day (before it by number): reversed sides.
+      ['4', 'AV2026-00001', '411', '0,00', '120,00'],
+      ['4', 'AV2026-00001', '706', '100,00', '0,00'],
+      ['4', 'AV2026-00001', '44571', '20,00', '0,00'],
       // Reverse charge: VAT 0, no VAT line.
       ['5', 'F2026-00004', '411', '800,00', '0,00'],
       ['5', 'F2026-00004', '706', '0,00', '800,00'],
@@ -217,24 +218,92 @@ describe('buildFec', () => {
   });
 });
 
-describe('clientSubAccount', () => {
-  it.each([
-    ['Société Générale', 'c1', /^411SOCIETEG[0-9A-F]{4}$/],
-    ['A&B', 'c1', /^411AB[0-9A-F]{4}$/],
-    ['Œuvre & Cie', 'c1', /^411OEUVRECI[0-9A-F]{4}$/],
-    ['Straße Æsir', 'c1', /^411STRASSEA[0-9A-F]{4}$/],
-    ['Ōsaka 株式会社', 'c1', /^411OSAKA[0-9A-F]{4}$/],
-  ])('%s → readable and upper case', (name, id, pattern) => {
-    expect(clientSubAccount('411', name, id)).toMatch(pattern);
+describe('the client sub-account', () => {
+  it('is the receivable account and the code frozen on the document', () => {
+    expect(clientSubAccount('411', 'DUPONTSA3F2A')).toBe('411DUPONTSA3F2A');
+    expect(() => clientSubAccount('411', '')).toThrow('account code');
   });
 
-  it('is stable for a client and tells apart clients whose names start alike', () => {
-    expect(clientSubAccount('411', 'Dupont SA', 'id-1')).toBe(
-      clientSubAccount('411', 'Dupont SA', 'id-1'),
-    );
-    expect(clientSubAccount('411', 'Dupont SARL', 'id-2')).not.toBe(
-      clientSubAccount('411', 'Dupont SA', 'id-1'),
-    );
+  it('stays the same after the client is renamed: one account, not two', () => {
+    const code = accountCodeFor('Dupont SA', 'client-dupont');
+    const before = journalDoc({
+      number: 'F2026-00010',
+      chainSeq: 10,
+      issueDate: '2026-03-02',
+      clientName: 'Dupont SA',
+      clientId: 'client-dupont',
+      clientAccountCode: code,
+      rates: [[2000, 1000, 200]],
+    });
+    const after = {
+      ...before,
+      number: 'F2026-00011',
+      chainSeq: 11,
+      clientName: 'Dupont & Fils SAS',
+    };
+    const fec = records(buildFec([before, after], accounts, opts).content);
+    const clientLines = fec.filter((r) => r[col('CompteNum')] === '411');
+    expect(clientLines.map((r) => r[col('CompAuxNum')])).toEqual([`411${code}`, `411${code}`]);
+    expect(clientLines.map((r) => r[col('CompAuxLib')])).toEqual([
+      'Dupont SA',
+      'Dupont & Fils SAS',
+    ]);
+  });
+});
+
+describe('issue order', () => {
+  it('puts a credit note after its invoice issued the same day, whatever the numbers', () => {
+    const invoice = journalDoc({
+      number: 'F2026-00100',
+      chainSeq: 7,
+      issueDate: '2026-03-20',
+      clientName: 'Acme',
+      clientId: 'client-acme',
+      rates: [[2000, 1000, 200]],
+    });
+    const note = journalDoc({
+      number: 'A2026-00001',
+      kind: 'credit_note',
+      chainSeq: 8,
+      issueDate: '2026-03-20',
+      clientName: 'Acme',
+      clientId: 'client-acme',
+      rates: [[2000, -1000, -200]],
+    });
+    const fec = buildFec([note, invoice], accounts, opts);
+    const pieces = records(fec.content).map((r) => [r[col('EcritureNum')], r[col('PieceRef')]]);
+    expect([...new Set(pieces.map((p) => p.join(' ')))]).toEqual([
+      '1 F2026-00100',
+      '2 A2026-00001',
+    ]);
+    expect(validateFec(fec.content)).toEqual([]);
+  });
+});
+
+describe('a business outside the EU (art. 259-1 CGI)', () => {
+  it('posts the client and the sales, and no VAT line', () => {
+    const swiss = journalDoc({
+      number: 'F2026-00005',
+      chainSeq: 6,
+      issueDate: '2026-03-20',
+      clientName: 'Helvetia Informatik AG',
+      clientId: 'client-zurich',
+      rates: [[0, 90_000, 0]],
+      vatRegime: 'export',
+    });
+    const fec = buildFec([swiss], accounts, opts);
+    expect(
+      records(fec.content).map((r) => [r[col('CompteNum')], r[col('Debit')], r[col('Credit')]]),
+    ).toEqual([
+      ['411', '900,00', '0,00'],
+      ['706', '0,00', '900,00'],
+    ]);
+    expect(validateFec(fec.content)).toEqual([]);
+  });
+
+  it('refuses VAT charged to it', () => {
+    const taxed = { ...MARCH_2026[0], vatRegime: 'export' as const };
+    expect(() => buildFec([taxed], accounts, opts)).toThrow('VAT charged under the export regime');
   });
 });
 

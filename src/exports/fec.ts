@@ -8,10 +8,9 @@
  * - CRLF between records (Windows tools, the administration's included) and none after the
  *   last one, so no reader sees an empty trailing record.
  */
-import { createHash } from 'node:crypto';
 import { isValidLocalDate } from '../calendar';
 import { isValidSiren } from '../common/identifiers';
-import type { JournalDoc } from './invoice-journal';
+import { inIssueOrder, type JournalDoc } from './invoice-journal';
 
 export const FEC_COLUMNS = [
   'JournalCode',
@@ -95,10 +94,7 @@ export function buildFec(
     salesLabel: accounts.salesLabel ?? DEFAULT_FEC_ACCOUNTS.salesLabel,
     vatCollectedLabel: accounts.vatCollectedLabel ?? DEFAULT_FEC_ACCOUNTS.vatCollectedLabel,
   };
-  const sorted = [...docs].sort(
-    (a, b) => a.issueDate.localeCompare(b.issueDate) || a.number.localeCompare(b.number),
-  );
-  const records = sorted.flatMap((doc, index) =>
+  const records = inIssueOrder(docs).flatMap((doc, index) =>
     entryLines(doc, chart).map((line) => fecRecord(doc, line, index + 1, chart)),
   );
   const text = [[...FEC_COLUMNS], ...records]
@@ -116,8 +112,8 @@ export function buildFec(
 
 /**
  * An invoice debits the client for the gross and credits sales (one line per VAT rate) and
- * VAT collected (per rate, none when there is no VAT: franchise, reverse charge). A credit
- * note carries negative amounts, so the same lines land in the opposite columns.
+ * VAT collected (per rate, none when there is no VAT: franchise, reverse charge, export). A
+ * credit note carries negative amounts, so the same lines land in the opposite columns.
  */
 function entryLines(doc: JournalDoc, chart: Required<FecAccounts>): EntryLine[] {
   assertDocument(doc);
@@ -134,7 +130,7 @@ function entryLines(doc: JournalDoc, chart: Required<FecAccounts>): EntryLine[] 
   });
   const client: EntryLine = {
     ...line(chart.receivable, chart.receivableLabel, doc.grossCents),
-    auxNum: clientSubAccount(chart.receivable, doc.clientName, doc.clientId),
+    auxNum: clientSubAccount(chart.receivable, doc.clientAccountCode),
     auxLib: doc.clientName,
   };
   const sales = rates.map((rate) => line(chart.sales, chart.salesLabel, -rate.netCents));
@@ -196,24 +192,13 @@ function fecRecord(
 }
 
 /**
- * The client's sub-account: the receivable account, the first 8 letters and digits of the
- * name (accents dropped, upper case) to be readable, and 4 characters of a hash of the client
- * id so two clients whose names start alike stay apart. Stable across exports.
+ * The client's sub-account: the receivable account and the code the client was given at
+ * creation (frozen on each document at issue), so renaming the client never splits its account.
  */
-export function clientSubAccount(receivable: string, clientName: string, clientId: string): string {
-  const letters = clientName
-    .replace(/[ŒœÆæß]/g, (ligature) => LIGATURES[ligature])
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toUpperCase()
-    .replace(/[^A-Z0-9]/g, '')
-    .slice(0, 8);
-  const tag = createHash('sha256').update(clientId).digest('hex').slice(0, 4).toUpperCase();
-  return `${receivable}${letters}${tag}`;
+export function clientSubAccount(receivable: string, accountCode: string): string {
+  if (accountCode.trim() === '') throw new RangeError('A client without an account code');
+  return `${receivable}${accountCode}`;
 }
-
-/** Letters that no accent-stripping splits. */
-const LIGATURES: Record<string, string> = { Œ: 'OE', œ: 'oe', Æ: 'AE', æ: 'ae', ß: 'ss' };
 
 /** "1234,56", "0,00": a comma and no thousands separator (A47 A-1 III 2°). */
 function fecAmount(cents: number): string {

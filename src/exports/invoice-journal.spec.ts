@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { toCsv } from './csv';
 import { formatRate, invoiceJournalRows } from './invoice-journal';
-import { MARCH_2026 } from './journal-docs.fixture';
+import { journalDoc, MARCH_2026 } from './journal-docs.fixture';
 
 describe('invoiceJournalRows', () => {
   const fr = invoiceJournalRows([...MARCH_2026].reverse(), 'fr');
@@ -31,12 +31,13 @@ describe('invoiceJournalRows', () => {
     ]);
   });
 
-  it('lists every invoice and credit note by issue date then number', () => {
+  it('lists every invoice and credit note by issue date then issue order, not by number', () => {
+    // AV2026-00001 sorts before F2026-00003 as text, but was issued after it that day.
     expect(fr.slice(1).map((row) => row[0])).toEqual([
       'F2026-00001',
       'F2026-00002',
-      'AV2026-00001',
       'F2026-00003',
+      'AV2026-00001',
       'F2026-00004',
     ]);
   });
@@ -74,11 +75,35 @@ describe('invoiceJournalRows', () => {
     expect(reverse?.slice(12)).toEqual(['En retard', 'Autoliquidation']);
   });
 
+  it('shows no VAT for a business outside the EU, and names art. 259-1', () => {
+    const swiss = journalDoc({
+      number: 'F2026-00005',
+      chainSeq: 6,
+      issueDate: '2026-03-20',
+      clientName: 'Helvetia Informatik AG',
+      clientId: 'client-zurich',
+      clientSiren: null,
+      rates: [[0, 90_000, 0]],
+      vatRegime: 'export',
+    });
+    const [, fr] = invoiceJournalRows([swiss], 'fr');
+    const [, en] = invoiceJournalRows([swiss], 'en');
+    expect(fr.slice(6)).toEqual([
+      '900,00',
+      '900,00',
+      '0,00',
+      '900,00',
+      'Émise',
+      'Hors UE, art. 259-1 du CGI',
+    ]);
+    expect(en[en.length - 1]).toBe('Outside the EU, art. 259-1 CGI');
+  });
+
   it('writes English labels and ISO dates in English', () => {
     const en = invoiceJournalRows(MARCH_2026, 'en');
     expect(en[1].slice(0, 4)).toEqual(['F2026-00001', 'Invoice', '2026-03-02', '2026-04-01']);
     expect(en[1][6]).toBe('1200.00');
-    expect(en[3][1]).toBe('Credit note');
+    expect(en[4][1]).toBe('Credit note');
   });
 
   it('gives a header alone for an empty period', () => {

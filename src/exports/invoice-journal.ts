@@ -12,8 +12,12 @@ export interface JournalDoc {
   /** Local days 'YYYY-MM-DD'. */
   issueDate: string;
   dueDate: string;
+  /** Position in the chain of issued documents: the order they were issued in. */
+  chainSeq: number;
   clientId: string;
   clientName: string;
+  /** The client's sub-account code, as frozen on the document (see clients/account-code.ts). */
+  clientAccountCode: string;
   clientSiren: string | null;
   netCents: number;
   /** One entry per VAT rate of the document. */
@@ -76,6 +80,7 @@ const TEXTS: Record<CsvLocale, JournalTexts> = {
       standard: 'Normal',
       franchise: 'Franchise en base',
       reverse_charge: 'Autoliquidation',
+      export: 'Hors UE, art. 259-1 du CGI',
     },
   },
   en: {
@@ -103,14 +108,20 @@ const TEXTS: Record<CsvLocale, JournalTexts> = {
       overdue: 'Overdue',
       cancelled: 'Cancelled',
     },
-    regimes: { standard: 'Standard', franchise: 'Franchise', reverse_charge: 'Reverse charge' },
+    regimes: {
+      standard: 'Standard',
+      franchise: 'Franchise',
+      reverse_charge: 'Reverse charge',
+      export: 'Outside the EU, art. 259-1 CGI',
+    },
   },
 };
 
 /**
- * Header plus one row per document, by issue date then number. A VAT column per non-zero rate
- * found, highest rate first ("TVA 20 %", "TVA 5,5 %"); a rate of 0 % (franchise, reverse
- * charge) has no VAT to show, the regime column says why.
+ * Header plus one row per document, by issue date then issue order (a credit note after the
+ * invoice it corrects, whatever their numbers). A VAT column per non-zero rate found, highest
+ * rate first ("TVA 20 %", "TVA 5,5 %"); a rate of 0 % (franchise, reverse charge, export) has
+ * no VAT to show, the regime column says why.
  */
 export function invoiceJournalRows(docs: readonly JournalDoc[], locale: CsvLocale): CsvCell[][] {
   const texts = TEXTS[locale];
@@ -123,10 +134,7 @@ export function invoiceJournalRows(docs: readonly JournalDoc[], locale: CsvLocal
     ...rates.map((rate) => `${h.vat} ${formatRate(rate, locale)}`),
     ...[h.gross, h.paid, h.balance, h.status, h.vatRegime],
   ];
-  const sorted = [...docs].sort(
-    (a, b) => a.issueDate.localeCompare(b.issueDate) || a.number.localeCompare(b.number),
-  );
-  return [header, ...sorted.map((doc) => journalRow(doc, rates, texts, locale))];
+  return [header, ...inIssueOrder(docs).map((doc) => journalRow(doc, rates, texts, locale))];
 }
 
 function journalRow(
@@ -153,6 +161,13 @@ function journalRow(
     texts.statuses[doc.status],
     texts.regimes[doc.vatRegime],
   ];
+}
+
+/** By issue date, then by position in the chain: the order the documents were issued in. */
+export function inIssueOrder(docs: readonly JournalDoc[]): JournalDoc[] {
+  return [...docs].sort(
+    (a, b) => a.issueDate.localeCompare(b.issueDate) || a.chainSeq - b.chainSeq,
+  );
 }
 
 /** Basis points as a percentage: 2000 → "20 %", 550 → "5,5 %" (fr) / "5.5 %" (en). */

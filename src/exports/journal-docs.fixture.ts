@@ -1,4 +1,5 @@
 /** Test data for the export specs: one month of issued documents under every VAT regime. */
+import { accountCodeFor } from '../clients/account-code';
 import type { JournalDoc } from './invoice-journal';
 
 type DocFacts = Pick<JournalDoc, 'number' | 'issueDate' | 'clientName' | 'clientId'> &
@@ -16,6 +17,8 @@ export function journalDoc(facts: DocFacts): JournalDoc {
   return {
     kind: 'invoice',
     dueDate: facts.issueDate,
+    chainSeq: 1,
+    clientAccountCode: accountCodeFor(facts.clientName, facts.clientId),
     clientSiren: '552100554',
     netCents,
     vatByRate,
@@ -30,10 +33,14 @@ export function journalDoc(facts: DocFacts): JournalDoc {
 
 const etudes = { clientName: "Société Générale d'Études", clientId: 'client-etudes' };
 
-/** Two VAT rates, a franchise invoice, a credit note and a reverse-charge invoice. */
+/**
+ * Two VAT rates, a franchise invoice, a credit note and a reverse-charge invoice. The credit
+ * note was issued after F2026-00003 on the same day, though its number sorts before it.
+ */
 export const MARCH_2026: JournalDoc[] = [
   journalDoc({
     number: 'F2026-00001',
+    chainSeq: 1,
     issueDate: '2026-03-02',
     dueDate: '2026-04-01',
     ...etudes,
@@ -47,6 +54,7 @@ export const MARCH_2026: JournalDoc[] = [
   }),
   journalDoc({
     number: 'F2026-00002',
+    chainSeq: 2,
     issueDate: '2026-03-05',
     clientName: 'Œuvre & Cie',
     clientId: 'client-oeuvre',
@@ -59,6 +67,7 @@ export const MARCH_2026: JournalDoc[] = [
   }),
   journalDoc({
     number: 'AV2026-00001',
+    chainSeq: 4,
     kind: 'credit_note',
     issueDate: '2026-03-10',
     ...etudes,
@@ -66,6 +75,7 @@ export const MARCH_2026: JournalDoc[] = [
   }),
   journalDoc({
     number: 'F2026-00003',
+    chainSeq: 3,
     issueDate: '2026-03-10',
     clientName: 'Acme',
     clientId: 'client-acme',
@@ -73,6 +83,7 @@ export const MARCH_2026: JournalDoc[] = [
   }),
   journalDoc({
     number: 'F2026-00004',
+    chainSeq: 5,
     issueDate: '2026-03-12',
     clientName: 'Berlin Software GmbH',
     clientId: 'client-berlin',

@@ -10,6 +10,7 @@ const issued = (over: Partial<Invoice> = {}): Invoice =>
     number: 'F2026-00012',
     issueDate: '2026-11-29',
     dueDate: '2026-12-29',
+    chainSeq: 12,
     clientId: 'client-1',
     buyer: {
       name: 'Boulangerie Émile',
@@ -17,6 +18,7 @@ const issued = (over: Partial<Invoice> = {}): Invoice =>
       vatNumber: null,
       address: { line1: '1 rue', postalCode: '75001', city: 'Paris', country: 'FR' },
       billingEmail: 'compta@example.fr',
+      accountCode: 'BOULANGE3F2A',
     },
     netCents: 60000,
     vatCents: 12000,
@@ -31,10 +33,15 @@ const summary = (over: Partial<InvoiceSummary> = {}): InvoiceSummary =>
 
 describe('toJournalDoc', () => {
   it('takes the buyer as printed on the document, not the client as named today', () => {
-    const doc = toJournalDoc(issued(), summary(), 'Boulangerie Émile et Fils');
+    const doc = toJournalDoc(issued(), summary(), {
+      name: 'Boulangerie Émile et Fils',
+      accountCode: 'RENAMED0000',
+    });
     expect(doc).toMatchObject({
       number: 'F2026-00012',
+      chainSeq: 12,
       clientName: 'Boulangerie Émile',
+      clientAccountCode: 'BOULANGE3F2A',
       clientSiren: '443061841',
       paidCents: 10000,
       balanceCents: 62000,
@@ -56,19 +63,34 @@ describe('toJournalDoc', () => {
     const doc = toJournalDoc(
       note,
       summary({ paidCents: 0, balanceCents: -12000, status: 'issued' }),
-      '',
+      { name: '', accountCode: 'X' },
     );
     expect(doc).toMatchObject({ grossCents: -12000, balanceCents: 0, dueDate: '2026-11-29' });
   });
 
   it('falls back on the client name when the document has no buyer snapshot', () => {
-    expect(toJournalDoc(issued({ buyer: null }), summary(), 'Cabinet Durand')).toMatchObject({
+    const today = { name: 'Cabinet Durand', accountCode: 'CABINETD12AB' };
+    expect(toJournalDoc(issued({ buyer: null }), summary(), today)).toMatchObject({
       clientName: 'Cabinet Durand',
       clientSiren: null,
+      clientAccountCode: 'CABINETD12AB',
+    });
+  });
+
+  it('takes the client’s code for a document issued before snapshots carried one', () => {
+    const { accountCode: _code, ...older } = issued().buyer!;
+    const doc = toJournalDoc(issued({ buyer: older }), summary(), {
+      name: 'Boulangerie Émile et Fils',
+      accountCode: 'BOULANGE3F2A',
+    });
+    expect(doc).toMatchObject({
+      clientName: 'Boulangerie Émile',
+      clientAccountCode: 'BOULANGE3F2A',
     });
   });
 
   it('refuses a draft, which has no number', () => {
-    expect(() => toJournalDoc(issued({ number: null }), summary(), '')).toThrow('is not issued');
+    const today = { name: '', accountCode: 'X' };
+    expect(() => toJournalDoc(issued({ number: null }), summary(), today)).toThrow('is not issued');
   });
 });

@@ -2,17 +2,24 @@ import type { Invoice } from '../invoicing/invoice.entity';
 import type { InvoiceSummary } from '../invoicing/invoice-detail';
 import type { JournalDoc } from './invoice-journal';
 
+/** The client as it is today, for what a document issued long ago did not record. */
+export interface CurrentClient {
+  name: string;
+  accountCode: string;
+}
+
 /**
  * An issued document as the journal and the FEC read it: the buyer as printed on it (the
- * snapshot taken at issue), amounts as stored (negative on a credit note). A credit note owes
- * nothing itself: it already lowers its invoice's balance, so its own balance is 0.
+ * snapshot taken at issue, with its account code), amounts as stored (negative on a credit
+ * note). A credit note owes nothing itself: it already lowers its invoice's balance, so its
+ * own balance is 0.
  */
 export function toJournalDoc(
   doc: Invoice,
   summary: InvoiceSummary,
-  clientName: string,
+  client: CurrentClient,
 ): JournalDoc {
-  if (doc.number === null || doc.issueDate === null) {
+  if (doc.number === null || doc.issueDate === null || doc.chainSeq === null) {
     throw new RangeError(`Document ${doc.id} is not issued`);
   }
   return {
@@ -20,8 +27,10 @@ export function toJournalDoc(
     kind: doc.kind,
     issueDate: doc.issueDate,
     dueDate: doc.dueDate ?? doc.issueDate,
+    chainSeq: doc.chainSeq,
     clientId: doc.clientId,
-    clientName: doc.buyer?.name ?? clientName,
+    clientName: doc.buyer?.name ?? client.name,
+    clientAccountCode: doc.buyer?.accountCode ?? client.accountCode,
     clientSiren: doc.buyer ? doc.buyer.siren : null,
     netCents: doc.netCents,
     vatByRate: doc.byRate.map((r) => ({ ...r })),

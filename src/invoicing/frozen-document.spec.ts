@@ -51,6 +51,7 @@ function issued(overrides: Partial<Invoice> = {}): Invoice {
     creditedInvoiceId: null,
     hash: null,
     previousHash: null,
+    pdfSha256: null,
     createdAt: new Date(),
     issuedAt: new Date(),
     ...overrides,
@@ -100,6 +101,40 @@ describe('frozenDocumentOf', () => {
   it('gives the same hash after a database round trip (JSON columns, nulls dropped)', () => {
     const trip = JSON.parse(JSON.stringify(issued())) as Invoice;
     expect(hashOf({ ...trip, createdAt: new Date(0) } as Invoice)).toBe(original);
+  });
+
+  describe('a document issued with its PDF stored', () => {
+    const withPdf = (overrides: Partial<Invoice> = {}) =>
+      issued({ pdfSha256: 'b'.repeat(64), ...overrides });
+    const stored = hashOf(withPdf());
+
+    it.each([
+      ['the notes (a credit note’s reason)', { notes: 'Remise commerciale' }],
+      ['the language', { locale: 'en' as const }],
+      ['the payment terms', { paymentTermsDays: 45 }],
+      ['the PDF file', { pdfSha256: 'c'.repeat(64) }],
+    ])('changes the hash when %s changes', (_, overrides) => {
+      expect(hashOf(withPdf(overrides))).not.toBe(stored);
+    });
+
+    it('changes the hash when a line’s printed interventions change', () => {
+      const edited = rows();
+      edited[0] = { ...edited[0], details: ['w', 'another day'] } as InvoiceLine;
+      expect(hashOf(withPdf(), edited)).not.toBe(stored);
+    });
+
+    it('cannot pass for an older document by losing its PDF digest', () => {
+      expect(hashOf(withPdf({ pdfSha256: null }))).not.toBe(stored);
+    });
+  });
+
+  it('keeps the hash of a document issued before PDFs were stored', () => {
+    // Its content then did not cover notes, language, terms or line details.
+    const edited = rows();
+    edited[0] = { ...edited[0], details: ['another day'] } as InvoiceLine;
+    expect(hashOf(issued({ notes: 'x', locale: 'en', paymentTermsDays: 10 }), edited)).toBe(
+      original,
+    );
   });
 
   it('refuses a document without a number', () => {

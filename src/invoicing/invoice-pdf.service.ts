@@ -1,15 +1,25 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isAbsolute, join } from 'node:path';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Client } from '../clients/client.entity';
 import { AppConfigService } from '../common/app-config.service';
-import { notFound } from '../common/domain-error';
+import { DomainError, notFound } from '../common/domain-error';
 import type { Viewer } from '../common/tenant';
 import { Contract } from '../contracts/contract.entity';
+import type { Practice } from '../practice/practice.entity';
 import { PracticeService } from '../practice/practice.service';
+import { InvoiceDocuments, sha256Of } from './invoice-documents';
+import { InvoiceLine } from './invoice-line.entity';
+import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
-import { pdfFileName, toInvoiceView } from './invoice-view.mapper';
+import {
+  pdfFileName,
+  toInvoiceView,
+  viewSourceOfDetail,
+  viewSourceOfRow,
+  type ViewContext,
+} from './invoice-view.mapper';
 import { renderInvoicePdf } from './pdf/invoice-pdf';
 import { buyerSnapshot, sellerSnapshot } from './snapshots';
 
@@ -18,19 +28,69 @@ export interface InvoicePdf {
   pdf: Buffer;
 }
 
-/** The PDF of an invoice or credit note, rendered from the stored document on each request. */
+/**
+ * The PDF of an invoice or credit note. An issued document's PDF is rendered once, at issue,
+ * and stored (invoice_documents): every download and every ZIP hands out those very bytes,
+ * whatever happens later to the templates, the logo or the payments. A draft is rendered on
+ * each request, marked BROUILLON.
+ */
 @Injectable()
 export class InvoicePdfService {
+  private readonly logger = new Logger(InvoicePdfService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly invoices: InvoicesService,
     private readonly practice: PracticeService,
+    private readonly documents: InvoiceDocuments,
     private readonly config: AppConfigService,
   ) {}
 
   async render(viewer: Viewer, id: string): Promise<InvoicePdf> {
-    await this.invoices.findVisible(viewer, id);
+    const doc = await this.invoices.findVisible(viewer, id);
+    const fileName = pdfFileName(doc);
+    if (doc.status !== 'issued') return { fileName, pdf: await this.renderDraft(id) };
+    const stored = await this.documents.read(id);
+    if (stored) return { fileName, pdf: this.checked(doc, stored.pdf, stored.sha256) };
+    if (doc.pdfSha256 !== null) throw this.altered(doc);
+    return { fileName, pdf: await this.storeLegacy(doc) };
+  }
+
+  /**
+   * The PDF of a document being issued, from its sealed row, in the issue's transaction: the
+   * caller stores it and chains its digest.
+   */
+  async renderIssued(
+    m: EntityManager,
+    sealed: Invoice,
+    lines: InvoiceLine[],
+    practice: Practice,
+  ): Promise<Buffer> {
+    const credited = sealed.creditedInvoiceId
+      ? await m.findOne(Invoice, {
+          select: { id: true, number: true, issueDate: true },
+          where: { id: sealed.creditedInvoiceId },
+        })
+      : null;
+    const view = toInvoiceView(viewSourceOfRow(sealed, lines, credited), {
+      currentSeller: sealed.seller!,
+      currentBuyer: sealed.buyer!,
+      currentPaymentTermsDays: sealed.paymentTermsDays ?? 0,
+      logoPath: this.logoPath(practice),
+    });
+    return renderInvoicePdf(view, { createdAt: sealed.issuedAt ?? undefined });
+  }
+
+  private async renderDraft(id: string): Promise<Buffer> {
     const doc = await this.invoices.detail(id);
+    const view = toInvoiceView(viewSourceOfDetail(doc), await this.currentContext(doc));
+    return renderInvoicePdf(view);
+  }
+
+  /** What a draft prints in place of snapshots: the practice, client and terms of today. */
+  private async currentContext(
+    doc: Pick<Invoice, 'clientId' | 'contractId'>,
+  ): Promise<ViewContext> {
     const m = this.dataSource.manager;
     const practice = await this.practice.get();
     const client = await m.findOne(Client, { where: { id: doc.clientId } });
@@ -38,13 +98,48 @@ export class InvoicePdfService {
     const contract = doc.contractId
       ? await m.findOne(Contract, { where: { id: doc.contractId } })
       : null;
-    const logo = practice.logoPath;
-    const view = toInvoiceView(doc, {
+    return {
       currentSeller: sellerSnapshot(practice),
       currentBuyer: buyerSnapshot(client),
       currentPaymentTermsDays: contract?.paymentTermsDays ?? practice.paymentTermsDays,
-      logoPath: !logo ? null : isAbsolute(logo) ? logo : join(this.config.values.DATA_DIR, logo),
-    });
-    return { fileName: pdfFileName(doc), pdf: await renderInvoicePdf(view) };
+      logoPath: this.logoPath(practice),
+    };
+  }
+
+  /**
+   * A document issued before PDFs were stored: rendered from its snapshots once, on its first
+   * download, and stored; from then on it is served like the others.
+   */
+  private async storeLegacy(doc: Invoice): Promise<Buffer> {
+    const detail = await this.invoices.detail(doc.id);
+    const view = toInvoiceView(viewSourceOfDetail(detail), await this.currentContext(doc));
+    const pdf = await renderInvoicePdf(view, { createdAt: doc.issuedAt ?? undefined });
+    await this.documents.store(this.dataSource.manager, doc.id, pdf, new Date(), true);
+    const stored = await this.documents.read(doc.id);
+    return stored ? stored.pdf : pdf;
+  }
+
+  /** The stored bytes, if they still hash to the digest stored (and chained) with them. */
+  private checked(doc: Invoice, pdf: Buffer, storedSha256: string): Buffer {
+    const actual = sha256Of(pdf);
+    if (actual === storedSha256 && (doc.pdfSha256 === null || doc.pdfSha256 === actual)) {
+      return pdf;
+    }
+    throw this.altered(doc);
+  }
+
+  private altered(doc: Invoice): DomainError {
+    this.logger.error(`The stored PDF of ${doc.number} is missing or does not match its digest`);
+    return new DomainError(
+      'conflict.pdf_altered',
+      `The stored PDF of ${doc.number} is missing or no longer matches the digest recorded at issue: restore it from a backup`,
+    );
+  }
+
+  /** An absolute path, or null: a relative logo path is read in the data folder. */
+  private logoPath(practice: Practice): string | null {
+    const logo = practice.logoPath;
+    if (!logo) return null;
+    return isAbsolute(logo) ? logo : join(this.config.values.DATA_DIR, logo);
   }
 }

@@ -1,5 +1,13 @@
 import type { InvoiceDetail } from './invoice-detail';
-import { pdfFileName, toInvoiceView, type ViewContext } from './invoice-view.mapper';
+import type { InvoiceLine } from './invoice-line.entity';
+import type { Invoice } from './invoice.entity';
+import {
+  pdfFileName,
+  toInvoiceView,
+  viewSourceOfDetail,
+  viewSourceOfRow,
+  type ViewContext,
+} from './invoice-view.mapper';
 import type { BuyerSnapshot, SellerSnapshot } from './snapshots';
 
 const seller = (name: string): SellerSnapshot => ({
@@ -90,15 +98,13 @@ function doc(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
 
 describe('toInvoiceView', () => {
   it('prints an issued invoice with its snapshots and terms, not today’s identities', () => {
-    const view = toInvoiceView(doc(), ctx);
+    const view = toInvoiceView(viewSourceOfDetail(doc()), ctx);
     expect(view).toMatchObject({
       draft: false,
       number: 'F2026-00007',
       dueDate: '2026-12-29',
       paymentTermsDays: 30,
       latePenaltyRatePercent: 10,
-      paidCents: 2000,
-      balanceCents: 10000,
       seller: { name: 'Practice then', logoPath: '/data/logo.png' },
       buyer: { name: 'Client then', siren: '443061841' },
     });
@@ -106,17 +112,48 @@ describe('toInvoiceView', () => {
     expect(view.lines[1]).not.toHaveProperty('details');
   });
 
+  it('prints no payment: what is paid changes after issue, the document does not', () => {
+    const view = toInvoiceView(viewSourceOfDetail(doc()), ctx);
+    expect(view).not.toHaveProperty('paidCents');
+    expect(view).not.toHaveProperty('balanceCents');
+  });
+
+  it('prints the row being issued exactly as the API would read it back', () => {
+    const row = {
+      ...doc(),
+      id: 'i',
+      status: 'issued',
+      netCents: 10000,
+      vatCents: 2000,
+      grossCents: 12000,
+      byRate: [],
+    } as unknown as Invoice;
+    const lines = doc()
+      .lines.map((l, k) => ({
+        ...l,
+        invoiceId: 'i',
+        position: k,
+        quantityHundredths: l.quantity * 100,
+        creditedPosition: null,
+      }))
+      .reverse() as unknown as InvoiceLine[];
+    const fromRow = toInvoiceView(viewSourceOfRow(row, lines, null), ctx);
+    expect(fromRow).toEqual(toInvoiceView(viewSourceOfDetail(doc({ status: 'issued' })), ctx));
+  });
+
   it('prints a draft with no number, today’s parties and the terms it would get', () => {
     const view = toInvoiceView(
-      doc({
-        status: 'draft',
-        number: null,
-        issueDate: null,
-        dueDate: null,
-        paymentTermsDays: null,
-        seller: null,
-        buyer: null,
-      }),
+      viewSourceOfDetail(
+        doc({
+          status: 'draft',
+          number: null,
+          issueDate: null,
+          dueDate: null,
+          paymentTermsDays: null,
+          seller: null,
+          buyer: null,
+        }),
+      ),
       ctx,
     );
     expect(view).toMatchObject({
@@ -132,13 +169,20 @@ describe('toInvoiceView', () => {
 
   it('prints a credit note with the invoice it corrects and no due date or balance', () => {
     const view = toInvoiceView(
-      doc({
-        kind: 'credit_note',
-        number: 'AV2026-00001',
-        status: 'issued',
-        creditedInvoice: { id: 'x', number: 'F2026-00007', issueDate: '2026-11-02', grossCents: 1 },
-        notes: 'Erreur de forfait',
-      }),
+      viewSourceOfDetail(
+        doc({
+          kind: 'credit_note',
+          number: 'AV2026-00001',
+          status: 'issued',
+          creditedInvoice: {
+            id: 'x',
+            number: 'F2026-00007',
+            issueDate: '2026-11-02',
+            grossCents: 1,
+          },
+          notes: 'Erreur de forfait',
+        }),
+      ),
       ctx,
     );
     expect(view).toMatchObject({

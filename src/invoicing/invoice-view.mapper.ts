@@ -1,4 +1,6 @@
-import type { InvoiceDetail } from './invoice-detail';
+import { lineView, type InvoiceDetail, type InvoiceLineView } from './invoice-detail';
+import type { InvoiceLine } from './invoice-line.entity';
+import type { Invoice } from './invoice.entity';
 import type { BuyerSnapshot, SellerSnapshot } from './snapshots';
 import type { InvoiceView } from './pdf/invoice-view';
 
@@ -9,13 +11,66 @@ export interface ViewContext {
   currentBuyer: BuyerSnapshot;
   /** The terms a draft would be issued with. */
   currentPaymentTermsDays: number;
-  /** An absolute path, or null: the logo is decoration, not frozen content. */
+  /** An absolute path, or null. Read when the PDF is made: at issue for an issued document. */
   logoPath: string | null;
 }
 
+/**
+ * The fields of a document the PDF prints. Payments are not among them: what is paid changes
+ * after issue, and an issued document never does (the app shows the balance, not the PDF).
+ */
+export type ViewSource = Pick<
+  InvoiceDetail,
+  | 'kind'
+  | 'number'
+  | 'issueDate'
+  | 'dueDate'
+  | 'periodStart'
+  | 'periodEnd'
+  | 'locale'
+  | 'seller'
+  | 'buyer'
+  | 'totals'
+  | 'vatRegime'
+  | 'paymentTermsDays'
+  | 'notes'
+> & {
+  draft: boolean;
+  lines: Pick<
+    InvoiceLineView,
+    'description' | 'quantity' | 'unit' | 'unitPriceCents' | 'vatRateBp' | 'amountCents' | 'details'
+  >[];
+  creditedInvoice?: { number: string | null; issueDate: string | null };
+};
+
+/** The API's document as the renderer's source. */
+export function viewSourceOfDetail(doc: InvoiceDetail): ViewSource {
+  return { ...doc, draft: doc.status === 'draft' };
+}
+
+/** A stored row and its lines (the document being issued, read in its transaction). */
+export function viewSourceOfRow(
+  doc: Invoice,
+  lines: InvoiceLine[],
+  credited: Pick<Invoice, 'number' | 'issueDate'> | null,
+): ViewSource {
+  return {
+    ...doc,
+    draft: doc.status === 'draft',
+    totals: {
+      netCents: doc.netCents,
+      vatCents: doc.vatCents,
+      grossCents: doc.grossCents,
+      byRate: doc.byRate,
+    },
+    lines: [...lines].sort((a, b) => a.position - b.position).map(lineView),
+    ...(credited ? { creditedInvoice: credited } : {}),
+  };
+}
+
 /** The renderer's view-model of a stored invoice or credit note. */
-export function toInvoiceView(doc: InvoiceDetail, ctx: ViewContext): InvoiceView {
-  const draft = doc.status === 'draft';
+export function toInvoiceView(doc: ViewSource, ctx: ViewContext): InvoiceView {
+  const { draft } = doc;
   const seller = doc.seller ?? ctx.currentSeller;
   const buyer = doc.buyer ?? ctx.currentBuyer;
   return {
@@ -69,14 +124,11 @@ export function toInvoiceView(doc: InvoiceDetail, ctx: ViewContext): InvoiceView
         }
       : {}),
     ...(doc.notes ? { notes: doc.notes } : {}),
-    ...(doc.kind === 'invoice' && !draft
-      ? { paidCents: doc.paidCents, balanceCents: doc.balanceCents }
-      : {}),
   };
 }
 
 /** "F2026-00001.pdf"; a draft, which has no number, by its period. */
-export function pdfFileName(doc: InvoiceDetail): string {
+export function pdfFileName(doc: Pick<Invoice, 'number' | 'periodStart' | 'id'>): string {
   const name = doc.number ?? `brouillon-${doc.periodStart}-${doc.id.slice(0, 8)}`;
   return `${name.replace(/[^\w.-]/g, '_')}.pdf`;
 }

@@ -97,6 +97,13 @@ export class Invoice extends Identified {
   @Column({ type: 'varchar', length: 64, nullable: true })
   previousHash!: string | null;
 
+  /**
+   * SHA-256 (hex) of the PDF stored at issue (table invoice_documents), part of the hashed
+   * content. Null on drafts and on documents issued before PDFs were stored.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  pdfSha256!: string | null;
+
   @InstantColumn()
   createdAt!: Date;
 

@@ -12,6 +12,7 @@ import { CreditNotesService } from './credit-notes.service';
 import { DocumentCounter } from './document-counter.entity';
 import { DraftLines } from './draft-lines.service';
 import { DraftsService } from './drafts.service';
+import { InvoiceDocuments } from './invoice-documents';
 import { InvoiceLine } from './invoice-line.entity';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { Invoice } from './invoice.entity';
@@ -39,6 +40,7 @@ import { PaymentsService } from './payments.service';
     PaymentsService,
     CreditNotesService,
     InvoicePdfService,
+    InvoiceDocuments,
     ChainService,
     InvoicesService,
   ],

@@ -13,7 +13,9 @@ import { totalsColumns, vatTermsFor } from './draft-lines.service';
 import { billingLock, notADraft } from './drafts.service';
 import { frozenDocumentOf } from './frozen-document';
 import type { InvoiceDetail } from './invoice-detail';
+import { InvoiceDocuments } from './invoice-documents';
 import { InvoiceLine } from './invoice-line.entity';
+import { InvoicePdfService } from './invoice-pdf.service';
 import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
 import { draftLineOf } from './line-rows';
@@ -23,6 +25,7 @@ import {
   computeTotals,
   formatDocumentNumber,
   seriesKey,
+  type InvoiceTotals,
 } from './math';
 import { buyerSnapshot, sellerSnapshot, type BuyerSnapshot } from './snapshots';
 
@@ -37,6 +40,15 @@ export interface SealTerms {
   paymentTermsDays: number | null;
   /** A credit note's invoice number, hashed with it. */
   referencedInvoiceNumber: string | null;
+  /** A credit note's totals (VAT rounded over all its invoice's notes); else from the lines. */
+  totals?: InvoiceTotals;
+}
+
+/** A unique index refused the row (PostgreSQL 23505, SQLite's UNIQUE constraint). */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
 /** With VAT, or under reverse charge, French law requires the seller's VAT number on the invoice. */
@@ -57,6 +69,8 @@ export class IssuingService {
     private readonly practice: PracticeService,
     private readonly chain: ChainService,
     private readonly invoices: InvoicesService,
+    private readonly pdfs: InvoicePdfService,
+    private readonly documents: InvoiceDocuments,
     private readonly clock: Clock,
   ) {}
 
@@ -90,10 +104,30 @@ export class IssuingService {
   }
 
   /**
-   * Numbers, dates, snapshots and hashes the draft `doc` and marks it issued. The caller's
-   * transaction holds CHAIN_LOCK; the lines are final (the triggers refuse them from now on).
+   * Numbers, dates, snapshots and hashes the draft `doc`, renders and stores its PDF, and marks
+   * it issued. The caller's transaction holds CHAIN_LOCK; the lines are final (the triggers
+   * refuse them from now on). A number already taken (two formats giving the same numbers) is
+   * a 409, and the transaction leaves nothing behind.
    */
   async seal(
+    m: EntityManager,
+    doc: Invoice,
+    lines: InvoiceLine[],
+    terms: SealTerms,
+  ): Promise<Invoice> {
+    try {
+      return await this.sealOnce(m, doc, lines, terms);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new DomainError(
+        'conflict.number_taken',
+        'The next number of this series is already taken by another document: check the invoice and credit-note number formats of the practice',
+        [{ field: 'number', message: 'already used by another document' }],
+      );
+    }
+  }
+
+  private async sealOnce(
     m: EntityManager,
     doc: Invoice,
     lines: InvoiceLine[],
@@ -105,10 +139,12 @@ export class IssuingService {
     const key = seriesKey(terms.numberFormat, year);
     const seq = await this.chain.nextSeq(m, key);
     const tip = await this.chain.tip(m);
-    const totals = computeTotals(
-      [...lines].sort((a, b) => a.position - b.position).map(draftLineOf),
-      doc.vatRegime,
-    );
+    const totals =
+      terms.totals ??
+      computeTotals(
+        [...lines].sort((a, b) => a.position - b.position).map(draftLineOf),
+        doc.vatRegime,
+      );
     const frozen: Partial<Invoice> = {
       status: 'issued',
       number: formatDocumentNumber(terms.numberFormat, { year, month, seq }),
@@ -125,12 +161,16 @@ export class IssuingService {
       issuedAt: now,
     };
     const sealed = { ...doc, ...frozen } as Invoice;
+    // The PDF is made from the sealed row and its digest chained with the rest.
+    const pdf = await this.pdfs.renderIssued(m, sealed, lines, terms.practice);
+    const stored = await this.documents.store(m, doc.id, pdf, now);
+    sealed.pdfSha256 = stored.sha256;
     const content = frozenDocumentOf(sealed, lines, terms.referencedInvoiceNumber);
     sealed.hash = chainHash(canonicalInvoiceContent(content), tip.hash);
     const result = await m.update(
       Invoice,
       { id: doc.id, status: 'draft' },
-      { ...frozen, hash: sealed.hash },
+      { ...frozen, pdfSha256: sealed.pdfSha256, hash: sealed.hash },
     );
     if (result.affected !== 1) throw notADraft(doc);
     return sealed;

@@ -16,7 +16,7 @@ export interface SellerSnapshot {
   phone: string | null;
   iban: string | null;
   bic: string | null;
-  /** The late-payment penalty rate printed in the terms, percent per year. */
+  /** The late-payment penalty rate printed in the terms, percent per year (up to 2 decimals). */
   latePenaltyRatePercent: number;
 }
 
@@ -26,6 +26,12 @@ export interface BuyerSnapshot {
   vatNumber: string | null;
   address: PostalAddress;
   billingEmail: string;
+  /**
+   * The client's sub-account in the accounts (FEC CompAuxNum after the receivable prefix),
+   * frozen with the document so a later rename or recode never moves it. Absent from
+   * documents issued before clients had one.
+   */
+  accountCode?: string;
 }
 
 export function sellerSnapshot(p: Practice): SellerSnapshot {
@@ -51,5 +57,6 @@ export function buyerSnapshot(c: Client): BuyerSnapshot {
     vatNumber: c.vatNumber,
     address: { ...c.address },
     billingEmail: c.billingEmail,
+    accountCode: c.accountCode,
   };
 }

@@ -85,8 +85,20 @@ export class Practice extends Identified {
   @Column({ type: 'integer' })
   paymentTermsDays!: number;
 
-  /** Late-payment penalty rate, whole percent per year. */
-  @Column({ type: 'integer' })
+  /**
+   * Late-payment penalty rate, percent per year with up to 2 decimals (12.15), stored exactly
+   * as an integer count of hundredths of a percent (1215).
+   */
+  @Column({
+    name: 'latePenaltyRateHundredths',
+    type: 'integer',
+    transformer: {
+      to: (percent: number | null | undefined) =>
+        typeof percent === 'number' ? Math.round(percent * 100) : percent,
+      from: (hundredths: number | string | null) =>
+        hundredths === null ? hundredths : Number(hundredths) / 100,
+    },
+  })
   latePenaltyRatePercent!: number;
 
   @Column({ type: 'varchar', length: 40 })

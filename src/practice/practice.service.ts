@@ -5,10 +5,20 @@ import { DEFAULT_BUSINESS_HOURS, DEFAULT_LIMITS } from '../common/domain';
 import type { CalendarSettings } from '../common/domain';
 import { DomainError } from '../common/domain-error';
 import type { ErrorDetail } from '../common/domain-error';
-import { frenchVatKey } from '../common/identifiers';
 import { Transactions } from '../common/transactions';
+import { vatNumberMatchesSiren } from '../common/validators';
 import { PracticeDto, UpdatePracticeDto } from './dto/practice.dto';
+import { numberFormatProblems } from './number-formats';
+import { PracticeChanges } from './practice-changes';
 import { DEFAULT_ACCOUNTS, Practice } from './practice.entity';
+
+/**
+ * The late-payment penalty rate when none is set: the usual contractual rate, the ECB's main
+ * refinancing rate plus 10 points (C. com. L441-10), with the ECB rate of 2.15 % in force since
+ * 11 June 2025 (the rate of 1 July 2025 for the second half of 2025). The law's floor is 3 ×
+ * the legal interest rate; the figure is to be updated when the ECB rate moves.
+ */
+export const DEFAULT_LATE_PENALTY_RATE_PERCENT = 12.15;
 
 /** Defaults of PRODUCT.md for everything setup does not ask for. */
 function withDefaults(dto: PracticeDto): Omit<Practice, 'id' | 'assignId'> {
@@ -30,7 +40,7 @@ function withDefaults(dto: PracticeDto): Omit<Practice, 'id' | 'assignId'> {
     holidayCalendar: dto.holidayCalendar ?? 'FR',
     closures: dto.closures ?? [],
     paymentTermsDays: dto.paymentTermsDays ?? 30,
-    latePenaltyRatePercent: dto.latePenaltyRatePercent ?? 10,
+    latePenaltyRatePercent: dto.latePenaltyRatePercent ?? DEFAULT_LATE_PENALTY_RATE_PERCENT,
     invoiceNumberFormat: dto.invoiceNumberFormat ?? 'F{YYYY}-{SEQ:5}',
     creditNoteNumberFormat: dto.creditNoteNumberFormat ?? 'AV{YYYY}-{SEQ:5}',
     locale: dto.locale ?? 'fr',
@@ -46,9 +56,15 @@ export function practiceCoherence(p: Omit<Practice, 'id' | 'assignId'>): ErrorDe
   if (p.siret && !p.siret.startsWith(p.siren)) {
     problems.push({ field: 'siret', message: 'siret must start with the practice SIREN' });
   }
-  if (p.vatNumber?.startsWith('FR') && p.vatNumber !== `FR${frenchVatKey(p.siren)}${p.siren}`) {
+  if (p.vatNumber && !p.vatNumber.startsWith('FR')) {
+    problems.push({ field: 'vatNumber', message: 'the practice has a French VAT number (FR…)' });
+  } else if (p.vatNumber && !vatNumberMatchesSiren(p.vatNumber, p.siren)) {
     problems.push({ field: 'vatNumber', message: 'vatNumber does not match the practice SIREN' });
   }
+  if (p.vatRegime === 'standard' && !p.vatNumber) {
+    problems.push({ field: 'vatNumber', message: 'a practice charging VAT needs its VAT number' });
+  }
+  problems.push(...numberFormatProblems(p));
   if (p.limits.alertWeeklyMinutes > p.limits.maxWeeklyMinutes) {
     problems.push({
       field: 'limits.alertWeeklyMinutes',
@@ -63,6 +79,7 @@ export class PracticeService {
   constructor(
     @InjectRepository(Practice) private readonly practices: Repository<Practice>,
     private readonly transactions: Transactions,
+    private readonly changes: PracticeChanges,
   ) {}
 
   async get(manager?: EntityManager): Promise<Practice> {
@@ -87,11 +104,18 @@ export class PracticeService {
   update(dto: UpdatePracticeDto): Promise<Practice> {
     return this.transactions.run(async (manager) => {
       const current = await this.get(manager);
-      const next = { ...current, ...dto } as Practice;
+      const next = { ...current, ...definedOnly(dto) } as Practice;
+      // A PATCH may send some of the limits only: the others stay as they are.
+      if (dto.limits) next.limits = { ...current.limits, ...definedOnly(dto.limits) };
       if (dto.vatNumber) next.vatNumber = dto.vatNumber.toUpperCase();
       if (dto.iban) next.iban = dto.iban.replace(/\s+/g, '').toUpperCase();
       assertCoherent(next);
-      return manager.getRepository(Practice).save(next);
+      const saved = await manager.getRepository(Practice).save(next);
+      // Work already logged is cut again at the new zone's midnights, in this transaction.
+      if (saved.timezone !== current.timezone) {
+        await this.changes.timezoneChanged(manager, toCalendarSettings(saved), current.timezone);
+      }
+      return saved;
     });
   }
 }
@@ -105,6 +129,11 @@ function assertCoherent(p: Omit<Practice, 'id' | 'assignId'>): void {
       problems,
     );
   }
+}
+
+/** The fields a PATCH actually sent: DTO instances also carry the absent ones as undefined. */
+function definedOnly<T extends object>(dto: T): Partial<T> {
+  return Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export function toCalendarSettings(p: Practice): CalendarSettings {

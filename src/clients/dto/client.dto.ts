@@ -9,12 +9,14 @@ import {
   IsOptional,
   IsString,
   Length,
+  Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsSiren, IsVatNumber } from '../../common/validators';
 import { AddressDto } from '../../practice/dto/practice.dto';
+import { ACCOUNT_CODE_PATTERN } from '../account-code';
 
 export class CreateClientDto {
   @ApiProperty({ example: 'Boulangerie Dupont SARL' })
@@ -23,7 +25,11 @@ export class CreateClientDto {
   readonly name!: string;
   @ApiPropertyOptional({ example: '443061841' }) @IsOptional() @IsSiren() readonly siren?:
     string | null;
-  @ApiPropertyOptional({ example: 'FR40443061841' })
+  @ApiPropertyOptional({
+    example: 'FR64443061841',
+    description:
+      'In France FR + key + SIREN (matching siren), in the EU the member state number, elsewhere the tax identifier (CHE-123.456.789): a business outside the EU is billed without French VAT',
+  })
   @IsOptional()
   @IsVatNumber()
   readonly vatNumber?: string | null;
@@ -34,6 +40,16 @@ export class CreateClientDto {
   @ApiProperty() @IsEmail() readonly billingEmail!: string;
   @ApiPropertyOptional({ enum: ['fr', 'en'] }) @IsOptional() @IsIn(['fr', 'en']) readonly locale?:
     'fr' | 'en' | null;
+  @ApiPropertyOptional({
+    example: 'BOULANGE3F2A',
+    description:
+      'Sub-account in the accounts (the FEC prefixes it with the receivable account, 411…): given from the name at creation when left out; unique',
+  })
+  @Omittable()
+  @Matches(ACCOUNT_CODE_PATTERN, {
+    message: 'accountCode must be 1 to 20 upper-case letters or digits',
+  })
+  readonly accountCode?: string;
 }
 
 export class UpdateClientDto extends PartialType(CreateClientDto, NOT_NULL) {}

@@ -94,6 +94,24 @@ describe('canonicalInvoiceContent', () => {
       canonicalInvoiceContent(doc),
     );
   });
+
+  it('covers what else the PDF prints when given: language, notes, terms, details, the file', () => {
+    const doc = invoiceNo(0, null);
+    const printed: FrozenDocument = {
+      ...doc,
+      locale: 'fr',
+      notes: 'Avoir pour remise',
+      paymentTermsDays: 30,
+      pdfSha256: 'd'.repeat(64),
+      lines: doc.lines.map((l) => ({ ...l, details: ['03/11 09:00–10:30 · Serveur mail HS'] })),
+    };
+    const text = canonicalInvoiceContent(printed);
+    expect(text).toContain('"details":["03/11 09:00–10:30 · Serveur mail HS"]');
+    expect(text).toContain(`"locale":"fr","notes":"Avoir pour remise","number"`);
+    expect(text).toContain(`"paymentTermsDays":30,"pdfSha256":"${'d'.repeat(64)}"`);
+    // Left out, they leave the content exactly as documents issued before them were hashed.
+    expect(canonicalInvoiceContent(doc)).not.toMatch(/details|locale|notes|pdfSha256/);
+  });
 });
 
 describe('chainHash', () => {

@@ -3,7 +3,19 @@ import type { DraftLine } from './lines';
 import type { DocumentKind } from './payment-status';
 import type { InvoiceTotals } from './totals';
 
-/** The fields of an issued invoice or credit note that can never change. */
+export type FrozenLine = Pick<
+  DraftLine,
+  'description' | 'quantity' | 'unit' | 'unitPriceCents' | 'vatRateBp' | 'amountCents'
+> & {
+  /** The interventions printed under the line. */
+  details?: readonly string[];
+};
+
+/**
+ * The fields of an issued invoice or credit note that can never change. The optional ones
+ * (language, notes, payment terms, line details, the PDF's digest) are left out of documents
+ * issued before they were hashed, so those keep their hash.
+ */
 export interface FrozenDocument {
   number: string;
   kind: DocumentKind;
@@ -14,14 +26,18 @@ export interface FrozenDocument {
   /** Snapshots of the identities printed on the document. */
   seller: Readonly<Record<string, unknown>>;
   buyer: Readonly<Record<string, unknown>>;
-  lines: readonly Pick<
-    DraftLine,
-    'description' | 'quantity' | 'unit' | 'unitPriceCents' | 'vatRateBp' | 'amountCents'
-  >[];
+  lines: readonly FrozenLine[];
   totals: InvoiceTotals;
   previousHash: string | null;
   /** A credit note's invoice. */
   referencedInvoiceNumber?: string | null;
+  /** The language the document is printed in. */
+  locale?: string;
+  /** Printed under the totals; a credit note's reason. */
+  notes?: string | null;
+  paymentTermsDays?: number | null;
+  /** SHA-256 (hex) of the PDF file stored at issue: the printed document itself is chained. */
+  pdfSha256?: string | null;
 }
 
 type Canonical = null | boolean | number | string | Canonical[] | { [key: string]: Canonical };
@@ -74,6 +90,7 @@ function frozenFields(doc: FrozenDocument): Record<string, unknown> {
       unitPriceCents: l.unitPriceCents,
       vatRateBp: l.vatRateBp,
       amountCents: l.amountCents,
+      details: l.details,
     })),
     totals: {
       netCents: doc.totals.netCents,
@@ -87,6 +104,10 @@ function frozenFields(doc: FrozenDocument): Record<string, unknown> {
     },
     previousHash: doc.previousHash,
     referencedInvoiceNumber: doc.referencedInvoiceNumber,
+    locale: doc.locale,
+    notes: doc.notes,
+    paymentTermsDays: doc.paymentTermsDays,
+    pdfSha256: doc.pdfSha256,
   };
 }
 

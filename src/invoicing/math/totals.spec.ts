@@ -126,8 +126,12 @@ describe('vatRegimeFor', () => {
     ['standard', 'GR', 'EL123456789', 'reverse_charge'],
     ['standard', 'DE', null, 'standard'],
     ['standard', 'DE', '  ', 'standard'],
-    ['standard', 'CH', 'CHE123456789', 'standard'],
-    ['standard', 'GB', 'GB123456789', 'standard'],
+    // Art. 259-1 CGI: a business outside the EU is billed outside the scope of French VAT.
+    ['standard', 'CH', 'CHE-123.456.789', 'export'],
+    ['standard', 'GB', 'GB123456789', 'export'],
+    ['standard', 'US', '12-3456789', 'export'],
+    ['standard', 'CH', null, 'standard'],
+    ['franchise', 'CH', 'CHE-123.456.789', 'franchise'],
   ] as const)(
     'a %s practice billing a client in %s with VAT number %p uses %s',
     (practiceRegime, clientCountry, clientVatNumber, expected) => {
@@ -142,6 +146,7 @@ describe('vatRegimeFor', () => {
   it.each([
     ['franchise', 'TVA non applicable, art. 293 B du CGI'],
     ['reverse_charge', 'Autoliquidation'],
+    ['export', 'TVA non applicable – art. 259-1 du CGI'],
     ['standard', null],
   ] as const)('prints the %s mention %p', (regime, mention) => {
     expect(vatMention(regime)).toBe(mention);

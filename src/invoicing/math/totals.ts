@@ -1,8 +1,11 @@
 import type { DraftLine } from './lines';
 import { roundHalfUpDiv } from './rounding';
 
-export const VAT_REGIMES = ['franchise', 'standard', 'reverse_charge'] as const;
-/** The regime of one invoice (the practice's regime, turned to reverse charge for EU businesses). */
+export const VAT_REGIMES = ['franchise', 'standard', 'reverse_charge', 'export'] as const;
+/**
+ * The regime of one invoice: the practice's, turned to reverse charge for a business in another
+ * EU country and to export for a business outside the EU.
+ */
 export type InvoiceVatRegime = (typeof VAT_REGIMES)[number];
 
 export interface RateTotal {
@@ -21,8 +24,8 @@ export interface InvoiceTotals {
 
 /**
  * Totals HT / TVA / TTC. VAT is rounded once per rate, on the sum of that rate's nets (what
- * the PDF shows per rate), not per line. Without VAT (franchise, reverse charge) every line
- * counts at rate 0.
+ * the PDF shows per rate), not per line. Without VAT (franchise, reverse charge, export)
+ * every line counts at rate 0.
  */
 export function computeTotals(lines: DraftLine[], vatRegime: InvoiceVatRegime): InvoiceTotals {
   const netByRate = new Map<number, number>();

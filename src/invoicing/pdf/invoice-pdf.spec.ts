@@ -162,6 +162,37 @@ describe('the VAT regime', () => {
   });
 });
 
+describe('a business outside the EU (art. 259-1 CGI)', () => {
+  const swissBuyer = {
+    name: 'Helvetia Informatik AG',
+    vatNumber: 'CHE-123.456.789',
+    address: { line1: 'Bahnhofstrasse 1', postalCode: '8001', city: 'Zürich', country: 'CH' },
+  };
+
+  it.each(['fr', 'en'] as const)(
+    'in %s prints the art. 259-1 mention in French, its tax ID, and no VAT',
+    async (locale) => {
+      const text = await textOf(invoiceUnder('export', { locale, buyer: swissBuyer }));
+      expect(text).toContain('TVA non applicable – art. 259-1 du CGI');
+      expect(text).toContain(
+        locale === 'fr' ? 'Identifiant fiscal : CHE-123.456.789' : 'Tax ID: CHE-123.456.789',
+      );
+      expect(text).toContain(
+        locale === 'fr' ? 'Total TTC 3 043,60 €' : 'Total incl. VAT €3,043.60',
+      );
+      expect(text).not.toMatch(/TVA 20 % sur|intracommunautaire : CHE|293 B|Autoliquidation/);
+    },
+  );
+
+  it('an English invoice under franchise prints art. 293 B in French, then in English', async () => {
+    const view = invoiceUnder('franchise', { locale: 'en' });
+    const text = await textOf({ ...view, seller: { ...view.seller, vatNumber: null } });
+    expect(text).toContain(
+      'TVA non applicable, art. 293 B du CGI (VAT not applicable, art. 293 B of the French tax code)',
+    );
+  });
+});
+
 describe('an English invoice', () => {
   let text: string;
   beforeAll(async () => {
@@ -178,7 +209,8 @@ describe('an English invoice', () => {
     'Support, urgence normale 6.50 h €90.00 0% €585.00',
     'Total excl. VAT €3,043.60',
     'Total incl. VAT €3,043.60',
-    'Reverse charge: VAT to be accounted for by the customer',
+    // The law's word first, in French, then its translation.
+    'Autoliquidation (reverse charge: VAT to be accounted for by the customer',
     'Supplier VAT number: FR11123456782 · Customer VAT number: DE123456789',
     'Category of operation: provision of services',
     'Late payment penalties: annual rate of 12.15%',

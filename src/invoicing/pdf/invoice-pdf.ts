@@ -16,6 +16,8 @@ import { drawSummary } from './summary';
 export interface RenderInvoiceOptions {
   /** A folder holding layout.json and texts.<locale>.json; the shipped one by default. */
   templatesDir?: string;
+  /** The creation date in the PDF's properties (the issue instant); now by default. */
+  createdAt?: Date;
 }
 
 /**
@@ -28,7 +30,7 @@ export async function renderInvoicePdf(
   opts: RenderInvoiceOptions = {},
 ): Promise<Buffer> {
   const template = loadInvoiceTemplate(view.locale, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR);
-  return renderInvoicePdfWith(view, template, registerParsedFont);
+  return renderInvoicePdfWith(view, template, registerParsedFont, opts.createdAt);
 }
 
 /** The same rendering with fonts put on the document another way; the benchmark compares ways. */
@@ -36,6 +38,7 @@ export async function renderInvoicePdfWith(
   view: InvoiceView,
   { layout, texts }: InvoiceTemplate,
   registerFont: FontRegistration,
+  createdAt: Date = new Date(),
 ): Promise<Buffer> {
   const wording = invoiceWording(view, texts);
   const doc = new PDFDocument({
@@ -45,7 +48,7 @@ export async function renderInvoicePdfWith(
     pdfVersion: '1.7',
     subset: 'PDF/A-3b',
     lang: view.locale,
-    info: { Title: wording.documentTitle, Author: wording.sellerName },
+    info: { Title: wording.documentTitle, Author: wording.sellerName, CreationDate: createdAt },
   });
   const pdf = collect(doc);
   registerFont(doc, REGULAR_FONT, layout.fonts.regular);

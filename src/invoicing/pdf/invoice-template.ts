@@ -84,14 +84,21 @@ export interface InvoiceTexts {
   siren: string;
   siret: string;
   vatNumber: string;
+  /** A buyer outside the EU: its tax identifier is not an intra-community VAT number. */
+  taxId: string;
   email: string;
   phone: string;
   columns: Record<TableColumn, string>;
   units: Record<'hour' | 'month' | 'unit' | 'event', string>;
   noVatRate: string;
-  totals: Record<'net' | 'vatAtRate' | 'vat' | 'gross' | 'paid' | 'balance', string>;
+  totals: Record<'net' | 'vatAtRate' | 'vat' | 'gross', string>;
+  /**
+   * The VAT mention of each regime. The law's French words ("TVA non applicable, art. 293 B du
+   * CGI", "Autoliquidation"…) are printed whatever the text says: a text that leaves them out
+   * (an English one) is printed after them, as their translation.
+   */
   mentions: Record<
-    'franchise' | 'reverseCharge' | 'reverseChargeVatNumbers' | 'operationCategory',
+    'franchise' | 'reverseCharge' | 'export' | 'reverseChargeVatNumbers' | 'operationCategory',
     string
   >;
   payment: Record<

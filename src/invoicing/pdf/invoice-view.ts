@@ -26,8 +26,6 @@ export interface InvoiceView {
   /** The invoice a credit note corrects. */
   creditedInvoice?: { number: string; issueDate: string };
   notes?: string;
-  paidCents?: number;
-  balanceCents?: number;
 }
 
 export interface InvoiceAddress {

@@ -65,24 +65,74 @@ describe('payment terms', () => {
 });
 
 describe('totals', () => {
-  it('shows what is paid and what is left when a payment came in', () => {
-    const view = typicalInvoiceView({ paidCents: 100000, balanceCents: 264653 });
-    const rows = invoiceWording(view, fr).totals.map((r) => `${r.label} ${nbsp(r.amount)}`);
-    expect(rows.slice(-3)).toEqual([
-      'Total TTC 3 646,53 €',
-      'Déjà réglé 1 000,00 €',
-      'Reste à payer 2 646,53 €',
-    ]);
+  it('end with the total TTC: payments are not part of the document', () => {
+    const rows = invoiceWording(typicalInvoiceView(), fr).totals.map(
+      (r) => `${r.label} ${nbsp(r.amount)}`,
+    );
+    expect(rows[rows.length - 1]).toBe('Total TTC 3 646,53 €');
+    expect(JSON.stringify(fr) + JSON.stringify(en)).not.toMatch(
+      /Déjà réglé|Reste à payer|Balance due/,
+    );
   });
 
-  it.each(['franchise', 'reverse_charge'] as const)(
-    'under %s, no VAT per rate is listed and the VAT column reads the regime',
-    (regime) => {
-      const wording = invoiceWording(invoiceUnder(regime), fr);
-      expect(wording.totals.map((r) => r.label)).toEqual(['Total HT', 'Total TVA', 'Total TTC']);
-      expect(nbsp(wording.rows[0].cells.vatRate)).toBe(regime === 'franchise' ? '—' : '0 %');
-    },
-  );
+  it.each([
+    ['franchise', '—'],
+    ['reverse_charge', '0 %'],
+    ['export', '—'],
+  ] as const)('under %s, no VAT per rate is listed and the VAT column reads %p', (regime, rate) => {
+    const wording = invoiceWording(invoiceUnder(regime), fr);
+    expect(wording.totals.map((r) => r.label)).toEqual(['Total HT', 'Total TVA', 'Total TTC']);
+    expect(nbsp(wording.rows[0].cells.vatRate)).toBe(rate);
+  });
+});
+
+const swissBuyer = {
+  name: 'Helvetia Informatik AG',
+  vatNumber: 'CHE-123.456.789',
+  address: { line1: 'Bahnhofstrasse 1', postalCode: '8001', city: 'Zürich', country: 'CH' },
+};
+
+describe('the VAT mentions, in the law’s French words whatever the language', () => {
+  it.each([
+    ['franchise', 'fr', 'TVA non applicable, art. 293 B du CGI'],
+    [
+      'franchise',
+      'en',
+      'TVA non applicable, art. 293 B du CGI (VAT not applicable, art. 293 B of the French tax code)',
+    ],
+    [
+      'reverse_charge',
+      'en',
+      'Autoliquidation (reverse charge: VAT to be accounted for by the customer, art. 196 of Directive 2006/112/EC, art. 283-2 CGI)',
+    ],
+    [
+      'export',
+      'fr',
+      'TVA non applicable – art. 259-1 du CGI (prestation de services à un preneur assujetti établi hors de l’Union européenne)',
+    ],
+    [
+      'export',
+      'en',
+      'TVA non applicable – art. 259-1 du CGI (VAT not applicable: services supplied to a business established outside the European Union, art. 259-1 of the French tax code)',
+    ],
+  ] as const)('%s in %s reads %p', (regime, locale, mention) => {
+    const view = invoiceUnder(regime, { locale, buyer: swissBuyer });
+    expect(invoiceWording(view, locale === 'fr' ? fr : en).vatMentions[0]).toBe(mention);
+  });
+
+  it('prints the French words first when a reworded template leaves them out', () => {
+    const reworded = { ...en, mentions: { ...en.mentions, reverseCharge: 'Reverse charge' } };
+    const view = invoiceUnder('reverse_charge', { locale: 'en' });
+    expect(invoiceWording(view, reworded).vatMentions[0]).toBe('Autoliquidation (Reverse charge)');
+  });
+
+  it('names a buyer’s tax identifier outside the EU, not an intra-community VAT number', () => {
+    const view = invoiceUnder('export', { buyer: swissBuyer });
+    expect(invoiceWording(view, fr).buyerLines).toContain('Identifiant fiscal : CHE-123.456.789');
+    expect(invoiceWording({ ...view, locale: 'en' }, en).buyerLines).toContain(
+      'Tax ID: CHE-123.456.789',
+    );
+  });
 });
 
 describe('templates', () => {

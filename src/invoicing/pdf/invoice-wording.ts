@@ -7,6 +7,7 @@ import {
   formatRate,
 } from '../../common/format';
 import { formatIban } from '../../common/identifiers';
+import { vatArea, vatMention, type InvoiceVatRegime } from '../math';
 import type { InvoiceAddress, InvoiceView, InvoiceViewLine } from './invoice-view';
 import { fillText, type InvoiceTexts, type TableColumn } from './invoice-template';
 
@@ -134,10 +135,12 @@ function sellerLines(view: InvoiceView, texts: InvoiceTexts): string[] {
 
 function buyerLines(view: InvoiceView, texts: InvoiceTexts): string[] {
   const b = view.buyer;
+  // A company outside the EU has a tax identifier, not an intra-community VAT number.
+  const vatLabel = vatArea(b.address.country) === 'outside_eu' ? texts.taxId : texts.vatNumber;
   return [
     ...addressLines(b.address, view.locale),
     ...(b.siren ? [fillText(texts.siren, { siren: b.siren })] : []),
-    ...(b.vatNumber ? [fillText(texts.vatNumber, { vatNumber: b.vatNumber })] : []),
+    ...(b.vatNumber ? [fillText(vatLabel, { vatNumber: b.vatNumber })] : []),
   ];
 }
 
@@ -162,10 +165,11 @@ function lineCells(
   };
 }
 
-/** The rate that applies: none under franchise, 0 % under reverse charge. */
+/** The rate that applies: none under franchise or outside the scope, 0 % under reverse charge. */
 function lineVatRate(line: InvoiceViewLine, view: InvoiceView, texts: InvoiceTexts): string {
   switch (view.vatRegime) {
     case 'franchise':
+    case 'export':
       return texts.noVatRate;
     case 'reverse_charge':
       return formatRate(0, view.locale);
@@ -183,18 +187,11 @@ function totalRows(view: InvoiceView, texts: InvoiceTexts): InvoiceWording['tota
   });
   const t = view.totals;
   const perRate = view.vatRegime === 'standard' ? vatPerRate(view, texts) : [];
-  const paid = view.paidCents ? [row(texts.totals.paid, view.paidCents)] : [];
-  const balance =
-    view.paidCents && view.balanceCents !== undefined
-      ? [row(texts.totals.balance, view.balanceCents, true)]
-      : [];
   return [
     row(texts.totals.net, t.netCents),
     ...perRate,
     row(texts.totals.vat, t.vatCents),
     row(texts.totals.gross, t.grossCents, true),
-    ...paid,
-    ...balance,
   ];
 }
 
@@ -211,13 +208,33 @@ function vatPerRate(view: InvoiceView, texts: InvoiceTexts): InvoiceWording['tot
   }));
 }
 
+const MENTION_TEXT: Record<InvoiceVatRegime, 'franchise' | 'reverseCharge' | 'export' | null> = {
+  standard: null,
+  franchise: 'franchise',
+  reverse_charge: 'reverseCharge',
+  export: 'export',
+};
+
+/**
+ * The regime's mention in the law's French words, whatever the language: the template's text
+ * when it contains them (the French one), else the words followed by the text, its translation.
+ */
+function regimeMention(view: InvoiceView, texts: InvoiceTexts): string | null {
+  const legal = vatMention(view.vatRegime);
+  const key = MENTION_TEXT[view.vatRegime];
+  if (!legal || !key) return null;
+  const text = texts.mentions[key].trim();
+  if (text.includes(legal)) return text;
+  return text ? `${legal} (${text})` : legal;
+}
+
 function vatMentions(view: InvoiceView, texts: InvoiceTexts): string[] {
   const m = texts.mentions;
-  const regime: string[] = [];
-  if (view.vatRegime === 'franchise') regime.push(m.franchise);
+  const mention = regimeMention(view, texts);
+  const regime = mention ? [mention] : [];
   if (view.vatRegime === 'reverse_charge') {
     const vatNumbers = { seller: view.seller.vatNumber ?? '—', buyer: view.buyer.vatNumber ?? '—' };
-    regime.push(m.reverseCharge, fillText(m.reverseChargeVatNumbers, vatNumbers));
+    regime.push(fillText(m.reverseChargeVatNumbers, vatNumbers));
   }
   return [...regime, m.operationCategory];
 }

@@ -1,13 +1,15 @@
 import { Omittable } from '../../common/validation';
 import { NOT_NULL } from '../../common/validation';
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  IsArray,
   IsEmail,
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsNumber,
   IsObject,
   IsOptional,
   IsString,
@@ -16,9 +18,11 @@ import {
   Max,
   MaxLength,
   Min,
+  registerDecorator,
   ValidateNested,
 } from 'class-validator';
 import { DEFAULT_BUSINESS_HOURS, HOLIDAY_CALENDARS } from '../../common/domain';
+import { validateNumberFormat } from '../../invoicing/math/numbering';
 import type { HolidayCalendar, WeeklyHours } from '../../common/domain';
 import {
   IsIban,
@@ -38,6 +42,27 @@ export class AddressDto {
   @ApiProperty({ example: 'FR', description: 'ISO 3166-1 alpha-2' })
   @Matches(/^[A-Z]{2}$/, { message: 'country must be a 2-letter ISO code such as FR' })
   readonly country!: string;
+}
+
+/** A document number format the numbering accepts; the message is the first reason it is not. */
+function IsNumberFormat(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isNumberFormat',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && validateNumberFormat(value).length === 0,
+        defaultMessage: (args) => {
+          const value: unknown = args?.value;
+          if (typeof value !== 'string') return '$property must be a text such as F{YYYY}-{SEQ:5}';
+          return `$property: ${validateNumberFormat(value)
+            .map((p) => p.message)
+            .join(' ')}`;
+        },
+      },
+    });
 }
 
 const positive = (max: number) => [IsInt(), Min(1), Max(max)];
@@ -122,6 +147,7 @@ export class PracticeDto {
   readonly holidayCalendar?: HolidayCalendar;
   @ApiPropertyOptional({ type: [String], example: ['2026-08-10'] })
   @Omittable()
+  @IsArray()
   @ArrayMaxSize(366)
   @IsLocalDate({ each: true })
   readonly closures?: string[];
@@ -131,21 +157,30 @@ export class PracticeDto {
   @Min(0)
   @Max(60)
   readonly paymentTermsDays?: number;
-  @ApiPropertyOptional({ example: 10 })
+  @ApiPropertyOptional({
+    example: 12.15,
+    description:
+      'Annual late-payment penalty rate printed on invoices, percent with up to 2 decimals. Default: the ECB main refinancing rate + 10 points (12.15 since 11 June 2025); at least 3 × the legal interest rate',
+  })
   @Omittable()
-  @IsInt()
+  @IsNumber(
+    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
+    { message: 'latePenaltyRatePercent must be a percent with at most 2 decimals, e.g. 12.15' },
+  )
   @Min(0)
   @Max(100)
   readonly latePenaltyRatePercent?: number;
-  @ApiPropertyOptional({ example: 'F{YYYY}-{SEQ:5}' })
+  @ApiPropertyOptional({
+    example: 'F{YYYY}-{SEQ:5}',
+    description:
+      'Tokens {YYYY}, {YY}, {MM} and one {SEQ} or {SEQ:n}; never the same numbers as credit notes',
+  })
   @Omittable()
-  @Matches(/\{SEQ(:\d)?\}/, { message: 'invoiceNumberFormat must contain {SEQ} or {SEQ:n}' })
-  @MaxLength(30)
+  @IsNumberFormat()
   readonly invoiceNumberFormat?: string;
   @ApiPropertyOptional({ example: 'AV{YYYY}-{SEQ:5}' })
   @Omittable()
-  @Matches(/\{SEQ(:\d)?\}/, { message: 'creditNoteNumberFormat must contain {SEQ} or {SEQ:n}' })
-  @MaxLength(30)
+  @IsNumberFormat()
   readonly creditNoteNumberFormat?: string;
   @ApiPropertyOptional({ enum: ['fr', 'en'] }) @Omittable() @IsIn(['fr', 'en']) readonly locale?:
     'fr' | 'en';
@@ -161,4 +196,16 @@ export class PracticeDto {
   readonly accounts?: AccountsDto;
 }
 
-export class UpdatePracticeDto extends PartialType(PracticeDto, NOT_NULL) {}
+/** Some of the limits: those left out keep their value. */
+export class LimitsPatchDto extends PartialType(LimitsDto, NOT_NULL) {}
+
+export class UpdatePracticeDto extends PartialType(
+  OmitType(PracticeDto, ['limits'] as const),
+  NOT_NULL,
+) {
+  @ApiPropertyOptional({ type: LimitsPatchDto, description: 'merged into the current limits' })
+  @Omittable()
+  @ValidateNested()
+  @Type(() => LimitsPatchDto)
+  readonly limits?: LimitsPatchDto;
+}
