@@ -4,8 +4,9 @@
  *   npx ts-node --transpile-only bench/issue.bench.ts [invoices=500]
  *
  * Issuing: 500 drafts are written first, then issued one after the other through the issuing
- * service (one transaction each: chain lock, counter bump, chain tip, snapshots, hash, frozen
- * row, then the issued invoice read back), then 500 more all at once. Baseline in the same run:
+ * service (one transaction each: chain lock, counter bump, chain tip, snapshots, the PDF
+ * rendered and stored, hash, frozen row, then the issued invoice read back), then 500 more all
+ * at once. Baseline in the same run:
  * as many single-row INSERTs into a scratch table, each in its own transaction, through the same
  * DataSource. PDF: a typical 12-line invoice against a one-line pdfkit document.
  */
