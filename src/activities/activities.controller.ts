@@ -1,24 +1,24 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Query,
-} from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '../auth/auth.decorators';
+import { ApiErrorResponses, PageOf } from '../common/openapi';
 import { Page } from '../common/pagination';
+import { UuidParam } from '../common/validation';
 import { ActivitiesService } from './activities.service';
 import { Activity } from './activity.entity';
 import { ActivityQuery, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
+import { ActivityView } from './dto/activity.response';
 
 @ApiTags('activities')
 @ApiBearerAuth()
+@ApiErrorResponses()
 @Roles('consultant')
 @Controller('activities')
 export class ActivitiesController {
@@ -26,6 +26,7 @@ export class ActivitiesController {
 
   @Post()
   @ApiOperation({ summary: 'Create an activity' })
+  @ApiCreatedResponse({ type: ActivityView })
   create(@Body() dto: CreateActivityDto): Promise<Activity> {
     return this.activities.create(dto);
   }
@@ -33,6 +34,7 @@ export class ActivitiesController {
   @Get()
   @Roles('consultant', 'accountant')
   @ApiOperation({ summary: 'List activities' })
+  @ApiOkResponse({ type: PageOf(ActivityView) })
   list(@Query() query: ActivityQuery): Promise<Page<Activity>> {
     return this.activities.list(query);
   }
@@ -40,23 +42,31 @@ export class ActivitiesController {
   @Get(':id')
   @Roles('consultant', 'accountant')
   @ApiOperation({ summary: 'Read an activity' })
-  get(@Param('id', ParseUUIDPipe) id: string): Promise<Activity> {
+  @ApiOkResponse({ type: ActivityView })
+  get(@UuidParam() id: string): Promise<Activity> {
     return this.activities.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Change an activity' })
-  update(
-    @Param('id', ParseUUIDPipe) id: string,
-    @Body() dto: UpdateActivityDto,
-  ): Promise<Activity> {
+  @ApiOkResponse({ type: ActivityView })
+  update(@UuidParam() id: string, @Body() dto: UpdateActivityDto): Promise<Activity> {
     return this.activities.update(id, dto);
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete an activity (archived when in use)' })
-  remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+  @ApiNoContentResponse({ description: 'Deleted, or archived' })
+  remove(@UuidParam() id: string): Promise<void> {
     return this.activities.remove(id);
+  }
+
+  @Post(':id/restore')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Bring an archived activity back' })
+  @ApiOkResponse({ type: ActivityView })
+  restore(@UuidParam() id: string): Promise<Activity> {
+    return this.activities.restore(id);
   }
 }

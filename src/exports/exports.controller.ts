@@ -1,7 +1,7 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
-import { ApiErrorResponses, ApiFileResponse } from '../common/openapi';
+import { ApiConflict, ApiErrorResponses, ApiFileResponse } from '../common/openapi';
 import { ExportPeriodQuery, JournalCsvQuery } from './dto/export-query.dto';
 import { type ExportFile, ExportsService } from './exports.service';
 
@@ -47,6 +47,7 @@ export class ExportsController {
 
   @Get('invoices.zip')
   @ApiFileResponse('factures-<from>-<to>.zip of <number>.pdf files', 'application/zip')
+  @ApiConflict('The PDF stored at issue of one of them is missing or no longer matches its digest')
   @ApiOperation({
     summary: 'The PDFs of the invoices and credit notes issued in the period, <number>.pdf',
   })

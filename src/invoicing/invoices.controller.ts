@@ -49,6 +49,7 @@ const Id = () => UuidParam('id');
 const ISSUED = 'The invoice is issued: credit it instead';
 const NOT_A_DRAFT = `${ISSUED}; or another draft or invoice already bills a month of the period`;
 const OUTSIDE_CONTRACT = 'The period is outside the contract';
+const STORED_PDF_ALTERED = 'The PDF stored at issue is missing or no longer matches its digest';
 
 @ApiTags('invoices')
 @ApiBearerAuth()
@@ -137,7 +138,9 @@ export class InvoicesController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Issue a draft: next number, dates, snapshots, hash; then frozen' })
   @ApiOkResponse({ type: InvoiceDetailView })
-  @ApiConflict('Not a draft, or the VAT regime changed since it was built (rebuild it)')
+  @ApiConflict(
+    'Not a draft, the VAT regime changed since it was built (rebuild it), or its number format gives a number already used',
+  )
   @ApiRuleRefusal(
     'It cannot be issued as it is: no line, no seller VAT number where one is needed, payment terms over the legal limit',
   )
@@ -176,6 +179,7 @@ export class InvoicesController {
   @Get(':id/pdf')
   @Roles('consultant', 'accountant', 'client')
   @ApiFileResponse('<number>.pdf, or a draft marked BROUILLON', 'application/pdf')
+  @ApiConflict(STORED_PDF_ALTERED)
   @ApiOperation({ summary: 'The PDF of an invoice or credit note (a draft is marked BROUILLON)' })
   async pdf(
     @CurrentUser() viewer: AuthUser,
