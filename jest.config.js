@@ -16,8 +16,12 @@ const base = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
+// e2e files mostly wait on the database: one more worker than Jest's default keeps two cores busy.
+const workers = Math.max(2, require('node:os').cpus().length - 1);
+
 module.exports = {
   testTimeout: 60000,
+  maxWorkers: workers,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
