@@ -6,14 +6,7 @@ import { FEC_COLUMNS, validateFec } from '../src/exports/fec';
 import { startTestApp, TestApp } from './app';
 import { bearer, createClient, createUser, setupConsultant } from './factories';
 import { createContract } from './factories/contracts';
-
-/** Supertest buffers binary bodies only when asked to. */
-function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
+import { binary } from './support/pdf-text';
 
 interface Doc {
   id: string;

@@ -10,7 +10,6 @@ import { Intervention } from '../src/interventions/intervention.entity';
 import { billingLock } from '../src/invoicing/billing-lock';
 import { Invoice } from '../src/invoicing/invoice.entity';
 import { QuotaUnit } from '../src/requests/quota-unit.entity';
-import type { Response } from 'supertest';
 import { startTestApp, TestApp } from './app';
 import { bearer, createActivity, createClient, createUser, setupConsultant } from './factories';
 import { createContract } from './factories/contracts';
@@ -23,6 +22,7 @@ import {
   insertOverageUnit,
   type WorkInput,
 } from './factories/invoicing';
+import { binary } from './support/pdf-text';
 
 const HOUR = 3_600_000;
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -37,13 +37,6 @@ function pdfText(pdf: Buffer): string {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-/** supertest parser keeping a binary body (a PDF) as a Buffer. */
-const binary = (res: Response, done: (err: Error | null, body: unknown) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
   let t: TestApp;

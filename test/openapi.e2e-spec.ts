@@ -1,4 +1,3 @@
-import type { Response } from 'supertest';
 import { addDays, localDate } from '../src/calendar';
 import { startTestApp, TestApp } from './app';
 import { bearer, clientInput, setupConsultant } from './factories';
@@ -10,6 +9,7 @@ import {
   type OpenApiDocument,
   type Schema,
 } from './support/openapi-conformance';
+import { binary } from './support/pdf-text';
 
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -22,13 +22,6 @@ const FILE_TYPES = [
   'text/plain',
   'application/xml',
 ];
-
-/** supertest parser keeping a file answer as a Buffer. */
-const binary = (res: Response, done: (err: Error | null, body: unknown) => void): void => {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('OpenAPI document: every answer described', () => {
   let t: TestApp;

@@ -6,16 +6,9 @@ import { startTestApp, TestApp } from './app';
 import { bearer, createUser } from './factories';
 import { createContract } from './factories/contracts';
 import { logWork, paris, reportsWorld, type ReportsWorld } from './factories/reports';
+import { binary } from './support/pdf-text';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
-
-/** Supertest buffers binary bodies only when asked to. */
-function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
-  const stream = res as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));

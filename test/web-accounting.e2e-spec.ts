@@ -1,15 +1,8 @@
-import type { Response } from 'supertest';
 import { startTestApp, TestApp } from './app';
 import { bearer, createUser, PASSWORD, setupConsultant } from './factories';
 import { interventionInput, logIntervention, supportSetup } from './factories/interventions';
 import { WebSession } from './support/web';
-
-/** Collects a binary body (a PDF, an archive) as a Buffer. */
-function binary(res: Response, done: (err: Error | null, body: unknown) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
+import { binary } from './support/pdf-text';
 
 /** A file downloaded with the session's cookies, its body as a Buffer. */
 function download(t: TestApp, web: WebSession, path: string) {
