@@ -36,7 +36,7 @@ function togglExport(clientNames: string[]): string {
     const billable = i % 7 === 0 ? 'No' : 'Yes';
     const client = clientNames[i % clientNames.length];
     lines.push(
-      `Ana,ana@exemple.fr,${client},Parc,Support,"Entrée ${i}, poste",${billable},${day},${hour}:00:00,${day},${hour}:45:00,00:45:00,,`,
+      `Camille Martin,camille@example.fr,${client},Parc,Support,"Entrée ${i}, poste",${billable},${day},${hour}:00:00,${day},${hour}:45:00,00:45:00,,`,
     );
   }
   return lines.join('\n');
@@ -53,7 +53,7 @@ async function prepare(t: TestApp): Promise<{ token: string; csv: string }> {
   const names: string[] = [];
   for (let n = 0; n < CLIENTS; n++) {
     const client = await createClient(t, token, { name: `Société Éloïse ${n}` });
-    await insertContract(t, client.id);
+    await insertContract(t, client.id, { startDate: '2022-01-01' });
     names.push(client.name);
   }
   await createActivity(t, token, { name: 'Support' });
