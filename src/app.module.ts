@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
@@ -39,6 +39,8 @@ import { WebModule } from './web/web.module';
     LoggerModule.forRootAsync({
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => ({
+        // Every route, in the path syntax of Nest 11 (the default '*' is a legacy pattern).
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.values.LOG_LEVEL,
           // Fastify assigns the id (see bootstrap); pino-http reuses it for every log line.
