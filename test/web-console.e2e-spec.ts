@@ -155,6 +155,8 @@ describe("web pages: the consultant's console", () => {
       // 08:00-09:00 and 18:00-19:00 are outside business hours.
       expect(res.text).toMatch(/Hors heures ouvrées<\/th><td class="num">2 h</);
       expect(res.text).toContain('Maximum quotidien dépassé');
+      // The figures in the reader's language, not the service's English sentence.
+      expect(res.text).toContain('11 h le 02/11/2026, limite 10 h');
       expect(res.text).toContain('/console/week?date=2026-11-02');
     });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import * as format from './web-format';
 import type { AlertView } from '../alerts/alerts.service';
 import { alertText } from './alert-text';
+import { warningText, type WarningLike } from './warning-text';
 
 export type PageRequest = FastifyRequest & { user?: AuthUser };
 
@@ -41,6 +42,7 @@ export class WebPages {
         path: request.url,
         fmt,
         alertText: (alert: AlertView) => alertText(alert, t, fmt),
+        warningText: (warning: WarningLike) => warningText(warning, t, fmt),
         ...data,
       });
   }
