@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   const { AppConfigService } = await import('./common/app-config.service');
   const app = await createApp();
   await migrate(app);
+  // Generated on the first start when JWT_SECRET is unset (and said once in the log), not at the first sign-in.
+  const { JwtSecret } = await import('./auth/jwt-secret.service');
+  await app.get(JwtSecret).get();
   const { PORT, HOST } = app.get(AppConfigService).values;
   await app.listen(PORT, HOST);
   app.get((await import('nestjs-pino')).Logger).log(`Gardefou listening on http://${HOST}:${PORT}`);
