@@ -411,4 +411,120 @@ describe("web pages: the consultant's console", () => {
       expect(res.status).toBe(403);
     });
   });
+  describe('new client and new contract forms', () => {
+    const client = {
+      name: 'Cabinet Martin',
+      siren: '',
+      vatNumber: '',
+      line1: '3 rue des Lilas',
+      postalCode: '69003',
+      city: 'Lyon',
+      country: 'FR',
+      billingEmail: 'compta@martin.example',
+      locale: '',
+    };
+    const contract = (overrides: Record<string, string>) => ({
+      clientId: setup.clientId,
+      reference: 'WEB-RET-1',
+      title: 'Support from the console',
+      startDate: '2026-01-01',
+      endDate: '',
+      mode: 'retainer',
+      monthlyFee: '750,50',
+      includedHours: '10',
+      prepaidHours: '',
+      hourlyRate: '90',
+      overageRate: '110.00',
+      roundingMinutes: '15',
+      minimumMinutes: '15',
+      rolloverMonths: '0',
+      paymentTermsDays: '',
+      afterHoursAllowed: 'on',
+      afterHoursSurchargePercent: '50',
+      ...Object.fromEntries(
+        ['low', 'normal', 'high', 'critical'].flatMap((u) => [
+          [`${u}.responseMinutes`, '240'],
+          [`${u}.clock`, 'business'],
+          [`${u}.monthlyQuota`, u === 'critical' ? '2' : ''],
+          [`${u}.surchargePercent`, '0'],
+          [`${u}.overQuota`, 'reject'],
+          [`${u}.overageFee`, ''],
+        ]),
+      ),
+      ...overrides,
+    });
+
+    it('creates a client through the form, which then appears in the list', async () => {
+      await web.get('/console/clients');
+      const res = await web.post('/console/clients', client);
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/console/clients');
+      const list = await web.get('/console/clients');
+      expect(list.text).toContain('<th scope="row">Cabinet Martin</th>');
+      expect(list.text).toContain('69003 Lyon');
+    });
+
+    it('re-renders the client form naming the SIREN and keeping the typed name', async () => {
+      await web.get('/console/clients');
+      const res = await web.post('/console/clients', {
+        ...client,
+        name: 'Boulangerie Erreur',
+        siren: '123456789',
+      });
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/role="alert"[\s\S]*<li>SIREN : /);
+      expect(res.text).toContain('value="Boulangerie Erreur"');
+      expect(res.text).toContain('value="123456789"');
+    });
+
+    it('offers sensible defaults on the contract form', async () => {
+      const res = await web.get('/console/contracts');
+      expect(res.text).toContain('name="monthlyFee" inputmode="decimal" size="8" value="600"');
+      expect(res.text).toMatch(/name="critical.monthlyQuota"[^>]*value="2"/);
+    });
+
+    it('creates a retainer through the form and shows its page', async () => {
+      await web.get('/console/contracts');
+      const res = await web.post('/console/contracts', contract({}));
+      expect(res.status).toBe(303);
+      const location = String(res.headers.location);
+      expect(location).toMatch(/^\/console\/contracts\/[0-9a-f-]{36}$/);
+      const page = await web.get(location);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('WEB-RET-1');
+      const stored = await t
+        .http()
+        .get(`/api/contracts/${location.split('/').pop()}`)
+        .set('Authorization', `Bearer ${consultant}`);
+      expect(stored.body.billing).toMatchObject({
+        monthlyFeeCents: 75050,
+        includedMinutesPerMonth: 600,
+        hourlyRateCents: 9000,
+        overageRateCents: 11000,
+      });
+      expect(stored.body.urgencyPolicy.levels.critical.monthlyQuota).toBe(2);
+      expect(stored.body.urgencyPolicy.levels.low.monthlyQuota).toBeNull();
+    });
+
+    it('refuses a retainer without a monthly fee, naming the field and keeping the form', async () => {
+      await web.get('/console/contracts');
+      const res = await web.post(
+        '/console/contracts',
+        contract({ reference: 'WEB-RET-2', monthlyFee: '' }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/role="alert"[\s\S]*<li>Forfait mensuel \(€\) : /);
+      expect(res.text).toContain('value="WEB-RET-2"');
+      const list = await web.get('/console/contracts');
+      expect(list.text).not.toContain('WEB-RET-2');
+    });
+
+    it('refuses a new-client form posted without its CSRF token', async () => {
+      await web.get('/console/clients');
+      const res = await web.post('/console/clients', { ...client, name: 'Sans jeton' }, false);
+      expect(res.status).toBe(403);
+      const list = await web.get('/console/clients');
+      expect(list.text).not.toContain('Sans jeton');
+    });
+  });
 });

@@ -4,6 +4,20 @@ import { ActivitiesService } from '../activities/activities.service';
 import { ClientsService } from '../clients/clients.service';
 import { ContractsService, type ContractView } from '../contracts/contracts.service';
 import { UsageService, type ContractUsage } from '../usage/usage.service';
+import { localDate } from '../calendar';
+import { Clock } from '../common/clock';
+import type { FieldProblem } from '../common/validation';
+import { CreateClientDto } from '../clients/dto/client.dto';
+import { CreateContractDto } from '../contracts/dto/contract.dto';
+import { PracticeService } from '../practice/practice.service';
+import { checkDto } from './console-forms';
+import {
+  clientPlain,
+  contractFormDefaults,
+  contractPlain,
+  type ClientForm,
+  type ContractForm,
+} from './console-setup-forms';
 
 const ALL = { limit: 500, offset: 0 };
 
@@ -24,7 +38,32 @@ export class ConsoleDirectory {
     private readonly contracts: ContractsService,
     private readonly usage: UsageService,
     private readonly activities: ActivitiesService,
+    private readonly practice: PracticeService,
+    private readonly clock: Clock,
   ) {}
+
+  /** A new client, checked as the API checks it; the problems to show when refused. */
+  async createClient(form: ClientForm): Promise<{ problems: FieldProblem[] }> {
+    const checked = await checkDto(CreateClientDto, clientPlain(form));
+    if (!checked.value) return checked;
+    await this.clients.create(checked.value);
+    return { problems: [] };
+  }
+
+  /** A new contract from the form; the service's coherence rules refuse with named fields. */
+  async createContract(
+    form: ContractForm,
+  ): Promise<{ problems: FieldProblem[]; contract?: ContractView }> {
+    const checked = await checkDto(CreateContractDto, contractPlain(form));
+    if (!checked.value) return checked;
+    return { problems: [], contract: await this.contracts.create(checked.value) };
+  }
+
+  /** The new-contract form as first shown, starting today in the practice's zone. */
+  async contractDefaults(): Promise<Record<string, string | undefined>> {
+    const { timezone } = await this.practice.get();
+    return contractFormDefaults(localDate(this.clock.now(), timezone));
+  }
 
   async clientList(user: AuthUser, q: string | undefined) {
     const [clients, contracts] = await Promise.all([
@@ -52,7 +91,12 @@ export class ConsoleDirectory {
         return { contract, usage, allowance, clientName: names.get(contract.clientId) ?? '' };
       }),
     );
-    return { rows, clientId: clientId ?? '', clientName: clientId ? names.get(clientId) : null };
+    return {
+      rows,
+      clientId: clientId ?? '',
+      clientName: clientId ? names.get(clientId) : null,
+      clients: clients.items.map((c) => ({ id: c.id, name: c.name })),
+    };
   }
 
   async contract(user: AuthUser, id: string, month: string | undefined) {

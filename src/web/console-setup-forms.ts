@@ -1,0 +1,186 @@
+/**
+ * The console's "new client" and "new contract" forms as a browser posts them (every field a
+ * string), and their translation into the API's bodies: euros become integer cents, counts
+ * become integers; what cannot be read is passed on as typed so the DTO's check names the field.
+ */
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { URGENCY_LEVELS, type Urgency } from '../common/domain';
+import { given, parseAmountCents, ticked } from './console-forms';
+
+const Text = (max = 200): PropertyDecorator => {
+  const decorators = [ApiPropertyOptional(), IsOptional(), IsString(), MaxLength(max)];
+  return (target, key) => decorators.forEach((d) => d(target, key));
+};
+
+export class ClientForm {
+  @Text() readonly name?: string;
+  @Text(40) readonly siren?: string;
+  @Text(40) readonly vatNumber?: string;
+  @Text() readonly line1?: string;
+  @Text(20) readonly postalCode?: string;
+  @Text(100) readonly city?: string;
+  @Text(10) readonly country?: string;
+  @Text() readonly billingEmail?: string;
+  @Text(5) readonly locale?: string;
+}
+
+/** The body of CreateClientDto: empty optional fields are absent. */
+export function clientPlain(form: ClientForm): Record<string, unknown> {
+  return {
+    name: form.name?.trim() ?? '',
+    siren: given(form.siren),
+    vatNumber: given(form.vatNumber),
+    address: {
+      line1: form.line1?.trim() ?? '',
+      postalCode: form.postalCode?.trim() ?? '',
+      city: form.city?.trim() ?? '',
+      country: (given(form.country) ?? 'FR').toUpperCase(),
+    },
+    billingEmail: form.billingEmail?.trim() ?? '',
+    locale: given(form.locale),
+  };
+}
+
+/** One urgency level's row of the form: `${level}.${field}` names. */
+export const LEVEL_FIELDS = [
+  'responseMinutes',
+  'clock',
+  'monthlyQuota',
+  'surchargePercent',
+  'overQuota',
+  'overageFee',
+] as const;
+
+export class ContractForm {
+  @Text(40) readonly clientId?: string;
+  @Text(60) readonly reference?: string;
+  @Text() readonly title?: string;
+  @Text(10) readonly startDate?: string;
+  @Text(10) readonly endDate?: string;
+  @Text(30) readonly mode?: string;
+  @Text(30) readonly monthlyFee?: string;
+  @Text(10) readonly includedHours?: string;
+  @Text(10) readonly prepaidHours?: string;
+  @Text(30) readonly hourlyRate?: string;
+  @Text(30) readonly overageRate?: string;
+  @Text(10) readonly roundingMinutes?: string;
+  @Text(10) readonly minimumMinutes?: string;
+  @Text(10) readonly rolloverMonths?: string;
+  @Text(10) readonly paymentTermsDays?: string;
+  @Text(5) readonly afterHoursAllowed?: string;
+  @Text(10) readonly afterHoursSurchargePercent?: string;
+}
+
+// The 24 level fields ("critical.monthlyQuota", ...) are declared like the others.
+for (const level of URGENCY_LEVELS) {
+  for (const field of LEVEL_FIELDS) Text(30)(ContractForm.prototype, `${level}.${field}`);
+}
+
+type Form = Record<string, string | undefined>;
+
+/** "90", "90,50", "90.50" → cents; empty → undefined; unreadable → as typed, for the DTO to refuse. */
+function cents(text: string | undefined): number | string | undefined {
+  const value = given(text);
+  return value === undefined ? undefined : (parseAmountCents(value) ?? value);
+}
+
+function integer(text: string | undefined): number | string | undefined {
+  const value = given(text);
+  return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : value;
+}
+
+/** Hours as typed ("10", "7,5") → whole minutes; else as typed. */
+function hoursToMinutes(text: string | undefined): number | string | undefined {
+  const value = given(text);
+  const match = value === undefined ? null : /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(value);
+  if (!match) return value;
+  const hundredths = Number((match[2] ?? '0').padEnd(2, '0'));
+  return Number(match[1]) * 60 + Math.round((hundredths * 60) / 100);
+}
+
+function levelPlain(form: Form, level: Urgency): Record<string, unknown> {
+  const at = (field: (typeof LEVEL_FIELDS)[number]) => form[`${level}.${field}`];
+  const quota = given(at('monthlyQuota'));
+  return {
+    responseMinutes: integer(at('responseMinutes')),
+    clock: at('clock'),
+    monthlyQuota: quota === undefined ? null : integer(quota),
+    surchargePercent: integer(at('surchargePercent')) ?? 0,
+    overQuota: at('overQuota'),
+    overageFeeCents: cents(at('overageFee')),
+  };
+}
+
+/** The body of CreateContractDto. */
+export function contractPlain(contract: ContractForm): Record<string, unknown> {
+  const form = contract as Form;
+  return {
+    clientId: contract.clientId ?? '',
+    reference: contract.reference?.trim() ?? '',
+    title: contract.title?.trim() ?? '',
+    startDate: contract.startDate ?? '',
+    endDate: given(contract.endDate),
+    billing: {
+      mode: contract.mode,
+      monthlyFeeCents: cents(contract.monthlyFee),
+      includedMinutesPerMonth: hoursToMinutes(contract.includedHours),
+      prepaidMinutes: hoursToMinutes(contract.prepaidHours),
+      hourlyRateCents: cents(contract.hourlyRate) ?? '',
+      overageRateCents: cents(contract.overageRate),
+      roundingMinutes: integer(contract.roundingMinutes) ?? '',
+      minimumBillableMinutes: integer(contract.minimumMinutes) ?? '',
+      rolloverMonths: integer(contract.rolloverMonths) ?? 0,
+    },
+    urgencyPolicy: {
+      levels: Object.fromEntries(URGENCY_LEVELS.map((level) => [level, levelPlain(form, level)])),
+      afterHoursAllowed: ticked(contract.afterHoursAllowed),
+      afterHoursSurchargePercent: integer(contract.afterHoursSurchargePercent) ?? 0,
+    },
+    paymentTermsDays: integer(contract.paymentTermsDays),
+  };
+}
+
+const level = (response: number, quota: string, over: string, surcharge = '0'): Form => ({
+  responseMinutes: String(response),
+  clock: 'business',
+  monthlyQuota: quota,
+  surchargePercent: surcharge,
+  overQuota: over,
+  overageFee: '',
+});
+
+/**
+ * The form as first shown: a retainer of 10 h for 600 € a month at 90 € an hour; answered within
+ * 8, 4, 2 and 1 business hours; high 5 a month (downgrade), critical 2 a month (reject).
+ */
+export function contractFormDefaults(today: string): Form {
+  const levels: Record<Urgency, Form> = {
+    low: level(480, '', 'reject'),
+    normal: level(240, '', 'reject'),
+    high: level(120, '5', 'downgrade'),
+    critical: level(60, '2', 'reject', '50'),
+  };
+  const flat: [string, string | undefined][] = Object.entries(levels).flatMap(([name, fields]) =>
+    Object.entries(fields).map(([field, value]): [string, string | undefined] => [
+      `${name}.${field}`,
+      value,
+    ]),
+  );
+  return {
+    startDate: today,
+    mode: 'retainer',
+    monthlyFee: '600',
+    includedHours: '10',
+    prepaidHours: '',
+    hourlyRate: '90',
+    overageRate: '110',
+    roundingMinutes: '15',
+    minimumMinutes: '15',
+    rolloverMonths: '0',
+    paymentTermsDays: '',
+    afterHoursAllowed: 'on',
+    afterHoursSurchargePercent: '50',
+    ...Object.fromEntries(flat),
+  };
+}
