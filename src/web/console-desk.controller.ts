@@ -2,10 +2,9 @@ import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
-import type { FieldProblem } from '../common/validation';
 import { ConsoleDesk } from './console-desk.service';
 import { InboxQuery, InterventionForm, TimerStartForm } from './console-forms';
-import { ConsolePages, formFailure } from './console-pages';
+import { attempt, ConsolePages } from './console-pages';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
 import { UuidParam } from '../common/validation';
@@ -37,7 +36,7 @@ export class ConsoleDeskController {
     @Res() reply: FastifyReply,
     @Body() form: TimerStartForm,
   ): Promise<FastifyReply> {
-    const failed = await this.attempt(() => this.desk.startTimer(req.user!, form));
+    const failed = await attempt(() => this.desk.startTimer(req.user!, form));
     if (failed.problems.length === 0) return this.pages.redirect(reply, '/console#timer');
     const timerForm = { ...form, billable: form.billable ?? 'off' };
     return this.show(req, reply, { timerForm, timerProblems: failed.problems }, failed.status);
@@ -56,7 +55,7 @@ export class ConsoleDeskController {
     @Res() reply: FastifyReply,
     @Body() form: InterventionForm,
   ): Promise<FastifyReply> {
-    const outcome = await this.attempt(() => this.desk.log(req.user!, form));
+    const outcome = await attempt(() => this.desk.log(req.user!, form));
     if ('saved' in outcome && outcome.saved) {
       const day = await this.desk.dayOf(outcome.saved.startedAt);
       return this.pages.render(req, reply, 'console/saved', { saved: outcome.saved, day });
@@ -92,14 +91,4 @@ export class ConsoleDeskController {
   }
 
   /** The action's outcome, or the service's refusal as problems to show beside the form. */
-  private async attempt<T extends { problems: FieldProblem[] }>(
-    action: () => Promise<T>,
-  ): Promise<(T & { status: number }) | { problems: FieldProblem[]; status: number }> {
-    try {
-      const outcome = await action();
-      return { ...outcome, status: outcome.problems.length ? 400 : 200 };
-    } catch (error) {
-      return formFailure(error);
-    }
-  }
 }

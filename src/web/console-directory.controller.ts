@@ -4,9 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { ContractListQuery, MonthQuery, SearchQuery } from './console-forms';
 import { ConsoleDirectory } from './console-directory.service';
-import { ConsolePages, formFailure, type FormFailure } from './console-pages';
+import { attempt, ConsolePages } from './console-pages';
 import { ClientForm, ContractForm } from './console-setup-forms';
-import type { FieldProblem } from '../common/validation';
 import { gaugeSvg } from './svg-charts';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
@@ -77,17 +76,5 @@ export class ConsoleDirectoryController {
   ) {
     const data = await this.directory.contract(req.user!, id, query.month);
     return this.pages.render(req, reply, 'console/contract', { ...data, gauge: gaugeSvg });
-  }
-}
-
-/** The action's outcome, or the service's refusal as problems to show beside the form. */
-async function attempt<T extends { problems: FieldProblem[] }>(
-  action: () => Promise<T>,
-): Promise<(T & { status: number }) | FormFailure> {
-  try {
-    const outcome = await action();
-    return { ...outcome, status: outcome.problems.length ? 400 : 200 };
-  } catch (error) {
-    return formFailure(error);
   }
 }

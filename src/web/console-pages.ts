@@ -40,6 +40,21 @@ export function formFailure(error: unknown): FormFailure {
   };
 }
 
+/**
+ * Runs a form's action: its outcome with 200 (or 400 when the form's own checks found
+ * problems), or the service's refusal as problems to show beside the form.
+ */
+export async function attempt<T extends { problems: FieldProblem[] }>(
+  action: () => Promise<T>,
+): Promise<(T & { status: number }) | FormFailure> {
+  try {
+    const outcome = await action();
+    return { ...outcome, status: outcome.problems.length ? 400 : 200 };
+  } catch (error) {
+    return formFailure(error);
+  }
+}
+
 /** Console pages: the console's navigation on every page. */
 @Injectable()
 export class ConsolePages {
