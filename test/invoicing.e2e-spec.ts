@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { localDate } from '../src/calendar';
 import { Clock } from '../src/common/clock';
 import type { Contract } from '../src/contracts/contract.entity';
@@ -22,21 +18,10 @@ import {
   insertOverageUnit,
   type WorkInput,
 } from './factories/invoicing';
-import { binary } from './support/pdf-text';
+import { binary, pdfLayoutText as pdfText } from './support/pdf-text';
 
 const HOUR = 3_600_000;
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** Text of a PDF by poppler's pdftotext (.ci/run installs poppler-utils); a missing tool fails. */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'invoice-pdf-'));
-  try {
-    writeFileSync(join(dir, 'doc.pdf'), pdf);
-    return execFileSync('pdftotext', ['-layout', join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
   let t: TestApp;

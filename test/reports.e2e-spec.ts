@@ -1,21 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startTestApp, TestApp } from './app';
 import { bearer, createUser } from './factories';
 import { createContract } from './factories/contracts';
 import { logWork, paris, reportsWorld, type ReportsWorld } from './factories/reports';
-import { binary } from './support/pdf-text';
+import { binary, pdfLayoutText as pdfText } from './support/pdf-text';
 
 const ARTIFACTS = join(__dirname, 'artifacts');
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(join(tmpdir(), 'report-pdf-'));
-  const file = join(dir, 'report.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
 
 /** Page 1 as a PNG in test/artifacts (git-ignored), to look at the charts. */
 function firstPagePng(pdf: Buffer, name: string): void {

@@ -26,6 +26,17 @@ export function pdfText(pdf: Buffer): string {
   }
 }
 
+/** The text of a PDF laid out as on the page (pdftotext -layout), spaces and line breaks kept. */
+export function pdfLayoutText(pdf: Buffer): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pdf-layout-'));
+  try {
+    writeFileSync(join(dir, 'doc.pdf'), pdf);
+    return execFileSync('pdftotext', ['-layout', join(dir, 'doc.pdf'), '-'], { encoding: 'utf8' });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** supertest parser keeping a binary body (a PDF, a ZIP, a FEC) as a Buffer. */
 export function binary(res: unknown, done: (err: Error | null, body: Buffer) => void): void {
   const stream = res as NodeJS.ReadableStream;
