@@ -20,6 +20,7 @@ import { createCast } from './demo/cast-setup';
 import { DemoPlanner } from './demo/plan';
 import { DemoReplay, type ReplayTally } from './demo/replay';
 import { DemoTime } from './demo/time';
+import { Clock } from '../src/common/clock';
 
 export { DEMO_PASSWORD } from './demo/cast';
 
@@ -62,7 +63,7 @@ export async function seedDemo(
   options: DemoOptions = {},
 ): Promise<DemoSummary> {
   const started = performance.now();
-  const now = options.now ?? new Date();
+  const now = options.now ?? app.get(Clock).now();
   const seed = options.seed ?? 20261129;
   const today = localDate(now, DEMO_ZONE);
   const from = `${monthsBefore(localMonth(now, DEMO_ZONE), options.months ?? 12)}-01`;

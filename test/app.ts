@@ -2,12 +2,16 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp, migrate } from '../src/bootstrap';
+import { Clock } from '../src/common/clock';
 import { createTestDatabase, TestDatabase } from './database';
+import { TestClock } from './support/test-clock';
 
 export interface TestApp {
   app: NestFastifyApplication;
   db: TestDatabase;
   dataSource: DataSource;
+  /** The application's clock, standing still at the scenario's instant until the test moves it. */
+  clock: TestClock;
   http: () => ReturnType<typeof request>;
   close(): Promise<void>;
 }
@@ -20,6 +24,11 @@ export interface TestAppOptions {
    * server process would; close() then leaves it for its owner to drop.
    */
   database?: TestDatabase;
+  /**
+   * The instant the scenario happens at (an ISO string with its offset). Without it the clock
+   * stands at DEFAULT_TEST_NOW; it never follows the machine's clock.
+   */
+  now?: string;
 }
 
 /** Boots the whole application on a fresh database, migrated, as `npm start` would. */
@@ -36,6 +45,7 @@ export async function startTestApp(
     extraEnv,
   );
   const app = await createApp();
+  const clock = new TestClock(options.now).install(app.get(Clock));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   await migrate(app);
@@ -44,6 +54,7 @@ export async function startTestApp(
     app,
     db,
     dataSource: app.get(DataSource),
+    clock,
     http: () => request(server),
     close: async () => {
       await app.close();

@@ -19,7 +19,7 @@ interface Doc {
 /**
  * A November with three documents issued: an invoice under the VAT franchise (the practice's
  * default), then, once the practice charges VAT, a standard-rate invoice and a partial credit
- * note on it. Issue dates are today, 29 November 2026 on the test machine's clock.
+ * note on it, all on 29 November 2026: the scenario's clock stands there.
  */
 describe('exports: sales journal CSV, FEC, ZIP of the PDFs', () => {
   let t: TestApp;
@@ -59,7 +59,7 @@ describe('exports: sales journal CSV, FEC, ZIP of the PDFs', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { now: '2026-11-29T10:00:00+01:00' });
     consultant = await setupConsultant(t);
     const client = await createClient(t, consultant, { name: CLIENT });
     const contract = await createContract(t, consultant, client.id);
@@ -79,14 +79,14 @@ describe('exports: sales journal CSV, FEC, ZIP of the PDFs', () => {
         .expect(201)
     ).body as Doc;
     docs = { franchise, standard, credit };
-    today = new Date().toISOString().slice(0, 10);
+    today = t.clock.today();
     // Payment terms of 30 days, the practice's default.
-    due = new Date(Date.parse(`${today}T00:00:00Z`) + 30 * 86_400_000).toISOString().slice(0, 10);
+    due = '2026-12-29';
     accountant = (await createUser(t, consultant, 'accountant')).token;
   });
   afterAll(() => t.close());
 
-  const period = () => `from=${today.slice(0, 8)}01&to=${today.slice(0, 8)}30`;
+  const period = () => 'from=2026-11-01&to=2026-11-30';
 
   it('issued the three documents the exports read', () => {
     expect(docs.franchise).toMatchObject({ kind: 'invoice', vatRegime: 'franchise' });

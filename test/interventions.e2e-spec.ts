@@ -9,6 +9,7 @@ import {
   supportSetup,
 } from './factories/interventions';
 
+const NOW = '2026-12-02T10:00:00+01:00';
 describe('interventions: logging, pricing, refusals, timer, quota, guardrails', () => {
   let t: TestApp;
   let consultant: string;
@@ -17,7 +18,8 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
     logIntervention(t, token, interventionInput(setup.contract.id, setup.activityId, overrides));
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // The scenario's clock: Wednesday 2 December 2026, 10:00 in Paris.
+    t = await startTestApp({}, { now: NOW });
     consultant = await setupConsultant(t);
     setup = await supportSetup(t, consultant);
   });
@@ -190,8 +192,8 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
       [
         'an end in the future',
         {
-          startedAt: new Date(Date.now() - 3600_000).toISOString(),
-          endedAt: new Date(Date.now() + 3600_000).toISOString(),
+          startedAt: '2026-12-02T09:00:00+01:00',
+          endedAt: '2026-12-02T11:00:00+01:00', // an hour after the scenario's clock
         },
         'endedAt',
         /future/,
@@ -217,8 +219,8 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         t,
         helper.token,
         interventionInput(setup.contract.id, setup.activityId, {
-          startedAt: new Date(Date.now() - 30 * 60_000).toISOString(),
-          endedAt: new Date(Date.now() + 60_000).toISOString(),
+          startedAt: '2026-12-02T09:30:00+01:00',
+          endedAt: '2026-12-02T10:01:00+01:00', // a minute after the scenario's clock
         }),
       );
       expect(res.status).toBe(201);
@@ -663,7 +665,7 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
 
     it('stops a timer left running for 13 hours at 12 hours when next read', async () => {
       const started = await start().expect(201);
-      const thirteenHoursAgo = new Date(Date.now() - 13 * 3600_000).toISOString();
+      const thirteenHoursAgo = t.clock.ago({ hours: 13 });
       await t.dataSource.query(
         `UPDATE interventions SET "startedAt" = '${thirteenHoursAgo}' WHERE id = '${started.body.running.id}'`,
       );

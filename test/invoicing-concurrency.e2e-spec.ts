@@ -95,7 +95,9 @@ describe('invoice numbering under load', () => {
     let b: ServerProcess;
 
     beforeAll(async () => {
-      [a, b] = await Promise.all([startServerProcess(), startServerProcess()]);
+      // Both processes' clocks stand where the test's does, so all numbers share one year.
+      const env = { TEST_NOW: t.clock.iso() };
+      [a, b] = await Promise.all([startServerProcess(env), startServerProcess(env)]);
     }, 60_000);
     afterAll(async () => {
       await Promise.all([a?.stop(), b?.stop()]);

@@ -19,6 +19,7 @@ import {
   type WorkInput,
 } from './factories/invoicing';
 import { binary, pdfLayoutText as pdfText } from './support/pdf-text';
+import { until } from './support/wait';
 
 const HOUR = 3_600_000;
 type Body = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -30,6 +31,13 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
   let activityId: string;
   let today: string;
   const isPostgres = () => t.db.kind === 'postgres';
+  /** Sessions of this database waiting for an advisory lock (PostgreSQL). */
+  const waitingAdvisoryLocks = async (): Promise<number> => {
+    const [row] = (await t.dataSource.query(
+      `SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+    )) as { n: string }[];
+    return Number(row.n);
+  };
 
   const api = () => ({
     get: (url: string) =>
@@ -104,7 +112,7 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
     token = await setupConsultant(t);
     me = await consultantId(t, token);
     activityId = (await createActivity(t, token)).id;
-    today = localDate(new Date(), 'Europe/Paris');
+    today = t.clock.today();
   });
   afterAll(() => t.close());
   afterEach(() => jest.restoreAllMocks());
@@ -1013,6 +1021,7 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
         [billingLock(contract.id)],
       );
       await holding;
+      const transactions = jest.spyOn(t.app.get(Transactions), 'run');
       let answered = false;
       const patch = api()
         .patch(`/api/interventions/${logged.id}`, { description: 'Changed meanwhile' })
@@ -1020,7 +1029,13 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
           answered = true;
           return res;
         });
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // The correction asks for the same lock and waits behind the draft's claim.
+      await until(async () => {
+        const asked = transactions.mock.calls.some(([, locks]) =>
+          (locks ?? []).includes(billingLock(contract.id)),
+        );
+        return asked && (!isPostgres() || (await waitingAdvisoryLocks()) > 0);
+      });
       expect(answered).toBe(false);
       release();
       await claim;
@@ -1042,7 +1057,14 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
         await api().get(`/api/invoices?kind=invoice&limit=500`).expect(200)
       ).body.items
         .filter((i: Body) => i.number !== null)
-        .sort((a: Body, b: Body) => (a.issuedAt < b.issuedAt ? -1 : 1));
+        // Issue order: by instant, then by number within a series (the clock stands still).
+        .sort((a: Body, b: Body) =>
+          a.issuedAt === b.issuedAt
+            ? String(a.number).localeCompare(String(b.number))
+            : a.issuedAt < b.issuedAt
+              ? -1
+              : 1,
+        );
       // Someone with database access disables the guard and lowers an amount.
       if (isPostgres()) {
         await t.dataSource.query('DROP TRIGGER invoices_frozen ON invoices');

@@ -518,7 +518,7 @@ describe('knowledge base: articles, suggestions, deflections', () => {
     });
 
     it('lists deflections by client and period for the consultant, and counts them', async () => {
-      const today = DateTime.now().setZone('Europe/Paris');
+      const today = DateTime.fromJSDate(t.clock.now(), { zone: 'Europe/Paris' });
       const day = (d: DateTime) => d.toISODate() as string;
       const acmeToday = await get(
         `/api/knowledge/deflections?clientId=${acme.id}&from=${day(today)}&to=${day(today)}`,
@@ -540,8 +540,8 @@ describe('knowledge base: articles, suggestions, deflections', () => {
       await get('/api/knowledge/deflections', acmeUser.token).expect(403);
 
       const service = t.app.get(DeflectionsService);
-      const from = new Date(Date.now() - 3_600_000);
-      const to = new Date(Date.now() + 3_600_000);
+      const from = new Date(t.clock.ago({ hours: 1 }));
+      const to = new Date(t.clock.in({ hours: 1 }));
       expect(await service.countDeflections(acme.id, from, to)).toBe(1);
       expect(await service.countDeflections(acme.id, to, new Date(to.getTime() + 1000))).toBe(0);
     });

@@ -1,4 +1,4 @@
-import { addDays, localDate } from '../src/calendar';
+import { addDays } from '../src/calendar';
 import { startTestApp, TestApp } from './app';
 import { bearer, clientInput, setupConsultant } from './factories';
 import { contractInput } from './factories/contracts';
@@ -23,6 +23,7 @@ const FILE_TYPES = [
   'application/xml',
 ];
 
+const NOW = '2026-12-02T10:00:00+01:00';
 describe('OpenAPI document: every answer described', () => {
   let t: TestApp;
   let doc: OpenApiDocument;
@@ -37,7 +38,7 @@ describe('OpenAPI document: every answer described', () => {
     response?.content?.['application/json']?.schema?.$ref as string | undefined;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({}, { now: NOW });
     token = await setupConsultant(t);
     doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
   });
@@ -206,7 +207,8 @@ describe('OpenAPI document: every answer described', () => {
     const seen = new Set<string>();
     /** The departures from the document of the current test, gathered so a run lists them all. */
     let departures: string[] = [];
-    const today = localDate(new Date(), 'Europe/Paris');
+    /** The scenario's day: its clock stands on Wednesday 2 December 2026 (NOW). */
+    const today = '2026-12-02';
     const world: Record<string, Body> = {};
 
     beforeEach(() => {

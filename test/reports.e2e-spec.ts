@@ -33,7 +33,9 @@ describe('reports: workload', () => {
   ];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Requests are filed, answered and paid on 25 November 2026; the report reads January to
+    // November, so the current month is November.
+    t = await startTestApp({}, { now: '2026-11-25T10:00:00+01:00' });
     world = await reportsWorld(t);
     const [emile, durand] = world.clients;
     for (const [day, start, end] of WEEK) {
@@ -229,7 +231,9 @@ describe('reports: client', () => {
   });
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Requests are filed, answered and paid on 25 November 2026; the report reads January to
+    // November, so the current month is November.
+    t = await startTestApp({}, { now: '2026-11-25T10:00:00+01:00' });
     world = await reportsWorld(t);
     const [emile, durand] = world.clients;
     const consultant = as(world.consultant);

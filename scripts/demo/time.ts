@@ -7,9 +7,12 @@ import { Clock } from '../../src/common/clock';
  */
 export class DemoTime {
   private readonly clock: Clock;
+  /** The clock's own `now` before seeding (a test's fixed clock), if it had one. */
+  private readonly before: PropertyDescriptor | undefined;
 
   constructor(app: INestApplicationContext) {
     this.clock = app.get(Clock);
+    this.before = Object.getOwnPropertyDescriptor(this.clock, 'now');
   }
 
   set(at: Date): void {
@@ -17,8 +20,9 @@ export class DemoTime {
     this.clock.now = () => new Date(instant);
   }
 
-  /** Back to the real time: the class's own method answers again. */
+  /** Back to the clock of before the seeding: the real time, or the one a test installed. */
   restore(): void {
-    Reflect.deleteProperty(this.clock, 'now');
+    if (this.before) Object.defineProperty(this.clock, 'now', this.before);
+    else Reflect.deleteProperty(this.clock, 'now');
   }
 }

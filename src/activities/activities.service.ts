@@ -6,17 +6,21 @@ import { Page } from '../common/pagination';
 import { isForeignKeyViolation } from '../common/tenant';
 import { Activity } from './activity.entity';
 import { ActivityQuery, CreateActivityDto, UpdateActivityDto } from './dto/activity.dto';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class ActivitiesService {
-  constructor(@InjectRepository(Activity) private readonly activities: Repository<Activity>) {}
+  constructor(
+    @InjectRepository(Activity) private readonly activities: Repository<Activity>,
+    private readonly clock: Clock,
+  ) {}
 
   create(dto: CreateActivityDto): Promise<Activity> {
     return this.activities.save(
       this.activities.create({
         ...dto,
         billable: dto.billable ?? true,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
         archivedAt: null,
       }),
     );
@@ -54,7 +58,7 @@ export class ActivitiesService {
       await this.activities.delete({ id });
     } catch (error) {
       if (!isForeignKeyViolation(error)) throw error;
-      await this.activities.update({ id }, { archivedAt: new Date() });
+      await this.activities.update({ id }, { archivedAt: this.clock.now() });
     }
   }
 

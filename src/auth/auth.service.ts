@@ -18,6 +18,7 @@ import {
 import { JwtSecret } from './jwt-secret.service';
 import { LoginFailure } from './login-attempt.entity';
 import { decoyHash, hashPassword, tokenDigest, verifyPassword } from './passwords';
+import { Clock } from '../common/clock';
 
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
@@ -39,6 +40,7 @@ export class AuthService {
     private readonly config: AppConfigService,
     private readonly practice: PracticeService,
     private readonly transactions: Transactions,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the first consultant and the practice, only while no user exists. */
@@ -61,7 +63,7 @@ export class AuthService {
             clientId: null,
             passwordHash,
             active: true,
-            createdAt: new Date(),
+            createdAt: this.clock.now(),
           }),
         );
       },
@@ -79,7 +81,7 @@ export class AuthService {
       ? await verifyPassword(user.passwordHash, dto.password)
       : await verifyPassword(await decoyHash(), dto.password).then(() => false);
     if (!user || !ok || !user.active) {
-      await this.failures.save(this.failures.create({ email, at: new Date() }));
+      await this.failures.save(this.failures.create({ email, at: this.clock.now() }));
       throw new DomainError('unauthenticated.credentials', 'Wrong email or password');
     }
     await this.failures.delete({ email });
@@ -97,7 +99,7 @@ export class AuthService {
       ? await verifyPassword(user.passwordHash, dto.currentPassword)
       : false;
     if (!user || !ok) {
-      await this.failures.save(this.failures.create({ email: viewer.email, at: new Date() }));
+      await this.failures.save(this.failures.create({ email: viewer.email, at: this.clock.now() }));
       throw new DomainError('unauthenticated.password', 'The current password is wrong', [
         { field: 'currentPassword', message: 'the current password is wrong' },
       ]);
@@ -118,7 +120,7 @@ export class AuthService {
     const user = await this.transactions.run(async (manager) => {
       const repo = manager.getRepository(User);
       const found = await repo.findOne({ where: { inviteTokenHash: tokenDigest(dto.token) } });
-      if (!found || !found.active || !found.inviteExpiresAt || found.inviteExpiresAt < new Date()) {
+      if (!found || !found.active || !found.inviteExpiresAt || found.inviteExpiresAt < this.clock.now()) {
         throw new DomainError(
           'unauthenticated.invite',
           'This invitation is invalid or has expired',
@@ -133,7 +135,7 @@ export class AuthService {
   }
 
   private async assertNotLockedOut(email: string): Promise<void> {
-    const since = new Date(Date.now() - FAILURE_WINDOW_MINUTES * 60_000);
+    const since = new Date(this.clock.now().getTime() - FAILURE_WINDOW_MINUTES * 60_000);
     const recent = await this.failures.count({ where: { email, at: MoreThan(since) } });
     if (recent >= MAX_FAILURES) {
       throw new DomainError(

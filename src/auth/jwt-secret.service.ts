@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfigService } from '../common/app-config.service';
 import { ServerSecret } from './server-secret.entity';
+import { Clock } from '../common/clock';
 
 export const JWT_SECRET_NAME = 'jwt';
 
@@ -24,6 +25,7 @@ export class JwtSecret {
   constructor(
     private readonly config: AppConfigService,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   get(): Promise<string> {
@@ -52,7 +54,7 @@ export class JwtSecret {
       .createQueryBuilder()
       .insert()
       .into(ServerSecret)
-      .values({ name: JWT_SECRET_NAME, value: candidate, createdAt: new Date() })
+      .values({ name: JWT_SECRET_NAME, value: candidate, createdAt: this.clock.now() })
       .orIgnore()
       .execute();
     const secret = await this.read();

@@ -9,6 +9,7 @@ import { accountCodeFor } from './account-code';
 import { Client } from './client.entity';
 import { clientCoherence, type ClientIdentity } from './client-coherence';
 import { ClientQuery, CreateClientDto, UpdateClientDto } from './dto/client.dto';
+import { Clock } from '../common/clock';
 
 /** Codes tried before giving up: two clients share a first code once in 65 536 namesakes. */
 const ACCOUNT_CODE_ATTEMPTS = 20;
@@ -26,7 +27,10 @@ function assertCoherent(client: ClientIdentity): void {
 
 @Injectable()
 export class ClientsService {
-  constructor(@InjectRepository(Client) private readonly clients: Repository<Client>) {}
+  constructor(
+    @InjectRepository(Client) private readonly clients: Repository<Client>,
+    private readonly clock: Clock,
+  ) {}
 
   async create(dto: CreateClientDto): Promise<Client> {
     const id = randomUUID();
@@ -36,7 +40,7 @@ export class ClientsService {
       siren: dto.siren ?? null,
       vatNumber: dto.vatNumber?.toUpperCase() ?? null,
       locale: dto.locale ?? null,
-      createdAt: new Date(),
+      createdAt: this.clock.now(),
       archivedAt: null,
     });
     assertCoherent(client);
@@ -107,7 +111,7 @@ export class ClientsService {
       return { archived: false };
     } catch (error) {
       if (!isForeignKeyViolation(error)) throw error;
-      await this.clients.update({ id, archivedAt: IsNull() }, { archivedAt: new Date() });
+      await this.clients.update({ id, archivedAt: IsNull() }, { archivedAt: this.clock.now() });
       return { archived: true };
     }
   }

@@ -52,8 +52,8 @@ function issued(overrides: Partial<Invoice> = {}): Invoice {
     hash: null,
     previousHash: null,
     pdfSha256: null,
-    createdAt: new Date(),
-    issuedAt: new Date(),
+    createdAt: new Date('2026-11-02T09:00:00Z'),
+    issuedAt: new Date('2026-11-02T09:00:00Z'),
     ...overrides,
   } as Invoice;
 }

@@ -22,6 +22,7 @@ import {
 } from './invoice-view.mapper';
 import { renderInvoicePdf } from './pdf/invoice-pdf';
 import { buyerSnapshot, sellerSnapshot } from './snapshots';
+import { Clock } from '../common/clock';
 
 export interface InvoicePdf {
   fileName: string;
@@ -44,6 +45,7 @@ export class InvoicePdfService {
     private readonly practice: PracticeService,
     private readonly documents: InvoiceDocuments,
     private readonly config: AppConfigService,
+    private readonly clock: Clock,
   ) {}
 
   async render(viewer: Viewer, id: string): Promise<InvoicePdf> {
@@ -84,7 +86,7 @@ export class InvoicePdfService {
   private async renderDraft(id: string): Promise<Buffer> {
     const doc = await this.invoices.detail(id);
     const view = toInvoiceView(viewSourceOfDetail(doc), await this.currentContext(doc));
-    return renderInvoicePdf(view);
+    return renderInvoicePdf(view, { createdAt: this.clock.now() });
   }
 
   /** What a draft prints in place of snapshots: the practice, client and terms of today. */
@@ -114,7 +116,7 @@ export class InvoicePdfService {
     const detail = await this.invoices.detail(doc.id);
     const view = toInvoiceView(viewSourceOfDetail(detail), await this.currentContext(doc));
     const pdf = await renderInvoicePdf(view, { createdAt: doc.issuedAt ?? undefined });
-    await this.documents.store(this.dataSource.manager, doc.id, pdf, new Date(), true);
+    await this.documents.store(this.dataSource.manager, doc.id, pdf, this.clock.now(), true);
     const stored = await this.documents.read(doc.id);
     return stored ? stored.pdf : pdf;
   }

@@ -61,8 +61,8 @@ function doc(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     hash: 'h',
     previousHash: null,
     notes: null,
-    createdAt: new Date(),
-    issuedAt: new Date(),
+    createdAt: new Date('2026-11-02T09:00:00Z'),
+    issuedAt: new Date('2026-11-02T09:00:00Z'),
     seller: seller('Practice then'),
     buyer: buyer('Client then'),
     lines: [

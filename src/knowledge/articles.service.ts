@@ -16,17 +16,19 @@ import {
 import { articleView } from './article-view';
 import { readableBy } from './article-visibility';
 import { ArticleQuery, ArticleView, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class ArticlesService {
   constructor(
     @InjectRepository(Article) private readonly articles: Repository<Article>,
     @InjectRepository(Client) private readonly clients: Repository<Client>,
+    private readonly clock: Clock,
   ) {}
 
   async create(author: Viewer, dto: CreateArticleDto): Promise<ArticleView> {
     const clientIds = await this.knownClientIds(dto.clientIds ?? []);
-    const now = new Date();
+    const now = this.clock.now();
     const article = this.articles.create({
       ...articleContent(dto.title, dto.bodyMarkdown, dto.tags ?? []),
       published: dto.published ?? false,
@@ -82,7 +84,7 @@ export class ArticlesService {
         dto.bodyMarkdown ?? article.bodyMarkdown,
         dto.tags ?? article.tags,
       ),
-      { published: dto.published ?? article.published, clientIds, updatedAt: new Date() },
+      { published: dto.published ?? article.published, clientIds, updatedAt: this.clock.now() },
     );
     return articleView(await this.articles.save(article), editor);
   }

@@ -11,6 +11,7 @@ import { Article } from './article.entity';
 import { isVisibleToClient } from './article-text';
 import { Deflection } from './deflection.entity';
 import { CreateDeflectionDto, DeflectionQuery } from './dto/deflection.dto';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class DeflectionsService {
@@ -19,6 +20,7 @@ export class DeflectionsService {
     @InjectRepository(Article) private readonly articles: Repository<Article>,
     @InjectRepository(Contract) private readonly contracts: Repository<Contract>,
     private readonly practice: PracticeService,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -41,7 +43,7 @@ export class DeflectionsService {
         articleId: article.id,
         userId: viewer.id,
         query: dto.query,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       }),
     );
   }

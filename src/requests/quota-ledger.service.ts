@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { URGENCY_LEVELS } from '../common/domain';
 import type { Urgency } from '../common/domain';
 import { QuotaUnit } from './quota-unit.entity';
+import { Clock } from '../common/clock';
 
 export interface NewQuotaUnit {
   contractId: string;
@@ -21,6 +22,8 @@ export interface NewQuotaUnit {
  */
 @Injectable()
 export class QuotaLedger {
+  constructor(private readonly clock: Clock) {}
+
   static lockKey(contractId: string, month: string): string {
     return `quota:${contractId}:${month}`;
   }
@@ -60,7 +63,7 @@ export class QuotaLedger {
         feeCents: unit.feeCents ?? 0,
         released: false,
         invoiceId: null,
-        createdAt: new Date(),
+        createdAt: this.clock.now(),
       }),
     );
   }

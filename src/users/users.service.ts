@@ -10,6 +10,7 @@ import { Client } from '../clients/client.entity';
 import type { AuthUser } from '../auth/auth.decorators';
 import { CreateUserDto, InvitedUserView } from './dto/users.dto';
 import { PublicUser, toPublicUser, User } from './user.entity';
+import { Clock } from '../common/clock';
 
 @Injectable()
 export class UsersService {
@@ -17,6 +18,7 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly transactions: Transactions,
     private readonly config: AppConfigService,
+    private readonly clock: Clock,
   ) {}
 
   async me(viewer: AuthUser): Promise<PublicUser> {
@@ -58,7 +60,7 @@ export class UsersService {
           active: true,
           inviteTokenHash: tokenDigest(token),
           inviteExpiresAt: expiresAt,
-          createdAt: new Date(),
+          createdAt: this.clock.now(),
         }),
       );
       return {
@@ -131,7 +133,7 @@ export class UsersService {
     const user = await this.users.findOne({ where: { id } });
     if (!user) throw notFound('user');
     user.active = false;
-    user.deactivatedAt = new Date();
+    user.deactivatedAt = this.clock.now();
     user.inviteTokenHash = null;
     await this.users.save(user);
   }
@@ -139,7 +141,7 @@ export class UsersService {
   private newInvite(): { token: string; expiresAt: Date } {
     return {
       token: newOpaqueToken(),
-      expiresAt: new Date(Date.now() + this.config.values.INVITE_TTL_HOURS * 3_600_000),
+      expiresAt: new Date(this.clock.now().getTime() + this.config.values.INVITE_TTL_HOURS * 3_600_000),
     };
   }
 }

@@ -18,7 +18,8 @@ describe('accounting page in the browser', () => {
   let page: Page;
 
   beforeAll(async () => {
-    served = await serveApp();
+    // The demo's month of work ends the day before Wednesday 2 December 2026.
+    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
     await seedDemo(served.t.app, { months: 1 });
     browser = await launchChromium();
     page = await (await newContext(browser, served.base)).newPage();

@@ -8,7 +8,7 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
-import { startTestApp, type TestApp } from '../app';
+import { startTestApp, type TestApp, type TestAppOptions } from '../app';
 
 /** Debian's Chromium, never a downloaded one: the journeys run where the package is installed. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -31,9 +31,12 @@ export interface Served {
   base: string;
 }
 
-/** The whole application on a fresh database, listening on a free local port. */
-export async function serveApp(): Promise<Served> {
-  const t = await startTestApp();
+/**
+ * The whole application on a fresh database, listening on a free local port, its clock standing
+ * at the scenario's instant (`now`) until the test moves it.
+ */
+export async function serveApp(options: TestAppOptions = {}): Promise<Served> {
+  const t = await startTestApp({}, options);
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   return { t, base: `http://127.0.0.1:${port}` };

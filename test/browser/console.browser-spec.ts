@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import { localDate } from '../../src/calendar';
 import { createActivity, createClient, PASSWORD, setupConsultant } from '../factories';
 import { createContract } from '../factories/contracts';
 import {
@@ -21,12 +20,13 @@ describe('consultant console in the browser', () => {
   let contractLabel: string;
 
   beforeAll(async () => {
-    served = await serveApp();
+    // Wednesday 2 December 2026, 10:00 in Paris; the contract started a year before.
+    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
     const { t } = served;
     const token = await setupConsultant(t);
     const client = await createClient(t, token, { name: 'Clinique des Tilleuls' });
     await createActivity(t, token, { name: 'Support et dépannage' });
-    const startDate = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const startDate = '2025-12-02';
     const contract = await createContract(t, token, client.id, {
       reference: 'TILLEULS-REGIE',
       title: 'Régie informatique',
@@ -55,7 +55,7 @@ describe('consultant console in the browser', () => {
     expect(await textOf(timer.getByRole('status'))).toMatch(/En cours depuis \d{2}:\d{2}/);
     expect(await textOf(timer)).toContain('Imprimante des ordonnances bloquée');
     await screenshot(page, 'console-timer-running');
-    await page.waitForTimeout(1_100);
+    served.t.clock.advance({ minutes: 45 });
     await timer.getByRole('button', { name: 'Arrêter' }).click();
     const heading = await textOf(page.getByRole('heading', { level: 1 }));
     expect(heading).toBe('Chrono arrêté : intervention enregistrée');
@@ -66,7 +66,7 @@ describe('consultant console in the browser', () => {
   });
 
   it('builds a draft for the contract and the month, issues it and downloads its PDF', async () => {
-    const today = localDate(new Date(), 'Europe/Paris');
+    const today = served.t.clock.today();
     await page.getByRole('link', { name: 'Factures' }).click();
     const draft = page.getByRole('region', { name: 'Préparer une facture' });
     await draft.getByLabel('Contrat').selectOption({ label: contractLabel });

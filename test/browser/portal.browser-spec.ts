@@ -21,10 +21,11 @@ describe('client portal in the browser', () => {
   let othersRequestId: string;
 
   beforeAll(async () => {
-    served = await serveApp();
+    // Wednesday 2 December 2026, 10:00 in Paris; the contracts started a year before.
+    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
     const { t } = served;
     const token = await setupConsultant(t);
-    const startDate = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
+    const startDate = '2025-12-02';
     const acme = await createClient(t, token, { name: 'Acme Logistique' });
     await createContract(t, token, acme.id, {
       title: 'Infogérance mensuelle',
