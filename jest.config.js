@@ -19,6 +19,12 @@ const base = {
 // e2e files mostly wait on the database: one more worker than Jest's default keeps two cores busy.
 const workers = Math.max(2, require('node:os').cpus().length - 1);
 
+/**
+ * Timeouts are generous, so that a busy machine (load twice the cores) slows the suites without
+ * failing them; no test measures speed. Unit specs: 60 s each (PDF rendering and fast-check runs
+ * are the slowest). e2e and integration files: 180 s per hook or test (test/setup-timeouts.ts),
+ * since each boots the whole application; the demo seeding hook: 300 s; browser journeys: 180 s.
+ */
 module.exports = {
   testTimeout: 60000,
   maxWorkers: workers,
@@ -29,6 +35,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
       setupFiles: ['<rootDir>/test/setup-env.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-timeouts.ts'],
     },
   ],
 };

@@ -26,7 +26,7 @@ describe('demo practice (npm run demo)', () => {
       .send({ email: 'camille@gardefou.demo', password: DEMO_PASSWORD })
       .expect(200);
     token = res.body.accessToken;
-  }, 120_000);
+  }, 300_000); // a year of work replayed through the services: minutes on a loaded machine
 
   afterAll(async () => {
     await t?.close();

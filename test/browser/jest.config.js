@@ -15,6 +15,6 @@ module.exports = {
   moduleFileExtensions: e2e.moduleFileExtensions,
   setupFiles: ['<rootDir>/test/setup-env.ts'],
   testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
-  testTimeout: 120000,
+  testTimeout: 180000,
   maxWorkers: 1,
 };
