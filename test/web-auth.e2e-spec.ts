@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from './app';
-import { createClient, PASSWORD, setupConsultant } from './factories';
+import { bearer, createClient, PASSWORD, setupConsultant } from './factories';
 import { WebSession } from './support/web';
 
 describe('web pages: sign-in, CSRF, language', () => {
@@ -71,6 +71,36 @@ describe('web pages: sign-in, CSRF, language', () => {
     const cookie = (web as unknown as { cookies: Map<string, string> }).cookies.get('gf_session');
     await t.http().get('/api/auth/me').set('Cookie', `gf_session=${cookie}`).expect(401);
   });
+
+  it.each([
+    ['get', '/%61pi/auth/me'],
+    ['get', '/%41pi/auth/me'],
+    ['get', '/api/%61uth/me'],
+    ['patch', '/%61pi/practice'],
+    ['delete', '/%61pi/activities/00000000-0000-4000-8000-000000000000'],
+  ] as const)(
+    'refuses the session cookie on %s %s however the API path is spelt',
+    async (method, path) => {
+      const web = new WebSession(t);
+      await web.signIn('camille@example.fr', PASSWORD);
+      const cookie = (web as unknown as { cookies: Map<string, string> }).cookies.get('gf_session');
+      const before = await t
+        .http()
+        .get('/api/practice')
+        .set(...bearer(consultant));
+      const res = await t
+        .http()
+        [method](path)
+        .set('Cookie', `gf_session=${cookie}`)
+        .send(method === 'patch' ? { name: 'Changed by a forged request' } : undefined);
+      expect([401, 404]).toContain(res.status);
+      const after = await t
+        .http()
+        .get('/api/practice')
+        .set(...bearer(consultant));
+      expect(after.body).toEqual(before.body);
+    },
+  );
 
   it('activates an invited account from the invite page', async () => {
     const client = await createClient(t, consultant);

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import type { Role } from '../common/domain';
 import { DomainError } from '../common/domain-error';
+import { isApiRequest } from '../common/request-path';
 import { AuthUser, IS_PUBLIC, ROLES } from './auth.decorators';
 import { AuthService } from './auth.service';
 
@@ -47,7 +48,7 @@ function tokenOf(request: FastifyRequest): string | null {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   // The session cookie serves web pages only (their forms carry CSRF tokens); the API takes bearer tokens.
-  if (request.url.startsWith('/api')) return null;
+  if (isApiRequest(request)) return null;
   const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
   return cookies?.[SESSION_COOKIE] ?? null;
 }

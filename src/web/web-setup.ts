@@ -6,6 +6,7 @@ import { Eta } from 'eta';
 import type { FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { isApiRequest, routedPath, SAFE_METHODS } from '../common/request-path';
 
 /** templates/web at the project root, from src/web (tests) as from dist/src/web (built server). */
 export function webTemplatesDir(): string {
@@ -13,14 +14,15 @@ export function webTemplatesDir(): string {
   return existsSync(fromSrc) ? fromSrc : join(__dirname, '..', '..', '..', 'templates', 'web');
 }
 
-/** Page routes: everything that is not the API or a static asset. */
+/** Page routes: everything that is not the API or a static asset, by the routed path. */
 export function isPageRequest(request: FastifyRequest): boolean {
-  return !request.url.startsWith('/api') && !request.url.startsWith('/assets/');
+  return !isApiRequest(request) && !routedPath(request).startsWith('/assets/');
 }
 
 /**
  * Server-rendered pages: Eta templates from templates/web, one CSS and one JS file under
- * /assets, and CSRF tokens (double-submit cookie) checked on every form post of a page route.
+ * /assets, and CSRF tokens (double-submit cookie) checked on every unsafe method (POST, PUT,
+ * PATCH, DELETE…) of a page route.
  */
 export async function registerWeb(app: NestFastifyApplication): Promise<void> {
   const root = webTemplatesDir();
@@ -44,7 +46,7 @@ export async function registerWeb(app: NestFastifyApplication): Promise<void> {
   });
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('preHandler', (request, reply, done) => {
-    if (request.method !== 'POST' || !isPageRequest(request)) return done();
+    if (SAFE_METHODS.has(request.method) || !isPageRequest(request)) return done();
     // On a missing or wrong token the plugin answers 403 itself and never calls back.
     fastify.csrfProtection(request, reply, () => {
       // The token has done its job; the form's DTO must not see it.
