@@ -312,6 +312,23 @@ describe('foundation: setup, accounts, roles, practice, clients, activities', ()
       .expect(403);
   });
 
+  it('keeps the activities to the consultant: the accountant may not read them (403)', async () => {
+    const accountant = await createUser(t, consultant, 'accountant');
+    const activity = await t
+      .http()
+      .post('/api/activities')
+      .set(...bearer(consultant))
+      .send({ name: 'Audit', kind: 'consulting', defaultRateCents: 15000 })
+      .expect(201);
+    for (const path of ['/api/activities', `/api/activities/${activity.body.id}`]) {
+      const res = await t
+        .http()
+        .get(path)
+        .set(...bearer(accountant.token));
+      expect(`${path} → ${res.status} ${res.body.code}`).toBe(`${path} → 403 forbidden.role`);
+    }
+  });
+
   it('invites with a one-time token that expires, and deactivation revokes tokens at once', async () => {
     const invited = await t
       .http()

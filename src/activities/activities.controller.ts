@@ -32,7 +32,6 @@ export class ActivitiesController {
   }
 
   @Get()
-  @Roles('consultant', 'accountant')
   @ApiOperation({ summary: 'List activities' })
   @ApiOkResponse({ type: PageOf(ActivityView) })
   list(@Query() query: ActivityQuery): Promise<Page<Activity>> {
@@ -40,7 +39,6 @@ export class ActivitiesController {
   }
 
   @Get(':id')
-  @Roles('consultant', 'accountant')
   @ApiOperation({ summary: 'Read an activity' })
   @ApiOkResponse({ type: ActivityView })
   get(@UuidParam() id: string): Promise<Activity> {
