@@ -7,6 +7,7 @@ import { Reports1764800000000 } from './1764800000000-Reports';
 import { AlertFigures1764900000000 } from './1764900000000-AlertFigures';
 import { LegalInvoicing1765100000000 } from './1765100000000-LegalInvoicing';
 import { ServerSecrets1765200000000 } from './1765200000000-ServerSecrets';
+import { TokenVersions1765300000000 } from './1765300000000-TokenVersions';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   AlertFigures1764900000000,
   LegalInvoicing1765100000000,
   ServerSecrets1765200000000,
+  TokenVersions1765300000000,
 ];

@@ -23,7 +23,7 @@ import { CommonModule } from './common/common.module';
 import { loadConfig } from './common/config';
 import { dataSourceOptions } from './common/database';
 import { ErrorFilter } from './common/error.filter';
-import { UserThrottlerGuard } from './common/throttle.guard';
+import { throttlers, UserThrottlerGuard } from './common/throttle.guard';
 import { HealthController } from './health/health.controller';
 import { PracticeModule } from './practice/practice.module';
 import { UsersModule } from './users/users.module';
@@ -58,7 +58,10 @@ import { WebModule } from './web/web.module';
         autoLoadEntities: true,
       }),
     }),
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 600 }]),
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfigService],
+      useFactory: (config: AppConfigService) => throttlers(config.values),
+    }),
     PracticeModule,
     UsersModule,
     AuthModule,

@@ -11,8 +11,8 @@ const PUBLIC_AUTH_ROUTES = [
   'POST /api/auth/accept-invite',
 ];
 
-/** A signed-in user's own account: every role changes its own password. */
-const OWN_ACCOUNT_ROUTES = ['POST /api/auth/password'];
+/** A signed-in user's own account: every role changes its own password and signs out. */
+const OWN_ACCOUNT_ROUTES = ['POST /api/auth/password', 'POST /api/auth/logout'];
 
 interface Route {
   method: (typeof WRITE_METHODS)[number];

@@ -218,7 +218,7 @@ describe('users: invite again, activate, change one’s password', () => {
       .expect(403);
   });
 
-  it('activates a deactivated user again: sign-in and tokens work once more', async () => {
+  it('activates a deactivated user again: sign-in works once more, earlier tokens stay ended', async () => {
     const accountant = await createUser(t, consultant, 'accountant');
     await t
       .http()
@@ -238,11 +238,16 @@ describe('users: invite again, activate, change one’s password', () => {
       .set(...bearer(consultant))
       .expect(200);
     expect(activated.body).toMatchObject({ id: accountant.id, active: true });
-    await login(accountant.email, PASSWORD).expect(200);
     await t
       .http()
       .get('/api/auth/me')
       .set(...bearer(accountant.token))
+      .expect(401);
+    const again = await login(accountant.email, PASSWORD).expect(200);
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(again.body.accessToken))
       .expect(200);
   });
 
@@ -289,9 +294,25 @@ describe('users: invite again, activate, change one’s password', () => {
     expect(short.body.details).toEqual([
       expect.objectContaining({ field: 'newPassword', message: expect.stringMatching(/12/) }),
     ]);
+    for (const guessable of ['password1234', user.email]) {
+      const weak = await change({ currentPassword: PASSWORD, newPassword: guessable }).expect(400);
+      expect(weak.body).toMatchObject({ code: 'invalid.newPassword' });
+      expect(weak.body.details).toEqual([
+        expect.objectContaining({
+          field: 'newPassword',
+          message: expect.stringMatching(/^newPassword is too easy to guess: /),
+        }),
+      ]);
+    }
     await login(user.email, PASSWORD).expect(200);
 
     await change({ currentPassword: PASSWORD, newPassword }).expect(204);
+    // The token that changed it ends with every other one: sign in again.
+    await t
+      .http()
+      .get('/api/auth/me')
+      .set(...bearer(user.token))
+      .expect(401);
     await login(user.email, PASSWORD).expect(401);
     await login(user.email, newPassword).expect(200);
     const [row] = await t.dataSource.query(

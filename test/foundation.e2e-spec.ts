@@ -60,6 +60,33 @@ describe('foundation: setup, accounts, roles, practice, clients, activities', ()
       .expect(401);
   });
 
+  it.each([
+    ['password1234', /commonly used password/],
+    ['            ', /Repeated characters/],
+    ['camille@example.fr', /personal or page related data/],
+  ])(
+    'refuses the guessable password %j at setup, says why, and writes nothing',
+    async (password, why) => {
+      const res = await t
+        .http()
+        .post('/api/auth/setup')
+        .send({
+          email: 'camille@example.fr',
+          password,
+          displayName: 'Camille Martin',
+          practice: practiceInput(),
+        })
+        .expect(400);
+      expect(res.body).toMatchObject({ code: 'invalid.password', statusCode: 400 });
+      expect(res.body.message).toMatch(/^password is too easy to guess: /);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'password', message: expect.stringMatching(why) }),
+      ]);
+      const [users] = await t.dataSource.query('SELECT COUNT(*) AS n FROM users');
+      expect(Number(users.n)).toBe(0);
+    },
+  );
+
   it('sets up once, then answers 409', async () => {
     consultant = await setupConsultant(t);
     const again = await t
@@ -386,7 +413,7 @@ describe('foundation: setup, accounts, roles, practice, clients, activities', ()
       .expect(401);
   });
 
-  it('requires a client for a client user and refuses a short password', async () => {
+  it('requires a client for a client user and refuses a short or guessable password', async () => {
     const res = await t
       .http()
       .post('/api/users')
@@ -406,6 +433,29 @@ describe('foundation: setup, accounts, roles, practice, clients, activities', ()
       .send({ token: invited.body.inviteToken, password: 'short' })
       .expect(400);
     expect(short.body.details[0].field).toBe('password');
+    const guessable = await t
+      .http()
+      .post('/api/auth/accept-invite')
+      .send({ token: invited.body.inviteToken, password: 'password1234' })
+      .expect(400);
+    expect(guessable.body.details).toEqual([
+      expect.objectContaining({
+        field: 'password',
+        message: expect.stringMatching(/too easy to guess: .*commonly used password/),
+      }),
+    ]);
+    // The user's own email is as guessable as a common password.
+    await t
+      .http()
+      .post('/api/auth/accept-invite')
+      .send({ token: invited.body.inviteToken, password: 'short@example.org' })
+      .expect(400);
+    // The invitation is still good for a strong password.
+    await t
+      .http()
+      .post('/api/auth/accept-invite')
+      .send({ token: invited.body.inviteToken, password: PASSWORD })
+      .expect(200);
   });
 
   it('lists clients with filters and pagination, and archives a referenced client instead of deleting it', async () => {

@@ -1,3 +1,4 @@
+import * as passwords from '../src/auth/passwords';
 import { startTestApp, TestApp } from './app';
 import { bearer, createClient, PASSWORD, setupConsultant } from './factories';
 import { WebSession } from './support/web';
@@ -120,5 +121,111 @@ describe('web pages: sign-in, CSRF, language', () => {
     const res = await web.post('/invite', { token: invited.body.inviteToken, password: PASSWORD });
     expect(res.status).toBe(303);
     expect(res.headers.location).toBe('/portal');
+  });
+
+  it('refuses a guessable password on the invite page, says why in the reader’s language, and keeps the invitation', async () => {
+    const invited = await t
+      .http()
+      .post('/api/users')
+      .set(...bearer(consultant))
+      .send({ email: 'compta@cabinet.example', role: 'accountant', displayName: 'Compta' })
+      .expect(201);
+    const token = invited.body.inviteToken as string;
+    const web = new WebSession(t);
+    await web.get(`/invite?token=${token}`);
+    const fr = await web.post('/invite', { token, password: 'password1234' });
+    expect(fr.status).toBe(400);
+    expect(fr.text).toContain('Ce mot de passe est trop facile à deviner');
+    expect(fr.text).toContain(
+      'Ce mot de passe est similaire à un mot de passe couramment utilisé.',
+    );
+    expect(fr.text).toContain(`name="token" value="${token}"`);
+
+    await web.get('/lang/en');
+    await web.get(`/invite?token=${token}`);
+    const en = await web.post('/invite', { token, password: '            ' });
+    expect(en.status).toBe(400);
+    expect(en.text).toContain('This password is too easy to guess');
+    expect(en.text).toContain('Repeated characters like');
+
+    const ok = await web.post('/invite', { token, password: PASSWORD });
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe('/accounting');
+  });
+});
+
+/** Apps with low limits, so that a test reaches them in a few requests. */
+async function startLimitedApp(env: Record<string, string>): Promise<TestApp> {
+  const t = await startTestApp(env);
+  // The settings stay in the environment; the next app of this file must not inherit them.
+  for (const key of Object.keys(env)) delete process.env[key];
+  return t;
+}
+
+describe('web pages: the sign-in limit per address', () => {
+  let t: TestApp;
+  let verify: jest.SpyInstance;
+
+  beforeAll(async () => {
+    t = await startLimitedApp({ SIGN_IN_ATTEMPTS_PER_MINUTE: '5' });
+    await setupConsultant(t);
+    verify = jest.spyOn(passwords, 'verifyPassword');
+  });
+  afterAll(async () => {
+    verify.mockRestore();
+    await t.close();
+  });
+
+  it('counts the sign-in form with the API: past the limit, neither checks a password', async () => {
+    // A different email each time, so that the per-email lock-out never steps in.
+    const apiLogin = (i: number) =>
+      t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: `guess-${i}@example.fr`, password: PASSWORD });
+    const web = new WebSession(t);
+    for (let i = 0; i < 3; i++) await apiLogin(i).expect(401);
+    for (let i = 3; i < 5; i++) {
+      expect((await web.signIn(`guess-${i}@example.fr`, PASSWORD)).status).toBe(401);
+    }
+    const page = await web.signIn('camille@example.fr', PASSWORD);
+    expect(page.status).toBe(429);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.headers['set-cookie']?.toString() ?? '').not.toContain('gf_session=');
+    const api = await apiLogin(6).expect(429);
+    expect(api.body).toMatchObject({ statusCode: 429, code: 'too_many.sign_in' });
+    expect(Number(api.headers['retry-after'])).toBeGreaterThan(0);
+    expect(verify).toHaveBeenCalledTimes(5);
+  });
+});
+
+describe('the limit of anonymous requests per address', () => {
+  let t: TestApp;
+  let consultant: string;
+
+  beforeAll(async () => {
+    t = await startLimitedApp({ ANONYMOUS_REQUESTS_PER_MINUTE: '10' });
+    consultant = await setupConsultant(t);
+  });
+  afterAll(() => t.close());
+
+  it('counts every route together, and leaves signed-in users to their own limit', async () => {
+    // The setup was the first anonymous request; nine more pass, on any public route.
+    for (let i = 0; i < 9; i++) {
+      const path = ['/login', '/invite', '/lang/en'][i % 3];
+      expect((await t.http().get(path)).status).not.toBe(429);
+    }
+    expect((await t.http().get('/login')).status).toBe(429);
+    const api = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'camille@example.fr', password: PASSWORD })
+      .expect(429);
+    expect(api.body).toMatchObject({ code: 'too_many.requests' });
+    await t
+      .http()
+      .get('/api/practice')
+      .set(...bearer(consultant))
+      .expect(200);
   });
 });

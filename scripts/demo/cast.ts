@@ -4,7 +4,8 @@
  */
 import type { Urgency } from '../../src/common/domain';
 
-export const DEMO_PASSWORD = 'gardefou-demo';
+/** Every demo account's password: three words, easy to type, hard to guess. */
+export const DEMO_PASSWORD = 'lavande tilleul granit';
 export const DEMO_ZONE = 'Europe/Paris';
 
 export type ClientKey = 'acme' | 'boreal' | 'tilleuls';

@@ -49,6 +49,11 @@ function tokenOf(request: FastifyRequest): string | null {
   if (header?.startsWith('Bearer ')) return header.slice(7).trim();
   // The session cookie serves web pages only (their forms carry CSRF tokens); the API takes bearer tokens.
   if (isApiRequest(request)) return null;
+  return sessionCookieOf(request);
+}
+
+/** The access token a web page's session cookie holds, if any. */
+export function sessionCookieOf(request: FastifyRequest): string | null {
   const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
   return cookies?.[SESSION_COOKIE] ?? null;
 }

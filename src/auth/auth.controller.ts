@@ -7,7 +7,6 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import {
   ApiConflict,
   ApiErrorResponses,
@@ -15,6 +14,7 @@ import {
   ApiRefusedCredentialsResponse,
   ApiThrottled,
 } from '../common/openapi';
+import { SignInStep } from '../common/throttle.guard';
 import { PublicUser } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthUser, CurrentUser, Public, Roles } from './auth.decorators';
@@ -28,10 +28,12 @@ import {
   UserView,
 } from './dto/auth.dto';
 
-/** Sign-in routes: throttled per address on top of the per-email lock-out. */
-const AUTH_THROTTLE = { default: { limit: 30, ttl: 60_000 } };
-const THROTTLED = 'More than 30 attempts a minute from one address';
+/** Sign-in routes: throttled per address (API and pages together) on top of the per-email lock-out. */
+const THROTTLED =
+  'More than SIGN_IN_ATTEMPTS_PER_MINUTE (30 by default) attempts a minute from one address';
 const LOCKED = '5 failures for an email within 15 minutes lock it for 15 minutes';
+const STRENGTH =
+  'At least 12 characters and hard to guess (zxcvbn score 3 of 4): a weak password is a 400 naming the field, with the reason';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -42,10 +44,11 @@ export class AuthController {
   ) {}
 
   @Public()
-  @Throttle(AUTH_THROTTLE)
+  @SignInStep('setup')
   @Post('setup')
   @ApiOperation({
     summary: 'Create the first consultant and the practice (only while no user exists)',
+    description: STRENGTH,
   })
   @ApiCreatedResponse({ type: SessionView })
   @ApiInvalidResponse()
@@ -56,7 +59,7 @@ export class AuthController {
   }
 
   @Public()
-  @Throttle(AUTH_THROTTLE)
+  @SignInStep('login')
   @Post('login')
   @HttpCode(200)
   @ApiOperation({
@@ -71,10 +74,13 @@ export class AuthController {
   }
 
   @Public()
-  @Throttle(AUTH_THROTTLE)
+  @SignInStep('invite')
   @Post('accept-invite')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set a password with a one-time invite token' })
+  @ApiOperation({
+    summary: 'Set a password with a one-time invite token',
+    description: STRENGTH,
+  })
   @ApiOkResponse({ type: SessionView })
   @ApiInvalidResponse()
   @ApiRefusedCredentialsResponse('The invitation is invalid or has expired')
@@ -83,21 +89,36 @@ export class AuthController {
     return this.auth.acceptInvite(dto);
   }
 
-  @Throttle(AUTH_THROTTLE)
+  @SignInStep('password')
   @Post('password')
   @HttpCode(204)
   @Roles('consultant', 'client', 'accountant')
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      'Change your password (at least 12 characters); a wrong current password counts as a failed sign-in',
+      'Change your password; every token issued before, this one included, stops working: sign in again',
+    description: `${STRENGTH}. A wrong current password counts as a failed sign-in.`,
   })
-  @ApiNoContentResponse({ description: 'Changed' })
+  @ApiNoContentResponse({ description: 'Changed; sign in again with the new password' })
   @ApiRefusedCredentialsResponse('Wrong current password')
   @ApiThrottled(`${LOCKED}; ${THROTTLED.toLowerCase()}`)
   @ApiErrorResponses()
   changePassword(@CurrentUser() user: AuthUser, @Body() dto: ChangePasswordDto): Promise<void> {
     return this.auth.changePassword(user, dto);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @Roles('consultant', 'client', 'accountant')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Sign out everywhere: every token and page session of the user issued so far stops working',
+  })
+  @ApiNoContentResponse({ description: 'Signed out' })
+  @ApiErrorResponses()
+  logout(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.auth.signOut(user);
   }
 
   @Get('me')

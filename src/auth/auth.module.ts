@@ -6,6 +6,7 @@ import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtSecret } from './jwt-secret.service';
+import { LockOut } from './lock-out.service';
 import { LoginFailure } from './login-attempt.entity';
 import { ServerSecret } from './server-secret.entity';
 
@@ -22,7 +23,7 @@ import { ServerSecret } from './server-secret.entity';
     UsersModule,
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtSecret],
+  providers: [AuthService, JwtSecret, LockOut],
   exports: [AuthService],
 })
 export class AuthModule {}

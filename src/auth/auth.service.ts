@@ -1,12 +1,14 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { MoreThan, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { AppConfigService } from '../common/app-config.service';
+import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { PracticeService } from '../practice/practice.service';
-import { toPublicUser, User } from '../users/user.entity';
+import { NEXT_TOKEN_VERSION, toPublicUser, User } from '../users/user.entity';
+import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth.decorators';
 import {
   AcceptInviteDto,
@@ -16,16 +18,15 @@ import {
   SetupDto,
 } from './dto/auth.dto';
 import { JwtSecret } from './jwt-secret.service';
-import { LoginFailure } from './login-attempt.entity';
+import { LockOut } from './lock-out.service';
+import { passwordWeakness, weaknessAdvice } from './password-strength';
 import { decoyHash, hashPassword, tokenDigest, verifyPassword } from './passwords';
-import { Clock } from '../common/clock';
-
-export const MAX_FAILURES = 5;
-export const FAILURE_WINDOW_MINUTES = 15;
 
 interface TokenClaims {
   sub: string;
   role: string;
+  /** The user's tokenVersion when the token was signed. */
+  ver: number;
 }
 
 @Injectable()
@@ -34,7 +35,8 @@ export class AuthService {
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(LoginFailure) private readonly failures: Repository<LoginFailure>,
+    private readonly accounts: UsersService,
+    private readonly lockOut: LockOut,
     private readonly jwt: JwtService,
     private readonly jwtSecret: JwtSecret,
     private readonly config: AppConfigService,
@@ -45,6 +47,7 @@ export class AuthService {
 
   /** Creates the first consultant and the practice, only while no user exists. */
   async setup(dto: SetupDto): Promise<SessionView> {
+    assertStrongPassword('password', dto.password, [dto.email, dto.displayName, dto.practice.name]);
     const passwordHash = await hashPassword(dto.password);
     const user = await this.transactions.run(
       async (manager) => {
@@ -73,76 +76,83 @@ export class AuthService {
     return this.session(user);
   }
 
+  /** Only attempts the lock-out lets through reach the password hash (see LockOut). */
   async login(dto: LoginDto): Promise<SessionView> {
     const email = dto.email.toLowerCase();
-    await this.assertNotLockedOut(email);
+    await this.lockOut.begin(email);
     const user = await this.users.findOne({ where: { email } });
     const ok = user?.passwordHash
       ? await verifyPassword(user.passwordHash, dto.password)
       : await verifyPassword(await decoyHash(), dto.password).then(() => false);
     if (!user || !ok || !user.active) {
-      await this.failures.save(this.failures.create({ email, at: this.clock.now() }));
       throw new DomainError('unauthenticated.credentials', 'Wrong email or password');
     }
-    await this.failures.delete({ email });
+    await this.lockOut.succeeded(email);
     return this.session(user);
   }
 
   /**
-   * Changes the signed-in user's password. A wrong current password counts as a failed
-   * sign-in, so a stolen token cannot try passwords faster than the sign-in form.
+   * Changes the signed-in user's password and ends every token issued before, this one
+   * included. A wrong current password counts as a failed sign-in, so a stolen token cannot
+   * try passwords faster than the sign-in form.
    */
   async changePassword(viewer: AuthUser, dto: ChangePasswordDto): Promise<void> {
-    await this.assertNotLockedOut(viewer.email);
+    await this.lockOut.begin(viewer.email);
     const user = await this.users.findOne({ where: { id: viewer.id } });
     const ok = user?.passwordHash
       ? await verifyPassword(user.passwordHash, dto.currentPassword)
       : false;
     if (!user || !ok) {
-      await this.failures.save(this.failures.create({ email: viewer.email, at: this.clock.now() }));
       throw new DomainError('unauthenticated.password', 'The current password is wrong', [
         { field: 'currentPassword', message: 'the current password is wrong' },
       ]);
     }
+    await this.lockOut.succeeded(viewer.email);
     if (dto.newPassword === dto.currentPassword) {
       throw new DomainError('invalid.newPassword', 'Invalid input: newPassword', [
         { field: 'newPassword', message: 'newPassword must differ from the current password' },
       ]);
     }
-    user.passwordHash = await hashPassword(dto.newPassword);
-    await this.users.save(user);
-    await this.failures.delete({ email: viewer.email });
+    assertStrongPassword('newPassword', dto.newPassword, [user.email, user.displayName]);
+    const passwordHash = await hashPassword(dto.newPassword);
+    await this.transactions.run((manager) =>
+      manager.getRepository(User).update({ id: user.id }, { passwordHash, ...NEXT_TOKEN_VERSION }),
+    );
     this.logger.log({ userId: user.id }, 'password changed');
   }
 
+  /** Sets the password of an invited user; any token issued before stops working. */
   async acceptInvite(dto: AcceptInviteDto): Promise<SessionView> {
+    const digest = tokenDigest(dto.token);
+    const invited = this.validInvite(
+      await this.users.findOne({ where: { inviteTokenHash: digest } }),
+    );
+    assertStrongPassword('password', dto.password, [invited.email, invited.displayName]);
     const passwordHash = await hashPassword(dto.password);
     const user = await this.transactions.run(async (manager) => {
       const repo = manager.getRepository(User);
-      const found = await repo.findOne({ where: { inviteTokenHash: tokenDigest(dto.token) } });
-      if (!found || !found.active || !found.inviteExpiresAt || found.inviteExpiresAt < this.clock.now()) {
-        throw new DomainError(
-          'unauthenticated.invite',
-          'This invitation is invalid or has expired',
-        );
-      }
-      found.passwordHash = passwordHash;
-      found.inviteTokenHash = null;
-      found.inviteExpiresAt = null;
-      return repo.save(found);
+      const found = this.validInvite(await repo.findOne({ where: { id: invited.id } }));
+      // The token in the WHERE clause: of two simultaneous uses of one invitation, one wins.
+      const used = await repo.update(
+        { id: found.id, inviteTokenHash: digest },
+        { passwordHash, inviteTokenHash: null, inviteExpiresAt: null, ...NEXT_TOKEN_VERSION },
+      );
+      if (!used.affected) throw invalidInvite();
+      return repo.findOneOrFail({ where: { id: found.id } });
     });
     return this.session(user);
   }
 
-  private async assertNotLockedOut(email: string): Promise<void> {
-    const since = new Date(this.clock.now().getTime() - FAILURE_WINDOW_MINUTES * 60_000);
-    const recent = await this.failures.count({ where: { email, at: MoreThan(since) } });
-    if (recent >= MAX_FAILURES) {
-      throw new DomainError(
-        'too_many.login',
-        `Too many failed sign-ins for this email; try again in ${FAILURE_WINDOW_MINUTES} minutes`,
-      );
-    }
+  /** Signs the user out everywhere: every token and session cookie issued so far stops working. */
+  async signOut(viewer: AuthUser): Promise<void> {
+    await this.accounts.endSessions(viewer.id);
+    this.logger.log({ userId: viewer.id }, 'signed out');
+  }
+
+  /** Signs out the holder of a session cookie; an invalid or missing one has nothing to end. */
+  async signOutToken(token: string | null): Promise<void> {
+    const user = token ? await this.authenticate(token) : null;
+    if (user) await this.signOut(user);
   }
 
   /** Resolves a bearer token to the current, active user; null when it no longer holds. */
@@ -155,8 +165,9 @@ export class AuthService {
     } catch {
       return null;
     }
+    // Read on every request, so a revocation by any process holds at once everywhere.
     const user = await this.users.findOne({ where: { id: claims.sub } });
-    if (!user || !user.active) return null;
+    if (!user || !user.active || user.tokenVersion !== claims.ver) return null;
     return {
       id: user.id,
       email: user.email,
@@ -168,10 +179,33 @@ export class AuthService {
 
   async session(user: User): Promise<SessionView> {
     const expiresIn = this.config.values.ACCESS_TOKEN_TTL_MINUTES * 60;
-    const accessToken = await this.jwt.signAsync(
-      { sub: user.id, role: user.role },
-      { expiresIn, secret: await this.jwtSecret.get() },
-    );
+    const claims: TokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
+    const accessToken = await this.jwt.signAsync(claims, {
+      expiresIn,
+      secret: await this.jwtSecret.get(),
+    });
     return { accessToken, expiresIn, user: toPublicUser(user) };
   }
+
+  private validInvite(user: User | null): User {
+    if (!user?.active || !user.inviteExpiresAt || user.inviteExpiresAt < this.clock.now()) {
+      throw invalidInvite();
+    }
+    return user;
+  }
+}
+
+const invalidInvite = (): DomainError =>
+  new DomainError('unauthenticated.invite', 'This invitation is invalid or has expired');
+
+/**
+ * 400 naming the field when the password is too easy to guess, with zxcvbn's reason and advice
+ * (also as keys: score, warning, suggestions).
+ */
+function assertStrongPassword(field: string, password: string, personal: string[]): void {
+  const weakness = passwordWeakness(password, personal);
+  if (!weakness) return;
+  const advice = weaknessAdvice(weakness, 'en');
+  const message = `${field} is too easy to guess${advice ? `: ${advice}` : ''}`;
+  throw new DomainError(`invalid.${field}`, message, [{ field, message, ...weakness }]);
 }

@@ -61,6 +61,18 @@ export class AppConfig {
   @Max(30 * 24)
   INVITE_TTL_HOURS = 72;
 
+  /** Requests a minute from one address without signing in (sign-in pages, documentation). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ANONYMOUS_REQUESTS_PER_MINUTE = 300;
+
+  /** Attempts a minute from one address at each sign-in step (API and pages together). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SIGN_IN_ATTEMPTS_PER_MINUTE = 30;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

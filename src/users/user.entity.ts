@@ -36,7 +36,17 @@ export class User extends Identified {
 
   @InstantColumn({ nullable: true })
   deactivatedAt!: Date | null;
+
+  /**
+   * Carried in every access token; a token whose version is not the current one is refused.
+   * Signing out, a new password and a deactivation move it on, ending every earlier token.
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion!: number;
 }
+
+/** The update that ends every token issued so far (see `tokenVersion`), atomic in SQL. */
+export const NEXT_TOKEN_VERSION = { tokenVersion: (): string => '"tokenVersion" + 1' };
 
 export interface PublicUser {
   id: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { newOpaqueToken, tokenDigest } from '../auth/passwords';
 import { AppConfigService } from '../common/app-config.service';
 import { DomainError, notFound } from '../common/domain-error';
@@ -9,7 +9,7 @@ import { Transactions } from '../common/transactions';
 import { Client } from '../clients/client.entity';
 import type { AuthUser } from '../auth/auth.decorators';
 import { CreateUserDto, InvitedUserView } from './dto/users.dto';
-import { PublicUser, toPublicUser, User } from './user.entity';
+import { NEXT_TOKEN_VERSION, PublicUser, toPublicUser, User } from './user.entity';
 import { Clock } from '../common/clock';
 
 @Injectable()
@@ -105,15 +105,15 @@ export class UsersService {
   }
 
   /** Gives a deactivated user their access back; an invited one may need a new invitation. */
-  async activate(id: string): Promise<PublicUser> {
-    const user = await this.users.findOne({ where: { id } });
-    if (!user) throw notFound('user');
-    if (!user.active) {
-      user.active = true;
-      user.deactivatedAt = null;
-      await this.users.save(user);
-    }
-    return toPublicUser(user);
+  activate(id: string): Promise<PublicUser> {
+    return this.transactions.run(async (manager) => {
+      const repo = manager.getRepository(User);
+      // Only the two columns: the token version stays where deactivation moved it.
+      await repo.update({ id, active: false }, { active: true, deactivatedAt: null });
+      const user = await repo.findOne({ where: { id } });
+      if (!user) throw notFound('user');
+      return toPublicUser(user);
+    });
   }
 
   async list(query: PageQuery): Promise<Page<PublicUser>> {
@@ -125,23 +125,38 @@ export class UsersService {
     return { items: rows.map(toPublicUser), total };
   }
 
-  /** Deactivation, not deletion: the account's history stays; its tokens stop working at once. */
+  /**
+   * Deactivation, not deletion: the account's history stays; its tokens stop working at once,
+   * and for good: activating the user again does not bring them back.
+   */
   async deactivate(viewer: AuthUser, id: string): Promise<void> {
     if (id === viewer.id) {
       throw new DomainError('conflict.self_deactivation', 'You cannot deactivate your own account');
     }
-    const user = await this.users.findOne({ where: { id } });
-    if (!user) throw notFound('user');
-    user.active = false;
-    user.deactivatedAt = this.clock.now();
-    user.inviteTokenHash = null;
-    await this.users.save(user);
+    const deactivatedAt = this.clock.now();
+    await this.transactions.run(async (manager) => {
+      const found = await manager
+        .getRepository(User)
+        .update(
+          { id },
+          { active: false, deactivatedAt, inviteTokenHash: null, ...NEXT_TOKEN_VERSION },
+        );
+      if (!found.affected) throw notFound('user');
+    });
+  }
+
+  /** Ends every token and session cookie of the user issued so far, in every server process. */
+  async endSessions(id: string, manager?: EntityManager): Promise<void> {
+    const write = (m: EntityManager) => m.getRepository(User).update({ id }, NEXT_TOKEN_VERSION);
+    await (manager ? write(manager) : this.transactions.run(write));
   }
 
   private newInvite(): { token: string; expiresAt: Date } {
     return {
       token: newOpaqueToken(),
-      expiresAt: new Date(this.clock.now().getTime() + this.config.values.INVITE_TTL_HOURS * 3_600_000),
+      expiresAt: new Date(
+        this.clock.now().getTime() + this.config.values.INVITE_TTL_HOURS * 3_600_000,
+      ),
     };
   }
 }

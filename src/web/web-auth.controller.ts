@@ -2,10 +2,12 @@ import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public, Roles } from '../auth/auth.decorators';
-import { SESSION_COOKIE } from '../auth/access.guard';
+import { SESSION_COOKIE, sessionCookieOf } from '../auth/access.guard';
 import { AuthService } from '../auth/auth.service';
 import { AcceptInviteDto, LoginDto, SessionView } from '../auth/dto/auth.dto';
+import { isPasswordWeakness, weaknessAdvice } from '../auth/password-strength';
 import { DomainError } from '../common/domain-error';
+import { SignInStep } from '../common/throttle.guard';
 import { LANG_COOKIE } from './i18n';
 import { WebErrorFilter } from './web-error.filter';
 import { PageRequest, WebPages } from './web-pages';
@@ -43,6 +45,7 @@ export class WebAuthController {
   }
 
   @Public()
+  @SignInStep('login')
   @Post('login')
   async login(
     @Req() req: PageRequest,
@@ -67,9 +70,11 @@ export class WebAuthController {
     }
   }
 
+  /** Public, so that a stale cookie still leads to the sign-in page; a valid one is ended everywhere. */
   @Public()
   @Post('logout')
-  logout(@Res() reply: FastifyReply): FastifyReply {
+  async logout(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    await this.auth.signOutToken(sessionCookieOf(req));
     void reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return this.pages.redirect(reply, '/login');
   }
@@ -81,10 +86,11 @@ export class WebAuthController {
     @Res() reply: FastifyReply,
     @Query('token') token = '',
   ): FastifyReply {
-    return this.pages.render(req, reply, 'invite', { token, error: null });
+    return this.pages.render(req, reply, 'invite', { token, error: null, reason: null });
   }
 
   @Public()
+  @SignInStep('invite')
   @Post('invite')
   async acceptInvite(
     @Req() req: PageRequest,
@@ -95,12 +101,19 @@ export class WebAuthController {
       return this.signIn(req, reply, await this.auth.acceptInvite(dto), null);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
+      // A weak password: the form again, with the reason in the reader's language.
+      const detail = error.details?.[0];
+      const weakness = isPasswordWeakness(detail) ? detail : null;
       return this.pages.render(
         req,
         reply,
         'invite',
-        { token: dto.token, error: 'invite.invalid' },
-        401,
+        {
+          token: dto.token,
+          error: weakness ? 'invite.weak' : 'invite.invalid',
+          reason: weakness ? weaknessAdvice(weakness, this.pages.locale(req)) : null,
+        },
+        weakness ? 400 : 401,
       );
     }
   }
