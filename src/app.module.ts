@@ -1,6 +1,6 @@
 import { Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -24,6 +24,7 @@ import { loadConfig } from './common/config';
 import { dataSourceOptions } from './common/database';
 import { ErrorFilter } from './common/error.filter';
 import { throttlers, UserThrottlerGuard } from './common/throttle.guard';
+import { RequestBodyInterceptor } from './common/request-body.interceptor';
 import { HealthController } from './health/health.controller';
 import { PracticeModule } from './practice/practice.module';
 import { UsersModule } from './users/users.module';
@@ -88,6 +89,7 @@ import { WebModule } from './web/web.module';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: UserThrottlerGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
+    { provide: APP_INTERCEPTOR, useClass: RequestBodyInterceptor },
   ],
 })
 export class AppModule {}

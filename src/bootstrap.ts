@@ -10,9 +10,12 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { AppConfigService } from './common/app-config.service';
+import { registerBodyParsers } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import { registerWeb } from './web/web-setup';
 
+/** The largest JSON body or form accepted (imports have their own limit, MAX_UPLOAD_BYTES). */
+export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 /** A caller's x-request-id when it looks like one, else a fresh UUID; logged on every line. */
@@ -26,7 +29,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const trustProxy = ['1', 'true'].includes(process.env.TRUST_PROXY ?? '');
   const adapter = new FastifyAdapter({
     trustProxy,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: MAX_BODY_BYTES,
     genReqId: requestId,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
@@ -54,6 +57,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
       void reply.header('x-request-id', request.id);
       done();
     });
+  registerBodyParsers(app, MAX_BODY_BYTES);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   // CSV bodies (time-tracker imports) arrive as text.

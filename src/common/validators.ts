@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { DateTime } from 'luxon';
 import { isValidTimeZone, validateWeeklyHours } from '../calendar';
 import type { WeeklyHours } from './domain';
 import {
@@ -33,6 +34,56 @@ function rule(
 }
 
 const str = (f: (s: string) => boolean) => (v: unknown) => typeof v === 'string' && f(v);
+
+/**
+ * The years a date may fall in: far wider than any contract, invoice or intervention, narrow
+ * enough that every date reaches the calendar, the database and the documents intact.
+ */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2199;
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+/** ISO 8601 with a date, a time and an offset (or Z): an instant nobody has to guess the zone of. */
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(:(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+const yearInRange = (year: number): boolean => year >= MIN_YEAR && year <= MAX_YEAR;
+
+/** A real day of the calendar (no 30 February), YYYY-MM-DD, within MIN_YEAR..MAX_YEAR. */
+export function isCalendarDay(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = DAY.exec(value);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return yearInRange(year) && DateTime.utc(year, month, day).day === day && month <= 12;
+}
+
+/** A month YYYY-MM within MIN_YEAR..MAX_YEAR. */
+export function isCalendarMonth(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = MONTH.exec(value);
+  return m !== null && yearInRange(Number(m[1]));
+}
+
+/**
+ * An ISO 8601 instant with its offset whose local date and time exist as written: 30 February
+ * or 25:00 are refused, not carried over to the next day.
+ */
+export function isInstant(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = INSTANT.exec(value);
+  if (!m || !yearInRange(Number(m[1]))) return false;
+  const local = DateTime.fromISO(value, { setZone: true });
+  return (
+    local.isValid &&
+    local.year === Number(m[1]) &&
+    local.month === Number(m[2]) &&
+    local.day === Number(m[3]) &&
+    local.hour === Number(m[4]) &&
+    local.minute === Number(m[5])
+  );
+}
 
 export const IsSiren = rule(
   'isSiren',
@@ -92,18 +143,13 @@ export const IsVatNumber = rule(
 );
 export const IsLocalDate = rule(
   'isLocalDate',
-  str(
-    (v) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(v) &&
-      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
-      new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-  ),
-  '$property must be a calendar day YYYY-MM-DD',
+  isCalendarDay,
+  `$property must be a calendar day YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR}`,
 );
 export const IsMonth = rule(
   'isMonth',
-  str((v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v)),
-  '$property must be a month YYYY-MM',
+  isCalendarMonth,
+  `$property must be a month YYYY-MM between ${MIN_YEAR} and ${MAX_YEAR}`,
 );
 export const IsWeeklyHours = rule(
   'isWeeklyHours',

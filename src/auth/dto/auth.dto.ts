@@ -1,6 +1,7 @@
+import { Nested } from '../../common/validation';
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsEmail, IsString, Length, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
+import { IsEmail, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { PracticeDto } from '../../practice/dto/practice.dto';
 
 const PASSWORD_RULE = 'password must be at least 12 characters';
@@ -14,8 +15,7 @@ export class SetupDto {
   readonly password!: string;
   @ApiProperty() @IsString() @Length(1, 200) readonly displayName!: string;
   @ApiProperty({ type: PracticeDto })
-  @ValidateNested()
-  @Type(() => PracticeDto)
+  @Nested(() => PracticeDto)
   readonly practice!: PracticeDto;
 }
 

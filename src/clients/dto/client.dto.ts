@@ -1,7 +1,7 @@
-import { Omittable } from '../../common/validation';
+import { Nested, Omittable } from '../../common/validation';
 import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsEmail,
@@ -11,7 +11,6 @@ import {
   Length,
   Matches,
   MaxLength,
-  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsSiren, IsVatNumber } from '../../common/validators';
@@ -34,8 +33,7 @@ export class CreateClientDto {
   @IsVatNumber()
   readonly vatNumber?: string | null;
   @ApiProperty({ type: AddressDto })
-  @ValidateNested()
-  @Type(() => AddressDto)
+  @Nested(() => AddressDto)
   readonly address!: AddressDto;
   @ApiProperty() @IsEmail() readonly billingEmail!: string;
   @ApiPropertyOptional({ enum: ['fr', 'en'] }) @IsOptional() @IsIn(['fr', 'en']) readonly locale?:

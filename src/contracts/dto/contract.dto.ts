@@ -1,14 +1,13 @@
-import { Omittable } from '../../common/validation';
+import { Nested, NestedList, Omittable } from '../../common/validation';
 import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
   IsIn,
   IsInt,
-  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -16,7 +15,6 @@ import {
   Max,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { BILLING_MODES, OVER_QUOTA_BEHAVIOURS, SLA_CLOCKS } from '../../common/domain';
 import type { BillingMode, OverQuotaBehaviour, SlaClock } from '../../common/domain';
@@ -82,8 +80,7 @@ export class BillingDto {
   @Omittable()
   @IsArray()
   @ArrayMaxSize(100)
-  @ValidateNested({ each: true })
-  @Type(() => ActivityRateDto)
+  @NestedList(() => ActivityRateDto)
   readonly activityRates?: ActivityRateDto[];
 
   @ApiProperty({
@@ -154,32 +151,22 @@ export class UrgencyLevelDto {
 
 export class UrgencyLevelsDto {
   @ApiProperty({ type: UrgencyLevelDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => UrgencyLevelDto)
+  @Nested(() => UrgencyLevelDto)
   readonly low!: UrgencyLevelDto;
   @ApiProperty({ type: UrgencyLevelDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => UrgencyLevelDto)
+  @Nested(() => UrgencyLevelDto)
   readonly normal!: UrgencyLevelDto;
   @ApiProperty({ type: UrgencyLevelDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => UrgencyLevelDto)
+  @Nested(() => UrgencyLevelDto)
   readonly high!: UrgencyLevelDto;
   @ApiProperty({ type: UrgencyLevelDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => UrgencyLevelDto)
+  @Nested(() => UrgencyLevelDto)
   readonly critical!: UrgencyLevelDto;
 }
 
 export class UrgencyPolicyDto {
   @ApiProperty({ type: UrgencyLevelsDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => UrgencyLevelsDto)
+  @Nested(() => UrgencyLevelsDto)
   readonly levels!: UrgencyLevelsDto;
   @ApiProperty() @IsBoolean() readonly afterHoursAllowed!: boolean;
   @ApiProperty({ example: 50, minimum: 0, maximum: 500 })
@@ -202,14 +189,10 @@ export class CreateContractDto {
   @IsLocalDate()
   readonly endDate?: string | null;
   @ApiProperty({ type: BillingDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => BillingDto)
+  @Nested(() => BillingDto)
   readonly billing!: BillingDto;
   @ApiProperty({ type: UrgencyPolicyDto })
-  @IsObject()
-  @ValidateNested()
-  @Type(() => UrgencyPolicyDto)
+  @Nested(() => UrgencyPolicyDto)
   readonly urgencyPolicy!: UrgencyPolicyDto;
   @ApiPropertyOptional({
     example: 30,

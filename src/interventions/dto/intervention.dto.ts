@@ -16,14 +16,11 @@ import {
 import { LOCATIONS, URGENCY_LEVELS } from '../../common/domain';
 import type { Location, Urgency } from '../../common/domain';
 import { PageQuery } from '../../common/pagination';
+import { isCalendarDay, isInstant } from '../../common/validators';
 
-/** ISO 8601 with a date, a time and an offset (or Z): an instant nobody has to guess the zone of. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const LOCAL_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function isInstant(value: unknown): value is string {
-  return typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
-}
+export { isInstant };
 
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
   return (target, propertyName) =>
@@ -50,10 +47,7 @@ function IsDayOrInstant(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: {
         validate: (value: unknown) =>
-          isInstant(value) ||
-          (typeof value === 'string' &&
-            LOCAL_DAY.test(value) &&
-            new Date(`${value}T00:00:00Z`).toISOString().startsWith(value)),
+          isInstant(value) || (typeof value === 'string' && LOCAL_DAY.test(value) && isCalendarDay(value)),
         defaultMessage: () => '$property must be a day YYYY-MM-DD or an ISO 8601 instant',
       },
     });

@@ -1,6 +1,6 @@
-import { Omittable } from '../../common/validation';
+import { NestedList, Omittable } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,7 +15,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { IsLocalDate } from '../../common/validators';
@@ -71,8 +70,7 @@ export class UpdateDraftDto {
   @Omittable()
   @IsArray()
   @ArrayMaxSize(200)
-  @ValidateNested({ each: true })
-  @Type(() => ManualLineDto)
+  @NestedList(() => ManualLineDto)
   readonly lines?: ManualLineDto[];
 
   @ApiPropertyOptional({ nullable: true })
@@ -116,8 +114,7 @@ export class CreditNoteDto {
   @Omittable()
   @IsArray()
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => CreditLineDto)
+  @NestedList(() => CreditLineDto)
   readonly lines?: CreditLineDto[];
 
   @ApiPropertyOptional({ example: 'Intervention facturée deux fois' })

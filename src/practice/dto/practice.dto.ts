@@ -1,7 +1,6 @@
-import { Omittable } from '../../common/validation';
+import { Nested, Omittable } from '../../common/validation';
 import { NOT_NULL } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,7 +18,6 @@ import {
   MaxLength,
   Min,
   registerDecorator,
-  ValidateNested,
 } from 'class-validator';
 import { DEFAULT_BUSINESS_HOURS, HOLIDAY_CALENDARS } from '../../common/domain';
 import { validateNumberFormat } from '../../invoicing/math/numbering';
@@ -101,8 +99,7 @@ export class PracticeDto {
   @ApiProperty({ example: 'EI' }) @IsString() @Length(1, 20) readonly legalForm!: string;
   @ApiProperty({ example: '732829320' }) @IsSiren() readonly siren!: string;
   @ApiProperty({ type: AddressDto })
-  @ValidateNested()
-  @Type(() => AddressDto)
+  @Nested(() => AddressDto)
   readonly address!: AddressDto;
   @ApiProperty() @IsEmail() readonly email!: string;
 
@@ -186,13 +183,11 @@ export class PracticeDto {
     'fr' | 'en';
   @ApiPropertyOptional({ type: LimitsDto })
   @Omittable()
-  @ValidateNested()
-  @Type(() => LimitsDto)
+  @Nested(() => LimitsDto)
   readonly limits?: LimitsDto;
   @ApiPropertyOptional({ type: AccountsDto })
   @Omittable()
-  @ValidateNested()
-  @Type(() => AccountsDto)
+  @Nested(() => AccountsDto)
   readonly accounts?: AccountsDto;
 }
 
@@ -205,7 +200,6 @@ export class UpdatePracticeDto extends PartialType(
 ) {
   @ApiPropertyOptional({ type: LimitsPatchDto, description: 'merged into the current limits' })
   @Omittable()
-  @ValidateNested()
-  @Type(() => LimitsPatchDto)
+  @Nested(() => LimitsPatchDto)
   readonly limits?: LimitsPatchDto;
 }
