@@ -47,7 +47,8 @@ function IsDayOrInstant(options?: ValidationOptions): PropertyDecorator {
       options,
       validator: {
         validate: (value: unknown) =>
-          isInstant(value) || (typeof value === 'string' && LOCAL_DAY.test(value) && isCalendarDay(value)),
+          isInstant(value) ||
+          (typeof value === 'string' && LOCAL_DAY.test(value) && isCalendarDay(value)),
         defaultMessage: () => '$property must be a day YYYY-MM-DD or an ISO 8601 instant',
       },
     });
