@@ -268,6 +268,23 @@ const BODIES: Record<string, Recipe> = {
   'POST /api/invoices/{id}/credit-notes': () => ({ lines: [{ lineIndex: 0, amountCents: 500 }] }),
 };
 
+/**
+ * Bodies that name the caller's own contract beside one object of the other company: the other
+ * company's object must still answer 404.
+ */
+const MIXED: Record<string, (own: Company, other: Company) => Body> = {
+  'POST /api/requests/deflections': (own, other) => ({
+    contractId: own.contract.id,
+    articleId: other.article.id,
+    query: 'imprimante',
+  }),
+  'POST /portal/deflections': (own, other) => ({
+    contractId: own.contract.id,
+    articleId: other.article.id,
+    query: 'imprimante',
+  }),
+};
+
 /** Forms of the page routes a client user may post, naming the target company's objects. */
 const PAGE_FORMS: Record<string, Recipe> = {
   'POST /portal/requests': (c) => ({
@@ -641,6 +658,25 @@ describe('tenant isolation matrix: every route, every caller', () => {
     });
   }
 
+  /** The MIXED bodies, posted by a client user with its own contract and the other's object. */
+  function mixedCalls(caller: Caller, own: Company, other: Company): Call[] {
+    return Object.entries(MIXED).map(([label, recipe]) => {
+      const [method, path] = label.split(' ');
+      return {
+        phase: 'refusals',
+        caller,
+        label,
+        method: method.toLowerCase(),
+        url: path,
+        body: recipe(own, other),
+        target: other,
+        what: `its own contract with ${other.key}'s article`,
+        addressed: true,
+        page: !path.startsWith('/api/'),
+      };
+    });
+  }
+
   function grantsAllow(grants: readonly Grant[], role: Role): boolean {
     return grants.includes('self') || grants.includes(role);
   }
@@ -834,6 +870,9 @@ describe('tenant isolation matrix: every route, every caller', () => {
           if (PAGES[label].includes('public') && label.startsWith('POST')) continue;
           if (!all && label.startsWith('POST')) continue;
           calls.push(...pageCalls('refusals', label, caller, target));
+        }
+        if (all && caller.company && caller.company !== target) {
+          calls.push(...mixedCalls(caller, caller.company, target));
         }
         refusals.push(...(await run(calls, (call) => call.method === 'get')));
         const next = await databaseState(t.dataSource);
