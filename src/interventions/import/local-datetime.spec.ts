@@ -124,4 +124,25 @@ describe('localClock', () => {
   ])('reads %s', (_case, day, time, expected) => {
     expect(localClock('Europe/Paris')(day, time)?.toISOString() ?? null).toBe(expected);
   });
+
+  // The machine's date must not matter: a repeated autumn time once took the offset of the day
+  // the import ran (its first occurrence in summer, its second in winter).
+  describe.each(['2027-05-31T21:30:00Z', '2027-01-15T12:00:00Z'])(
+    'on a machine dated %s',
+    (now) => {
+      beforeEach(() => jest.useFakeTimers({ now: new Date(now), doNotFake: ['nextTick'] }));
+      afterEach(() => jest.useRealTimers());
+
+      it('reads 02:30 on the autumn night in Paris as its second occurrence', () => {
+        const day = { year: 2026, month: 10, day: 25 };
+        const time = { hour: 2, minute: 30, second: 0 };
+        expect(toInstant(day, time, 'Europe/Paris')?.toISOString()).toBe(
+          '2026-10-25T01:30:00.000Z',
+        );
+        expect(localClock('Europe/Paris')(day, time)?.toISOString()).toBe(
+          '2026-10-25T01:30:00.000Z',
+        );
+      });
+    },
+  );
 });

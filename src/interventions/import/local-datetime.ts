@@ -79,14 +79,23 @@ export function parseLocalTime(value: string): LocalTime | null {
 
 /**
  * The instant of a local day and time in the zone. Null for a wall-clock time skipped by a
- * spring-forward change (it never happened there). An autumn time that occurs twice is read
- * as luxon reads it: the second occurrence, in standard time; the export cannot say which.
+ * spring-forward change (it never happened there). An autumn time that occurs twice is read as
+ * its second occurrence, in standard time; the export cannot say which. The offsets are read
+ * from the zone around that time, never guessed from today's: the answer does not depend on the
+ * date the import runs.
  */
 export function toInstant(day: LocalDay, time: LocalTime, timezone: string): Date | null {
-  const local = DateTime.fromObject({ ...day, ...time }, { zone: timezone });
-  if (!local.isValid || local.hour !== time.hour || local.minute !== time.minute) return null;
-  return local.toJSDate();
+  const zone = IANAZone.create(timezone);
+  if (!zone.isValid) return null;
+  const wall = Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute, time.second);
+  const offsets = new Set([zone.offset(wall - MS_PER_DAY), zone.offset(wall + MS_PER_DAY)]);
+  const occurrences = [...offsets]
+    .map((offset) => wall - offset * 60_000)
+    .filter((t) => t + zone.offset(t) * 60_000 === wall);
+  return occurrences.length > 0 ? new Date(Math.max(...occurrences)) : null;
 }
+
+const MS_PER_DAY = 86_400_000;
 
 /** Turns local days and times into instants, for many rows of one zone. */
 export type LocalClock = (day: LocalDay, time: LocalTime) => Date | null;
