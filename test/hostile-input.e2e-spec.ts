@@ -33,6 +33,11 @@ describe('hostile input: refused with a 400 naming the field, nothing stored', (
         .patch(url)
         .set(...bearer(token))
         .send(body as object),
+    delete: (url: string) =>
+      t
+        .http()
+        .delete(url)
+        .set(...bearer(token)),
   });
   const fields = (body: { details?: { field?: string }[] }) =>
     (body.details ?? []).map((d) => d.field);
@@ -104,6 +109,24 @@ describe('hostile input: refused with a 400 naming the field, nothing stored', (
       .post(`/api/invoices/${invoiceId}/credit-notes`, { lines: [[]] })
       .expect(400);
     expect(fields(credit.body).some((f) => f?.startsWith('lines'))).toBe(true);
+  });
+
+  it('refuses a quantity or a rate written 1e-7 (seven decimals, none shown)', async () => {
+    const draft = await api()
+      .post('/api/invoices/drafts', {
+        contractId,
+        periodStart: '2026-06-01',
+        periodEnd: '2026-06-30',
+      })
+      .expect(201);
+    const line = { description: 'Audit', quantity: 1e-7, unit: 'unit', unitPriceCents: 10000 };
+    const res = await api()
+      .patch(`/api/invoices/${draft.body.id}`, { lines: [line] })
+      .expect(400);
+    expect(fields(res.body)).toEqual(['lines.0.quantity']);
+    const rate = await api().patch('/api/practice', { latePenaltyRatePercent: 1e-7 }).expect(400);
+    expect(fields(rate.body)).toEqual(['latePenaltyRatePercent']);
+    await api().delete(`/api/invoices/${draft.body.id}`).expect(204);
   });
 
   it('refuses a lone surrogate in a credit note reason, so the hash chain stays whole', async () => {

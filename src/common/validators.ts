@@ -160,3 +160,19 @@ export const IsWeeklyHours = rule(
     return `$property: ${validateWeeklyHours(v as WeeklyHours).join('; ')}`;
   },
 );
+
+/**
+ * A number with at most two decimals, however it is written: 1e-7 has seven, although its text
+ * shows no decimal point (class-validator's maxDecimalPlaces reads the text and lets it through).
+ */
+export function hasAtMostTwoDecimals(value: unknown): boolean {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  const hundredths = Math.round(value * 100);
+  return Number.isSafeInteger(hundredths) && hundredths / 100 === value;
+}
+
+export const HasAtMostTwoDecimals = rule(
+  'hasAtMostTwoDecimals',
+  hasAtMostTwoDecimals,
+  '$property must be a number with at most 2 decimals',
+);

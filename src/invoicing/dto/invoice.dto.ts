@@ -17,7 +17,7 @@ import {
   Min,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { IsLocalDate } from '../../common/validators';
+import { HasAtMostTwoDecimals, IsLocalDate } from '../../common/validators';
 import { INVOICE_STATUSES, LINE_UNITS, type InvoiceStatus, type LineUnit } from '../math';
 import { PAYMENT_METHODS, type PaymentMethod } from '../payment.entity';
 
@@ -37,7 +37,8 @@ export class ManualLineDto {
   readonly description!: string;
 
   @ApiProperty({ example: 1.5, description: 'At most 2 decimals' })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasAtMostTwoDecimals()
   @Min(0)
   @Max(1_000_000)
   readonly quantity!: number;

@@ -23,6 +23,7 @@ import { DEFAULT_BUSINESS_HOURS, HOLIDAY_CALENDARS } from '../../common/domain';
 import { validateNumberFormat } from '../../invoicing/math/numbering';
 import type { HolidayCalendar, WeeklyHours } from '../../common/domain';
 import {
+  HasAtMostTwoDecimals,
   IsIban,
   IsLocalDate,
   IsSiren,
@@ -160,10 +161,10 @@ export class PracticeDto {
       'Annual late-payment penalty rate printed on invoices, percent with up to 2 decimals. Default: the ECB main refinancing rate + 10 points (12.15 since 11 June 2025); at least 3 × the legal interest rate',
   })
   @Omittable()
-  @IsNumber(
-    { maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false },
-    { message: 'latePenaltyRatePercent must be a percent with at most 2 decimals, e.g. 12.15' },
-  )
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @HasAtMostTwoDecimals({
+    message: 'latePenaltyRatePercent must be a percent with at most 2 decimals, e.g. 12.15',
+  })
   @Min(0)
   @Max(100)
   readonly latePenaltyRatePercent?: number;
