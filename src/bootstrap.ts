@@ -12,11 +12,12 @@ import { AppModule } from './app.module';
 import { AppConfigService } from './common/app-config.service';
 import { registerBodyParsers } from './common/json-body';
 import { createValidationPipe } from './common/validation';
+import { IMPORT_LIMITS } from './interventions/import/limits';
 import { registerWeb } from './web/web-setup';
 
 /** The largest JSON body or form accepted (imports have their own limit, MAX_UPLOAD_BYTES). */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = IMPORT_LIMITS.bytes;
 
 /** A caller's x-request-id when it looks like one, else a fresh UUID; logged on every line. */
 function requestId(req: IncomingMessage): string {
@@ -60,15 +61,12 @@ export async function createApp(): Promise<NestFastifyApplication> {
   registerBodyParsers(app, MAX_BODY_BYTES);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
-  // CSV bodies (time-tracker imports) arrive as text.
+  // CSV bodies (time-tracker imports) reach the import as a stream, parsed while they arrive;
+  // the import counts their bytes against MAX_UPLOAD_BYTES itself.
   app
     .getHttpAdapter()
     .getInstance()
-    .addContentTypeParser(
-      ['text/csv', 'text/plain'],
-      { parseAs: 'string', bodyLimit: MAX_UPLOAD_BYTES },
-      (_req, body, done) => done(null, body),
-    );
+    .addContentTypeParser(['text/csv', 'text/plain'], (_req, payload, done) => done(null, payload));
   await registerWeb(app);
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()) });

@@ -8,6 +8,7 @@ export const ERROR_KINDS = [
   'forbidden',
   'not_found',
   'conflict',
+  'too_large',
   'rule',
   'too_many',
   'unavailable',

@@ -21,6 +21,8 @@ export function statusOfKind(kind: ErrorKind): number {
       return HttpStatus.NOT_FOUND;
     case 'conflict':
       return HttpStatus.CONFLICT;
+    case 'too_large':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
     case 'rule':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'too_many':

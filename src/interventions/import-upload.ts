@@ -1,26 +1,35 @@
+import type { MultipartFile } from '@fastify/multipart';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { CsvError } from 'csv-parse';
 import type { FastifyRequest } from 'fastify';
+import { Readable } from 'node:stream';
 import { invalid } from '../common/domain-error';
 import { flattenValidationErrors, validationException } from '../common/validation';
 import { ImportJsonDto, ImportOptionsDto } from './dto/import.dto';
+import { readCsvTable, tooLarge, type CsvField, type CsvTable } from './import/csv-table';
+import { IMPORT_LIMITS_TEXT } from './import/limits';
+import { unreadableCsv } from './import/parse-timesheet-csv';
 
-/** The file and its options, whichever way they were sent. */
+/** The file, read into a table as it arrived, and its options, whichever way they were sent. */
 export interface ImportUpload {
-  csv: string | Buffer;
+  table: CsvTable;
   options: ImportOptionsDto;
 }
 
 /**
- * Reads an import from a `text/csv` body, a multipart form (`file`, and optional `mapping`
- * JSON, `activityId`, `urgency` fields) or a JSON body `{ csv, mapping?, activityId?, urgency? }`.
+ * Reads an import from a `text/csv` body (streamed), a multipart form (`file`, streamed, and
+ * optional `mapping` JSON, `activityId`, `urgency` fields, before or after the file) or a JSON
+ * body `{ csv, mapping?, activityId?, urgency? }`. The file is parsed while it arrives and
+ * refused (413) as soon as it passes the import's limits.
  */
 export async function readImportUpload(request: FastifyRequest): Promise<ImportUpload> {
   if (request.isMultipart()) return readMultipart(request);
-  if (typeof request.body === 'string') return { csv: request.body, options: {} };
-  if (typeof request.body === 'object' && request.body !== null) {
-    const { csv, ...options } = await validated(ImportJsonDto, request.body);
-    return { csv, options };
+  const body = request.body;
+  if (body instanceof Readable) return { table: await readStream(body, 'file'), options: {} };
+  if (typeof body === 'object' && body !== null) {
+    const { csv, ...options } = await validated(ImportJsonDto, body);
+    return { table: await readTable(csv, 'csv'), options };
   }
   throw invalid(
     'file',
@@ -29,20 +38,59 @@ export async function readImportUpload(request: FastifyRequest): Promise<ImportU
 }
 
 async function readMultipart(request: FastifyRequest): Promise<ImportUpload> {
-  let csv: Buffer | null = null;
+  let table: CsvTable | null = null;
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
     if (part.type === 'file') {
-      const content = await part.toBuffer();
-      if (part.fieldname === 'file') csv = content;
+      if (part.fieldname === 'file') table = await readFile(part);
+      else part.file.resume();
     } else {
       fields[part.fieldname] = String(part.value);
     }
   }
-  if (csv === null) throw invalid('file', 'the form has no "file" field with the CSV export');
+  if (table === null) throw invalid('file', 'the form has no "file" field with the CSV export');
   const plain: Record<string, unknown> = { ...fields };
   if (fields.mapping !== undefined) plain.mapping = parseMapping(fields.mapping);
-  return { csv, options: await validated(ImportOptionsDto, plain) };
+  return { table, options: await validated(ImportOptionsDto, plain) };
+}
+
+/**
+ * The uploaded file. Past MAX_UPLOAD_BYTES the multipart reader cuts it short, maybe within a
+ * quoted cell: that is refused as too large, whatever the cut left.
+ */
+async function readFile(part: MultipartFile): Promise<CsvTable> {
+  try {
+    const table = await readStream(part.file, 'file');
+    if (!part.file.truncated) return table;
+  } catch (error) {
+    if (!part.file.truncated) throw error;
+  }
+  throw tooLarge('file', `the file is larger than ${IMPORT_LIMITS_TEXT.bytes}`);
+}
+
+/**
+ * Reads a request stream. On a refusal the rest of the stream is let through unread, so the
+ * client finishes sending and reads the answer.
+ */
+async function readStream(stream: Readable, field: CsvField): Promise<CsvTable> {
+  try {
+    return await readTable(stream.iterator({ destroyOnReturn: false }), field);
+  } catch (error) {
+    stream.resume();
+    throw error;
+  }
+}
+
+async function readTable(
+  source: Parameters<typeof readCsvTable>[0],
+  field: CsvField,
+): Promise<CsvTable> {
+  try {
+    return await readCsvTable(source, field);
+  } catch (error) {
+    if (error instanceof CsvError) throw invalid(field, unreadableCsv(error));
+    throw error;
+  }
 }
 
 function parseMapping(text: string): unknown {

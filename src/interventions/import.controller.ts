@@ -5,16 +5,19 @@ import {
   ApiConsumes,
   ApiOkResponse,
   ApiOperation,
+  ApiPayloadTooLargeResponse,
   ApiTags,
+  getSchemaPath,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.decorators';
-import { ApiErrorResponses } from '../common/openapi';
+import { ApiErrorResponses, ErrorBody } from '../common/openapi';
 import { ImportJsonDto, ImportQuery } from './dto/import.dto';
 import { ImportReportResponse } from './dto/intervention.response';
 import { ImportService } from './import.service';
 import { readImportUpload } from './import-upload';
+import { IMPORT_LIMITS_TEXT } from './import/limits';
 
 @ApiTags('interventions')
 @ApiBearerAuth()
@@ -36,6 +39,10 @@ export class ImportController {
     description: 'JSON form; or the raw CSV; or multipart with "file", "mapping" (JSON)',
   })
   @ApiOkResponse({ type: ImportReportResponse })
+  @ApiPayloadTooLargeResponse({
+    description: `The file holds more than ${IMPORT_LIMITS_TEXT.rows} or ${IMPORT_LIMITS_TEXT.bytes} (too_large.file, or too_large.csv in the JSON form): nothing is read further, nothing written`,
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ErrorBody) } } },
+  })
   async import(
     @CurrentUser() user: AuthUser,
     @Query() query: ImportQuery,

@@ -18,11 +18,20 @@ import {
   findOverlaps,
   mapRowsToContracts,
   parseTimesheetCsv,
+  workSpan,
   type ImportableContract,
   type ImportError,
+  type ImportRow,
 } from './import';
+import { append, inTurns } from './import/turns';
 import { importQuotaLocks, writeImport } from './import-batch';
-import { keepOwnRows, planImport, type ImportPlan, type PlannedContract } from './import-plan';
+import {
+  keepOwnRows,
+  planImport,
+  type ImportContext,
+  type ImportPlan,
+  type PlannedContract,
+} from './import-plan';
 import type { ImportUpload } from './import-upload';
 import { Intervention } from './intervention.entity';
 import { consultantLock } from './overlaps';
@@ -34,6 +43,7 @@ import { TIMER_LIMIT_MINUTES } from './work-times';
  * like manual entries, and checked for overlaps with recorded work and with each other. A dry
  * run only reports; a real run writes every valid row in one transaction, or none when a row is
  * refused unless the bad rows are to be skipped. Guardrails are not checked row by row.
+ * Rows are handled a slice at a time (`inTurns`), so a long import leaves the server answering.
  */
 @Injectable()
 export class ImportService {
@@ -69,14 +79,17 @@ export class ImportService {
       const report = this.report(plan, refused, overlaps, query);
       const refusedRows = new Set(report.refused.map((r) => r.row));
       if (report.accepted === 0 || (refusedRows.size > 0 && !query.skipInvalid)) return report;
-      const valid = plan.planned.filter((p) => !refusedRows.has(p.row));
+      // In the order the work happened, so each slice counts quota units after the previous one.
+      const valid = plan.planned
+        .filter((p) => !refusedRows.has(p.row))
+        .sort((a, b) => a.start.getTime() - b.start.getTime());
       const by = {
         consultantId: user.id,
         source: `import:${query.source}`,
         timezone: practice.timezone,
         now: this.clock.now(),
       };
-      await writeImport(manager, valid, by, this.ledger);
+      for await (const slice of inTurns(valid)) await writeImport(manager, slice, by, this.ledger);
       return { ...report, created: valid.length };
     }, locks);
   }
@@ -89,34 +102,48 @@ export class ImportService {
     practice: Practice,
   ): Promise<{ plan: ImportPlan; refused: ImportError[] }> {
     const timezone = practice.timezone;
-    const parsed = parseTimesheetCsv(query.source, upload.csv, {
+    const parsed = await parseTimesheetCsv(query.source, upload.table, {
       timezone,
       dateFormat: query.dateFormat,
     });
     // A file that is not this tool's export is a wrong request, not a report of refused rows.
     if (parsed.unreadable) throw invalid(parsed.unreadable.field, parsed.unreadable.reason);
-    const mine = keepOwnRows(parsed.rows, query.email ?? user.email);
     const contracts = await this.usableContracts(timezone);
-    const mapped = mapRowsToContracts(
-      mine.own,
-      [...contracts.values()],
-      upload.options.mapping ?? [],
-    );
     const activities = await this.activities.find({ where: { archivedAt: IsNull() } });
     const defaultActivityId = upload.options.activityId ?? query.activityId ?? null;
     if (defaultActivityId && !activities.some((a) => a.id === defaultActivityId)) {
       throw invalid('activityId', 'no such activity, or it is archived');
     }
-    const plan = planImport(mapped.mapped, {
+    const context: ImportContext = {
       contracts: new Map([...contracts].map(([id, c]) => [id, c.planned])),
       activities,
       defaultActivityId,
       urgency: upload.options.urgency ?? query.urgency ?? 'normal',
       calendar: new WorkCalendar(toCalendarSettings(practice)),
       now: this.clock.now(),
-    });
-    const refused = [...parsed.errors, ...mine.refused, ...mapped.errors, ...plan.refused];
+    };
+    const plan: ImportPlan = { planned: [], refused: [] };
+    const refused = parsed.errors;
+    const steps = { email: query.email ?? user.email, contracts: [...contracts.values()] };
+    for await (const rows of inTurns(parsed.rows)) {
+      const slice = this.planSlice(rows, steps, upload.options.mapping ?? [], context);
+      append(plan.planned, slice.plan.planned);
+      append(refused, slice.refused);
+    }
     return { plan, refused };
+  }
+
+  /** One slice of rows: the caller's own, mapped to their contracts, checked and priced. */
+  private planSlice(
+    rows: readonly ImportRow[],
+    steps: { email: string; contracts: ImportableContract[] },
+    mapping: NonNullable<ImportUpload['options']['mapping']>,
+    context: ImportContext,
+  ): { plan: ImportPlan; refused: ImportError[] } {
+    const mine = keepOwnRows(rows, steps.email);
+    const mapped = mapRowsToContracts(mine.own, steps.contracts, mapping);
+    const plan = planImport(mapped.mapped, context);
+    return { plan, refused: [...mine.refused, ...mapped.errors, ...plan.refused] };
   }
 
   /** Contracts not archived, with their client's name; ended ones are never picked by default. */
@@ -159,9 +186,9 @@ export class ImportService {
     plan: ImportPlan,
     practice: Practice,
   ): Promise<ImportError[]> {
-    if (plan.planned.length === 0) return [];
-    const first = Math.min(...plan.planned.map((p) => p.start.getTime()));
-    const last = Math.max(...plan.planned.map((p) => p.end.getTime()));
+    const span = workSpan(plan.planned);
+    if (span === null) return [];
+    const { first, last } = span;
     const limit = TIMER_LIMIT_MINUTES * 60_000;
     const recorded = await manager
       .getRepository(Intervention)

@@ -1,5 +1,8 @@
-import type { Info } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
+import { pipeline, Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { parse, type Info } from 'csv-parse';
+import { DomainError } from '../../common/domain-error';
+import { IMPORT_LIMITS, IMPORT_LIMITS_TEXT, ROWS_PER_TURN } from './limits';
 
 /** A CSV file read into a header and records, each record with the line it starts on. */
 export interface CsvTable {
@@ -7,12 +10,111 @@ export interface CsvTable {
   records: { line: number; values: string[] }[];
 }
 
-const DELIMITERS = [',', ';', '\t'] as const;
+/** A file as it arrives: all at once, or chunk by chunk from the request. */
+export type CsvSource =
+  string | Buffer | Iterable<string | Buffer> | AsyncIterable<string | Buffer>;
 
-/** Reads an export as UTF-8 without its byte-order mark (Excel and Toggl add one). */
-export function decodeCsv(csv: string | Buffer): string {
-  const text = typeof csv === 'string' ? csv : csv.toString('utf8');
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+/** The request field that carried the file, named when it is refused. */
+export type CsvField = 'file' | 'csv';
+
+const DELIMITERS = [',', ';', '\t'] as const;
+/** Text held in memory is handed to the parser this much at a time, like a network stream. */
+const SLICE_BYTES = 64 * 1024;
+/**
+ * The longest line (or quoted cell) read: a time entry takes a few hundred bytes. The parser
+ * slows down with the square of an unfinished record, so a file without line breaks is refused
+ * early rather than read to its end.
+ */
+export const MAX_RECORD_BYTES = 256 * 1024;
+
+/**
+ * Reads a CSV export as a stream (UTF-8, without the byte-order mark Excel and Toggl add), the
+ * event loop running between chunks, and stops with a 413 naming the field as soon as the file
+ * passes IMPORT_LIMITS. Short rows are kept (a missing column is reported per row, not for the
+ * whole file) and blank lines are skipped, while line numbers stay those of the file.
+ * A file that is not CSV at all rejects with csv-parse's CsvError.
+ */
+export async function readCsvTable(source: CsvSource, field: CsvField = 'file'): Promise<CsvTable> {
+  const chunks = limitedChunks(source, field)[Symbol.asyncIterator]();
+  const head = await headerChunks(chunks);
+  const parser = parse({
+    bom: true,
+    delimiter: detectDelimiter(Buffer.concat(head).toString('utf8')),
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    info: true,
+    max_record_size: MAX_RECORD_BYTES,
+  });
+  const all = async function* (): AsyncGenerator<Buffer> {
+    yield* head;
+    yield* { [Symbol.asyncIterator]: () => chunks };
+  };
+  // Errors of the source (a limit passed) reach the loop below through the parser.
+  pipeline(Readable.from(all()), parser, () => undefined);
+  return collect(parser as AsyncIterable<{ record: string[]; info: Info }>, field);
+}
+
+async function collect(
+  parsed: AsyncIterable<{ record: string[]; info: Info }>,
+  field: CsvField,
+): Promise<CsvTable> {
+  let header: string[] | null = null;
+  const records: CsvTable['records'] = [];
+  let previousEnd = 0;
+  let previousEmpty = 0;
+  let read = 0;
+  for await (const { record, info } of parsed) {
+    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
+    previousEnd = info.lines;
+    previousEmpty = info.empty_lines;
+    if (++read % ROWS_PER_TURN === 0) await nextTurn();
+    if (!record.some((value) => value.trim() !== '')) continue;
+    if (header === null) header = record.map((name) => name.trim());
+    else if (records.length === IMPORT_LIMITS.rows) {
+      throw tooLarge(field, `the file has more than ${IMPORT_LIMITS_TEXT.rows}`);
+    } else records.push({ line, values: record });
+  }
+  return { header: header ?? [], records };
+}
+
+/** The source in slices of bytes, counted: past IMPORT_LIMITS.bytes the reading stops. */
+async function* limitedChunks(source: CsvSource, field: CsvField): AsyncGenerator<Buffer> {
+  let bytes = 0;
+  const pieces = typeof source === 'string' || Buffer.isBuffer(source) ? [source] : source;
+  for await (const piece of pieces) {
+    const buffer = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    for (let from = 0; from < buffer.length; from += SLICE_BYTES) {
+      const slice = buffer.subarray(from, from + SLICE_BYTES);
+      bytes += slice.length;
+      if (bytes > IMPORT_LIMITS.bytes) {
+        throw tooLarge(field, `the file is larger than ${IMPORT_LIMITS_TEXT.bytes}`);
+      }
+      yield slice;
+    }
+  }
+}
+
+/**
+ * The first chunks, up to the end of the first line that is not blank (the header), or as many
+ * as the longest line allowed.
+ */
+async function headerChunks(chunks: AsyncIterator<Buffer>): Promise<Buffer[]> {
+  const head: Buffer[] = [];
+  let text = false;
+  let bytes = 0;
+  while (bytes <= MAX_RECORD_BYTES) {
+    const next = await chunks.next();
+    if (next.done) return head;
+    head.push(next.value);
+    bytes += next.value.length;
+    for (const byte of next.value) {
+      if (text && byte === 0x0a) return head;
+      // Spaces, line ends and the byte-order mark do not start the header.
+      if (byte > 0x20 && byte !== 0xef && byte !== 0xbb && byte !== 0xbf) text = true;
+    }
+  }
+  return head;
 }
 
 /** The separator used in the header line: European spreadsheets save with `;`. */
@@ -31,28 +133,10 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-/**
- * Parses the text into records. Short rows are kept (a missing column is reported per row, not
- * for the whole file) and blank lines are skipped, while line numbers stay those of the file.
- */
-export function readCsvTable(text: string): CsvTable {
-  const parsed = parse(text, {
-    delimiter: detectDelimiter(text),
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    info: true,
-    // The typings do not model `info: true`, which wraps each record with its position.
-  }) as unknown as { record: string[]; info: Info }[];
-  let previousEnd = 0;
-  let previousEmpty = 0;
-  const lines = parsed.map(({ record, info }) => {
-    const line = previousEnd + 1 + (info.empty_lines - previousEmpty);
-    previousEnd = info.lines;
-    previousEmpty = info.empty_lines;
-    return { line, values: record };
-  });
-  const nonBlank = lines.filter(({ values }) => values.some((value) => value.trim() !== ''));
-  const [head, ...records] = nonBlank;
-  return { header: head ? head.values.map((name) => name.trim()) : [], records };
+/** 413: the file passes a limit; the answer says which and how to split it. */
+export function tooLarge(field: CsvField, what: string): DomainError {
+  const message = `${what}: split the export by period (at most ${IMPORT_LIMITS_TEXT.rows} and ${IMPORT_LIMITS_TEXT.bytes} per file)`;
+  return new DomainError(`too_large.${field}`, `${field}: ${message}`, [
+    { field, message, maxBytes: IMPORT_LIMITS.bytes, maxRows: IMPORT_LIMITS.rows },
+  ]);
 }

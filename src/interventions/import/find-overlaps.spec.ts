@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { findOverlaps } from './find-overlaps';
+import { findOverlaps, workSpan } from './find-overlaps';
 
 const PARIS = 'Europe/Paris';
 
@@ -102,5 +102,30 @@ describe('findOverlaps', () => {
         },
       ),
     );
+  });
+});
+
+describe('workSpan', () => {
+  it('is null for no entries', () => {
+    expect(workSpan([])).toBeNull();
+  });
+
+  it('spans from the earliest start to the latest end, whatever the order', () => {
+    const rows = [
+      entry(2, '10:00', '11:00'),
+      entry(3, '08:30', '09:00'),
+      entry(4, '09:00', '12:15'),
+    ];
+    expect(workSpan(rows)).toEqual({ first: at('08:30').getTime(), last: at('12:15').getTime() });
+  });
+
+  it('spans 500,000 entries (more than a call takes as arguments)', () => {
+    const minute = 60_000;
+    const base = at('00:00').getTime();
+    const rows = Array.from({ length: 500_000 }, (_, n) => ({
+      start: new Date(base + ((n * 7919) % 500_000) * minute),
+      end: new Date(base + (((n * 7919) % 500_000) + 1) * minute),
+    }));
+    expect(workSpan(rows)).toEqual({ first: base, last: base + 500_000 * minute });
   });
 });

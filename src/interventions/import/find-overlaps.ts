@@ -67,3 +67,19 @@ function recordedClash(recorded: RecordedIntervals, row: Interval): Interval | n
   const candidate = low > 0 ? recorded.latest[low - 1] : null;
   return candidate && candidate.end.getTime() > row.start.getTime() ? candidate : null;
 }
+
+/**
+ * The earliest start and the latest end of the entries (epoch milliseconds), or null when there
+ * are none: the window of recorded work an import must be checked against. Found in one pass,
+ * whatever the number of entries (spreading them into Math.min would overflow the call stack).
+ */
+export function workSpan(rows: readonly Interval[]): { first: number; last: number } | null {
+  if (rows.length === 0) return null;
+  let first = Infinity;
+  let last = -Infinity;
+  for (const { start, end } of rows) {
+    if (start.getTime() < first) first = start.getTime();
+    if (end.getTime() > last) last = end.getTime();
+  }
+  return { first, last };
+}

@@ -28,9 +28,9 @@ function yearOfEntries(): string {
 }
 
 describe('an import of 10,000 entries', () => {
-  it('parses, maps and checks overlaps of every entry', () => {
+  it('parses, maps and checks overlaps of every entry', async () => {
     const csv = yearOfEntries();
-    const { rows, errors } = parseTimesheetCsv('toggl', csv, { timezone: 'Europe/Paris' });
+    const { rows, errors } = await parseTimesheetCsv('toggl', csv, { timezone: 'Europe/Paris' });
     expect(errors).toEqual([]);
     expect(rows).toHaveLength(10_000);
     expect(rows.every((row) => row.end.getTime() - row.start.getTime() === 45 * 60000)).toBe(true);

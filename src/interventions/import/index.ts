@@ -7,4 +7,4 @@ export type {
   MappedImport,
   MappedImportRow,
 } from './map-rows-to-contracts';
-export { findOverlaps } from './find-overlaps';
+export { findOverlaps, workSpan } from './find-overlaps';

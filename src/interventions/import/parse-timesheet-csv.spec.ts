@@ -27,8 +27,8 @@ describe('parseTimesheetCsv on real-looking exports', () => {
     ['toggl', [2, 3, 4, 5, 6, 7, 8, 12, 13]],
     ['clockify', [2, 3, 4, 5, 6, 7, 10, 11]],
     ['kimai', [2, 3, 4, 5, 6, 8, 10, 11]],
-  ] as const)('%s: accepts the good lines, numbered as in the file', (source, lines) => {
-    expect(parseFixture(source).rows.map((row) => row.row)).toEqual(lines);
+  ] as const)('%s: accepts the good lines, numbered as in the file', async (source, lines) => {
+    expect((await parseFixture(source)).rows.map((row) => row.row)).toEqual(lines);
   });
 
   it.each([
@@ -50,14 +50,14 @@ describe('parseTimesheetCsv on real-looking exports', () => {
       'To 16:00 is not after From 17:00, and Duration "1" does not show the entry running past midnight',
     ],
     ['kimai', 9, 'From is empty'],
-  ] as const)('%s: refuses line %i with "%s"', (source, line, reason) => {
-    expect(parseFixture(source).errors).toContainEqual({ row: line, reason });
+  ] as const)('%s: refuses line %i with "%s"', async (source, line, reason) => {
+    expect((await parseFixture(source)).errors).toContainEqual({ row: line, reason });
   });
 
   it.each(['toggl', 'clockify', 'kimai'] as const)(
     '%s: reports exactly two refused lines',
-    (source) => {
-      expect(parseFixture(source).errors).toHaveLength(2);
+    async (source) => {
+      expect((await parseFixture(source)).errors).toHaveLength(2);
     },
   );
 
@@ -75,13 +75,13 @@ describe('parseTimesheetCsv on real-looking exports', () => {
     ['clockify', 11, '2026-04-10T22:30:00.000Z', '2026-04-10T23:00:00.000Z'],
     ['kimai', 5, '2026-03-20T22:00:00.000Z', '2026-03-21T00:30:00.000Z'],
     ['kimai', 8, '2026-03-30T07:15:00.000Z', '2026-03-30T09:00:00.000Z'],
-  ] as const)('%s line %i runs from %s to %s', (source, line, start, end) => {
-    const row = rowAt(parseFixture(source).rows, line);
+  ] as const)('%s line %i runs from %s to %s', async (source, line, start, end) => {
+    const row = rowAt((await parseFixture(source)).rows, line);
     expect([row.start.toISOString(), row.end.toISOString()]).toEqual([start, end]);
   });
 
-  it('keeps names with accents, quoted commas, doubled quotes and line breaks', () => {
-    const { rows } = parseFixture('toggl');
+  it('keeps names with accents, quoted commas, doubled quotes and line breaks', async () => {
+    const { rows } = await parseFixture('toggl');
     expect(rowAt(rows, 2)).toMatchObject({
       clientName: 'Boulangerie Lefèvre',
       projectName: 'Maintenance parc',
@@ -101,31 +101,31 @@ describe('parseTimesheetCsv on real-looking exports', () => {
     ['clockify', 10],
     ['kimai', 4],
     ['kimai', 11],
-  ] as const)('%s line %i is not billable', (source, line) => {
-    expect(rowAt(parseFixture(source).rows, line).billable).toBe(false);
+  ] as const)('%s line %i is not billable', async (source, line) => {
+    expect(rowAt((await parseFixture(source)).rows, line).billable).toBe(false);
   });
 
   it.each([
     ['toggl', 2],
     ['clockify', 2],
     ['kimai', 2],
-  ] as const)('%s: reads who tracked the entry', (source, line) => {
-    expect(rowAt(parseFixture(source).rows, line)).toMatchObject({
+  ] as const)('%s: reads who tracked the entry', async (source, line) => {
+    expect(rowAt((await parseFixture(source)).rows, line)).toMatchObject({
       userName: 'Hélène Benoît',
       userEmail: 'helene@exemple.fr',
     });
   });
 
-  it('reads no user when the export has no such column or leaves it empty', () => {
+  it('reads no user when the export has no such column or leaves it empty', async () => {
     const header = 'Client,Project,Start date,Start time,End date,End time,Email';
     const text = `${header}\nC,P,2026-02-10,09:00:00,2026-02-10,10:00:00,\n`;
-    const [row] = parseTimesheetCsv('toggl', text, PARIS).rows;
+    const [row] = (await parseTimesheetCsv('toggl', text, PARIS)).rows;
     expect(row).toMatchObject({ userName: null, userEmail: null });
   });
 
-  it('reads an empty task as no activity, and Kimai activities and tags', () => {
-    expect(rowAt(parseFixture('toggl').rows, 4).activityName).toBeNull();
-    expect(rowAt(parseFixture('kimai').rows, 2)).toMatchObject({
+  it('reads an empty task as no activity, and Kimai activities and tags', async () => {
+    expect(rowAt((await parseFixture('toggl')).rows, 4).activityName).toBeNull();
+    expect(rowAt((await parseFixture('kimai')).rows, 2)).toMatchObject({
       clientName: 'Clinique Saint-Éloi',
       activityName: 'Support',
       tags: ['réseau', 'urgent'],
@@ -146,29 +146,29 @@ describe('parseTimesheetCsv file shapes', () => {
       `\uFEFF${TOGGL_HEADER.replace(/,/g, ';')}\n"Ana";"a@x.fr";"Café Zoé";"Parc";"";"Poste";"Yes";"2026-02-10";"09:00:00";"2026-02-10";"10:00:00";"01:00:00";"";""\n`,
     ],
     ['blank lines around the data', `\n${TOGGL_HEADER}\n\n${line}\n\n`],
-  ])('reads a file with %s', (_shape, text) => {
-    const { rows, errors } = parseTimesheetCsv('toggl', text, PARIS);
+  ])('reads a file with %s', async (_shape, text) => {
+    const { rows, errors } = await parseTimesheetCsv('toggl', text, PARIS);
     expect(errors).toEqual([]);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ clientName: 'Café Zoé', projectName: 'Parc' });
     expect(rows[0].start.toISOString()).toBe('2026-02-10T08:00:00.000Z');
   });
 
-  it('reads a Buffer with a BOM the same as a string', () => {
+  it('reads a Buffer with a BOM the same as a string', async () => {
     const text = `\uFEFF${TOGGL_HEADER}\n${line}\n`;
-    const fromBuffer = parseTimesheetCsv('toggl', Buffer.from(text, 'utf8'), PARIS);
-    expect(fromBuffer).toEqual(parseTimesheetCsv('toggl', text, PARIS));
+    const fromBuffer = await parseTimesheetCsv('toggl', Buffer.from(text, 'utf8'), PARIS);
+    expect(fromBuffer).toEqual(await parseTimesheetCsv('toggl', text, PARIS));
     expect(fromBuffer.rows[0].clientName).toBe('Café Zoé');
   });
 
-  it('numbers lines from the header even after blank lines', () => {
-    const { rows } = parseTimesheetCsv('toggl', `\n${TOGGL_HEADER}\n\n${line}\n`, PARIS);
+  it('numbers lines from the header even after blank lines', async () => {
+    const { rows } = await parseTimesheetCsv('toggl', `\n${TOGGL_HEADER}\n\n${line}\n`, PARIS);
     expect(rows[0].row).toBe(4);
   });
 
-  it('refuses a file missing required columns with one error naming them', () => {
+  it('refuses a file missing required columns with one error naming them', async () => {
     const header = 'User,Email,Client,Project,Description,Billable,Start date,Start time,Duration';
-    const result = parseTimesheetCsv(
+    const result = await parseTimesheetCsv(
       'toggl',
       `${header}\nAna,a@x.fr,C,P,D,Yes,2026-02-10,09:00:00,01:00:00\n`,
       PARIS,
@@ -181,8 +181,8 @@ describe('parseTimesheetCsv file shapes', () => {
     });
   });
 
-  it('refuses a Kimai file given as a Toggl one', () => {
-    const { errors } = parseTimesheetCsv('toggl', fixture('kimai'), PARIS);
+  it('refuses a Kimai file given as a Toggl one', async () => {
+    const { errors } = await parseTimesheetCsv('toggl', fixture('kimai'), PARIS);
     expect(errors).toEqual([
       {
         row: 1,
@@ -195,16 +195,16 @@ describe('parseTimesheetCsv file shapes', () => {
   it.each([
     ['an empty file', '', 'the file is empty'],
     ['an unclosed quote', `${TOGGL_HEADER}\n"Ana,a@x.fr\n`, 'the file is not readable as CSV'],
-  ])('refuses %s as a whole', (_case, text, reason) => {
-    const { rows, errors } = parseTimesheetCsv('toggl', text, PARIS);
+  ])('refuses %s as a whole', async (_case, text, reason) => {
+    const { rows, errors } = await parseTimesheetCsv('toggl', text, PARIS);
     expect(rows).toEqual([]);
     expect(errors).toHaveLength(1);
     expect(errors[0].row).toBe(1);
     expect(errors[0].reason).toContain(reason);
   });
 
-  it('refuses a row cut short, naming the first missing column', () => {
-    const { errors } = parseTimesheetCsv(
+  it('refuses a row cut short, naming the first missing column', async () => {
+    const { errors } = await parseTimesheetCsv(
       'toggl',
       `${TOGGL_HEADER}\nAna,a@x.fr,C,P,,D,Yes,2026-02-10,09:00:00,2026-02-10\n`,
       PARIS,
@@ -212,8 +212,8 @@ describe('parseTimesheetCsv file shapes', () => {
     expect(errors).toEqual([{ row: 2, reason: 'missing column "End time"' }]);
   });
 
-  it('refuses a billable flag that is neither yes nor no', () => {
-    const { errors } = parseTimesheetCsv(
+  it('refuses a billable flag that is neither yes nor no', async () => {
+    const { errors } = await parseTimesheetCsv(
       'toggl',
       `${TOGGL_HEADER}\n${line.replace(',Yes,', ',Peut-être,')}\n`,
       PARIS,
@@ -221,9 +221,9 @@ describe('parseTimesheetCsv file shapes', () => {
     expect(errors).toEqual([{ row: 2, reason: 'Billable "Peut-être" is neither yes nor no' }]);
   });
 
-  it('refuses a local time skipped when the clocks go forward', () => {
+  it('refuses a local time skipped when the clocks go forward', async () => {
     const gap = 'Ana,a@x.fr,C,P,,D,Yes,2026-03-29,02:30:00,2026-03-29,04:00:00,01:30:00,,';
-    const { errors } = parseTimesheetCsv('toggl', `${TOGGL_HEADER}\n${gap}\n`, PARIS);
+    const { errors } = await parseTimesheetCsv('toggl', `${TOGGL_HEADER}\n${gap}\n`, PARIS);
     expect(errors).toEqual([
       {
         row: 2,
@@ -233,8 +233,8 @@ describe('parseTimesheetCsv file shapes', () => {
     ]);
   });
 
-  it('reads the same local times in another zone', () => {
-    const { rows } = parseTimesheetCsv('toggl', `${TOGGL_HEADER}\n${line}\n`, {
+  it('reads the same local times in another zone', async () => {
+    const { rows } = await parseTimesheetCsv('toggl', `${TOGGL_HEADER}\n${line}\n`, {
       timezone: 'America/Martinique',
     });
     expect(rows[0].start.toISOString()).toBe('2026-02-10T13:00:00.000Z');
@@ -270,16 +270,16 @@ describe('parseTimesheetCsv with Clockify date formats', () => {
     ],
     ['DD.MM.YYYY, always day first', ['02.03.2026'], undefined, ['2026-03-02']],
     ['ISO dates, no choice needed', ['2026-03-02'], undefined, ['2026-03-02']],
-  ] as const)('reads %s', (_case, days, dateFormat, expected) => {
+  ] as const)('reads %s', async (_case, days, dateFormat, expected) => {
     const text = [header, ...days.map((day) => entry(day))].join('\n');
-    const { rows, errors } = parseTimesheetCsv('clockify', text, { ...PARIS, dateFormat });
+    const { rows, errors } = await parseTimesheetCsv('clockify', text, { ...PARIS, dateFormat });
     expect(errors).toEqual([]);
     expect(rows.map((row) => row.start.toISOString().slice(0, 10))).toEqual(expected);
   });
 
-  it('refuses a file whose slashed dates could be either order', () => {
+  it('refuses a file whose slashed dates could be either order', async () => {
     const text = [header, entry('02/03/2026'), entry('04/05/2026')].join('\n');
-    const { rows, errors } = parseTimesheetCsv('clockify', text, PARIS);
+    const { rows, errors } = await parseTimesheetCsv('clockify', text, PARIS);
     expect(rows).toEqual([]);
     expect(errors).toEqual([
       {
@@ -290,14 +290,14 @@ describe('parseTimesheetCsv with Clockify date formats', () => {
     ]);
   });
 
-  it('says the date format is what to choose, not another file', () => {
+  it('says the date format is what to choose, not another file', async () => {
     const text = [header, entry('02/03/2026')].join('\n');
-    expect(parseTimesheetCsv('clockify', text, PARIS).unreadable?.field).toBe('dateFormat');
+    expect((await parseTimesheetCsv('clockify', text, PARIS)).unreadable?.field).toBe('dateFormat');
   });
 
-  it('refuses a date impossible in the chosen order', () => {
+  it('refuses a date impossible in the chosen order', async () => {
     const text = [header, entry('16/03/2026')].join('\n');
-    const { errors } = parseTimesheetCsv('clockify', text, { ...PARIS, dateFormat: 'MDY' });
+    const { errors } = await parseTimesheetCsv('clockify', text, { ...PARIS, dateFormat: 'MDY' });
     expect(errors).toEqual([
       { row: 2, reason: 'Start Date "16/03/2026" is not a date (expected MM/DD/YYYY)' },
     ]);
@@ -308,20 +308,22 @@ describe('parseTimesheetCsv with Clockify date formats', () => {
     ['12:00 PM', '12:30 PM', '2026-03-02T11:00:00.000Z'],
     ['1:05 pm', '2:00 pm', '2026-03-02T12:05:00.000Z'],
     ['09:00:00', '10:00:00', '2026-03-02T08:00:00.000Z'],
-  ])('reads the time %s', (from, to, start) => {
+  ])('reads the time %s', async (from, to, start) => {
     const text = [header, entry('2026-03-02', from, to)].join('\n');
-    expect(parseTimesheetCsv('clockify', text, PARIS).rows[0].start.toISOString()).toBe(start);
+    expect((await parseTimesheetCsv('clockify', text, PARIS)).rows[0].start.toISOString()).toBe(
+      start,
+    );
   });
 });
 
 describe('parseTimesheetCsv with Kimai exports', () => {
-  it('reads a French export with semicolons, decimal commas and a night entry', () => {
+  it('reads a French export with semicolons, decimal commas and a night entry', async () => {
     const text = [
       'Date;De;À;Durée;Utilisateur;Client;Projet;Activité;Description;Facturable;Mots-clés',
       '2026-03-20;23:00;01:30;2,5;Ana;Café Zoé;Parc;Support;Bascule de nuit;1;astreinte',
       '2026-03-21;10:00;11:00;1;Ana;Café Zoé;Parc;Conseil;Réunion;0;',
     ].join('\n');
-    const { rows, errors } = parseTimesheetCsv('kimai', text, PARIS);
+    const { rows, errors } = await parseTimesheetCsv('kimai', text, PARIS);
     expect(errors).toEqual([]);
     expect(
       rows.map((row) => [row.start.toISOString(), row.end.toISOString(), row.billable]),
@@ -340,13 +342,13 @@ describe('parseTimesheetCsv with Kimai exports', () => {
     ['seconds (Kimai 1)', '9000'],
     ['whole hours (Kimai 2)', '2'],
     ['hours and minutes', '2:30'],
-  ])('sees a night entry from a duration in %s', (_unit, duration) => {
+  ])('sees a night entry from a duration in %s', async (_unit, duration) => {
     const hours = duration === '2' ? ['23:00', '01:00'] : ['23:00', '01:30'];
     const text = [
       'Date,From,To,Duration,Rate,User,Customer,Project,Activity,Description,Exported,Tags',
       `2026-03-20,${hours[0]},${hours[1]},${duration},0,Ana,Café Zoé,Parc,Support,Nuit,,`,
     ].join('\n');
-    const { rows, errors } = parseTimesheetCsv('kimai', text, PARIS);
+    const { rows, errors } = await parseTimesheetCsv('kimai', text, PARIS);
     expect(errors).toEqual([]);
     expect(rows[0].end.toISOString().slice(0, 10)).toBe('2026-03-21');
     // Kimai 1 has no billable column: what it exported was recorded for billing.

@@ -1,6 +1,6 @@
-import { CsvError } from 'csv-parse/sync';
+import { CsvError } from 'csv-parse';
 import { IANAZone } from 'luxon';
-import { CsvTable, decodeCsv, readCsvTable } from './csv-table';
+import { CsvTable, readCsvTable } from './csv-table';
 import {
   DateOrder,
   ImportError,
@@ -25,6 +25,7 @@ import {
   localClock,
 } from './local-datetime';
 import { ImportField, SOURCE_LAYOUTS, SourceLayout, locateColumns } from './sources';
+import { append, inTurns } from './turns';
 
 const MAX_ENTRY_MS = 24 * 3600 * 1000;
 /** Kimai rounds its durations; a minute of slack still tells a night entry from a typo. */
@@ -48,28 +49,35 @@ class RowRefusal extends Error {}
 
 /**
  * Reads a CSV export of Toggl Track, Clockify or Kimai into time entries, local times read in
- * `opts.timezone`. Every refused line is reported with a reason; a file that cannot be read at
- * all (missing columns, undecidable date format, broken quoting) gives one error on line 1.
+ * `opts.timezone`: the table read from the request (`readCsvTable`), or the file's text. Every
+ * refused line is reported with a reason; a file that cannot be read at all (missing columns,
+ * undecidable date format, broken quoting) gives one error on line 1. Rows are read a slice at
+ * a time, the event loop running between slices.
  */
-export function parseTimesheetCsv(
+export async function parseTimesheetCsv(
   source: TimesheetSource,
-  csv: string | Buffer,
+  csv: CsvTable | string | Buffer,
   opts: ParseTimesheetOptions,
-): ParsedTimesheet {
+): Promise<ParsedTimesheet> {
   if (!IANAZone.isValidZone(opts.timezone)) {
     return fileRefused(`unknown time zone ${opts.timezone}`);
   }
   let table: CsvTable;
   try {
-    table = readCsvTable(decodeCsv(csv));
+    table = typeof csv === 'string' || Buffer.isBuffer(csv) ? await readCsvTable(csv) : csv;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return fileRefused(`the file is not readable as CSV: ${error.message}`);
+    return fileRefused(unreadableCsv(error));
   }
   const context = fileContext(SOURCE_LAYOUTS[source], table, opts);
   return 'reason' in context
     ? fileRefused(context.reason, context.field)
     : readRecords(table, context);
+}
+
+/** Why csv-parse could not read the file, as the import reports it. */
+export function unreadableCsv(error: CsvError): string {
+  return `the file is not readable as CSV: ${error.message}`;
 }
 
 /** What every row is read with, or why the file as a whole cannot be read. */
@@ -109,10 +117,21 @@ function* dateCells(table: CsvTable, columns: Partial<Record<ImportField, number
   }
 }
 
-function readRecords(table: CsvTable, context: FileContext): ParsedTimesheet {
+async function readRecords(table: CsvTable, context: FileContext): Promise<ParsedTimesheet> {
   const rows: ImportRow[] = [];
   const errors: ImportError[] = [];
-  for (const { line, values } of table.records) {
+  for await (const records of inTurns(table.records)) {
+    const read = readSlice(records, context);
+    append(rows, read.rows);
+    append(errors, read.errors);
+  }
+  return { rows, errors };
+}
+
+function readSlice(records: CsvTable['records'], context: FileContext): ParsedTimesheet {
+  const rows: ImportRow[] = [];
+  const errors: ImportError[] = [];
+  for (const { line, values } of records) {
     try {
       rows.push(readEntry(line, values, context));
     } catch (error) {
