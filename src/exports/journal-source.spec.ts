@@ -1,3 +1,4 @@
+import { balanceCents as balanceOf } from '../invoicing/math';
 import type { InvoiceSummary } from '../invoicing/invoice-detail';
 import type { Invoice } from '../invoicing/invoice.entity';
 import { toJournalDoc } from './journal-source';
@@ -50,7 +51,7 @@ describe('toJournalDoc', () => {
     });
   });
 
-  it('gives a credit note a zero balance and its issue date as due date', () => {
+  it("reads a credit note's balance from its summary (none of its own) and its issue date as due date", () => {
     const note = issued({
       kind: 'credit_note',
       number: 'AV2026-00001',
@@ -62,7 +63,16 @@ describe('toJournalDoc', () => {
     });
     const doc = toJournalDoc(
       note,
-      summary({ paidCents: 0, balanceCents: -12000, status: 'issued' }),
+      summary({
+        paidCents: 0,
+        balanceCents: balanceOf({
+          kind: note.kind,
+          grossCents: note.grossCents,
+          paidCents: 0,
+          creditedCents: 0,
+        }),
+        status: 'issued',
+      }),
       { name: '', accountCode: 'X' },
     );
     expect(doc).toMatchObject({ grossCents: -12000, balanceCents: 0, dueDate: '2026-11-29' });

@@ -36,7 +36,7 @@ export function toJournalDoc(
     vatByRate: doc.byRate.map((r) => ({ ...r })),
     grossCents: doc.grossCents,
     paidCents: summary.paidCents,
-    balanceCents: doc.kind === 'invoice' ? summary.balanceCents : 0,
+    balanceCents: summary.balanceCents,
     status: summary.status,
     vatRegime: doc.vatRegime,
   };

@@ -80,6 +80,7 @@ export interface InvoiceDetail extends InvoiceSummary {
 /** Status and balance, derived from the stored facts and the practice's today. */
 export function summarize(doc: Invoice, figures: DocumentFigures, today: string): InvoiceSummary {
   const facts = {
+    kind: doc.kind,
     grossCents: doc.grossCents,
     paidCents: figures.paidCents,
     creditedCents: doc.kind === 'invoice' ? figures.creditedCents : 0,
@@ -90,7 +91,6 @@ export function summarize(doc: Invoice, figures: DocumentFigures, today: string)
     kind: doc.kind,
     status: invoiceStatus({
       ...facts,
-      kind: doc.kind,
       issued: doc.status === 'issued',
       dueDate: doc.dueDate,
       today,

@@ -60,6 +60,7 @@ export class PaymentsService {
         }
         const figures = (await this.invoices.figures(m, [doc.id])).get(doc.id);
         const balance = balanceCents({
+          kind: doc.kind,
           grossCents: doc.grossCents,
           paidCents: figures?.paidCents ?? 0,
           creditedCents: figures?.creditedCents ?? 0,

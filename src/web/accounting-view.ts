@@ -44,7 +44,7 @@ export function periodTotals(docs: readonly InvoiceSummary[]): PeriodTotals {
   for (const doc of issuedOnly(docs)) {
     add(doc.kind === 'invoice' ? totals.invoices : totals.creditNotes, doc);
     add(totals.net, doc);
-    if (doc.kind === 'invoice') totals.balanceCents += doc.balanceCents;
+    totals.balanceCents += doc.balanceCents;
   }
   return totals;
 }

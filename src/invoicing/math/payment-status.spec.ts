@@ -33,10 +33,12 @@ describe('invoiceStatus', () => {
 });
 
 it.each([
-  [{ grossCents: 120_000, paidCents: 0, creditedCents: 0 }, 120_000],
-  [{ grossCents: 120_000, paidCents: 50_000, creditedCents: 20_000 }, 50_000],
-  [{ grossCents: 120_000, paidCents: 120_000, creditedCents: -20_000 }, -20_000],
-])('the balance of %j is %i', (facts, expected) => {
+  [{ kind: 'invoice', grossCents: 120_000, paidCents: 0, creditedCents: 0 }, 120_000],
+  [{ kind: 'invoice', grossCents: 120_000, paidCents: 50_000, creditedCents: 20_000 }, 50_000],
+  [{ kind: 'invoice', grossCents: 120_000, paidCents: 120_000, creditedCents: -20_000 }, -20_000],
+  // A credit note owes nothing: what it credits is counted on its invoice.
+  [{ kind: 'credit_note', grossCents: -684_451, paidCents: 0, creditedCents: 0 }, 0],
+] as const)('the balance of %j is %i', (facts, expected) => {
   expect(balanceCents(facts)).toBe(expected);
 });
 

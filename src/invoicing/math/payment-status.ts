@@ -12,6 +12,7 @@ export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 export type DocumentKind = 'invoice' | 'credit_note';
 
 export interface BalanceFacts {
+  kind: DocumentKind;
   grossCents: number;
   paidCents: number;
   /** Gross (TTC) credited by credit notes; read as a magnitude, whatever its sign. */
@@ -19,7 +20,6 @@ export interface BalanceFacts {
 }
 
 export interface StatusFacts extends BalanceFacts {
-  kind: DocumentKind;
   issued: boolean;
   /** 'YYYY-MM-DD'; null on a draft. */
   dueDate: string | null;
@@ -27,8 +27,13 @@ export interface StatusFacts extends BalanceFacts {
   today: string;
 }
 
-/** What the client still owes: gross less credit notes and payments (negative = owed back). */
+/**
+ * What the client still owes on an invoice: its gross less the credit notes on it and the
+ * payments (negative = owed back). A credit note has no balance of its own: what it credits is
+ * counted on its invoice, so every total of what is owed reads this one figure.
+ */
 export function balanceCents(facts: BalanceFacts): number {
+  if (facts.kind === 'credit_note') return 0;
   return facts.grossCents - Math.abs(facts.creditedCents) - facts.paidCents;
 }
 
