@@ -23,6 +23,7 @@ import {
   type ImportError,
   type ImportRow,
 } from './import';
+import { ROWS_PER_WRITE } from './import/limits';
 import { append, inTurns } from './import/turns';
 import { importQuotaLocks, writeImport } from './import-batch';
 import {
@@ -89,7 +90,9 @@ export class ImportService {
         timezone: practice.timezone,
         now: this.clock.now(),
       };
-      for await (const slice of inTurns(valid)) await writeImport(manager, slice, by, this.ledger);
+      for await (const slice of inTurns(valid, ROWS_PER_WRITE)) {
+        await writeImport(manager, slice, by, this.ledger);
+      }
       return { ...report, created: valid.length };
     }, locks);
   }

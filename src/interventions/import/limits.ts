@@ -11,6 +11,9 @@ export const IMPORT_LIMITS = { bytes: 32 * 1024 * 1024, rows: 100_000 } as const
  */
 export const ROWS_PER_TURN = 1_000;
 
+/** Rows written between two turns: writing a row (with its day pieces) costs more than reading it. */
+export const ROWS_PER_WRITE = 250;
+
 /** "32 MB", "100,000 entries": the limits as the refusal states them. */
 export const IMPORT_LIMITS_TEXT = {
   bytes: `${IMPORT_LIMITS.bytes / (1024 * 1024)} MB`,
