@@ -1,5 +1,12 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ConfigError, loadConfig } from './common/config';
+
+/** How long a stopping server waits for requests in flight before it exits anyway. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
+const logger = new Logger('Process');
 
 async function main(): Promise<void> {
   try {
@@ -15,8 +22,10 @@ async function main(): Promise<void> {
   const { createApp, migrate } = await import('./bootstrap');
   const { AppConfigService } = await import('./common/app-config.service');
   const app = await createApp();
+  guardProcess(app);
   await migrate(app);
-  // Generated on the first start when JWT_SECRET is unset (and said once in the log), not at the first sign-in.
+  // Resolved once, here: generated on the first start when JWT_SECRET is unset (and said once in
+  // the log), then kept in memory, so no request depends on reading it again.
   const { JwtSecret } = await import('./auth/jwt-secret.service');
   await app.get(JwtSecret).get();
   const { PORT, HOST } = app.get(AppConfigService).values;
@@ -24,4 +33,39 @@ async function main(): Promise<void> {
   app.get((await import('nestjs-pino')).Logger).log(`Gardefou listening on http://${HOST}:${PORT}`);
 }
 
-void main();
+/**
+ * What the process does when something escapes every request. A rejected promise nobody awaited
+ * is a bug, logged as an error, but it leaves no state half-changed: the server keeps serving
+ * (the tests fail on any such rejection). A thrown exception nobody caught may have, so the
+ * server stops as it would on SIGTERM and exits with an error for its supervisor to restart it.
+ * Stopping (SIGTERM, SIGINT) lets requests in flight finish, within SHUTDOWN_GRACE_MS.
+ */
+function guardProcess(app: NestFastifyApplication): void {
+  process.on('unhandledRejection', (reason: unknown) => {
+    logger.error({ err: reason }, 'unhandled promise rejection');
+  });
+  process.once('uncaughtException', (error: Error) => {
+    logger.fatal({ err: error }, 'uncaught exception: stopping');
+    process.exitCode = 1;
+    exitAfterGrace();
+    app.close().then(
+      () => process.exit(),
+      () => process.exit(),
+    );
+  });
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, exitAfterGrace);
+}
+
+function exitAfterGrace(): void {
+  setTimeout(() => {
+    logger.error(`requests still in flight after ${SHUTDOWN_GRACE_MS} ms: exiting`);
+    process.exit(1);
+  }, SHUTDOWN_GRACE_MS).unref();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `Gardefou could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

@@ -15,12 +15,15 @@ export const JWT_SECRET_NAME = 'jwt';
  * where the data lives. On the embedded SQLite database that is the data folder, in a file of
  * mode 0600 beside the database file. On PostgreSQL it is the database itself
  * (`server_secrets`), so every server process on it accepts the tokens of the others.
- * Resolved on first use, after migrations, and kept in memory from then on.
+ * Resolved once (at start, after migrations) and kept in memory from then on: requests never
+ * query it again, so a lost database connection cannot fail or outlive a request through it.
  */
 @Injectable()
 export class JwtSecret {
   private readonly logger = new Logger(JwtSecret.name);
-  private resolved?: Promise<string>;
+  private secret?: string;
+  /** The attempt in flight, shared by every caller meanwhile; cleared when it settles. */
+  private attempt?: Promise<string>;
 
   constructor(
     private readonly config: AppConfigService,
@@ -29,16 +32,26 @@ export class JwtSecret {
   ) {}
 
   get(): Promise<string> {
-    const configured = this.config.values.JWT_SECRET;
-    if (configured) return Promise.resolve(configured);
-    const source =
-      this.dataSource.options.type === 'postgres' ? this.fromDatabase() : this.fromFile();
-    // A failed attempt (database down) is not kept: the next request tries again.
-    this.resolved ??= source.catch((error: unknown) => {
-      this.resolved = undefined;
-      throw error;
-    });
-    return this.resolved;
+    const known = this.config.values.JWT_SECRET ?? this.secret;
+    if (known !== undefined) return Promise.resolve(known);
+    // Every caller awaits this very promise, which settles the attempt's bookkeeping in both
+    // outcomes: a failed attempt (database down) is forgotten and the next call tries again.
+    this.attempt ??= this.resolve().then(
+      (secret) => {
+        this.secret = secret;
+        this.attempt = undefined;
+        return secret;
+      },
+      (error: unknown) => {
+        this.attempt = undefined;
+        throw error;
+      },
+    );
+    return this.attempt;
+  }
+
+  private async resolve(): Promise<string> {
+    return this.dataSource.options.type === 'postgres' ? this.fromDatabase() : this.fromFile();
   }
 
   private async fromDatabase(): Promise<string> {
