@@ -35,7 +35,7 @@ module.exports = {
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
       setupFiles: ['<rootDir>/test/setup-env.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/setup-timeouts.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/setup-timeouts.ts', '<rootDir>/test/setup-unhandled.ts'],
     },
   ],
 };

@@ -62,17 +62,51 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  const watched = watch(child, port, () => errors);
   return {
     port,
     url,
     child,
     stop: async () => {
+      watched.ending = true;
       child.kill('SIGTERM');
       await exited(child);
     },
     kill: async () => {
+      watched.ending = true;
       child.kill('SIGKILL');
       await exited(child);
     },
   };
+}
+
+/** A server process that ended while no test asked it to: it crashed. */
+export interface CrashedServer {
+  port: number;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+interface Watched {
+  /** Set by stop() and kill(): the exit that follows is wanted. */
+  ending: boolean;
+}
+
+const crashes: CrashedServer[] = [];
+
+function watch(child: ChildProcess, port: number, stderr: () => string): Watched {
+  const watched: Watched = { ending: false };
+  child.once('exit', (code, signal) => {
+    if (!watched.ending) crashes.push({ port, code, signal, stderr: stderr() });
+  });
+  return watched;
+}
+
+/**
+ * The server processes of this test file that crashed (an unhandled rejection or an uncaught
+ * exception ends a process); test/setup-unhandled.ts fails the file when there is any.
+ */
+export function crashedServerProcesses(): CrashedServer[] {
+  return [...crashes];
 }
