@@ -5,6 +5,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { Locks } from './common/locks';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -114,10 +115,10 @@ export async function migrate(app: NestFastifyApplication): Promise<void> {
   }
   const runner = dataSource.createQueryRunner();
   try {
-    await runner.query('SELECT pg_advisory_lock(hashtext($1))', ['gardefou:migrations']);
+    await runner.query('SELECT pg_advisory_lock(hashtext($1))', [Locks.migrations]);
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
-    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', ['gardefou:migrations']);
+    await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [Locks.migrations]);
     await runner.release();
   }
 }

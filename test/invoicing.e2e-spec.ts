@@ -3,7 +3,7 @@ import { Clock } from '../src/common/clock';
 import type { Contract } from '../src/contracts/contract.entity';
 import { Transactions } from '../src/common/transactions';
 import { Intervention } from '../src/interventions/intervention.entity';
-import { billingLock } from '../src/invoicing/billing-lock';
+import { Locks } from '../src/common/locks';
 import { Invoice } from '../src/invoicing/invoice.entity';
 import { QuotaUnit } from '../src/requests/quota-unit.entity';
 import { startTestApp, TestApp } from './app';
@@ -1018,7 +1018,7 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
           await released;
           await m.update(Intervention, { id: logged.id }, { invoiceId: d.id });
         },
-        [billingLock(contract.id)],
+        [Locks.billing(contract.id)],
       );
       await holding;
       const transactions = jest.spyOn(t.app.get(Transactions), 'run');
@@ -1032,7 +1032,7 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       // The correction asks for the same lock and waits behind the draft's claim.
       await until(async () => {
         const asked = transactions.mock.calls.some(([, locks]) =>
-          (locks ?? []).includes(billingLock(contract.id)),
+          (locks ?? []).includes(Locks.billing(contract.id)),
         );
         return asked && (!isPostgres() || (await waitingAdvisoryLocks()) > 0);
       });

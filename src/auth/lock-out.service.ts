@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LessThanOrEqual, MoreThan } from 'typeorm';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { Locks } from '../common/locks';
 import { Transactions } from '../common/transactions';
 import { LoginFailure } from './login-attempt.entity';
 
@@ -24,10 +25,6 @@ export class LockOut {
     private readonly clock: Clock,
   ) {}
 
-  static lockKey(email: string): string {
-    return `sign-in:${email}`;
-  }
-
   /** Counts one attempt for the email, or refuses it (429) when the email is locked out. */
   async begin(email: string): Promise<void> {
     const now = this.clock.now();
@@ -45,7 +42,7 @@ export class LockOut {
         }
         await failures.save(failures.create({ email, at: now }));
       },
-      [LockOut.lockKey(email)],
+      [Locks.signIn(email)],
     );
   }
 
@@ -53,7 +50,7 @@ export class LockOut {
   async succeeded(email: string): Promise<void> {
     await this.transactions.run(
       (manager) => manager.getRepository(LoginFailure).delete({ email }),
-      [LockOut.lockKey(email)],
+      [Locks.signIn(email)],
     );
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { localMonth } from '../calendar';
+import { Locks } from '../common/locks';
 import { QuotaLedger } from '../requests/quota-ledger.service';
 import { QuotaUnit } from '../requests/quota-unit.entity';
 import type { PlannedIntervention } from './import-plan';
@@ -101,6 +102,6 @@ export function importQuotaLocks(
 ): string[] {
   const keys = planned
     .filter((p) => levelPolicy(p).monthlyQuota != null)
-    .map((p) => QuotaLedger.lockKey(p.contract.id, localMonth(p.start, timezone)));
+    .map((p) => Locks.quota(p.contract.id, localMonth(p.start, timezone)));
   return [...new Set(keys)];
 }

@@ -11,6 +11,7 @@ import { Contract } from '../contracts/contract.entity';
 import type { Practice } from '../practice/practice.entity';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { QuotaLedger } from '../requests/quota-ledger.service';
+import { Locks } from '../common/locks';
 import { Clock } from '../common/clock';
 import { ImportQuery } from './dto/import.dto';
 import type { ImportReportResponse } from './dto/intervention.response';
@@ -35,7 +36,6 @@ import {
 } from './import-plan';
 import type { ImportUpload } from './import-upload';
 import { Intervention } from './intervention.entity';
-import { consultantLock } from './overlaps';
 import { WorkCalendar } from './work-calendar';
 import { TIMER_LIMIT_MINUTES } from './work-times';
 
@@ -74,7 +74,10 @@ export class ImportService {
         query,
       );
     }
-    const locks = [consultantLock(user.id), ...importQuotaLocks(plan.planned, practice.timezone)];
+    const locks = [
+      Locks.consultantWork(user.id),
+      ...importQuotaLocks(plan.planned, practice.timezone),
+    ];
     return this.transactions.run(async (manager) => {
       const overlaps = await this.overlaps(manager, user, plan, practice);
       const report = this.report(plan, refused, overlaps, query);

@@ -4,7 +4,7 @@ import { EntityManager, Repository } from 'typeorm';
 import type { AuthUser } from '../auth/auth.decorators';
 import { DomainError, notFound } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
-import { billingLock } from '../invoicing/billing-lock';
+import { Locks } from '../common/locks';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { Clock } from '../common/clock';
 import { CreateInterventionDto, UpdateInterventionDto } from './dto/intervention.dto';
@@ -14,15 +14,15 @@ import { deleteDays } from './intervention-days';
 import { InterventionRecorder, WorkDraft } from './intervention-recorder.service';
 import { toSavedView } from './intervention-view';
 import { Intervention } from './intervention.entity';
-import { assertNotInvoiced } from './invoice-lock';
-import { consultantLock } from './overlaps';
+import { BillingClaims } from './billing-claims';
 import { QuotaAccounting } from './quota-accounting.service';
 import { workTimeProblems } from './work-times';
 
 /**
  * Creating, correcting and deleting interventions. Each write runs in one transaction holding
  * the consultant's lock (no two saves can create an overlap) and the quota month's lock; the
- * guardrails are read once it is committed.
+ * guardrails are read once it is committed. Work under a billing claim is refused (409), under
+ * the contract's billing lock, so a claim cannot slip between the check and the write.
  */
 @Injectable()
 export class InterventionWriter {
@@ -34,6 +34,7 @@ export class InterventionWriter {
     private readonly practice: PracticeService,
     private readonly clock: Clock,
     private readonly quota: QuotaAccounting,
+    private readonly claims: BillingClaims,
   ) {}
 
   create(user: AuthUser, dto: CreateInterventionDto): Promise<SavedInterventionResponse> {
@@ -57,7 +58,7 @@ export class InterventionWriter {
 
   async update(id: string, dto: UpdateInterventionDto): Promise<SavedInterventionResponse> {
     const current = await this.find(this.interventions.manager, id);
-    await assertNotInvoiced(this.interventions.manager, current);
+    await this.claims.assertUnclaimed(this.interventions.manager, current);
     if (current.endedAt === null) {
       throw new DomainError('conflict.timer_running', 'This timer is running: stop it first');
     }
@@ -83,12 +84,12 @@ export class InterventionWriter {
 
   async remove(id: string): Promise<void> {
     const before = await this.find(this.interventions.manager, id);
-    await assertNotInvoiced(this.interventions.manager, before);
+    await this.claims.assertUnclaimed(this.interventions.manager, before);
     const { timezone } = await this.practice.get();
     const locks = [
-      consultantLock(before.consultantId),
+      Locks.consultantWork(before.consultantId),
       QuotaAccounting.lockOf(before, timezone),
-      billingLock(before.contractId),
+      Locks.billing(before.contractId),
     ];
     await this.transactions.run(async (manager) => {
       await this.reload(manager, before);
@@ -105,15 +106,18 @@ export class InterventionWriter {
   ): Promise<SavedInterventionResponse> {
     const practice = await this.practice.get();
     const calendar = toCalendarSettings(practice);
-    // The billing lock, as drafts take it: a draft cannot claim the work between the check
-    // that it is on no invoice (in reload) and the write.
+    // The billing lock, as billers take it: the work cannot be claimed between the check that
+    // it is unclaimed (in reload) and the write.
     const locks = [
-      consultantLock(draft.consultantId),
+      Locks.consultantWork(draft.consultantId),
       QuotaAccounting.lockOf(draft, calendar.timezone),
-      billingLock(draft.contractId),
+      Locks.billing(draft.contractId),
     ];
     if (before) {
-      locks.push(QuotaAccounting.lockOf(before, calendar.timezone), billingLock(before.contractId));
+      locks.push(
+        QuotaAccounting.lockOf(before, calendar.timezone),
+        Locks.billing(before.contractId),
+      );
     }
     const recorded = await this.transactions.run(
       async (manager) => {
@@ -143,10 +147,10 @@ export class InterventionWriter {
     return found;
   }
 
-  /** The row again under the locks: refused if invoiced or changed since it was first read. */
+  /** The row again under the locks: refused if claimed or changed since it was first read. */
   private async reload(manager: EntityManager, before: Intervention): Promise<Intervention> {
     const current = await this.find(manager, before.id);
-    await assertNotInvoiced(manager, current);
+    await this.claims.assertUnclaimed(manager, current);
     if (current.updatedAt.getTime() !== before.updatedAt.getTime()) {
       throw new DomainError(
         'conflict.changed',

@@ -5,6 +5,7 @@ import { Client } from '../clients/client.entity';
 import { ContractsModule } from '../contracts/contracts.module';
 import { PracticeModule } from '../practice/practice.module';
 import { RequestsModule } from '../requests/requests.module';
+import { BillingClaims } from './billing-claims';
 import { DayPieces } from './day-pieces.service';
 import { GuardrailCheck } from './guardrail-check.service';
 import { InterventionDay } from './intervention-day.entity';
@@ -29,6 +30,7 @@ import { TimerService } from './timer.service';
   ],
   controllers: [TimerController, ImportController, InterventionsController],
   providers: [
+    BillingClaims,
     DayPieces,
     InterventionReferenceLoader,
     QuotaAccounting,
@@ -41,6 +43,7 @@ import { TimerService } from './timer.service';
   ],
   exports: [
     TypeOrmModule,
+    BillingClaims,
     InterventionsService,
     InterventionWriter,
     GuardrailCheck,

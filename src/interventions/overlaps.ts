@@ -6,11 +6,6 @@ import { TIMER_LIMIT_MINUTES } from './work-times';
 
 const TIMER_LIMIT_MS = TIMER_LIMIT_MINUTES * 60_000;
 
-/** Lock key under which one consultant's interventions are written, so no two saves overlap. */
-export function consultantLock(consultantId: string): string {
-  return `interventions:${consultantId}`;
-}
-
 /**
  * The first of the consultant's interventions overlapping [start, end) (half-open). A running
  * timer counts up to its 12-hour limit, the furthest it can end.

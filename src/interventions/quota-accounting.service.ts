@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { localMonth } from '../calendar';
 import type { Urgency } from '../common/domain';
 import type { Contract } from '../contracts/contract.entity';
+import { Locks } from '../common/locks';
 import { QuotaLedger } from '../requests/quota-ledger.service';
 import type { Intervention } from './intervention.entity';
 
@@ -31,7 +32,7 @@ export class QuotaAccounting {
 
   /** The ledger's lock for the month the intervention counts in. */
   static lockOf(facts: Pick<QuotaFacts, 'contractId' | 'startedAt'>, timezone: string): string {
-    return QuotaLedger.lockKey(facts.contractId, localMonth(facts.startedAt, timezone));
+    return Locks.quota(facts.contractId, localMonth(facts.startedAt, timezone));
   }
 
   /** Which quota the intervention draws on: contract, month and level; null when none. */

@@ -6,6 +6,7 @@ import type { CalendarSettings, Urgency } from '../common/domain';
 import type { Contract } from '../contracts/contract.entity';
 import { DomainError } from '../common/domain-error';
 import { formatLocal } from './import/local-datetime';
+import { Locks } from '../common/locks';
 import { Transactions } from '../common/transactions';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { Clock } from '../common/clock';
@@ -17,7 +18,7 @@ import { toView } from './intervention-view';
 import { InterventionWriter } from './intervention-writer.service';
 import { Intervention } from './intervention.entity';
 import { InterventionsService } from './interventions.service';
-import { assertNoOverlap, consultantLock } from './overlaps';
+import { assertNoOverlap } from './overlaps';
 import { afterHoursRefusal, outsideContract } from './work-figures';
 import { timerEnd } from './work-times';
 
@@ -50,7 +51,7 @@ export class TimerService {
     const calendar = toCalendarSettings(await this.practice.get());
     const running = await this.transactions.run(
       (manager) => this.open(manager, user, dto, calendar),
-      [consultantLock(user.id)],
+      [Locks.consultantWork(user.id)],
     );
     return {
       running: toView(running),

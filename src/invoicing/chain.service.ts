@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan, Not, IsNull } from 'typeorm';
+import { Locks } from '../common/locks';
 import { firstContinuityBreak, type ChainRow } from './chain-continuity';
 import { DocumentCounter } from './document-counter.entity';
 import { frozenDocumentOf } from './frozen-document';
@@ -8,8 +9,8 @@ import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
 import { canonicalInvoiceContent, verifyChain, type ChainLink, type ChainVerdict } from './math';
 
-/** The lock every issue takes: one number series at a time, one chain, across processes. */
-export const CHAIN_LOCK = 'invoice-chain';
+/** The lock every issue takes (one number series at a time, one chain), as the catalogue names it. */
+export const CHAIN_LOCK = Locks.invoiceChain;
 
 const VERIFY_BATCH = 500;
 
@@ -21,7 +22,7 @@ export interface ChainTip {
 export type ChainReport = ChainVerdict & { lastHash: string | null };
 
 /**
- * Document numbers and the hash chain. Callers hold CHAIN_LOCK in their transaction, so the
+ * Document numbers and the hash chain. Callers hold Locks.invoiceChain in their transaction, so the
  * counter bump, the chain tip and the issued row commit (or vanish) together: no gap, no twin.
  */
 @Injectable()

@@ -5,9 +5,8 @@ import { DomainError, notFound } from '../common/domain-error';
 import { details } from './problems';
 import { Transactions } from '../common/transactions';
 import { PracticeService } from '../practice/practice.service';
-import { CHAIN_LOCK } from './chain.service';
 import { DraftLines } from './draft-lines.service';
-import { billingLock } from './billing-lock';
+import { Locks } from '../common/locks';
 import type { CreditNoteDto } from './dto/invoice.dto';
 import type { InvoiceDetail } from './invoice-detail';
 import { InvoiceLine } from './invoice-line.entity';
@@ -40,7 +39,10 @@ export class CreditNotesService {
 
   async create(invoiceId: string, dto: CreditNoteDto): Promise<InvoiceDetail> {
     const found = await this.invoices.require(invoiceId);
-    const locks = [CHAIN_LOCK, ...(found.contractId ? [billingLock(found.contractId)] : [])];
+    const locks = [
+      Locks.invoiceChain,
+      ...(found.contractId ? [Locks.billing(found.contractId)] : []),
+    ];
     const noteId = await this.transactions.run(async (m) => {
       const invoice = await this.creditable(m, invoiceId);
       const rows = await m.find(InvoiceLine, {

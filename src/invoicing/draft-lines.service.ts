@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import type { Client } from '../clients/client.entity';
 import { DomainError } from '../common/domain-error';
 import type { Contract } from '../contracts/contract.entity';
-import { Intervention } from '../interventions/intervention.entity';
+import { BillingClaims } from '../interventions/billing-claims';
 import type { Practice } from '../practice/practice.entity';
-import { QuotaUnit } from '../requests/quota-unit.entity';
 import { BillableWork, type Period } from './billable-work.service';
 import { lineDetails, toDraftIntervention } from './draft-facts';
 import { InvoiceLine } from './invoice-line.entity';
@@ -40,8 +39,6 @@ export function vatTermsFor({ client, practice }: Omit<DraftParties, 'contract'>
   return { regime, defaultRateBp: regime === 'standard' ? practice.defaultVatRateBp : 0 };
 }
 
-const ID_CHUNK = 500;
-
 /**
  * The months whose retainer fee a draft of `period` bills: those the contract runs in. 422
  * when the contract runs in none of them (a fee for a month outside the contract is never due).
@@ -59,11 +56,14 @@ export function retainerMonths(contract: Contract, period: Period): string[] {
 
 /**
  * Writes a draft's lines: the generated ones from the contract's uninvoiced work in the period,
- * then the manual ones; marks the work with the draft's id (and frees it again).
+ * then the manual ones; claims the work under the draft's id (and releases it again).
  */
 @Injectable()
 export class DraftLines {
-  constructor(private readonly work: BillableWork) {}
+  constructor(
+    private readonly work: BillableWork,
+    private readonly claims: BillingClaims,
+  ) {}
 
   async fill(
     m: EntityManager,
@@ -114,18 +114,10 @@ export class DraftLines {
         InvoiceLine,
         rows.map((r) => m.create(InvoiceLine, r)),
       );
-    await this.mark(
-      m,
-      Intervention,
-      found.interventions.map((i) => i.id),
-      draft.id,
-    );
-    await this.mark(
-      m,
-      QuotaUnit,
-      found.quotaUnits.map((u) => u.id),
-      draft.id,
-    );
+    await this.claims.claim(m, draft.id, {
+      interventionIds: found.interventions.map((i) => i.id),
+      quotaUnitIds: found.quotaUnits.map((u) => u.id),
+    });
     const totals = computeTotals([...generated, ...typed], regime);
     await m.update(
       Invoice,
@@ -168,19 +160,7 @@ export class DraftLines {
 
   /** The draft's interventions and over-quota units become invoiceable again. */
   async free(m: EntityManager, invoiceId: string): Promise<void> {
-    await m.update(Intervention, { invoiceId }, { invoiceId: null });
-    await m.update(QuotaUnit, { invoiceId }, { invoiceId: null });
-  }
-
-  private async mark(
-    m: EntityManager,
-    entity: typeof Intervention | typeof QuotaUnit,
-    ids: string[],
-    invoiceId: string,
-  ): Promise<void> {
-    for (let k = 0; k < ids.length; k += ID_CHUNK) {
-      await m.update(entity, { id: In(ids.slice(k, k + ID_CHUNK)) }, { invoiceId });
-    }
+    await this.claims.release(m, invoiceId);
   }
 }
 

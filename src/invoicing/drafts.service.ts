@@ -7,7 +7,7 @@ import { details } from './problems';
 import { Transactions } from '../common/transactions';
 import { Contract } from '../contracts/contract.entity';
 import { PracticeService } from '../practice/practice.service';
-import { billingLock } from './billing-lock';
+import { Locks } from '../common/locks';
 import { BillableWork, type Period } from './billable-work.service';
 import { DraftLines, retainerMonths, vatTermsFor, type DraftParties } from './draft-lines.service';
 import { InvoiceLine } from './invoice-line.entity';
@@ -25,8 +25,6 @@ import {
 
 const MAX_PERIOD_MONTHS = 12;
 const ID_CHUNK = 500;
-
-export { billingLock } from './billing-lock';
 
 export function checkedPeriod(start: string, end: string): Period {
   if (end < start) throw invalid('periodEnd', 'must not be before periodStart');
@@ -77,7 +75,7 @@ export class DraftsService {
         await this.lines.fill(m, draft, parties, []);
         return draft.id;
       },
-      [billingLock(dto.contractId)],
+      [Locks.billing(dto.contractId)],
     );
     return this.invoices.detail(id);
   }
@@ -142,7 +140,7 @@ export class DraftsService {
         }
         await work(m, draft as Invoice & { contractId: string });
       },
-      found.contractId ? [billingLock(found.contractId)] : [],
+      found.contractId ? [Locks.billing(found.contractId)] : [],
     );
   }
 

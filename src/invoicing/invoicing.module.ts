@@ -12,6 +12,7 @@ import { CreditNotesService } from './credit-notes.service';
 import { DocumentCounter } from './document-counter.entity';
 import { DraftLines } from './draft-lines.service';
 import { DraftsService } from './drafts.service';
+import { InvoiceClaims } from './invoice-claims';
 import { InvoiceDocuments } from './invoice-documents';
 import { InvoiceLine } from './invoice-line.entity';
 import { InvoicePdfService } from './invoice-pdf.service';
@@ -41,6 +42,7 @@ import { PaymentsService } from './payments.service';
     CreditNotesService,
     InvoicePdfService,
     InvoiceDocuments,
+    InvoiceClaims,
     ChainService,
     InvoicesService,
   ],

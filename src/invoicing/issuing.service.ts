@@ -8,9 +8,10 @@ import { Transactions } from '../common/transactions';
 import { Contract } from '../contracts/contract.entity';
 import type { Practice } from '../practice/practice.entity';
 import { PracticeService } from '../practice/practice.service';
-import { CHAIN_LOCK, ChainService } from './chain.service';
+import { Locks } from '../common/locks';
+import { ChainService } from './chain.service';
 import { totalsColumns, vatTermsFor } from './draft-lines.service';
-import { billingLock, notADraft } from './drafts.service';
+import { notADraft } from './drafts.service';
 import { frozenDocumentOf } from './frozen-document';
 import type { InvoiceDetail } from './invoice-detail';
 import { InvoiceDocuments } from './invoice-documents';
@@ -76,7 +77,10 @@ export class IssuingService {
 
   async issue(id: string): Promise<InvoiceDetail> {
     const found = await this.invoices.require(id);
-    const locks = [CHAIN_LOCK, ...(found.contractId ? [billingLock(found.contractId)] : [])];
+    const locks = [
+      Locks.invoiceChain,
+      ...(found.contractId ? [Locks.billing(found.contractId)] : []),
+    ];
     await this.transactions.run(async (m) => {
       const draft = await m.findOne(Invoice, { where: { id } });
       if (!draft) throw notFound('invoice');
@@ -105,7 +109,7 @@ export class IssuingService {
 
   /**
    * Numbers, dates, snapshots and hashes the draft `doc`, renders and stores its PDF, and marks
-   * it issued. The caller's transaction holds CHAIN_LOCK; the lines are final (the triggers
+   * it issued. The caller's transaction holds Locks.invoiceChain; the lines are final (the triggers
    * refuse them from now on). A number already taken (two formats giving the same numbers) is
    * a 409, and the transaction leaves nothing behind.
    */

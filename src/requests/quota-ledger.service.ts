@@ -17,16 +17,12 @@ export interface NewQuotaUnit {
 
 /**
  * The monthly urgency quota of each contract, as a ledger of units. Callers read usage and take a
- * unit inside one `Transactions.run(…, [QuotaLedger.lockKey(contractId, month)])`, so two filings
+ * unit inside one `Transactions.run(…, [Locks.quota(contractId, month)])`, so two filings
  * at the same instant cannot both take the last unit, across processes too.
  */
 @Injectable()
 export class QuotaLedger {
   constructor(private readonly clock: Clock) {}
-
-  static lockKey(contractId: string, month: string): string {
-    return `quota:${contractId}:${month}`;
-  }
 
   async usage(
     manager: EntityManager,

@@ -9,6 +9,7 @@ import { Transactions } from '../common/transactions';
 import { Contract } from '../contracts/contract.entity';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { CommentDto, UpdateRequestDto } from './dto/request.dto';
+import { Locks } from '../common/locks';
 import { QuotaLedger } from './quota-ledger.service';
 import { RequestComment } from './request-comment.entity';
 import { allowedNextStatuses, canMoveTo, compareUrgency, responseDeadline } from './request-rules';
@@ -50,7 +51,7 @@ export class RequestChangesService {
         const saved = await manager.getRepository(SupportRequest).save(request);
         return { ...toRequestView(saved, now), ...(quota ? { quota } : {}) };
       },
-      [QuotaLedger.lockKey(existing.contractId, month)],
+      [Locks.quota(existing.contractId, month)],
     );
   }
 

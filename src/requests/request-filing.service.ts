@@ -9,6 +9,7 @@ import type { Contract } from '../contracts/contract.entity';
 import { ContractsService } from '../contracts/contracts.service';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { FileRequestDto } from './dto/request.dto';
+import { Locks } from '../common/locks';
 import { QuotaLedger } from './quota-ledger.service';
 import { responseDeadline } from './request-rules';
 import { toRequestView, type RequestView } from './request-view';
@@ -82,7 +83,7 @@ export class RequestFilingService {
         await this.ledger.take(manager, unitOf(contract, month, request, decision));
         return { ...toRequestView(request, now), quota: decision.quota };
       },
-      [QuotaLedger.lockKey(contract.id, month)],
+      [Locks.quota(contract.id, month)],
     );
   }
 }
