@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, EntityManager, In, IsNull, Not } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
-import { dayBounds, localMonth, monthBounds } from '../calendar';
+import { dayBounds, monthBounds } from '../calendar';
 import type { Contract } from '../contracts/contract.entity';
 import { Intervention } from '../interventions/intervention.entity';
 import { QuotaUnit } from '../requests/quota-unit.entity';
@@ -10,7 +10,14 @@ import { rolloverInto } from './draft-facts';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
-import { monthsOfPeriod, type OverageEvent, type RolloverEntry } from './math';
+import {
+  addMonths,
+  monthNumber,
+  monthsOfPeriod,
+  type LateMonth,
+  type OverageEvent,
+  type RolloverEntry,
+} from './math';
 import { prepaidBlockLeft } from './math/prepaid-lines';
 
 const ID_CHUNK = 500;
@@ -26,6 +33,16 @@ export interface WorkToBill {
   quotaUnits: QuotaUnit[];
   activityNames: Map<string, string>;
   overageEvents: OverageEvent[];
+  /** Months before the period already invoiced, whose work logged since the draft bills. */
+  lateMonths: string[];
+  /** Billable minutes of the work from those months. */
+  lateMinutes: number;
+}
+
+/** Billable minutes of a month: all the finished work, and the part already on an invoice. */
+export interface MonthMinutesBilled {
+  all: number;
+  billed: number;
 }
 
 /**
@@ -44,17 +61,64 @@ export class BillableWork {
   ): Promise<WorkToBill> {
     const from = dayBounds(period.start, timezone).start;
     const to = dayBounds(period.end, timezone).end;
-    const interventions = await m
+    const lateMonths = await this.invoicedMonthsBefore(m, contract.id, period);
+    const interventions = await this.billable(m, contract.id)
+      .andWhere(
+        new Brackets((q) => {
+          q.where('(i.startedAt >= :from AND i.startedAt < :to)', {
+            from: from.toISOString(),
+            to: to.toISOString(),
+          });
+          lateMonths.forEach((month, k) => {
+            const b = monthBounds(month, timezone);
+            q.orWhere(
+              `(i.startedAt >= :ls${k} AND i.startedAt < :le${k} AND i.startedAt < :from)`,
+              {
+                [`ls${k}`]: b.start.toISOString(),
+                [`le${k}`]: b.end.toISOString(),
+              },
+            );
+          });
+        }),
+      )
+      .orderBy('i.startedAt', 'ASC')
+      .addOrderBy('i.id', 'ASC')
+      .getMany();
+    const periodMonths = monthsOfPeriod(period);
+    const unitMonths = [...new Set([...periodMonths, ...lateMonths])];
+    const quotaUnits = await m.getRepository(QuotaUnit).find({
+      where: {
+        contractId: contract.id,
+        overage: true,
+        released: false,
+        invoiceId: IsNull(),
+        month: In(unitMonths),
+      },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const billedUnits = quotaUnits.filter((u) => u.feeCents > 0);
+    const late = interventions.filter((i) => i.startedAt < from);
+    return {
+      interventions,
+      quotaUnits: billedUnits,
+      activityNames: await this.activityNames(m, interventions),
+      overageEvents: (await this.overageEvents(m, billedUnits)).map((e, k) =>
+        periodMonths.includes(billedUnits[k].month) ? e : { ...e, month: billedUnits[k].month },
+      ),
+      lateMonths,
+      lateMinutes: late.reduce((sum, i) => sum + i.billableMinutes, 0),
+    };
+  }
+
+  /** The contract's uninvoiced, finished, billable work that has something to bill. */
+  private billable(m: EntityManager, contractId: string) {
+    return m
       .getRepository(Intervention)
       .createQueryBuilder('i')
-      .where('i.contractId = :contractId', { contractId: contract.id })
+      .where('i.contractId = :contractId', { contractId })
       .andWhere('i.invoiceId IS NULL')
       .andWhere('i.billable = :billable', { billable: true })
       .andWhere('i.endedAt IS NOT NULL')
-      .andWhere('i.startedAt >= :from AND i.startedAt < :to', {
-        from: from.toISOString(),
-        to: to.toISOString(),
-      })
       .andWhere(
         new Brackets((q) =>
           q
@@ -62,27 +126,100 @@ export class BillableWork {
             .orWhere('i.urgencySurchargeCents > 0')
             .orWhere('i.afterHoursSurchargeCents > 0'),
         ),
-      )
-      .orderBy('i.startedAt', 'ASC')
-      .addOrderBy('i.id', 'ASC')
-      .getMany();
-    const quotaUnits = await m.getRepository(QuotaUnit).find({
-      where: {
-        contractId: contract.id,
-        overage: true,
-        released: false,
-        invoiceId: IsNull(),
-        month: In(monthsOfPeriod(period)),
-      },
-      order: { createdAt: 'ASC', id: 'ASC' },
+      );
+  }
+
+  /**
+   * The months before `period` (and its own first month, when it starts after the 1st) that an
+   * issued invoice of the contract, not credited in full, covers: work logged there since, or
+   * given back by a credit note, is billed by the next draft, on lines of its own month.
+   */
+  async invoicedMonthsBefore(
+    m: EntityManager,
+    contractId: string,
+    period: Period,
+  ): Promise<string[]> {
+    const standing = (await this.standingInvoices(m, contractId, null)).filter(
+      (d) => d.status === 'issued' && d.periodStart < period.start,
+    );
+    const last = period.start.slice(0, 7);
+    const months = new Set<string>();
+    for (const doc of standing) {
+      for (const month of monthsOfPeriod({ start: doc.periodStart, end: doc.periodEnd })) {
+        if (monthNumber(month) <= monthNumber(last)) months.add(month);
+      }
+    }
+    return [...months].sort((a, b) => monthNumber(a) - monthNumber(b));
+  }
+
+  /**
+   * Retainer: for each month whose late work a draft bills, the minutes its invoices already
+   * bill and the roll-over usable in it (replayed from the contract's first month).
+   */
+  async lateMonthFacts(
+    m: EntityManager,
+    contract: Contract,
+    months: string[],
+    timezone: string,
+  ): Promise<LateMonth[]> {
+    if (months.length === 0) return [];
+    const firstMonth = contract.startDate.slice(0, 7);
+    const last = months[months.length - 1];
+    const span = monthsOfPeriod({ start: `${firstMonth}-01`, end: `${last}-01` });
+    const minutes = await this.monthlyMinutes(m, contract.id, span, timezone);
+    const used = new Map([...minutes].map(([month, v]) => [month, v.all]));
+    const { includedMinutesPerMonth, rolloverMonths } = contract.billing;
+    return months.map((month) => ({
+      month,
+      billedMinutes: minutes.get(month)?.billed ?? 0,
+      rollover:
+        includedMinutesPerMonth && rolloverMonths > 0
+          ? rolloverInto(month, {
+              firstMonth,
+              includedMinutes: includedMinutesPerMonth,
+              rolloverMonths,
+              minutesUsedByMonth: used,
+            })
+          : [],
+    }));
+  }
+
+  /** Billable minutes per month of `months` (consecutive), all and already invoiced, in SQL. */
+  async monthlyMinutes(
+    m: EntityManager,
+    contractId: string,
+    months: string[],
+    timezone: string,
+  ): Promise<Map<string, MonthMinutesBilled>> {
+    if (months.length === 0) return new Map();
+    const bounds = months.map((month) => monthBounds(month, timezone));
+    const qb = m
+      .getRepository(Intervention)
+      .createQueryBuilder('i')
+      .select('COUNT(*)', 'n')
+      .where('i.contractId = :contractId', { contractId })
+      .andWhere('i.billable = :billable', { billable: true })
+      .andWhere('i.endedAt IS NOT NULL')
+      .andWhere('i.startedAt >= :from AND i.startedAt < :to', {
+        from: bounds[0].start.toISOString(),
+        to: bounds[bounds.length - 1].end.toISOString(),
+      });
+    bounds.forEach((b, k) => {
+      const inMonth = `i.startedAt >= :s${k} AND i.startedAt < :e${k}`;
+      qb.addSelect(`SUM(CASE WHEN ${inMonth} THEN i.billableMinutes ELSE 0 END)`, `a${k}`)
+        .addSelect(
+          `SUM(CASE WHEN ${inMonth} AND i.invoiceId IS NOT NULL THEN i.billableMinutes ELSE 0 END)`,
+          `b${k}`,
+        )
+        .setParameters({ [`s${k}`]: b.start.toISOString(), [`e${k}`]: b.end.toISOString() });
     });
-    const billedUnits = quotaUnits.filter((u) => u.feeCents > 0);
-    return {
-      interventions,
-      quotaUnits: billedUnits,
-      activityNames: await this.activityNames(m, interventions),
-      overageEvents: await this.overageEvents(m, billedUnits),
-    };
+    const row = (await qb.getRawOne<Record<string, string | number | null>>()) ?? {};
+    return new Map(
+      months.map((month, k) => [
+        month,
+        { all: Number(row[`a${k}`] ?? 0), billed: Number(row[`b${k}`] ?? 0) },
+      ]),
+    );
   }
 
   /** Retainer: the unused included minutes of earlier months still usable in the period. */
@@ -95,23 +232,11 @@ export class BillableWork {
     const { includedMinutesPerMonth, rolloverMonths } = contract.billing;
     if (!includedMinutesPerMonth || rolloverMonths <= 0) return [];
     const firstMonth = contract.startDate.slice(0, 7);
-    const earlier = await m
-      .getRepository(Intervention)
-      .createQueryBuilder('i')
-      .select(['i.startedAt', 'i.billableMinutes'])
-      .where('i.contractId = :contractId', { contractId: contract.id })
-      .andWhere('i.billable = :billable', { billable: true })
-      .andWhere('i.endedAt IS NOT NULL')
-      .andWhere('i.startedAt >= :from AND i.startedAt < :to', {
-        from: monthBounds(firstMonth, timezone).start.toISOString(),
-        to: dayBounds(period.start, timezone).start.toISOString(),
-      })
-      .getMany();
-    const used = new Map<string, number>();
-    for (const i of earlier) {
-      const month = localMonth(i.startedAt, timezone);
-      used.set(month, (used.get(month) ?? 0) + i.billableMinutes);
-    }
+    const month = period.start.slice(0, 7);
+    if (monthNumber(month) <= monthNumber(firstMonth)) return [];
+    const span = monthsOfPeriod({ start: `${firstMonth}-01`, end: `${addMonths(month, -1)}-01` });
+    const minutes = await this.monthlyMinutes(m, contract.id, span, timezone);
+    const used = new Map([...minutes].map(([mo, v]) => [mo, v.all]));
     return rolloverInto(period.start.slice(0, 7), {
       firstMonth,
       includedMinutes: includedMinutesPerMonth,
@@ -154,6 +279,7 @@ export class BillableWork {
     period: Period,
     timezone: string,
     draftId: string,
+    collectedEarlierMinutes = 0,
   ): Promise<number> {
     const block = contract.billing.prepaidMinutes ?? 0;
     const ids = (await this.standingInvoices(m, contract.id, draftId)).map((d) => d.id);
@@ -175,7 +301,9 @@ export class BillableWork {
       .andWhere('i.endedAt IS NOT NULL')
       .andWhere('i.startedAt < :to', { to: dayBounds(period.start, timezone).start.toISOString() })
       .getRawOne<{ minutes: string | number }>();
-    return Math.max(0, prepaidBlockLeft(block, consumed) - Number(earlier?.minutes ?? 0));
+    // Earlier work this draft bills itself (late work of an invoiced month) is not "before" it.
+    const before = Number(earlier?.minutes ?? 0) - collectedEarlierMinutes;
+    return Math.max(0, prepaidBlockLeft(block, consumed) - before);
   }
 
   private async activityNames(

@@ -60,11 +60,19 @@ export class CreditNotesService {
       const positions = partial ? partial.map((p) => p.lineIndex) : fullPositions(lines, already);
       const totals = creditNoteTotals(credit, invoice.vatRegime, invoice.byRate, earlierByRate);
       const fully = await this.fullyCreditedWith(m, invoice, totals);
-      if (dto.releaseInterventions && !fully) {
+      const released = dto.releaseInterventions
+        ? workGivenBack(rows, lines, already, partial ?? fullRequests(lines, already))
+        : [];
+      if (dto.releaseInterventions && !fully && released.length === 0) {
         throw new DomainError(
           'rule.release_partial',
-          'Interventions are released only when the invoice is credited in full',
-          [{ field: 'releaseInterventions', message: 'the invoice is not fully credited' }],
+          'No intervention is given back: the work of a line is given back once every line that bills it is credited in full',
+          [
+            {
+              field: 'releaseInterventions',
+              message: 'no line that bills work is credited in full by this note',
+            },
+          ],
         );
       }
       const note = await this.insertNote(m, invoice, dto.reason);
@@ -93,7 +101,8 @@ export class CreditNotesService {
           totals,
         },
       );
-      if (dto.releaseInterventions) await this.draftLines.free(m, invoice.id);
+      if (dto.releaseInterventions && fully) await this.draftLines.free(m, invoice.id);
+      else if (dto.releaseInterventions) await this.draftLines.freeWork(m, invoice.id, released);
       return note.id;
     }, locks);
     return this.invoices.detail(noteId);
@@ -167,6 +176,41 @@ export class CreditNotesService {
       }),
     );
   }
+}
+
+/** A full credit note as requests: everything each line has left. */
+function fullRequests(lines: DraftLine[], already: number[]): CreditRequest[] {
+  return remainingToCredit(lines, already).flatMap((amountCents, lineIndex) =>
+    amountCents > 0 ? [{ lineIndex, amountCents }] : [],
+  );
+}
+
+/**
+ * The interventions a credit note gives back: those whose every billing line (the line of
+ * their time and those of their surcharges) has nothing left to credit once the note is
+ * issued, so the work is never billed twice when a new draft takes it again. A line of no
+ * amount (work covered by a fee or a prepaid block) follows the lines of its work.
+ */
+export function workGivenBack(
+  rows: Pick<InvoiceLine, 'interventionIds'>[],
+  lines: DraftLine[],
+  already: number[],
+  credit: CreditRequest[],
+): string[] {
+  const after = [...already];
+  for (const c of credit) after[c.lineIndex] = (after[c.lineIndex] ?? 0) + c.amountCents;
+  const left = remainingToCredit(lines, after);
+  const touched = new Set(credit.map((c) => c.lineIndex));
+  const settled = new Map<string, boolean>();
+  rows.forEach((row, k) => {
+    const done = left[k] <= 0;
+    for (const id of row.interventionIds) {
+      const before = settled.get(id) ?? true;
+      settled.set(id, before && (done || lines[k].amountCents === 0));
+    }
+  });
+  const credited = new Set(rows.flatMap((row, k) => (touched.has(k) ? row.interventionIds : [])));
+  return [...settled].filter(([id, done]) => done && credited.has(id)).map(([id]) => id);
 }
 
 /** The invoice lines a full credit note mirrors: every line with something left to credit. */

@@ -89,7 +89,7 @@ export class DraftLines {
       rolloverMonths: contract.billing.rolloverMonths,
       prepaidRemainingMinutes:
         contract.billing.mode === 'prepaid'
-          ? await this.work.prepaidRemaining(m, contract, period, tz, draft.id)
+          ? await this.work.prepaidRemaining(m, contract, period, tz, draft.id, found.lateMinutes)
           : undefined,
       hourlyRateCents: contract.billing.hourlyRateCents,
       overageRateCents: contract.billing.overageRateCents ?? undefined,
@@ -99,6 +99,7 @@ export class DraftLines {
         toDraftIntervention(i, found.activityNames.get(i.activityId) ?? ''),
       ),
       overageEvents: found.overageEvents,
+      lateMonths: retainer ? await this.work.lateMonthFacts(m, contract, found.lateMonths, tz) : [],
       locale,
     };
     const generated = buildDraft(input).lines;
@@ -161,6 +162,11 @@ export class DraftLines {
   /** The draft's interventions and over-quota units become invoiceable again. */
   async free(m: EntityManager, invoiceId: string): Promise<void> {
     await this.claims.release(m, invoiceId);
+  }
+
+  /** Some of an issued invoice's interventions become invoiceable again (a credit gave them back). */
+  async freeWork(m: EntityManager, invoiceId: string, interventionIds: string[]): Promise<void> {
+    await this.claims.release(m, invoiceId, interventionIds);
   }
 }
 

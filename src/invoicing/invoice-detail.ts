@@ -67,6 +67,27 @@ export interface InvoiceSummary {
   issuedAt: Date | null;
 }
 
+/** Something the consultant should know about a draft before issuing it. */
+export interface DraftWarning {
+  /** `period_open`: the period ends today or later, so work still to come is not on it. */
+  code: 'period_open';
+  message: string;
+  /** The last day of the period. */
+  date: string;
+}
+
+/** A draft whose period has not ended yet says so: the month is not over, its work may grow. */
+export function draftWarnings(doc: Invoice, today: string): DraftWarning[] {
+  if (doc.status !== 'draft' || doc.kind !== 'invoice' || doc.periodEnd < today) return [];
+  return [
+    {
+      code: 'period_open',
+      message: `The period runs until ${doc.periodEnd}: work logged after today is not on this draft (rebuild it once the period has ended)`,
+      date: doc.periodEnd,
+    },
+  ];
+}
+
 export interface InvoiceDetail extends InvoiceSummary {
   seller: SellerSnapshot | null;
   buyer: BuyerSnapshot | null;
@@ -75,6 +96,8 @@ export interface InvoiceDetail extends InvoiceSummary {
   creditedInvoice?: DocumentReference;
   /** On an invoice: its issued credit notes. */
   creditNotes: DocumentReference[];
+  /** On a draft: what to check before issuing it. */
+  warnings: DraftWarning[];
 }
 
 /** Status and balance, derived from the stored facts and the practice's today. */
@@ -113,7 +136,8 @@ export function summarize(doc: Invoice, figures: DocumentFigures, today: string)
     },
     paidCents: facts.paidCents,
     creditedCents: facts.creditedCents,
-    balanceCents: balanceCents(facts),
+    // A draft is owed by nobody until it is issued.
+    balanceCents: doc.status === 'issued' ? balanceCents(facts) : 0,
     hash: doc.hash,
     previousHash: doc.previousHash,
     notes: doc.notes,

@@ -92,6 +92,7 @@ function doc(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
       },
     ],
     creditNotes: [],
+    warnings: [],
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ import { clientScope, type Viewer } from '../common/tenant';
 import { PracticeService } from '../practice/practice.service';
 import type { InvoiceQuery } from './dto/invoice.dto';
 import {
+  draftWarnings,
   lineView,
   reference,
   summarize,
@@ -94,6 +95,7 @@ export class InvoicesService {
       lines: lines.map(lineView),
       ...(credited ? { creditedInvoice: reference(credited) } : {}),
       creditNotes: creditNotes.map(reference),
+      warnings: draftWarnings(doc, today),
     };
   }
 

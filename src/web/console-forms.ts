@@ -92,6 +92,7 @@ export class PaymentForm {
 
 export class CreditForm {
   @Text(2000) readonly reason?: string;
+  @Text(5) readonly releaseInterventions?: string;
 }
 
 export class ArticleForm {

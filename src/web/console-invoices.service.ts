@@ -101,9 +101,12 @@ export class ConsoleInvoices {
     return { problems: [] };
   }
 
-  /** A credit note for the whole invoice. */
+  /** A credit note for the whole invoice, giving its work back when the box is ticked. */
   credit(id: string, form: CreditForm): Promise<InvoiceDetail> {
-    return this.creditNotes.create(id, { reason: given(form.reason) });
+    return this.creditNotes.create(id, {
+      reason: given(form.reason),
+      ...(form.releaseInterventions === 'on' ? { releaseInterventions: true } : {}),
+    });
   }
 
   async pdf(user: AuthUser, id: string) {

@@ -5,6 +5,7 @@ const texts: Record<string, string> = {
   'warning.weekly_limit': '{value} this week ({week}), limit {limit}',
   'warning.daily_rest': 'rest of {value} before {date}, minimum {limit}',
   'warning.urgent_interruptions': '{value} urgent interruptions on {date}, limit {limit}',
+  'warning.period_open': 'the period runs until {date}',
 };
 const t: Translate = (key, vars) =>
   (texts[key] ?? key).replace(/\{(\w+)\}/g, (_, k: string) => String(vars?.[k] ?? ''));
@@ -27,6 +28,10 @@ describe('warningText', () => {
     [
       { code: 'urgent_interruptions', message: 'x', value: 4, limit: 3, date: '2026-11-26' },
       '4 urgent interruptions on 26/11/2026, limit 3',
+    ],
+    [
+      { code: 'period_open', message: 'The period runs until 2026-12-31', date: '2026-12-31' },
+      'the period runs until 31/12/2026',
     ],
     [{ code: 'outside_contract', message: 'the words of the service' }, 'the words of the service'],
   ])('words %j', (w, expected) => {

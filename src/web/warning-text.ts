@@ -23,9 +23,15 @@ const IN_MINUTES = new Set([
   'after_hours_limit',
 ]);
 const COUNTED = new Set(['weekly_days_off', 'urgent_interruptions']);
+/** Notes that name a day alone: a draft whose period has not ended. */
+const DATED = new Set(['period_open']);
 
-/** A guardrail warning in the reader's language from its figures; other notes keep their words. */
+/**
+ * A guardrail warning in the reader's language from its figures, a dated note from its day;
+ * other notes keep their words.
+ */
 export function warningText(w: WarningLike, t: Translate, fmt: Formatters): string {
+  if (DATED.has(w.code) && w.date) return t(`warning.${w.code}`, { date: fmt.date(w.date) });
   if (w.value === undefined || w.limit === undefined) return w.message;
   const inMinutes = IN_MINUTES.has(w.code);
   if (!inMinutes && !COUNTED.has(w.code)) return w.message;

@@ -125,7 +125,8 @@ export class CreditNoteDto {
   readonly reason?: string;
 
   @ApiPropertyOptional({
-    description: 'Once fully credited, make its interventions invoiceable again',
+    description:
+      'Give the work back: the interventions whose every line (time and surcharges) is credited in full become billable again, on a new draft of their period or, when their month is still invoiced, as a line of that month on the next draft; all of them when the note completes a full credit. 422 rule.release_partial when the note credits no such line in full',
   })
   @Omittable()
   @IsBoolean()

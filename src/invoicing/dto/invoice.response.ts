@@ -108,6 +108,21 @@ export class DocumentReferenceView {
   @Cents() grossCents!: number;
 }
 
+/** Something to check on a draft before issuing it. */
+export class DraftWarningView {
+  @ApiProperty({
+    enum: ['period_open'],
+    description: 'period_open: the period ends today or later, its work may still grow',
+  })
+  code!: string;
+  @ApiProperty({
+    example:
+      'The period runs until 2026-12-31: work logged after today is not on this draft (rebuild it once the period has ended)',
+  })
+  message!: string;
+  @ApiDay({ description: 'the last day of the period' }) date!: string;
+}
+
 /** An invoice or credit note with its lines, identities and related documents. */
 export class InvoiceDetailView extends InvoiceView {
   @ApiProperty({ type: SellerView, nullable: true, description: 'null on a draft' })
@@ -125,6 +140,11 @@ export class InvoiceDetailView extends InvoiceView {
     description: 'on an invoice: its issued credit notes',
   })
   creditNotes!: DocumentReferenceView[];
+  @ApiProperty({
+    type: [DraftWarningView],
+    description: 'on a draft: what to check before issuing it (empty otherwise)',
+  })
+  warnings!: DraftWarningView[];
 }
 
 /** The sums of the whole list, not only of the page. */

@@ -1,5 +1,6 @@
 import type { BillingMode, Urgency } from '../../common/domain';
 import type { DraftLabels, LabelLocale } from './labels';
+import type { LateMonth } from './late-lines';
 
 /** Unused retainer minutes of a past month, still usable later. */
 export interface RolloverEntry {
@@ -33,6 +34,8 @@ export interface OverageEvent {
   feeCents: number;
   requestId?: string;
   title: string;
+  /** Set on a unit of a month already invoiced before the draft's period. */
+  month?: string;
 }
 
 export interface DraftInput {
@@ -56,6 +59,8 @@ export interface DraftInput {
   rollover: RolloverEntry[];
   interventions: DraftIntervention[];
   overageEvents: OverageEvent[];
+  /** Months before the period already invoiced, whose late work the draft bills. */
+  lateMonths?: LateMonth[];
   locale?: LabelLocale;
   labels?: Partial<DraftLabels>;
 }

@@ -1,5 +1,6 @@
 import type { DraftInput, LineContext, RolloverEntry } from './draft-input';
 import { labelsFor } from './labels';
+import { isLate, lateFeeLines, lateLines } from './late-lines';
 import type { DraftLine } from './lines';
 import { prepaidLines } from './prepaid-lines';
 import { addMonths, monthNumber } from './retainer';
@@ -75,16 +76,24 @@ export function buildDraft(input: DraftInput): Draft {
     locale: input.locale ?? 'en',
     vatRateBp: input.vatRateBp,
   };
+  // Work of a month already invoiced is billed on lines of its own month; prepaid work draws
+  // on the block in the order of the work, whatever its month.
+  const current = input.interventions.filter((i) => !isLate(i, input));
   const extras = [
-    ...urgencySurchargeLines(input.interventions, ctx),
-    ...afterHoursSurchargeLines(input.interventions, ctx),
-    ...overQuotaFeeLines(input.overageEvents, ctx),
+    ...urgencySurchargeLines(current, ctx),
+    ...afterHoursSurchargeLines(current, ctx),
+    ...overQuotaFeeLines(
+      input.overageEvents.filter((e) => e.month === undefined),
+      ctx,
+    ),
+    ...lateLines(input, ctx),
+    ...lateFeeLines(input.overageEvents, ctx),
   ];
   switch (input.mode) {
     case 'retainer': {
       const months = coveredMonths(input);
       if (months.length === 0) throw new RangeError('A retainer draft covers at least one month');
-      const work = retainerLines(input, months, ctx);
+      const work = retainerLines({ ...input, interventions: current }, months, ctx);
       return {
         lines: [...work.lines, ...extras],
         rolloverAfter: work.rolloverAfter,
@@ -101,7 +110,7 @@ export function buildDraft(input: DraftInput): Draft {
     }
     case 'time_and_materials':
       return {
-        lines: [...timeLines(input.interventions, ctx), ...extras],
+        lines: [...timeLines(current, ctx), ...extras],
         rolloverAfter: [],
         prepaidRemainingMinutesAfter: null,
       };

@@ -6,6 +6,7 @@ export * from './labels';
 export * from './draft-input';
 export * from './retainer';
 export * from './draft';
+export * from './late-lines';
 export * from './totals';
 export * from './vat-regime';
 export * from './credit-notes';

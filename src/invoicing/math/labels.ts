@@ -12,6 +12,8 @@ export interface DraftLabels {
   retainerFeeWithRollover: string;
   /** {month} */
   retainerOverage: string;
+  /** {month} {used}: work of a month already invoiced, logged after its invoice */
+  lateRetainer: string;
   /** {consumed} {left} */
   prepaid: string;
   prepaidOverrun: string;
@@ -36,6 +38,7 @@ export const DRAFT_LABELS: Record<LabelLocale, DraftLabels> = {
     retainerFeeWithRollover:
       'Monthly retainer, {month} ({included} h included + {rollover} h carried over, {used} h used)',
     retainerOverage: 'Hours beyond the retainer, {month}',
+    lateRetainer: 'Hours beyond the retainer, {month} ({used} h logged after its invoice)',
     prepaid: 'Prepaid block: {consumed} h consumed, {left} h left',
     prepaidOverrun: 'Hours beyond the prepaid block',
     time: '{activity}, {urgency} urgency',
@@ -48,6 +51,7 @@ export const DRAFT_LABELS: Record<LabelLocale, DraftLabels> = {
     retainerFee: `Forfait mensuel, {month} ({included} h incluses, {used} h consommées)`,
     retainerFeeWithRollover: `Forfait mensuel, {month} ({included} h incluses + {rollover} h reportées, {used} h consommées)`,
     retainerOverage: 'Heures au-delà du forfait, {month}',
+    lateRetainer: 'Heures au-delà du forfait, {month} ({used} h saisies après sa facture)',
     prepaid: `Forfait prépayé${NBSP}: {consumed} h consommées, {left} h restantes`,
     prepaidOverrun: 'Heures au-delà du forfait prépayé',
     time: '{activity}, urgence {urgency}',
