@@ -115,10 +115,13 @@ export async function migrate(app: NestFastifyApplication): Promise<void> {
   }
   const runner = dataSource.createQueryRunner();
   try {
+    // Another process's migrations may take longer than a request may wait for a lock.
+    await runner.query('SET lock_timeout = 0');
     await runner.query('SELECT pg_advisory_lock(hashtext($1))', [Locks.migrations]);
     await dataSource.runMigrations({ transaction: 'each' });
   } finally {
     await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [Locks.migrations]);
+    await runner.query('RESET lock_timeout');
     await runner.release();
   }
 }

@@ -15,6 +15,7 @@ import { flattenValidationErrors } from './validation';
 
 const toInt = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+const HOUR_MS = 60 * 60 * 1000;
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
@@ -83,6 +84,41 @@ export class AppConfig {
   @Transform(toBool)
   @IsBoolean()
   TRUST_PROXY = false;
+
+  /** PostgreSQL: connections each server process keeps at most. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DB_POOL_SIZE = 10;
+
+  /**
+   * PostgreSQL: how long a request waits for a connection (a free one of the pool, or a new one)
+   * before it answers 503.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(HOUR_MS)
+  DB_CONNECT_TIMEOUT_MS = 10_000;
+
+  /** PostgreSQL: the longest one statement may run before the database cancels it (503). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(HOUR_MS)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /**
+   * How long a statement waits for a lock another session holds before it gives up (503):
+   * PostgreSQL's lock_timeout (row locks and the named locks of invoices and quotas), SQLite's
+   * busy timeout (the file locked by another program).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(HOUR_MS)
+  DB_LOCK_TIMEOUT_MS = 5_000;
 
   get sqliteFile(): string {
     return this.SQLITE_FILE ?? `${this.DATA_DIR}/gardefou.sqlite`;

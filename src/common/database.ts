@@ -1,12 +1,41 @@
+import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Client, type ClientConfig } from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../migrations';
 import type { AppConfig } from './config';
 
+export type DatabaseSettings = Pick<
+  AppConfig,
+  | 'DATABASE_URL'
+  | 'sqliteFile'
+  | 'DB_POOL_SIZE'
+  | 'DB_CONNECT_TIMEOUT_MS'
+  | 'DB_STATEMENT_TIMEOUT_MS'
+  | 'DB_LOCK_TIMEOUT_MS'
+>;
+
+const logger = new Logger('Database');
+
+/**
+ * A pooled PostgreSQL connection that always has an 'error' listener. The pool removes its own
+ * listener when it hands a new connection out, and TypeORM adds its one a moment later; a
+ * session terminated right as it opened (its last handshake message and the termination in one
+ * network read) was an 'error' event with no listener in between, which ends the process. The
+ * error needs nothing more here: the connection is marked unusable, its first query fails (503)
+ * and the pool discards it.
+ */
+class PooledConnection extends Client {
+  constructor(config?: string | ClientConfig) {
+    super(config);
+    this.on('error', () => undefined);
+  }
+}
+
 /** One description of the database for the server, the tests and the migration CLI. */
 export function dataSourceOptions(
-  config: Pick<AppConfig, 'DATABASE_URL' | 'sqliteFile'>,
+  config: DatabaseSettings,
   entities: DataSourceOptions['entities'],
 ): DataSourceOptions {
   const common = {
@@ -21,7 +50,20 @@ export function dataSourceOptions(
       ...common,
       type: 'postgres',
       url: config.DATABASE_URL,
-      extra: { max: 10 },
+      // node-postgres pool settings. Every request waits a bounded time for a connection, every
+      // statement runs and waits for locks a bounded time, so a stuck session or a lost database
+      // turns into 503 answers instead of requests that hang and pile up.
+      extra: {
+        Client: PooledConnection,
+        max: config.DB_POOL_SIZE,
+        connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
+        statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
+        lock_timeout: config.DB_LOCK_TIMEOUT_MS,
+      },
+      // An idle connection the database closed (restart, terminated session): the pool drops it
+      // and opens a new one for the next query.
+      poolErrorHandler: (error: unknown) =>
+        logger.warn(`lost an idle database connection: ${String(error)}`),
     };
   }
   mkdirSync(dirname(config.sqliteFile), { recursive: true });
@@ -31,7 +73,8 @@ export function dataSourceOptions(
     database: config.sqliteFile,
     enableWAL: true,
     prepareDatabase: (db: { pragma(s: string): unknown }) => {
-      db.pragma('busy_timeout = 5000');
+      // Another program writing the file (a backup tool, the sqlite3 shell): wait this long.
+      db.pragma(`busy_timeout = ${Math.trunc(config.DB_LOCK_TIMEOUT_MS)}`);
       db.pragma('foreign_keys = ON');
     },
   };

@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError, ErrorKind } from './domain-error';
 
 export function statusOfKind(kind: ErrorKind): number {
@@ -65,11 +66,15 @@ export class ErrorFilter implements ExceptionFilter {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
-    const body = this.toBody(exception);
+    const unavailable = databaseUnavailable(exception);
+    const body = this.toBody(unavailable ?? exception);
     body.requestId = requestIdOf(request);
-    if (body.statusCode >= 500) {
+    if (unavailable) {
+      this.logger.warn({ err: exception, requestId: request.id }, unavailable.message);
+    } else if (body.statusCode >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'unhandled error');
     }
+    if (body.statusCode === 503) retryLater(reply);
     void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
   }
 
@@ -115,6 +120,124 @@ export class ErrorFilter implements ExceptionFilter {
     }
     return { statusCode: 500, error: REASONS[500], message: 'Internal server error' };
   }
+}
+
+/** How long a client is asked to wait before trying a 503 again (the Retry-After header). */
+export const RETRY_AFTER_SECONDS = 5;
+
+export function retryLater(reply: FastifyReply): void {
+  void reply.header('retry-after', String(RETRY_AFTER_SECONDS));
+}
+
+export type DatabaseFailure = 'unreachable' | 'lock_timeout' | 'statement_timeout';
+
+/**
+ * The database could not serve the request, through no fault of the request: the server is
+ * unreachable, restarting or out of connections, the connection was lost mid-request, no pooled
+ * connection came free in time, or a lock or a statement took longer than the timeouts allow.
+ * Trying again later is the answer (503 with Retry-After), not a bug report (500). Its
+ * transaction rolled back, unless the connection was lost during the commit itself.
+ */
+export function databaseUnavailable(error: unknown): DomainError | null {
+  if (error instanceof DomainError || error instanceof HttpException) return null;
+  const failure = databaseFailure(error);
+  return failure ? unavailable(failure) : null;
+}
+
+/** The coded error of each way the database can fail a request (503). */
+export function unavailable(failure: DatabaseFailure): DomainError {
+  switch (failure) {
+    case 'unreachable':
+      return new DomainError(
+        'unavailable.database',
+        'The database cannot be reached right now: try again in a moment',
+      );
+    case 'lock_timeout':
+      return new DomainError(
+        'unavailable.lock_timeout',
+        'Another operation has held the records this request needs for too long: try again in a moment',
+      );
+    case 'statement_timeout':
+      return new DomainError(
+        'unavailable.statement_timeout',
+        'The database took too long to answer: try again in a moment',
+      );
+  }
+}
+
+// PostgreSQL: class 08 (connection exception) is matched by prefix; these besides.
+const PG_UNREACHABLE = new Set([
+  '57P01', // admin_shutdown: the session was terminated, or the server is stopping
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now: starting up or in recovery
+  '53300', // too_many_connections
+  '3D000', // the database does not exist (dropped, or not yet restored)
+]);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+// node-postgres and pg-pool say so in words only.
+const LOST_CONNECTION = [
+  /^Connection terminated/, // unexpectedly, or due to connection timeout
+  /^timeout exceeded when trying to connect$/, // no pooled connection came free in time
+  /is not queryable$/, // a client that already lost its connection
+  /^Cannot use a pool after calling end on the pool$/, // the server is shutting down
+];
+
+/** Classifies a driver error (PostgreSQL, better-sqlite3, the network) met anywhere in its causes. */
+export function databaseFailure(error: unknown): DatabaseFailure | null {
+  for (const e of causesOf(error)) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (code === '55P03' || code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) {
+      return 'lock_timeout';
+    }
+    if (code === '57014') return 'statement_timeout';
+    if (code.startsWith('08') || PG_UNREACHABLE.has(code) || NETWORK_CODES.has(code)) {
+      return 'unreachable';
+    }
+    if (/^SQLITE_(IOERR|CANTOPEN|FULL)/.test(code)) return 'unreachable';
+    const message = typeof e.message === 'string' ? e.message : '';
+    if (LOST_CONNECTION.some((pattern) => pattern.test(message))) return 'unreachable';
+    // TypeORM releases a transaction's connection as soon as it fails (the session was
+    // terminated between two statements); its next statement or its commit then meets this.
+    if (
+      e instanceof QueryRunnerAlreadyReleasedError ||
+      e instanceof QueryRunnerProviderAlreadyReleasedError
+    ) {
+      return 'unreachable';
+    }
+  }
+  return null;
+}
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  driverError?: unknown;
+  cause?: unknown;
+  errors?: unknown;
+}
+
+/** The error, the driver's error TypeORM wraps, their causes, an AggregateError's members. */
+function causesOf(error: unknown): ErrorLike[] {
+  const found: ErrorLike[] = [];
+  const queue: unknown[] = [error];
+  while (queue.length > 0 && found.length < 16) {
+    const e = queue.shift();
+    if (typeof e !== 'object' || e === null || found.includes(e)) continue;
+    const like = e as ErrorLike;
+    found.push(like);
+    const members: unknown[] = Array.isArray(like.errors) ? like.errors : [];
+    queue.push(like.driverError, like.cause, ...members);
+  }
+  return found;
 }
 
 /**

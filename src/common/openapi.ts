@@ -77,6 +77,11 @@ export const ApiErrorResponses = (): ClassDecorator & MethodDecorator =>
     ApiForbiddenResponse(errorBody('Signed in, but this role may not use the route')),
     ApiNotFoundResponse(errorBody("Unknown, or another client's (never told apart)")),
     ApiTooManyRequestsResponse(errorBody('More than 600 requests a minute from one user')),
+    ApiServiceUnavailableResponse(
+      errorBody(
+        'The database cannot serve the request now (see code); try again after Retry-After',
+      ),
+    ),
   );
 
 /** 400 alone, for the public routes (sign-in, setup) that take input. */

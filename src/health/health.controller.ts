@@ -22,12 +22,15 @@ export class HealthController {
   @Get()
   @ApiOperation({ summary: 'Liveness and database reachability (no auth)' })
   @ApiOkResponse({ type: HealthView })
-  @ApiUnavailable('The database cannot be reached')
+  @ApiUnavailable('The database is down: it cannot be reached, or does not answer in time')
   async health(): Promise<HealthView> {
     try {
+      // Bounded by the pool's connect timeout and the statement timeout (PostgreSQL).
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new DomainError('unavailable.database', 'database unreachable');
+      throw new DomainError('unavailable.database', 'The database is down', [
+        { field: 'database', message: 'down' },
+      ]);
     }
     return { status: 'ok', database: 'up' };
   }

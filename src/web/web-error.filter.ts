@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../common/domain-error';
-import { statusOfKind } from '../common/error.filter';
+import { databaseUnavailable, retryLater, statusOfKind } from '../common/error.filter';
 import { PageRequest, WebPages } from './web-pages';
 
 /** Errors on pages become pages: sign-in when signed out, else an error page with the status. */
@@ -23,17 +23,21 @@ export class WebErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<PageRequest>();
     const reply = http.getResponse<FastifyReply>();
+    const known = databaseUnavailable(exception) ?? exception;
     const status =
-      exception instanceof DomainError
-        ? statusOfKind(exception.kind)
-        : exception instanceof HttpException
-          ? exception.getStatus()
+      known instanceof DomainError
+        ? statusOfKind(known.kind)
+        : known instanceof HttpException
+          ? known.getStatus()
           : 500;
     if (status === 401) {
       void this.pages.redirect(reply, `/login?next=${encodeURIComponent(request.url)}`);
       return;
     }
-    if (status >= 500) this.logger.error({ err: exception }, 'page failed');
+    if (status === 503) {
+      retryLater(reply);
+      this.logger.warn({ err: exception }, 'page unavailable');
+    } else if (status >= 500) this.logger.error({ err: exception }, 'page failed');
     const message = status >= 500 ? '' : exception instanceof Error ? exception.message : '';
     void this.pages.render(request, reply, 'error', { status, message }, status);
   }
