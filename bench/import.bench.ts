@@ -1,7 +1,9 @@
 /**
  * Import at scale: 10,000 Toggl Track rows through POST /api/interventions/import on a fresh
  * SQLite database, beside a baseline measured in the same run: the same 10,000 intervention
- * rows written by a raw better-sqlite3 prepared statement in one transaction.
+ * rows written by a raw better-sqlite3 prepared statement in one transaction. Then how the
+ * server answers GET /api/health while a dry run of the same file is checked, against the same
+ * requests on the idle server.
  *
  *   npx ts-node --transpile-only bench/import.bench.ts
  */
@@ -107,9 +109,38 @@ async function main(): Promise<void> {
     print(`import (created ${real.body.created}, with day rows)`, realMs);
     print('baseline: raw prepared INSERT, one transaction', baselineMs);
     console.log(`ratio import / baseline: ${(realMs / baselineMs).toFixed(1)}×`);
+    await responsiveness(t, token, csv);
   } finally {
     await t.close();
   }
+}
+
+/** GET /api/health one after the other until `busy` settles, or `count` times: each wait. */
+async function healthWaits(t: TestApp, until: { busy?: Promise<unknown>; count?: number }) {
+  let settled = false;
+  void until.busy?.then(() => (settled = true));
+  const waits: number[] = [];
+  while (until.busy ? !settled : waits.length < (until.count ?? 0)) {
+    const [, ms] = await timed(() => t.http().get('/api/health').expect(200));
+    waits.push(ms);
+  }
+  return waits.sort((a, b) => a - b);
+}
+
+async function responsiveness(t: TestApp, token: string, csv: string): Promise<void> {
+  const idle = await healthWaits(t, { count: 200 });
+  const busy = await healthWaits(t, { busy: importCsv(t, token, csv, true).then() });
+  const at = (waits: number[], q: number) =>
+    waits[Math.min(waits.length - 1, Math.floor(q * waits.length))];
+  console.log(
+    `GET /api/health during a dry run: ${busy.length} answered, median ${at(busy, 0.5).toFixed(1)} ms, slowest ${at(busy, 1).toFixed(0)} ms`,
+  );
+  console.log(
+    `baseline: the idle server, ${idle.length} requests, median ${at(idle, 0.5).toFixed(1)} ms, slowest ${at(idle, 1).toFixed(0)} ms`,
+  );
+  console.log(
+    `ratio slowest during the import / slowest idle: ${(at(busy, 1) / at(idle, 1)).toFixed(1)}×`,
+  );
 }
 
 const CSV_KB = (csv: string): number => Math.round(Buffer.byteLength(csv) / 1024);

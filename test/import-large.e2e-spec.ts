@@ -113,6 +113,20 @@ describe('interventions: large CSV imports', () => {
     expect(list.body.total).toBe(2_500);
   });
 
+  it('the same 50,000 entries again: each refused as overlapping recorded work, nothing written', async () => {
+    const res = await importCsv('dryRun=false', togglExport(50_000, clients)).expect(200);
+    expect(res.body).toMatchObject({ accepted: 0, created: 0 });
+    expect(res.body.refused).toHaveLength(50_000);
+    expect(res.body.refused[0]).toEqual({
+      row: 2,
+      reason: 'overlaps an existing intervention 2012-01-02 08:00–08:45',
+    });
+    const overlapping = (r: { reason: string }) =>
+      r.reason.startsWith('overlaps an existing intervention ');
+    expect(res.body.refused.every(overlapping)).toBe(true);
+    expect(await imported()).toBe(50_000);
+  });
+
   it('refuses a file of more than 100,000 entries with 413 naming the file, writing nothing', async () => {
     const before = await imported();
     const csv = togglExport(100_001, clients);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
@@ -38,6 +39,16 @@ import type { ImportUpload } from './import-upload';
 import { Intervention } from './intervention.entity';
 import { WorkCalendar } from './work-calendar';
 import { TIMER_LIMIT_MINUTES } from './work-times';
+
+/** Recorded interventions read per query when an import is checked for overlaps. */
+const RECORDED_PAGE = 5_000;
+
+/** An intervention as the overlap check reads it: instants as stored (ISO text). */
+interface RecordedRow {
+  id: string;
+  startedAt: string;
+  endedAt: string | null;
+}
 
 /**
  * Imports a time tracker's CSV export. Rows are read, mapped to contracts, checked and priced
@@ -185,7 +196,7 @@ export class ImportService {
     );
   }
 
-  /** Overlaps with the consultant's recorded work (read in one query) and within the file. */
+  /** Overlaps with the consultant's recorded work and within the file. */
   private async overlaps(
     manager: EntityManager,
     user: AuthUser,
@@ -194,24 +205,60 @@ export class ImportService {
   ): Promise<ImportError[]> {
     const span = workSpan(plan.planned);
     if (span === null) return [];
-    const { first, last } = span;
-    const limit = TIMER_LIMIT_MINUTES * 60_000;
-    const recorded = await manager
-      .getRepository(Intervention)
-      .createQueryBuilder('i')
-      .select(['i.startedAt', 'i.endedAt'])
-      .where('i.consultantId = :consultantId', { consultantId: user.id })
-      .andWhere('i.startedAt < :last', { last: new Date(last).toISOString() })
-      .andWhere('(i.endedAt > :first OR (i.endedAt IS NULL AND i.startedAt > :runningSince))', {
-        first: new Date(first).toISOString(),
-        runningSince: new Date(first - limit).toISOString(),
-      })
-      .getMany();
-    const existing = recorded.map((i) => ({
-      start: i.startedAt,
-      end: i.endedAt ?? new Date(i.startedAt.getTime() + limit),
-    }));
+    const existing = await this.recordedWork(manager, user.id, span);
     return findOverlaps(plan.planned, existing, practice.timezone);
+  }
+
+  /**
+   * The consultant's work that may touch the span (a running timer counts up to its limit),
+   * read a page at a time in start order, the event loop running between pages: a file imported
+   * again meets as much recorded work as it holds rows.
+   */
+  private async recordedWork(
+    manager: EntityManager,
+    consultantId: string,
+    { first, last }: { first: number; last: number },
+  ): Promise<{ start: Date; end: Date }[]> {
+    const limit = TIMER_LIMIT_MINUTES * 60_000;
+    const work: { start: Date; end: Date }[] = [];
+    let after: RecordedRow | null = null;
+    for (;;) {
+      const query = manager
+        .getRepository(Intervention)
+        .createQueryBuilder('i')
+        .select('i.id', 'id')
+        .addSelect('i.startedAt', 'startedAt')
+        .addSelect('i.endedAt', 'endedAt')
+        .where('i.consultantId = :consultantId', { consultantId })
+        .andWhere('i.startedAt < :last', { last: new Date(last).toISOString() })
+        .andWhere('(i.endedAt > :first OR (i.endedAt IS NULL AND i.startedAt > :runningSince))', {
+          first: new Date(first).toISOString(),
+          runningSince: new Date(first - limit).toISOString(),
+        })
+        .orderBy('i.startedAt')
+        .addOrderBy('i.id')
+        .limit(RECORDED_PAGE);
+      if (after) {
+        query.andWhere(
+          '(i.startedAt > :afterStart OR (i.startedAt = :afterStart AND i.id > :afterId))',
+          {
+            afterStart: after.startedAt,
+            afterId: after.id,
+          },
+        );
+      }
+      const page = await query.getRawMany<RecordedRow>();
+      for (const row of page) {
+        const start = new Date(row.startedAt);
+        work.push({
+          start,
+          end: row.endedAt ? new Date(row.endedAt) : new Date(start.getTime() + limit),
+        });
+      }
+      if (page.length < RECORDED_PAGE) return work;
+      after = page[page.length - 1];
+      await nextTurn();
+    }
   }
 
   private report(

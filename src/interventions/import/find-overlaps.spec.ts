@@ -34,57 +34,57 @@ describe('findOverlaps', () => {
       entry(2, '13:00', '18:00'),
       'overlaps an existing intervention 2026-11-02 14:00–17:30',
     ],
-  ])('refuses a row %s', (_case, row, reason) => {
-    expect(findOverlaps([row], existing, PARIS)).toEqual([{ row: 2, reason }]);
+  ])('refuses a row %s', async (_case, row, reason) => {
+    expect(await findOverlaps([row], existing, PARIS)).toEqual([{ row: 2, reason }]);
   });
 
   it.each([
     ['just before', entry(2, '08:00', '09:00')],
     ['just after', entry(2, '10:00', '11:00')],
     ['between two', entry(2, '10:00', '14:00')],
-  ])('accepts a row ending or starting exactly at a boundary: %s', (_case, row) => {
-    expect(findOverlaps([row], existing, PARIS)).toEqual([]);
+  ])('accepts a row ending or starting exactly at a boundary: %s', async (_case, row) => {
+    expect(await findOverlaps([row], existing, PARIS)).toEqual([]);
   });
 
-  it('refuses the later of two overlapping rows of the file, whatever their order', () => {
+  it('refuses the later of two overlapping rows of the file, whatever their order', async () => {
     const rows = [
       entry(5, '11:30', '12:00'),
       entry(3, '11:00', '11:45'),
       entry(4, '12:00', '13:00'),
     ];
-    expect(findOverlaps(rows, existing, PARIS)).toEqual([
+    expect(await findOverlaps(rows, existing, PARIS)).toEqual([
       { row: 5, reason: 'overlaps row 3 of this file (2026-11-02 11:00–11:45)' },
     ]);
   });
 
-  it('sees an overlap with a long row that started earlier', () => {
+  it('sees an overlap with a long row that started earlier', async () => {
     const rows = [
       entry(2, '10:00', '13:00'),
       entry(3, '10:30', '11:00'),
       entry(4, '12:00', '12:30'),
     ];
-    expect(findOverlaps(rows, [], PARIS).map((error) => error.row)).toEqual([3, 4]);
+    expect((await findOverlaps(rows, [], PARIS)).map((error) => error.row)).toEqual([3, 4]);
   });
 
-  it('shows both dates for an existing intervention past midnight', () => {
+  it('shows both dates for an existing intervention past midnight', async () => {
     const night = [{ start: at('23:00', '2026-11-01'), end: at('01:00') }];
-    expect(findOverlaps([entry(2, '00:30', '02:00')], night, PARIS)).toEqual([
+    expect(await findOverlaps([entry(2, '00:30', '02:00')], night, PARIS)).toEqual([
       { row: 2, reason: 'overlaps an existing intervention 2026-11-01 23:00–2026-11-02 01:00' },
     ]);
   });
 
-  it('flags exactly the rows a pairwise comparison flags', () => {
+  it('flags exactly the rows a pairwise comparison flags', async () => {
     const interval = fc
       .tuple(fc.integer({ min: 0, max: 200 }), fc.integer({ min: 1, max: 30 }))
       .map(([start, length]) => ({
         start: new Date(start * 60000),
         end: new Date((start + length) * 60000),
       }));
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(interval, { maxLength: 25 }),
         fc.array(interval, { maxLength: 10 }),
-        (found, recorded) => {
+        async (found, recorded) => {
           const rows = found.map((slot, i) => ({ ...slot, row: i + 2 }));
           const overlaps = (a: { start: Date; end: Date }, b: { start: Date; end: Date }) =>
             a.start < b.end && b.start < a.end;
@@ -98,10 +98,32 @@ describe('findOverlaps', () => {
                 rows.some((other) => earlier(other, row) && overlaps(other, row)),
             )
             .map((row) => row.row);
-          expect(findOverlaps(rows, recorded, 'UTC').map((error) => error.row)).toEqual(expected);
+          const flagged = await findOverlaps(rows, recorded, 'UTC');
+          expect(flagged.map((error) => error.row)).toEqual(expected);
         },
       ),
     );
+  });
+  it('lets other work run while it words 20,000 overlaps (a file imported twice)', async () => {
+    const base = at('08:00').getTime();
+    const rows = Array.from({ length: 20_000 }, (_, n) => ({
+      row: n + 2,
+      start: new Date(base + n * 3_600_000),
+      end: new Date(base + n * 3_600_000 + 2_700_000),
+    }));
+    const events: string[] = [];
+    const worded = findOverlaps(rows, rows, PARIS).then((errors) => {
+      events.push('worded');
+      return errors;
+    });
+    setImmediate(() => events.push('another turn of the event loop'));
+    const errors = await worded;
+    expect(events).toEqual(['another turn of the event loop', 'worded']);
+    expect(errors).toHaveLength(20_000);
+    expect(errors[0]).toEqual({
+      row: 2,
+      reason: 'overlaps an existing intervention 2026-11-02 08:00–08:45',
+    });
   });
 });
 

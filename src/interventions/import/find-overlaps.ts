@@ -1,5 +1,6 @@
 import { ImportError } from './import-row';
 import { formatLocalInterval } from './local-datetime';
+import { inTurns } from './turns';
 
 interface Interval {
   start: Date;
@@ -9,30 +10,51 @@ interface Interval {
 /**
  * Entries of an import that overlap an intervention already recorded, or an entry of the same
  * file that starts earlier. Intervals are half-open: one ending at 10:00 and the next starting
- * at 10:00 do not overlap. Sort and sweep, so a 10,000-row import stays fast; the rows need not
- * come sorted. Each overlapping row is reported once, existing interventions first.
+ * at 10:00 do not overlap. Sort and sweep, so a 100,000-row import stays fast; the rows need not
+ * come sorted. Each overlapping row is reported once, existing interventions first. The reasons
+ * are worded a slice at a time, the event loop running between slices: a file imported twice
+ * overlaps on every row.
  */
-export function findOverlaps(
+export async function findOverlaps(
   rows: readonly (Interval & { row: number })[],
   existing: readonly Interval[],
   timezone: string,
-): ImportError[] {
+): Promise<ImportError[]> {
+  const errors: ImportError[] = [];
+  for await (const clashes of inTurns(sweep(rows, existing))) {
+    for (const clash of clashes) errors.push({ row: clash.row, reason: reason(clash, timezone) });
+  }
+  return errors.sort((a, b) => a.row - b.row);
+}
+
+/** A row in the way of recorded work (`earlierRow` null) or of an earlier row of the file. */
+interface Clash {
+  row: number;
+  other: Interval;
+  earlierRow: number | null;
+}
+
+function sweep(rows: readonly (Interval & { row: number })[], existing: readonly Interval[]) {
   const sorted = [...rows].sort((a, b) => a.start.getTime() - b.start.getTime() || a.row - b.row);
   const recorded = latestEndingSoFar(existing);
-  const errors: ImportError[] = [];
+  const clashes: Clash[] = [];
   let latestRow: (Interval & { row: number }) | null = null;
   for (const row of sorted) {
     const clash = recordedClash(recorded, row);
-    if (clash) {
-      const when = formatLocalInterval(clash.start, clash.end, timezone);
-      errors.push({ row: row.row, reason: `overlaps an existing intervention ${when}` });
-    } else if (latestRow && latestRow.end.getTime() > row.start.getTime()) {
-      const when = formatLocalInterval(latestRow.start, latestRow.end, timezone);
-      errors.push({ row: row.row, reason: `overlaps row ${latestRow.row} of this file (${when})` });
+    if (clash) clashes.push({ row: row.row, other: clash, earlierRow: null });
+    else if (latestRow && latestRow.end.getTime() > row.start.getTime()) {
+      clashes.push({ row: row.row, other: latestRow, earlierRow: latestRow.row });
     }
     if (!latestRow || row.end.getTime() > latestRow.end.getTime()) latestRow = row;
   }
-  return errors.sort((a, b) => a.row - b.row);
+  return clashes;
+}
+
+function reason({ other, earlierRow }: Clash, timezone: string): string {
+  const when = formatLocalInterval(other.start, other.end, timezone);
+  return earlierRow === null
+    ? `overlaps an existing intervention ${when}`
+    : `overlaps row ${earlierRow} of this file (${when})`;
 }
 
 /** Existing intervals by start, each paired with the one ending last among those up to it. */

@@ -50,7 +50,7 @@ describe('an import of 10,000 entries', () => {
       { start: rows[0].start, end: new Date(rows[0].start.getTime() + 10 * 60000) },
       { start: new Date(rows[9_999].end.getTime() - 60000), end: rows[9_999].end },
     ];
-    const overlaps = findOverlaps(mapped, existing, 'Europe/Paris');
+    const overlaps = await findOverlaps(mapped, existing, 'Europe/Paris');
     expect(overlaps.map((overlap) => overlap.row)).toEqual([2, 10_001]);
   }, 5000);
 });

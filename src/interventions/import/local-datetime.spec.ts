@@ -1,7 +1,10 @@
 import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import {
   detectDateOrder,
   durationReadings,
+  formatLocal,
+  formatLocalInterval,
   localClock,
   parseLocalDay,
   parseLocalTime,
@@ -145,4 +148,31 @@ describe('localClock', () => {
       });
     },
   );
+});
+
+describe('formatLocal and formatLocalInterval', () => {
+  const ZONES = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'UTC'];
+
+  it('write the local day and time as luxon does, in any zone, midnight as 00:00', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.integer({ min: 1, max: 3 * 24 * 60 }),
+        fc.constantFrom(...ZONES),
+        (at, minutes, zone) => {
+          const start = new Date(at - (at % 60_000));
+          const end = new Date(start.getTime() + minutes * 60_000);
+          const local = (d: Date) => DateTime.fromJSDate(d, { zone });
+          const from = local(start);
+          const to = local(end);
+          expect(formatLocal(start, zone)).toBe(from.toFormat('yyyy-MM-dd HH:mm'));
+          expect(formatLocalInterval(start, end, zone)).toBe(
+            `${from.toFormat('yyyy-MM-dd HH:mm')}–${to.toFormat(from.hasSame(to, 'day') ? 'HH:mm' : 'yyyy-MM-dd HH:mm')}`,
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(formatLocal(new Date('2026-11-01T23:00:00Z'), 'Europe/Paris')).toBe('2026-11-02 00:00');
+  });
 });

@@ -155,13 +155,41 @@ export function durationReadings(value: string): number[] {
 
 /** "2026-11-02 09:00" in the zone, for messages. */
 export function formatLocal(instant: Date, timezone: string): string {
-  return DateTime.fromJSDate(instant, { zone: timezone }).toFormat('yyyy-MM-dd HH:mm');
+  const { day, time } = localParts(instant, timezone);
+  return `${day} ${time}`;
 }
 
 /** "2026-11-02 09:00–10:00", or both dates when the interval spans midnight. */
 export function formatLocalInterval(start: Date, end: Date, timezone: string): string {
-  const from = DateTime.fromJSDate(start, { zone: timezone });
-  const to = DateTime.fromJSDate(end, { zone: timezone });
-  const endText = from.hasSame(to, 'day') ? to.toFormat('HH:mm') : to.toFormat('yyyy-MM-dd HH:mm');
-  return `${from.toFormat('yyyy-MM-dd HH:mm')}–${endText}`;
+  const from = localParts(start, timezone);
+  const to = localParts(end, timezone);
+  return `${from.day} ${from.time}–${from.day === to.day ? to.time : `${to.day} ${to.time}`}`;
+}
+
+/**
+ * One formatter per zone, kept: a re-imported file names an overlap on every row, and building
+ * a luxon DateTime for each of 100,000 messages took seconds.
+ */
+const LOCAL_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
+function localParts(instant: Date, timezone: string): { day: string; time: string } {
+  let format = LOCAL_FORMATS.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    LOCAL_FORMATS.set(timezone, format);
+  }
+  const part: Record<string, string> = {};
+  for (const { type, value } of format.formatToParts(instant)) part[type] = value;
+  return {
+    day: `${part.year.padStart(4, '0')}-${part.month}-${part.day}`,
+    time: `${part.hour}:${part.minute}`,
+  };
 }
