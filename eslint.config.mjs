@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'templates/**', 'eslint.config.mjs', 'jest.config.js', 'test/browser/jest.config.js', 'data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'templates/**', 'eslint.config.mjs', 'jest.config.js', 'test/browser/jest.config.js', '.dependency-cruiser.js', 'data/**'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

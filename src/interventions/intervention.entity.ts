@@ -82,7 +82,10 @@ export class Intervention extends Identified {
   @Column({ type: 'integer', default: 0 })
   amountCents!: number;
 
-  /** Set when an invoice includes it (draft or issued); issued ones are locked. */
+  /**
+   * The billing claim holding it (`BillingClaims`), an id its biller chose: claimed work cannot
+   * change. Named `invoiceId` in the schema and the API, since invoicing claims by invoice.
+   */
   @Index()
   @Column({ type: 'varchar', length: 36, nullable: true })
   invoiceId!: string | null;

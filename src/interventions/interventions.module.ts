@@ -18,6 +18,7 @@ import { ImportService } from './import.service';
 import { InterventionsController } from './interventions.controller';
 import { InterventionsService } from './interventions.service';
 import { QuotaAccounting } from './quota-accounting.service';
+import { RequestWork } from './request-work';
 import { TimerController } from './timer.controller';
 import { TimerService } from './timer.service';
 
@@ -40,6 +41,7 @@ import { TimerService } from './timer.service';
     InterventionWriter,
     TimerService,
     ImportService,
+    RequestWork,
   ],
   exports: [
     TypeOrmModule,

@@ -37,7 +37,7 @@ export class QuotaUnit extends Identified {
   @Column({ type: 'boolean', default: false })
   released!: boolean;
 
-  /** The invoice that billed this unit's overage fee. */
+  /** The billing claim holding this unit's overage fee (`BillingClaims`; invoicing's invoice id). */
   @Column({ type: 'varchar', length: 36, nullable: true })
   invoiceId!: string | null;
 

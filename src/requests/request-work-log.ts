@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { Urgency } from '../common/domain';
 
 /** One piece of work logged against a request, as its detail page lists it. */
@@ -14,35 +12,26 @@ export interface LoggedWork {
   description: string;
 }
 
+/** Whoever records work against requests: lists it for one request, oldest first. */
+export interface WorkLogSource {
+  loggedAgainst(requestId: string): Promise<LoggedWork[]>;
+}
+
 /**
- * The work logged against a request. Interventions sit above requests in the dependency arrow,
- * so this reads their table by name instead of importing their module: a deliberate, read-only
- * exception kept to this one query.
+ * The work logged against a request. Interventions sit above requests and record that work:
+ * they register themselves as the source at start, so requests neither import them nor read
+ * their table.
  */
 @Injectable()
 export class RequestWorkLog {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private source: WorkLogSource | null = null;
 
-  async of(requestId: string): Promise<LoggedWork[]> {
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select([
-        'i.id AS "id"',
-        'i."startedAt" AS "startedAt"',
-        'i."endedAt" AS "endedAt"',
-        'i."durationMinutes" AS "durationMinutes"',
-        'i."billableMinutes" AS "billableMinutes"',
-        'i.urgency AS "urgency"',
-        'i.description AS "description"',
-      ])
-      .from('interventions', 'i')
-      .where('i."requestId" = :requestId', { requestId })
-      .orderBy('i."startedAt"', 'ASC')
-      .getRawMany<LoggedWork>();
-    return rows.map((r) => ({
-      ...r,
-      durationMinutes: Number(r.durationMinutes),
-      billableMinutes: Number(r.billableMinutes),
-    }));
+  readFrom(source: WorkLogSource): void {
+    this.source = source;
+  }
+
+  of(requestId: string): Promise<LoggedWork[]> {
+    if (!this.source) throw new Error('No source of logged work is registered');
+    return this.source.loggedAgainst(requestId);
   }
 }

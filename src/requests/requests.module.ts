@@ -27,6 +27,6 @@ import { RequestsService } from './requests.service';
     RequestChangesService,
     RequestWorkLog,
   ],
-  exports: [QuotaLedger, TypeOrmModule, RequestsService, RequestFilingService],
+  exports: [QuotaLedger, TypeOrmModule, RequestsService, RequestFilingService, RequestWorkLog],
 })
 export class RequestsModule {}
