@@ -8,6 +8,7 @@ import { AlertFigures1764900000000 } from './1764900000000-AlertFigures';
 import { LegalInvoicing1765100000000 } from './1765100000000-LegalInvoicing';
 import { ServerSecrets1765200000000 } from './1765200000000-ServerSecrets';
 import { TokenVersions1765300000000 } from './1765300000000-TokenVersions';
+import { OnePrice1765400000000 } from './1765400000000-OnePrice';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   LegalInvoicing1765100000000,
   ServerSecrets1765200000000,
   TokenVersions1765300000000,
+  OnePrice1765400000000,
 ];

@@ -280,6 +280,30 @@ describe('billable work: credited, late or early, every hour is billed once', ()
     expect(next.lines[0].description).toMatch(/octobre 2026$/);
   });
 
+  it('bills 100 minutes at 90.00 € as the intervention says: 150.30 € on both', async () => {
+    const tm = (await createContract(t, consultant, clientId, {
+      billing: {
+        mode: 'time_and_materials',
+        monthlyFeeCents: undefined,
+        includedMinutesPerMonth: undefined,
+        overageRateCents: undefined,
+        roundingMinutes: 1,
+        minimumBillableMinutes: 0,
+      },
+    })) as { id: string };
+    const rows = t.dataSource.getRepository(Intervention);
+    const long = await work(tm.id, '2026-08-03', 100);
+    const short = await work(tm.id, '2026-08-04', 10);
+    const amounts = await Promise.all(
+      [long, short].map(async (id) => (await rows.findOneByOrFail({ id })).amountCents),
+    );
+    expect(amounts).toEqual([15_030, 1_530]);
+    const august = await draft(tm.id, '2026-08-01', '2026-08-31');
+    expect(august.lines).toEqual([
+      expect.objectContaining({ quantity: 1.84, unitPriceCents: 9000, amountCents: 16_560 }),
+    ]);
+  });
+
   it('gives the work back from the console when the box is ticked', async () => {
     const tm = (await createContract(t, consultant, clientId, {
       billing: {

@@ -115,10 +115,10 @@ describe('priceIntervention', () => {
       amountCents: 0,
     },
     {
-      case: 'minimum not on an increment',
+      case: 'minimum not on an increment (20 min = 0.33 h, as the invoice prints it)',
       input: { durationMinutes: 5, minimumBillableMinutes: 20 },
       billableMinutes: 20,
-      amountCents: 3000,
+      amountCents: 2970,
     },
     {
       case: 'a zero-length billable intervention bills the minimum',
@@ -127,7 +127,7 @@ describe('priceIntervention', () => {
       amountCents: 4500,
     },
     {
-      case: '7 minutes at 100.01 €/h by the minute (1166.78 → 1167)',
+      case: '7 minutes at 100.01 €/h by the minute (0.12 h: 1200.12 → 1200)',
       input: {
         durationMinutes: 7,
         roundingMinutes: 1,
@@ -135,7 +135,7 @@ describe('priceIntervention', () => {
         hourlyRateCents: 10001,
       },
       billableMinutes: 7,
-      amountCents: 1167,
+      amountCents: 1200,
     },
     {
       case: 'an exact half cent rounds up (3 min at 100.10 €/h = 500.5)',
@@ -149,12 +149,12 @@ describe('priceIntervention', () => {
       amountCents: 501,
     },
     {
-      case: 'below half a cent rounds down (1 min at 0.29 €/h)',
+      case: 'below half a cent rounds down (1 min = 0.02 h at 0.24 €/h = 0.48)',
       input: {
         durationMinutes: 1,
         roundingMinutes: 1,
         minimumBillableMinutes: 0,
-        hourlyRateCents: 29,
+        hourlyRateCents: 24,
       },
       billableMinutes: 1,
       amountCents: 0,

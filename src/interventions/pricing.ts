@@ -47,6 +47,19 @@ export function roundHalfUpDiv(numerator: number, denominator: number): number {
   return rounded === 0 ? 0 : sign * rounded;
 }
 
+/** Minutes as the hundredths of an hour an invoice prints (100 min → 167, i.e. 1.67 h), half-up. */
+export function hundredthsOfHour(minutes: number): number {
+  return roundHalfUpDiv(minutes * 100, 60);
+}
+
+/**
+ * The price of `minutes` at `rateCents` an hour, as the invoice bills it: the hours to the
+ * hundredth × the rate, rounded half-up once (100 min at 90.00 € → 1.67 h → 150.30 €).
+ */
+export function amountOfMinutes(minutes: number, rateCents: number): number {
+  return roundHalfUpDiv(hundredthsOfHour(minutes) * rateCents, 100);
+}
+
 /** Training is not priced like support: a rate for the activity on the contract wins. */
 export function resolveHourlyRate(
   contractRateCents: number,
@@ -60,7 +73,7 @@ export function resolveHourlyRate(
 export function priceIntervention(input: InterventionPricingInput): InterventionPricing {
   const rate = input.hourlyRateCents;
   const billableMinutes = billableMinutesOf(input);
-  const baseAmountCents = roundHalfUpDiv(billableMinutes * rate, 60);
+  const baseAmountCents = amountOfMinutes(billableMinutes, rate);
   const urgencySurchargeCents = roundHalfUpDiv(
     baseAmountCents * input.urgencySurchargePercent,
     100,

@@ -1,3 +1,4 @@
+import { priceIntervention } from '../../interventions/pricing';
 import fc from 'fast-check';
 import { URGENCY_LEVELS } from '../../common/domain';
 import { buildDraft, buildDraftLines, contractMonthsOfPeriod, monthsOfPeriod } from './draft';
@@ -282,13 +283,28 @@ describe('time and materials drafts', () => {
     ]);
   });
 
-  it('rounds once per line, not once per intervention', () => {
-    // Three 7-minute calls at 70 €/h: 8.1666 € each would round to 24.51 €; the line is 24.50 €.
+  it('is the sum of its interventions, each priced as it stores its amount', () => {
+    // Three 7-minute calls at 70 €/h: 0.12 h = 8.40 € each, as each intervention stores it;
+    // the line prints 0.36 h (the 0.12 h listed under it, three times) and 25.20 €.
     const calls = ['x', 'y', 'z'].map((id, k) =>
       intervention({ id, startedAt: may(k + 1), billableMinutes: 7, hourlyRateCents: 7000 }),
     );
     const [line] = buildDraftLines(draftInput({ interventions: calls }));
-    expect(line).toMatchObject({ quantity: 0.35, amountCents: 2450 });
+    const stored = calls.map(
+      (c) =>
+        priceIntervention({
+          durationMinutes: c.billableMinutes,
+          afterHoursMinutes: 0,
+          billable: true,
+          roundingMinutes: 1,
+          minimumBillableMinutes: 0,
+          hourlyRateCents: c.hourlyRateCents,
+          urgencySurchargePercent: 0,
+          afterHoursSurchargePercent: 0,
+        }).baseAmountCents,
+    );
+    expect(stored).toEqual([840, 840, 840]);
+    expect(line).toMatchObject({ quantity: 0.36, amountCents: 2520 });
   });
 
   it('keeps apart two rates of the same activity', () => {

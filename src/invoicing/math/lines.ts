@@ -1,4 +1,5 @@
 import type { Problem } from './problem';
+import { amountOfMinutes, hundredthsOfHour } from '../../interventions/pricing';
 import { roundHalfUpDiv } from './rounding';
 
 export const LINE_KINDS = [
@@ -83,9 +84,32 @@ export function lineAmountCents(quantityHundredths: number, unitPriceCents: numb
   return roundHalfUpDiv(quantityHundredths * unitPriceCents, 100);
 }
 
-/** Minutes as the hundredths of an hour a line bills (100 min → 167, i.e. 1.67 h), half-up. */
-export function hundredthsOfHour(minutes: number): number {
-  return roundHalfUpDiv(minutes * 100, 60);
+export { hundredthsOfHour };
+
+/**
+ * A line that bills interventions whole at their own rate: its quantity is the sum of their
+ * hours to the hundredth (as printed under it) and its amount the sum of their amounts, each
+ * priced as the intervention stores it (`amountOfMinutes`), so the interventions add up to
+ * the line to the cent.
+ */
+export function workLine(
+  kind: LineKind,
+  description: string,
+  work: readonly { id: string; billableMinutes: number }[],
+  rateCents: number,
+  vatRateBp: number,
+): DraftLine {
+  const hundredths = work.reduce((sum, w) => sum + hundredthsOfHour(w.billableMinutes), 0);
+  return {
+    kind,
+    description,
+    quantity: hundredths / 100,
+    unit: 'hour',
+    unitPriceCents: rateCents,
+    vatRateBp,
+    amountCents: work.reduce((sum, w) => sum + amountOfMinutes(w.billableMinutes, rateCents), 0),
+    interventionIds: work.map((w) => w.id),
+  };
 }
 
 /** A line typed by the consultant: amount = quantity × unit price, rounded once. */

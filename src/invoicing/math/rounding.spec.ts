@@ -12,9 +12,11 @@ it.each([
 });
 
 it.each([
-  [7, 7000, 817],
-  [1, 30, 1],
-  [1, 29, 0],
+  // The hours to the hundredth × the rate: 7 min = 0.12 h, 1 min = 0.02 h.
+  [7, 7000, 840],
+  [1, 25, 1],
+  [1, 24, 0],
+  [100, 9000, 15_030],
   [45, 8000, 6000],
 ])('%i minutes at %i cents an hour cost %i cents', (minutes, rate, amount) => {
   expect(amountForMinutes(minutes, rate)).toBe(amount);

@@ -1,10 +1,10 @@
 import { chronological, type DraftIntervention, type LineContext } from './draft-input';
 import { fillLabel } from './labels';
-import { hourLine, type DraftLine } from './lines';
+import { workLine, type DraftLine } from './lines';
 
 /**
  * Time and materials: one line per (activity, urgency, rate), in order of first occurrence,
- * listing its interventions; the amount is the summed minutes at the rate, rounded once.
+ * listing its interventions; the amount is the sum of theirs (`workLine`).
  */
 export function timeLines(interventions: DraftIntervention[], ctx: LineContext): DraftLine[] {
   const groups = new Map<string, DraftIntervention[]>();
@@ -19,8 +19,6 @@ export function timeLines(interventions: DraftIntervention[], ctx: LineContext):
       activity: first.activityName,
       urgency: ctx.labels.urgencyNames[first.urgency],
     });
-    const minutes = group.reduce((sum, i) => sum + i.billableMinutes, 0);
-    const ids = group.map((i) => i.id);
-    return hourLine('time', description, minutes, first.hourlyRateCents, ctx.vatRateBp, ids);
+    return workLine('time', description, group, first.hourlyRateCents, ctx.vatRateBp);
   });
 }
