@@ -46,6 +46,10 @@ export async function restorePostgres(
   { force = false }: RestoreOptions,
 ): Promise<string[]> {
   const { dbname, env, name } = connection(databaseUrl);
+  const contents = await run('pg_restore', ['--list', file], env);
+  if (!/ TABLE \S+ migrations /.test(contents)) {
+    throw new BackupRefusal(`${file} is a pg_dump file, but not of Gardefou's database`);
+  }
   const sessions = await otherSessions(databaseUrl);
   if (sessions > 0 && !force) {
     throw new BackupRefusal(
@@ -104,11 +108,14 @@ async function queryNumber(databaseUrl: string, sql: string): Promise<number> {
   }
 }
 
-/** Runs a PostgreSQL client program; its error output becomes the refusal's message. */
-function run(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+/**
+ * Runs a PostgreSQL client program and gives its output; its error output becomes the refusal's
+ * message.
+ */
+function run(program: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(program, args, { env, maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (!error) return resolve();
+    execFile(program, args, { env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (!error) return resolve(stdout);
       const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
       reject(
         new BackupRefusal(

@@ -192,6 +192,34 @@ describe('backup and restore', () => {
     expect(existsSync(join(folder, 'other.sqlite'))).toBe(false);
   });
 
+  it("refuses a backup of a database that is not Gardefou's", async () => {
+    const foreign = await createTestDatabase();
+    try {
+      if (foreign.kind === 'sqlite') {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const Database = require('better-sqlite3') as new (file: string) => {
+          exec(sql: string): void;
+          close(): void;
+        };
+        const db = new Database(foreign.location);
+        db.exec('CREATE TABLE notes (text TEXT)');
+        db.close();
+      }
+      const other = join(folder, 'foreign.backup');
+      await backup(installationOf(foreign), other);
+      await expect(restore(installationOf(t.db), other, { force: true })).rejects.toThrow(
+        /not (of )?Gardefou's/,
+      );
+      await t
+        .http()
+        .get('/api/invoices/verify-chain')
+        .set(...bearer(token))
+        .expect(200);
+    } finally {
+      await foreign.drop();
+    }
+  });
+
   it('names a default file under $DATA_DIR/backups by the UTC time', () => {
     const installation = installationOf(t.db);
     const at = new Date('2026-11-25T09:05:07.123Z');
