@@ -48,7 +48,8 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
   child.stderr?.on('data', (chunk: Buffer) => (errors += chunk.toString()));
   child.stdout?.resume();
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 45_000;
+  // Generous: a start on a loaded machine can take a minute; Jest's hook timeout is 180 s.
+  const deadline = Date.now() + 150_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited: ${errors}`);
     try {
