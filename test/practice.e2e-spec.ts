@@ -1,0 +1,69 @@
+import { startTestApp, TestApp } from './app';
+import { bearer, setupConsultant } from './factories';
+
+/** Wednesday 25 November 2026, 11:00 in Paris: business hours. */
+const NOW = '2026-11-25T10:00:00Z';
+
+describe('PATCH /api/practice', () => {
+  let t: TestApp;
+  let consultant: string;
+
+  const api = (method: 'get' | 'post' | 'patch' | 'delete', path: string, token = consultant) =>
+    t
+      .http()
+      [method](path)
+      .set(...bearer(token));
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { now: NOW });
+    consultant = await setupConsultant(t);
+  });
+  afterAll(() => t.close());
+
+  describe('practice settings', () => {
+    it('refuses the standard VAT regime without a VAT number (400 naming vatNumber)', async () => {
+      const res = await api('patch', '/api/practice').send({ vatRegime: 'standard' }).expect(400);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'vatNumber' })]);
+      const ok = await api('patch', '/api/practice')
+        .send({ vatRegime: 'standard', vatNumber: 'FR44732829320' })
+        .expect(200);
+      expect(ok.body).toMatchObject({ vatRegime: 'standard', vatNumber: 'FR44732829320' });
+      await api('patch', '/api/practice').send({ vatNumber: null }).expect(400);
+      await api('patch', '/api/practice').send({ vatRegime: 'franchise' }).expect(200);
+    });
+
+    it('merges a partial limits object into the current limits', async () => {
+      const res = await api('patch', '/api/practice')
+        .send({ limits: { maxDailyMinutes: 540 } })
+        .expect(200);
+      expect(res.body.limits).toEqual({
+        maxWeeklyMinutes: 2880,
+        alertWeeklyMinutes: 2400,
+        maxDailyMinutes: 540,
+        minDailyRestMinutes: 660,
+        minWeeklyDaysOff: 1,
+        maxAfterHoursMinutesPerWeek: 480,
+        maxUrgentInterruptionsPerDay: 3,
+      });
+      const bad = await api('patch', '/api/practice')
+        .send({ limits: { maxDailyMinutes: 0 } })
+        .expect(400);
+      expect(bad.body.details).toEqual([
+        expect.objectContaining({ field: 'limits.maxDailyMinutes' }),
+      ]);
+      const crossed = await api('patch', '/api/practice')
+        .send({ limits: { alertWeeklyMinutes: 3000 } })
+        .expect(400);
+      expect(crossed.body.details).toEqual([
+        expect.objectContaining({ field: 'limits.alertWeeklyMinutes' }),
+      ]);
+    });
+
+    it('refuses closures given as a string, saying a list is expected', async () => {
+      const res = await api('patch', '/api/practice').send({ closures: '2026-08-10' }).expect(400);
+      expect(res.body.details).toEqual(
+        expect.arrayContaining([{ field: 'closures', message: 'closures must be an array' }]),
+      );
+    });
+  });
+});
