@@ -7,7 +7,7 @@ import type { FontRegistration } from '../src/invoicing/pdf/fonts';
 import { registerParsedFont } from '../src/invoicing/pdf/fonts';
 import { renderInvoicePdfWith } from '../src/invoicing/pdf/invoice-pdf';
 import { loadInvoiceTemplate } from '../src/invoicing/pdf/invoice-template';
-import { typicalInvoiceView } from '../src/invoicing/pdf/test-factories';
+import { typicalInvoiceView } from '../test/fixtures/invoice-views';
 
 const N = Number(process.argv[2] ?? 200);
 const ROUNDS = 4;

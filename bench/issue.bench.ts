@@ -39,7 +39,7 @@ function onePagePdf(): Promise<Buffer> {
 
 async function benchPdf(): Promise<void> {
   const { renderInvoicePdf } = await import('../src/invoicing/pdf/invoice-pdf');
-  const { typicalInvoiceView } = await import('../src/invoicing/pdf/test-factories');
+  const { typicalInvoiceView } = await import('../test/fixtures/invoice-views');
   const view = typicalInvoiceView();
   for (let i = 0; i < 10; i++) await renderInvoicePdf(view);
   for (let i = 0; i < 10; i++) await onePagePdf();

@@ -7,7 +7,7 @@ import {
   validateFec,
   type FecAccounts,
 } from './fec';
-import { journalDoc, MARCH_2026 } from './journal-docs.fixture';
+import { journalDoc, MARCH_2026 } from '../../test/fixtures/journal-docs';
 
 const opts = { siren: '732829320', closingDate: '2026-12-31' };
 const accounts: FecAccounts = {

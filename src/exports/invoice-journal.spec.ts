@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { toCsv } from './csv';
 import { formatRate, invoiceJournalRows } from './invoice-journal';
-import { journalDoc, MARCH_2026 } from './journal-docs.fixture';
+import { journalDoc, MARCH_2026 } from '../../test/fixtures/journal-docs';
 
 describe('invoiceJournalRows', () => {
   const fr = invoiceJournalRows([...MARCH_2026].reverse(), 'fr');

@@ -8,7 +8,7 @@ import type { FontRegistration } from './fonts';
 import { renderInvoicePdf, renderInvoicePdfWith } from './invoice-pdf';
 import { DEFAULT_TEMPLATES_DIR, loadInvoiceTemplate } from './invoice-template';
 import type { InvoiceView, InvoiceViewLine } from './invoice-view';
-import { invoiceUnder, typicalInvoiceView, withTotals } from './test-factories';
+import { invoiceUnder, typicalInvoiceView, withTotals } from '../../../test/fixtures/invoice-views';
 
 /**
  * The PDFs are read back with poppler's pdftotext, as a person or an accounting tool would

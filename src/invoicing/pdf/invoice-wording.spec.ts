@@ -8,7 +8,7 @@ import {
   missingKeys,
 } from './invoice-template';
 import { invoiceWording } from './invoice-wording';
-import { invoiceUnder, typicalInvoiceView } from './test-factories';
+import { invoiceUnder, typicalInvoiceView } from '../../../test/fixtures/invoice-views';
 
 const fr = loadInvoiceTemplate('fr').texts;
 const en = loadInvoiceTemplate('en').texts;
