@@ -1,7 +1,3 @@
-// marked ships ES modules only and Jest's sandbox loads CommonJS: use its UMD build, same code.
-// (Unneeded once jest.config.js lists marked among the ES-module-only dependencies.)
-jest.mock('marked', () => jest.requireActual('../../node_modules/marked/lib/marked.umd.js'));
-
 import { renderMarkdown } from './markdown';
 
 /** The tags of the HTML with their quoted attribute values blanked: what a browser would run. */
