@@ -1,5 +1,6 @@
 import type { Contract } from '../src/contracts/contract.entity';
 import { Intervention } from '../src/interventions/intervention.entity';
+import { Invoice } from '../src/invoicing/invoice.entity';
 import { startTestApp, TestApp } from './app';
 import { createUser, PASSWORD, setupConsultant } from './factories';
 import { insertRequest, supportSetup } from './factories/interventions';
@@ -310,7 +311,12 @@ describe("web pages: the consultant's console", () => {
       const invoice = await web.get(draftPath);
       const today = /name="paidOn" type="date" required value="([^"]+)"/.exec(invoice.text)![1];
       const number = /<h1>Facture (F\d{4}-\d{5})<\/h1>/.exec(invoice.text)?.[1];
-      expect(number).toBeDefined();
+      const stored = await t.dataSource
+        .getRepository(Invoice)
+        .findOneByOrFail({ id: draftPath.split('/').pop() });
+      // The page heads with the number the issue gave the invoice.
+      expect(stored.number).toMatch(/^F2026-\d{5}$/);
+      expect(number).toBe(stored.number);
       expect(invoice.text).toContain('Émise');
       const paid = await web.post(`${draftPath}/payments`, {
         amount: '100,50',
