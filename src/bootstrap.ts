@@ -14,6 +14,7 @@ import { AppConfigService } from './common/app-config.service';
 import { registerBodyParsers } from './common/json-body';
 import { createValidationPipe } from './common/validation';
 import { IMPORT_LIMITS } from './interventions/import/limits';
+import { csvBodyParser } from './interventions/import-upload';
 import { registerWeb } from './web/web-setup';
 
 /** The largest JSON body or form accepted (imports have their own limit, MAX_UPLOAD_BYTES). */
@@ -67,7 +68,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app
     .getHttpAdapter()
     .getInstance()
-    .addContentTypeParser(['text/csv', 'text/plain'], (_req, payload, done) => done(null, payload));
+    .addContentTypeParser(['text/csv', 'text/plain'], csvBodyParser);
   await registerWeb(app);
   if (config.CORS_ORIGINS) {
     app.enableCors({ origin: config.CORS_ORIGINS.split(',').map((o) => o.trim()) });

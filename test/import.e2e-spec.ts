@@ -211,6 +211,22 @@ describe('interventions: CSV import from time trackers', () => {
     expect(nights).toBe(2);
   });
 
+  it('refuses a CSV body on any other operation with 400 naming body', async () => {
+    for (const type of ['text/csv', 'text/plain']) {
+      const res = await t
+        .http()
+        .post('/api/clients')
+        .set(...bearer(consultant))
+        .set('Content-Type', type)
+        .send(fixture('toggl.csv'))
+        .expect(400);
+      expect(res.body).toMatchObject({
+        code: 'invalid.body',
+        details: [{ field: 'body', message: 'this operation takes no CSV or text body' }],
+      });
+    }
+  });
+
   it('refuses an unknown source, an unknown default activity and a bad mapping with 400', async () => {
     await importCsv(consultant, 'source=harvest', 'x').expect(400);
     const unknown = await importCsv(

@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { CsvError } from 'csv-parse';
 import type { FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
 import { invalid } from '../common/domain-error';
 import { flattenValidationErrors, validationException } from '../common/validation';
@@ -10,6 +11,24 @@ import { ImportJsonDto, ImportOptionsDto } from './dto/import.dto';
 import { readCsvTable, tooLarge, type CsvField, type CsvTable } from './import/csv-table';
 import { IMPORT_LIMITS_TEXT } from './import/limits';
 import { unreadableCsv } from './import/parse-timesheet-csv';
+
+/** Route config (`@RouteConfig`) of the operations that read a CSV body as it arrives. */
+export const CSV_BODY = { csvBody: 'stream' } as const;
+
+/**
+ * The parser of `text/csv` and `text/plain` bodies: the operations marked CSV_BODY get the
+ * request stream itself, parsed while it arrives; any other refuses such a body (400 naming
+ * `body`) without reading it.
+ */
+export function csvBodyParser(
+  request: FastifyRequest,
+  payload: IncomingMessage,
+  done: (error: Error | null, body?: unknown) => void,
+): void {
+  const config = request.routeOptions.config as { csvBody?: unknown } | undefined;
+  if (config?.csvBody === CSV_BODY.csvBody) done(null, payload);
+  else done(invalid('body', 'this operation takes no CSV or text body'));
+}
 
 /** The file, read into a table as it arrived, and its options, whichever way they were sent. */
 export interface ImportUpload {

@@ -9,6 +9,7 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import type { AuthUser } from '../auth/auth.decorators';
@@ -16,7 +17,7 @@ import { ApiErrorResponses, ErrorBody } from '../common/openapi';
 import { ImportJsonDto, ImportQuery } from './dto/import.dto';
 import { ImportReportResponse } from './dto/intervention.response';
 import { ImportService } from './import.service';
-import { readImportUpload } from './import-upload';
+import { CSV_BODY, readImportUpload } from './import-upload';
 import { IMPORT_LIMITS_TEXT } from './import/limits';
 
 @ApiTags('interventions')
@@ -28,6 +29,7 @@ export class ImportController {
   constructor(private readonly imports: ImportService) {}
 
   @Post()
+  @RouteConfig(CSV_BODY)
   @HttpCode(200)
   @ApiOperation({
     summary:
