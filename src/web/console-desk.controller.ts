@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
-import { ConsoleDesk } from './console-desk.service';
+import { ConsoleDesk, type DeskForms } from './console-desk.service';
 import { InboxQuery, InterventionForm, TimerStartForm } from './console-forms';
 import { attempt, ConsolePages } from './console-pages';
 import { WebErrorFilter } from './web-error.filter';
@@ -44,9 +44,8 @@ export class ConsoleDeskController {
 
   @Post('timer/stop')
   async stopTimer(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const saved = await this.desk.stopTimer(req.user!);
-    const day = await this.desk.dayOf(saved.startedAt);
-    return this.pages.render(req, reply, 'console/saved', { saved, day, fromTimer: true });
+    const stopped = await this.desk.stopTimer(req.user!);
+    return this.pages.render(req, reply, 'console/saved', { ...stopped, fromTimer: true });
   }
 
   @Post('interventions')
@@ -57,8 +56,7 @@ export class ConsoleDeskController {
   ): Promise<FastifyReply> {
     const outcome = await attempt(() => this.desk.log(req.user!, form));
     if ('saved' in outcome && outcome.saved) {
-      const day = await this.desk.dayOf(outcome.saved.startedAt);
-      return this.pages.render(req, reply, 'console/saved', { saved: outcome.saved, day });
+      return this.pages.render(req, reply, 'console/saved', outcome);
     }
     const logForm = { ...form, billable: form.billable ?? 'off' };
     return this.show(req, reply, { logForm, logProblems: outcome.problems }, outcome.status);
@@ -77,18 +75,10 @@ export class ConsoleDeskController {
   private async show(
     req: PageRequest,
     reply: FastifyReply,
-    forms: Record<string, unknown>,
+    forms: DeskForms,
     status = 200,
   ): Promise<FastifyReply> {
-    const page = await this.desk.page(req.user!);
-    const data = { ...page, timerForm: {}, logForm: {}, ...forms, path: '/console/inbox' };
-    // "Start on this request": the request's urgency goes without saying.
-    const timerForm = data.timerForm as { requestId?: string; urgency?: string };
-    const chosen = page.inbox.find((r) => r.id === timerForm.requestId);
-    if (chosen && !timerForm.urgency)
-      data.timerForm = { ...timerForm, urgency: chosen.urgencyApplied };
-    return this.pages.render(req, reply, 'console/inbox', data, status);
+    const page = await this.desk.page(req.user!, forms);
+    return this.pages.render(req, reply, 'console/inbox', page, status);
   }
-
-  /** The action's outcome, or the service's refusal as problems to show beside the form. */
 }

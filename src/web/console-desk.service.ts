@@ -23,6 +23,14 @@ import { instantToLocalInput, localInputToInstant, timeLeft } from './console-vi
 
 const ALL = { limit: 500, offset: 0 };
 
+/** The desk's two forms, as typed, and the problems found in them. */
+export interface DeskForms {
+  timerForm?: { requestId?: string; urgency?: string; [field: string]: unknown };
+  timerProblems?: FieldProblem[];
+  logForm?: Record<string, unknown>;
+  logProblems?: FieldProblem[];
+}
+
 export type InboxRow = RequestView & {
   left: ReturnType<typeof timeLeft>;
   clientName: string;
@@ -44,7 +52,25 @@ export class ConsoleDesk {
     private readonly clock: Clock,
   ) {}
 
-  async page(user: AuthUser) {
+  /**
+   * The desk with its forms as given (after a refusal, as typed). "Start on this request": the
+   * request's urgency goes without saying.
+   */
+  async page(user: AuthUser, forms: DeskForms = {}) {
+    const desk = await this.desk(user);
+    const timerForm = forms.timerForm ?? {};
+    const chosen = desk.inbox.find((r) => r.id === timerForm.requestId);
+    const urgency = timerForm.urgency || chosen?.urgencyApplied;
+    return {
+      ...desk,
+      logForm: {},
+      ...forms,
+      timerForm: urgency ? { ...timerForm, urgency } : timerForm,
+      path: '/console/inbox',
+    };
+  }
+
+  private async desk(user: AuthUser) {
     const now = this.clock.now();
     const { timezone } = await this.practice.get();
     const [inboxPage, clients, contracts, activities, alerts, timer] = await Promise.all([
@@ -91,8 +117,10 @@ export class ConsoleDesk {
     return { problems: [], timer: await this.timer.start(user, checked.value) };
   }
 
-  stopTimer(user: AuthUser): Promise<SavedInterventionResponse> {
-    return this.timer.stop(user);
+  /** Stops the timer; the saved work comes with its local day, the week view to go to. */
+  async stopTimer(user: AuthUser): Promise<{ saved: SavedInterventionResponse; day: string }> {
+    const saved = await this.timer.stop(user);
+    return { saved, day: await this.dayOf(saved.startedAt) };
   }
 
   acknowledge(user: AuthUser, alertId: string): Promise<unknown> {
@@ -100,7 +128,7 @@ export class ConsoleDesk {
   }
 
   /** The practice's local day of an instant: the week view to go to. */
-  async dayOf(at: Date): Promise<string> {
+  private async dayOf(at: Date): Promise<string> {
     return localDate(at, (await this.practice.get()).timezone);
   }
 
@@ -108,7 +136,7 @@ export class ConsoleDesk {
   async log(
     user: AuthUser,
     form: InterventionForm,
-  ): Promise<{ problems: FieldProblem[]; saved?: SavedInterventionResponse }> {
+  ): Promise<{ problems: FieldProblem[]; saved?: SavedInterventionResponse; day?: string }> {
     const { timezone } = await this.practice.get();
     const instant = (value: string | undefined) =>
       localInputToInstant(value ?? '', timezone)?.toISOString() ?? value;
@@ -120,7 +148,8 @@ export class ConsoleDesk {
     };
     const checked = await checkDto(CreateInterventionDto, plain);
     if (!checked.value) return checked;
-    return { problems: [], saved: await this.writer.create(user, checked.value) };
+    const saved = await this.writer.create(user, checked.value);
+    return { problems: [], saved, day: localDate(saved.startedAt, timezone) };
   }
 
   private async workPlain(user: AuthUser, form: TimerStartForm): Promise<Record<string, unknown>> {

@@ -20,6 +20,7 @@ import { ConsoleKnowledgeController } from './console-kb.controller';
 import { ConsoleKnowledge } from './console-kb.service';
 import { ConsolePages } from './console-pages';
 import { ConsoleReportsController } from './console-reports.controller';
+import { ConsoleReports } from './console-reports.service';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleWeek } from './console-week.service';
 import { WebModule } from './web.module';
@@ -55,6 +56,7 @@ import { WebModule } from './web.module';
     ConsoleWeek,
     ConsoleDirectory,
     ConsoleKnowledge,
+    ConsoleReports,
   ],
 })
 export class ConsoleModule {}
