@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { ContractListQuery, MonthQuery, SearchQuery } from './console-forms';
 import { ConsoleDirectory } from './console-directory.service';
-import { attempt, ConsolePages } from './console-pages';
+import { ConsolePages } from './console-pages';
 import { ClientForm, ContractForm } from './console-setup-forms';
 import { gaugeSvg } from './svg-charts';
 import { WebErrorFilter } from './web-error.filter';
@@ -24,8 +24,8 @@ export class ConsoleDirectoryController {
 
   @Get('clients')
   async clients(@Req() req: PageRequest, @Res() reply: FastifyReply, @Query() query: SearchQuery) {
-    const data = await this.directory.clientList(req.user!, query.q);
-    return this.pages.render(req, reply, 'console/clients', { ...data, form: {}, problems: [] });
+    const page = await this.directory.clientsPage(req.user!, query.q);
+    return this.pages.render(req, reply, 'console/clients', page);
   }
 
   @Post('clients')
@@ -34,11 +34,8 @@ export class ConsoleDirectoryController {
     @Res() reply: FastifyReply,
     @Body() form: ClientForm,
   ): Promise<FastifyReply> {
-    const failed = await attempt(() => this.directory.createClient(form));
-    if (failed.problems.length === 0) return this.pages.redirect(reply, '/console/clients');
-    const data = await this.directory.clientList(req.user!, undefined);
-    const page = { ...data, form, problems: failed.problems };
-    return this.pages.render(req, reply, 'console/clients', page, failed.status);
+    const outcome = await this.directory.submitClient(req.user!, form);
+    return this.pages.answer(req, reply, 'console/clients', outcome);
   }
 
   @Get('contracts')
@@ -47,9 +44,8 @@ export class ConsoleDirectoryController {
     @Res() reply: FastifyReply,
     @Query() query: ContractListQuery,
   ) {
-    const data = await this.directory.contractList(req.user!, query.clientId);
-    const form = { ...(await this.directory.contractDefaults()), clientId: query.clientId };
-    return this.pages.render(req, reply, 'console/contracts', { ...data, form, problems: [] });
+    const page = await this.directory.contractsPage(req.user!, query.clientId);
+    return this.pages.render(req, reply, 'console/contracts', page);
   }
 
   @Post('contracts')
@@ -58,13 +54,8 @@ export class ConsoleDirectoryController {
     @Res() reply: FastifyReply,
     @Body() form: ContractForm,
   ): Promise<FastifyReply> {
-    const outcome = await attempt(() => this.directory.createContract(form));
-    if ('contract' in outcome && outcome.contract) {
-      return this.pages.redirect(reply, `/console/contracts/${outcome.contract.id}`);
-    }
-    const data = await this.directory.contractList(req.user!, undefined);
-    const page = { ...data, form, problems: outcome.problems };
-    return this.pages.render(req, reply, 'console/contracts', page, outcome.status);
+    const outcome = await this.directory.submitContract(req.user!, form);
+    return this.pages.answer(req, reply, 'console/contracts', outcome);
   }
 
   @Get('contracts/:id')

@@ -11,6 +11,7 @@ import { CreateClientDto } from '../clients/dto/client.dto';
 import { CreateContractDto } from '../contracts/dto/contract.dto';
 import { PracticeService } from '../practice/practice.service';
 import { checkDto } from './console-forms';
+import { attempt, type FormOutcome } from './console-pages';
 import {
   clientPlain,
   contractFormDefaults,
@@ -63,6 +64,43 @@ export class ConsoleDirectory {
   async contractDefaults(): Promise<Record<string, string | undefined>> {
     const { timezone } = await this.practice.get();
     return contractFormDefaults(localDate(this.clock.now(), timezone));
+  }
+
+  /** The clients page, with the new-client form as typed and its problems. */
+  async clientsPage(
+    user: AuthUser,
+    q: string | undefined,
+    form: ClientForm | Record<string, never> = {},
+    problems: FieldProblem[] = [],
+  ) {
+    return { ...(await this.clientList(user, q)), form, problems };
+  }
+
+  /** Creates the client from the form, or shows the clients page again with the problems. */
+  async submitClient(user: AuthUser, form: ClientForm): Promise<FormOutcome> {
+    const failed = await attempt(() => this.createClient(form));
+    if (failed.problems.length === 0) return { redirect: '/console/clients' };
+    const page = await this.clientsPage(user, undefined, form, failed.problems);
+    return { page, status: failed.status };
+  }
+
+  /** The contracts page, with the new-contract form as first shown. */
+  async contractsPage(user: AuthUser, clientId: string | undefined) {
+    const [list, defaults] = await Promise.all([
+      this.contractList(user, clientId),
+      this.contractDefaults(),
+    ]);
+    return { ...list, form: { ...defaults, clientId }, problems: [] };
+  }
+
+  /** Creates the contract from the form, or shows the contracts page again with the problems. */
+  async submitContract(user: AuthUser, form: ContractForm): Promise<FormOutcome> {
+    const outcome = await attempt(() => this.createContract(form));
+    if ('contract' in outcome && outcome.contract) {
+      return { redirect: `/console/contracts/${outcome.contract.id}` };
+    }
+    const list = await this.contractList(user, undefined);
+    return { page: { ...list, form, problems: outcome.problems }, status: outcome.status };
   }
 
   async clientList(user: AuthUser, q: string | undefined) {

@@ -2,21 +2,12 @@ import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
-import type { FieldProblem } from '../common/validation';
 import { ArticleForm, SearchQuery } from './console-forms';
-import { ArticleDraft, ConsoleKnowledge, draftFromForm, draftOf } from './console-kb.service';
-import { ConsolePages, formFailure } from './console-pages';
+import { ConsoleKnowledge } from './console-kb.service';
+import { ConsolePages } from './console-pages';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
 import { UuidParam } from '../common/validation';
-
-const EMPTY: ArticleDraft = {
-  title: '',
-  bodyMarkdown: '',
-  tags: '',
-  published: false,
-  clientIds: [],
-};
 
 /** The knowledge base editor: list, write in Markdown, preview, publish. */
 @ApiExcludeController()
@@ -36,29 +27,32 @@ export class ConsoleKnowledgeController {
   }
 
   @Get('new')
-  create(@Req() req: PageRequest, @Res() reply: FastifyReply) {
-    return this.editor(req, reply, null, EMPTY, {});
+  async create(@Req() req: PageRequest, @Res() reply: FastifyReply) {
+    const page = await this.kb.editorPage(req.user!, null);
+    return this.pages.render(req, reply, 'console/kb-edit', page);
   }
 
   @Post()
-  saveNew(@Req() req: PageRequest, @Res() reply: FastifyReply, @Body() form: ArticleForm) {
-    return this.submit(req, reply, null, form);
+  async saveNew(@Req() req: PageRequest, @Res() reply: FastifyReply, @Body() form: ArticleForm) {
+    const outcome = await this.kb.submit(req.user!, null, form);
+    return this.pages.answer(req, reply, 'console/kb-edit', outcome);
   }
 
   @Get(':id')
   async edit(@Req() req: PageRequest, @Res() reply: FastifyReply, @UuidParam() id: string) {
-    const article = await this.kb.get(req.user!, id);
-    return this.editor(req, reply, id, draftOf(article), { preview: article.bodyHtml });
+    const page = await this.kb.editPage(req.user!, id, savedJustNow(req));
+    return this.pages.render(req, reply, 'console/kb-edit', page);
   }
 
   @Post(':id')
-  save(
+  async save(
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
     @UuidParam() id: string,
     @Body() form: ArticleForm,
   ) {
-    return this.submit(req, reply, id, form);
+    const outcome = await this.kb.submit(req.user!, id, form);
+    return this.pages.answer(req, reply, 'console/kb-edit', outcome);
   }
 
   @Post(':id/delete')
@@ -66,42 +60,9 @@ export class ConsoleKnowledgeController {
     await this.kb.remove(id);
     return this.pages.redirect(reply, '/console/kb');
   }
+}
 
-  /** "Preview" shows the rendered Markdown and keeps editing; "Save" writes it. */
-  private async submit(
-    req: PageRequest,
-    reply: FastifyReply,
-    id: string | null,
-    form: ArticleForm,
-  ): Promise<FastifyReply> {
-    const draft = draftFromForm(form);
-    if (form.action === 'preview') {
-      return this.editor(req, reply, id, draft, { preview: this.kb.preview(draft) });
-    }
-    let problems: FieldProblem[];
-    let status = 400;
-    try {
-      const saved = await this.kb.save(req.user!, id, draft);
-      if (saved.article)
-        return this.pages.redirect(reply, `/console/kb/${saved.article.id}?saved=1`);
-      problems = saved.problems;
-    } catch (error) {
-      ({ problems, status } = formFailure(error));
-    }
-    return this.editor(req, reply, id, draft, { problems }, status);
-  }
-
-  private async editor(
-    req: PageRequest,
-    reply: FastifyReply,
-    id: string | null,
-    draft: ArticleDraft,
-    extra: { preview?: string; problems?: FieldProblem[] },
-    status = 200,
-  ): Promise<FastifyReply> {
-    const clients = await this.kb.clientChoices(req.user!);
-    const saved = (req.query as { saved?: string } | undefined)?.saved === '1';
-    const data = { id, draft, clients, saved, preview: null, problems: [], ...extra };
-    return this.pages.render(req, reply, 'console/kb-edit', data, status);
-  }
+/** The page after a save says so (?saved=1). */
+function savedJustNow(req: PageRequest): boolean {
+  return (req.query as { saved?: string } | undefined)?.saved === '1';
 }

@@ -6,8 +6,24 @@ import { ArticlesService } from '../knowledge/articles.service';
 import { CreateArticleDto, UpdateArticleDto, type ArticleView } from '../knowledge/dto/article.dto';
 import { renderMarkdown } from '../knowledge/markdown';
 import { ArticleForm, checkDto, many, splitTags, ticked } from './console-forms';
+import { formFailure, type FormOutcome } from './console-pages';
 
 const ALL = { limit: 500, offset: 0 };
+
+const EMPTY: ArticleDraft = {
+  title: '',
+  bodyMarkdown: '',
+  tags: '',
+  published: false,
+  clientIds: [],
+};
+
+/** What the editor shows besides the draft. */
+interface EditorExtras {
+  preview?: string;
+  problems?: FieldProblem[];
+  saved?: boolean;
+}
 
 /** What the editor shows: the values being edited, as the form sends them back. */
 export interface ArticleDraft {
@@ -56,6 +72,37 @@ export class ConsoleKnowledge {
 
   async clientChoices(user: AuthUser) {
     return (await this.clients.list(user, ALL)).items.map((c) => ({ id: c.id, name: c.name }));
+  }
+
+  /** The editor on a draft: a new article (no id) or one being changed. */
+  async editorPage(user: AuthUser, id: string | null, draft = EMPTY, extra: EditorExtras = {}) {
+    const clients = await this.clientChoices(user);
+    return { id, draft, clients, saved: false, preview: null, problems: [], ...extra };
+  }
+
+  /** The editor on a stored article, its Markdown rendered as a preview. */
+  async editPage(user: AuthUser, id: string, saved: boolean) {
+    const article = await this.get(user, id);
+    return this.editorPage(user, id, draftOf(article), { preview: article.bodyHtml, saved });
+  }
+
+  /** "Preview" shows the rendered Markdown and keeps editing; "Save" writes it. */
+  async submit(user: AuthUser, id: string | null, form: ArticleForm): Promise<FormOutcome> {
+    const draft = draftFromForm(form);
+    if (form.action === 'preview') {
+      const page = await this.editorPage(user, id, draft, { preview: this.preview(draft) });
+      return { page, status: 200 };
+    }
+    let problems: FieldProblem[];
+    let status = 400;
+    try {
+      const saved = await this.save(user, id, draft);
+      if (saved.article) return { redirect: `/console/kb/${saved.article.id}?saved=1` };
+      problems = saved.problems;
+    } catch (error) {
+      ({ problems, status } = formFailure(error));
+    }
+    return { page: await this.editorPage(user, id, draft, { problems }), status };
   }
 
   /** The Markdown as readers will see it, sanitised the same way. */

@@ -55,6 +55,9 @@ export async function attempt<T extends { problems: FieldProblem[] }>(
   }
 }
 
+/** What a form's submission comes to: where to go once done, or its page again, with problems. */
+export type FormOutcome = { redirect: string } | { page: Record<string, unknown>; status: number };
+
 /** Console pages: the console's navigation on every page. */
 @Injectable()
 export class ConsolePages {
@@ -74,6 +77,17 @@ export class ConsolePages {
 
   redirect(reply: FastifyReply, to: string): FastifyReply {
     return this.pages.redirect(reply, to);
+  }
+
+  /** Answers a form's submission: on to the next page, or its page again with the problems. */
+  answer(
+    req: PageRequest,
+    reply: FastifyReply,
+    template: string,
+    outcome: FormOutcome,
+  ): FastifyReply {
+    if ('redirect' in outcome) return this.redirect(reply, outcome.redirect);
+    return this.render(req, reply, template, outcome.page, outcome.status);
   }
 
   download(reply: FastifyReply, file: DownloadFile): FastifyReply {
