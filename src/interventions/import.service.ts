@@ -104,8 +104,16 @@ export class ImportService {
         timezone: practice.timezone,
         now: this.clock.now(),
       };
-      for await (const slice of inTurns(valid, ROWS_PER_WRITE)) {
-        await writeImport(manager, slice, by, this.ledger);
+      if (this.transactions.isPostgres) {
+        // The transaction has a connection of its own: other requests go on between slices.
+        for await (const slice of inTurns(valid, ROWS_PER_WRITE)) {
+          await writeImport(manager, slice, by, this.ledger);
+        }
+      } else {
+        // SQLite has one connection: a request let in between two slices would write inside
+        // this transaction, and be lost with it if the import rolled back. Its statements run
+        // synchronously, so without a turn of the event loop no other request comes in.
+        await writeImport(manager, valid, by, this.ledger);
       }
       return { ...report, created: valid.length };
     }, locks);
