@@ -9,6 +9,7 @@ const LAYERS = [
   ['practice', 'clients', 'activities', 'users', 'auth'],
   ['contracts', 'knowledge'],
   ['interventions', 'requests'],
+  ['allowance'],
   ['usage', 'alerts'],
   ['invoicing'],
   ['reports', 'exports'],

@@ -70,6 +70,7 @@ describe('the direction of dependencies (npm run lint)', () => {
     ['a contract imports requests', 'src/contracts/rules.ts', 'src/requests/filing.ts'],
     ['invoicing imports reports', 'src/invoicing/drafts.ts', 'src/reports/report.ts'],
     ['usage imports invoicing', 'src/usage/figures.ts', 'src/invoicing/math.ts'],
+    ['the allowance ledger imports usage', 'src/allowance/ledger.ts', 'src/usage/figures.ts'],
     ['common imports clients', 'src/common/tenant.ts', 'src/clients/client.ts'],
     ['calendar imports common', 'src/calendar/periods.ts', 'src/common/format.ts'],
     ['product code imports a test fixture', 'src/exports/csv.ts', 'test/fixtures/journal.ts'],
@@ -96,6 +97,7 @@ describe('the direction of dependencies (npm run lint)', () => {
   it.each([
     ['invoicing imports interventions', 'src/invoicing/drafts.ts', 'src/interventions/claims.ts'],
     ['interventions import requests', 'src/interventions/quota.ts', 'src/requests/ledger.ts'],
+    ['invoicing reads the allowance ledger', 'src/invoicing/drafts.ts', 'src/allowance/ledger.ts'],
     ['web imports reports', 'src/web/console.ts', 'src/reports/report.ts'],
     [
       'a controller below takes auth’s decorators',
