@@ -3,7 +3,7 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import { Client } from 'pg';
 import type { Contract } from '../src/contracts/contract.entity';
 import { RETRY_AFTER_SECONDS } from '../src/common/error.filter';
-import { CHAIN_LOCK } from '../src/invoicing/chain.service';
+import { Locks } from '../src/common/locks';
 import { startTestApp, TestApp } from './app';
 import { bearer, clientInput, createClient, PASSWORD, setupConsultant } from './factories';
 import { insertContract, insertManualDrafts } from './factories/invoicing';
@@ -390,7 +390,7 @@ async function holdChainLock(t: TestApp): Promise<{
     const session = new Client({ connectionString: t.db.location });
     await session.connect();
     await session.query('BEGIN');
-    await session.query('SELECT pg_advisory_xact_lock(hashtext($1))', [CHAIN_LOCK]);
+    await session.query('SELECT pg_advisory_xact_lock(hashtext($1))', [Locks.invoiceChain]);
     return {
       someoneWaits: () =>
         until(async () => {

@@ -1,4 +1,3 @@
-import { localDate } from '../src/calendar';
 import { Clock } from '../src/common/clock';
 import type { Contract } from '../src/contracts/contract.entity';
 import { Transactions } from '../src/common/transactions';
@@ -33,9 +32,9 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
   const isPostgres = () => t.db.kind === 'postgres';
   /** Sessions of this database waiting for an advisory lock (PostgreSQL). */
   const waitingAdvisoryLocks = async (): Promise<number> => {
-    const [row] = (await t.dataSource.query(
+    const [row]: { n: string }[] = await t.dataSource.query(
       `SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
-    )) as { n: string }[];
+    );
     return Number(row.n);
   };
 

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, MoreThan, Not, IsNull } from 'typeorm';
-import { Locks } from '../common/locks';
 import { firstContinuityBreak, type ChainRow } from './chain-continuity';
 import { DocumentCounter } from './document-counter.entity';
 import { frozenDocumentOf } from './frozen-document';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
 import { canonicalInvoiceContent, verifyChain, type ChainLink, type ChainVerdict } from './math';
-
-/** The lock every issue takes (one number series at a time, one chain), as the catalogue names it. */
-export const CHAIN_LOCK = Locks.invoiceChain;
 
 const VERIFY_BATCH = 500;
 
