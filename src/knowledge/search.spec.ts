@@ -135,26 +135,32 @@ describe('rankArticles', () => {
   });
 
   it('always returns positive scores, best first, within the limit', () => {
+    // Words from a small vocabulary, so that queries often match several articles.
+    const word = fc.constantFrom('imprimante', 'reseau', 'vpn', 'outlook', 'scanner', 'serveur');
+    const text = fc.array(word, { maxLength: 6 }).map((words) => words.join(' '));
     const article = fc.record({
       id: fc.uuid(),
-      title: fc.string(),
-      tags: fc.array(fc.string(), { maxLength: 3 }),
-      body: fc.string(),
+      title: text,
+      tags: fc.array(word, { maxLength: 3 }),
+      body: text,
     });
+    let ranking = 0;
     fc.assert(
       fc.property(
-        fc.string(),
+        fc.oneof(text, fc.string()),
         fc.array(article, { maxLength: 12 }),
         fc.integer({ min: 1, max: 6 }),
         (query, articles, limit) => {
           const ranked = rankArticles(query, articles, limit);
           expect(ranked.length).toBeLessThanOrEqual(limit);
-          ranked.forEach((match, i) => {
-            expect(match.score).toBeGreaterThan(0);
-            if (i > 0) expect(match.score).toBeLessThanOrEqual(ranked[i - 1].score);
-          });
+          expect(ranked.filter((match) => match.score <= 0)).toEqual([]);
+          const scores = ranked.map((match) => match.score);
+          expect(scores).toEqual([...scores].sort((a, b) => b - a));
+          if (ranked.length > 1) ranking += 1;
         },
       ),
     );
+    // Some runs ranked several articles: the order was put to the test.
+    expect(ranking).toBeGreaterThan(0);
   });
 });
