@@ -13,6 +13,7 @@ interface AlertBody {
   kind: string;
   period: string;
   message: string;
+  figures?: Record<string, unknown>;
   acknowledgedAt: string | null;
 }
 
@@ -222,6 +223,29 @@ describe('usage and alerts', () => {
       );
       // The 80 % alert was written once, with the figures of the day it was raised.
       expect(at100.find((a) => a.kind === 'usage_80')?.id).toBe(at80[0].id);
+    });
+
+    it('shows the ledger’s figures when read, not those of the moment it was raised', async () => {
+      const contract = await createContract(t, consultant, globex.id, {
+        reference: 'GLOBEX-8H',
+        billing: { includedMinutesPerMonth: 480 },
+      });
+      await work(contract, { startedAt: '2026-11-16T08:00:00Z', minutes: 945 });
+      const first = (await alerts(globexUser)).find(
+        (a) => a.contractId === contract.id && a.kind === 'usage_100',
+      );
+      expect(first?.message).toBe(
+        'Contract GLOBEX-8H: 196 % of the 480 included minutes used in 2026-11 (945 minutes)',
+      );
+      await work(contract, { startedAt: '2026-11-17T08:00:00Z', minutes: 1680 });
+      const later = (await alerts(globexUser)).find((a) => a.id === first?.id);
+      expect(later).toMatchObject({
+        message:
+          'Contract GLOBEX-8H: 546 % of the 480 included minutes used in 2026-11 (2625 minutes)',
+        figures: expect.objectContaining({ percent: 546, used: 2625, minutes: 480 }),
+      });
+      const usageNow = await usage(contract.id, globexUser, '?month=2026-11').expect(200);
+      expect(usageNow.body.usedMinutes).toBe(2625);
     });
 
     it('raises them for a prepaid block too', async () => {

@@ -44,7 +44,20 @@ export function alertsDue(facts: ContractFacts, today: string, month: string): A
   return [...usageAlerts(facts, month), ...endingAlerts(facts, today)];
 }
 
-function usageAlerts(facts: ContractFacts, month: string): AlertDue[] {
+/**
+ * The usage figures of a contract now, whether or not a threshold is passed: what an alert
+ * raised earlier shows when it is read (the ledger's current figures, not those of the moment
+ * it was raised). Null when the contract has no allowance.
+ */
+export function currentUsage(
+  facts: ContractFacts,
+  month: string,
+): Pick<AlertDue, 'message' | 'figures'> | null {
+  const due = usageAlerts(facts, month, true);
+  return due.length > 0 ? { message: due[0].message, figures: due[0].figures } : null;
+}
+
+function usageAlerts(facts: ContractFacts, month: string, always = false): AlertDue[] {
   const { billing, reference } = facts;
   const allowance =
     billing.mode === 'retainer'
@@ -71,7 +84,9 @@ function usageAlerts(facts: ContractFacts, month: string): AlertDue[] {
   const { minutes, used, period, what } = allowance;
   const percent = Math.floor((used * 100) / minutes);
   // Only the highest threshold passed: crossing 80 % and 100 % between two readings is one alert.
-  const passed = THRESHOLDS.filter((t) => used * 100 >= minutes * t.percent).slice(-1);
+  const passed = always
+    ? [THRESHOLDS[0]]
+    : THRESHOLDS.filter((t) => used * 100 >= minutes * t.percent).slice(-1);
   return passed.map((t) => ({
     kind: t.kind,
     period,

@@ -10,8 +10,8 @@ import { assertVisibleTo, clientScope, type Viewer } from '../common/tenant';
 import { contractStanding } from '../contracts/contract-rules';
 import { Contract } from '../contracts/contract.entity';
 import { PracticeService } from '../practice/practice.service';
-import { ContractWork } from '../usage/contract-work';
-import { alertsDue, type AlertFigures } from './alert-rules';
+import { AllowanceWork, ledgerTerms } from '../allowance/allowance-work';
+import { alertsDue, currentUsage, type AlertFigures, type ContractFacts } from './alert-rules';
 import { Alert, type AlertKind } from './alert.entity';
 import { AlertQuery } from './dto/alert.dto';
 
@@ -30,7 +30,8 @@ export interface AlertView {
 
 /**
  * Alerts are evaluated when they are read: the contracts in force are checked against their
- * allowance and end date, and an alert not yet raised for its period is written once.
+ * allowance (the ledger's figures) and end date, and an alert not yet raised for its period is
+ * written once; a usage alert always shows the ledger's figures of the moment it is read.
  */
 @Injectable()
 export class AlertsService {
@@ -38,7 +39,7 @@ export class AlertsService {
     @InjectRepository(Alert) private readonly alerts: Repository<Alert>,
     @InjectRepository(Contract) private readonly contracts: Repository<Contract>,
     private readonly practice: PracticeService,
-    private readonly work: ContractWork,
+    private readonly allowance: AllowanceWork,
     private readonly clock: Clock,
   ) {}
 
@@ -55,7 +56,47 @@ export class AlertsService {
       .take(query.limit)
       .skip(query.offset)
       .getManyAndCount();
-    return { items: rows.map((a) => alertView(a, viewer)), total };
+    const live = await this.liveUsage(rows);
+    return { items: rows.map((a) => alertView(a, viewer, live.get(a.id))), total };
+  }
+
+  /**
+   * A usage alert shows the ledger's figures now, not those of the moment it was raised: the
+   * month it names (a retainer) or the whole block (prepaid), read again.
+   */
+  private async liveUsage(rows: Alert[]): Promise<Map<string, Pick<Alert, 'message' | 'figures'>>> {
+    const usage = rows.filter((a) => a.kind === 'usage_80' || a.kind === 'usage_100');
+    const result = new Map<string, Pick<Alert, 'message' | 'figures'>>();
+    if (usage.length === 0) return result;
+    const { timezone } = await this.practice.get();
+    const thisMonth = localMonth(this.clock.now(), timezone);
+    const contracts = await this.contracts.find({
+      where: { id: In([...new Set(usage.map((a) => a.contractId))]) },
+    });
+    for (const alert of usage) {
+      const contract = contracts.find((c) => c.id === alert.contractId);
+      if (!contract) continue;
+      const month = alert.figures?.month ?? thisMonth;
+      const facts = await this.factsOf(contract, month, timezone);
+      const now = currentUsage(facts, month);
+      if (now) result.set(alert.id, now);
+    }
+    return result;
+  }
+
+  /** The ledger's figures of a contract for the alert rules: the month and since the start. */
+  private async factsOf(
+    contract: Contract,
+    month: string,
+    timezone: string,
+  ): Promise<ContractFacts> {
+    const ledger = await this.allowance.ledger(ledgerTerms(contract), month, timezone);
+    const months = ledger.months;
+    return {
+      ...contract,
+      monthMinutes: months[months.length - 1]?.usedMinutes ?? 0,
+      totalMinutes: months.reduce((sum, l) => sum + l.usedMinutes, 0),
+    };
   }
 
   async acknowledge(viewer: Viewer, id: string): Promise<AlertView> {
@@ -83,15 +124,11 @@ export class AlertsService {
       where: { archivedAt: IsNull(), ...(own === null ? {} : { clientId: own }) },
     });
     const inForce = candidates.filter((c) => contractStanding(c, today) === 'active');
-    const used = await this.work.byContract(
-      inForce.map((c) => c.id),
-      month,
-      timezone,
-    );
-    const due = inForce.flatMap((c) => {
-      const minutes = used.get(c.id) ?? { monthMinutes: 0, totalMinutes: 0 };
-      return alertsDue({ ...c, ...minutes }, today, month).map((d) => ({ ...d, contract: c }));
-    });
+    const due = [];
+    for (const c of inForce) {
+      const facts = await this.factsOf(c, month, timezone);
+      due.push(...alertsDue(facts, today, month).map((d) => ({ ...d, contract: c })));
+    }
     if (due.length === 0) return;
     const existing = await this.alerts.find({
       select: { contractId: true, kind: true, period: true },
@@ -122,7 +159,7 @@ export class AlertsService {
   }
 }
 
-function alertView(a: Alert, viewer: Viewer): AlertView {
+function alertView(a: Alert, viewer: Viewer, live?: Pick<Alert, 'message' | 'figures'>): AlertView {
   const consultantSide = clientScope(viewer) === null;
   return {
     id: a.id,
@@ -130,8 +167,8 @@ function alertView(a: Alert, viewer: Viewer): AlertView {
     clientId: a.clientId,
     kind: a.kind,
     period: a.period,
-    message: a.message,
-    figures: a.figures,
+    message: live?.message ?? a.message,
+    figures: live?.figures ?? a.figures,
     createdAt: a.createdAt,
     acknowledgedAt: consultantSide ? a.acknowledgedAt : a.clientAcknowledgedAt,
   };

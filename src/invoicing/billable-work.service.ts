@@ -6,12 +6,11 @@ import type { Contract } from '../contracts/contract.entity';
 import { Intervention } from '../interventions/intervention.entity';
 import { QuotaUnit } from '../requests/quota-unit.entity';
 import { SupportRequest } from '../requests/request.entity';
-import { rolloverInto } from './draft-facts';
+import { AllowanceWork, ledgerTerms } from '../allowance/allowance-work';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
 import {
-  addMonths,
   monthNumber,
   monthsOfPeriod,
   type LateMonth,
@@ -39,19 +38,16 @@ export interface WorkToBill {
   lateMinutes: number;
 }
 
-/** Billable minutes of a month: all the finished work, and the part already on an invoice. */
-export interface MonthMinutesBilled {
-  all: number;
-  billed: number;
-}
-
 /**
  * Reads, for one contract and period, what a draft invoice bills and the state earlier work
  * left (retainer roll-over, prepaid block). Only reads; the drafts service marks the rows.
  */
 @Injectable()
 export class BillableWork {
-  constructor(private readonly invoices: InvoicesService) {}
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly allowance: AllowanceWork,
+  ) {}
 
   async collect(
     m: EntityManager,
@@ -163,63 +159,20 @@ export class BillableWork {
     timezone: string,
   ): Promise<LateMonth[]> {
     if (months.length === 0) return [];
-    const firstMonth = contract.startDate.slice(0, 7);
-    const last = months[months.length - 1];
-    const span = monthsOfPeriod({ start: `${firstMonth}-01`, end: `${last}-01` });
-    const minutes = await this.monthlyMinutes(m, contract.id, span, timezone);
-    const used = new Map([...minutes].map(([month, v]) => [month, v.all]));
-    const { includedMinutesPerMonth, rolloverMonths } = contract.billing;
-    return months.map((month) => ({
-      month,
-      billedMinutes: minutes.get(month)?.billed ?? 0,
-      rollover:
-        includedMinutesPerMonth && rolloverMonths > 0
-          ? rolloverInto(month, {
-              firstMonth,
-              includedMinutes: includedMinutesPerMonth,
-              rolloverMonths,
-              minutesUsedByMonth: used,
-            })
-          : [],
-    }));
-  }
-
-  /** Billable minutes per month of `months` (consecutive), all and already invoiced, in SQL. */
-  async monthlyMinutes(
-    m: EntityManager,
-    contractId: string,
-    months: string[],
-    timezone: string,
-  ): Promise<Map<string, MonthMinutesBilled>> {
-    if (months.length === 0) return new Map();
-    const bounds = months.map((month) => monthBounds(month, timezone));
-    const qb = m
-      .getRepository(Intervention)
-      .createQueryBuilder('i')
-      .select('COUNT(*)', 'n')
-      .where('i.contractId = :contractId', { contractId })
-      .andWhere('i.billable = :billable', { billable: true })
-      .andWhere('i.endedAt IS NOT NULL')
-      .andWhere('i.startedAt >= :from AND i.startedAt < :to', {
-        from: bounds[0].start.toISOString(),
-        to: bounds[bounds.length - 1].end.toISOString(),
-      });
-    bounds.forEach((b, k) => {
-      const inMonth = `i.startedAt >= :s${k} AND i.startedAt < :e${k}`;
-      qb.addSelect(`SUM(CASE WHEN ${inMonth} THEN i.billableMinutes ELSE 0 END)`, `a${k}`)
-        .addSelect(
-          `SUM(CASE WHEN ${inMonth} AND i.invoiceId IS NOT NULL THEN i.billableMinutes ELSE 0 END)`,
-          `b${k}`,
-        )
-        .setParameters({ [`s${k}`]: b.start.toISOString(), [`e${k}`]: b.end.toISOString() });
-    });
-    const row = (await qb.getRawOne<Record<string, string | number | null>>()) ?? {};
-    return new Map(
-      months.map((month, k) => [
-        month,
-        { all: Number(row[`a${k}`] ?? 0), billed: Number(row[`b${k}`] ?? 0) },
-      ]),
+    const ledger = await this.allowance.ledger(
+      ledgerTerms(contract),
+      months[months.length - 1],
+      timezone,
+      m,
     );
+    return months.map((month) => {
+      const entry = ledger.months.find((l) => l.month === month);
+      return {
+        month,
+        billedMinutes: entry?.billedMinutes ?? 0,
+        rollover: entry?.rolloverIn ?? [],
+      };
+    });
   }
 
   /** Retainer: the unused included minutes of earlier months still usable in the period. */
@@ -231,18 +184,9 @@ export class BillableWork {
   ): Promise<RolloverEntry[]> {
     const { includedMinutesPerMonth, rolloverMonths } = contract.billing;
     if (!includedMinutesPerMonth || rolloverMonths <= 0) return [];
-    const firstMonth = contract.startDate.slice(0, 7);
     const month = period.start.slice(0, 7);
-    if (monthNumber(month) <= monthNumber(firstMonth)) return [];
-    const span = monthsOfPeriod({ start: `${firstMonth}-01`, end: `${addMonths(month, -1)}-01` });
-    const minutes = await this.monthlyMinutes(m, contract.id, span, timezone);
-    const used = new Map([...minutes].map(([mo, v]) => [mo, v.all]));
-    return rolloverInto(period.start.slice(0, 7), {
-      firstMonth,
-      includedMinutes: includedMinutesPerMonth,
-      rolloverMonths,
-      minutesUsedByMonth: used,
-    });
+    const ledger = await this.allowance.ledger(ledgerTerms(contract), month, timezone, m);
+    return ledger.months.find((l) => l.month === month)?.rolloverIn ?? [];
   }
 
   /**

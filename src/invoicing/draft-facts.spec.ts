@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { interventionDetail, lineDetails, rolloverInto, type BilledWork } from './draft-facts';
+import { interventionDetail, lineDetails, type BilledWork } from './draft-facts';
 import { hourLine, monthNumber, type DraftLine } from './math';
 
 const work = (overrides: Partial<BilledWork> = {}): BilledWork => ({
@@ -80,75 +80,4 @@ describe('lineDetails', () => {
       expect(lineDetails(line(kind), works, 'Europe/Paris', 'fr')).toEqual([]);
     },
   );
-});
-
-describe('rolloverInto', () => {
-  const history = (used: Record<string, number>, rolloverMonths = 1, firstMonth = '2026-09') => ({
-    firstMonth,
-    includedMinutes: 600,
-    rolloverMonths,
-    minutesUsedByMonth: new Map(Object.entries(used)),
-  });
-
-  it.each([
-    [
-      '8 h of 10 used the month before: 2 h carried',
-      { '2026-09': 480 },
-      1,
-      '2026-09',
-      [['2026-09', 120]],
-    ],
-    ['roll-over off: nothing carried', { '2026-09': 480 }, 0, '2026-09', []],
-    ['the contract starts this month: nothing to carry', {}, 1, '2026-10', []],
-    [
-      'an idle month carries its 10 h, the older ones expire after 1 month',
-      {},
-      1,
-      '2026-07',
-      [['2026-09', 600]],
-    ],
-    [
-      'two months kept: August’s 5 h left are used before September’s own',
-      { '2026-08': 300, '2026-09': 700 },
-      2,
-      '2026-08',
-      [['2026-09', 200]],
-    ],
-    [
-      'an overrun month eats the carried minutes, nothing left',
-      { '2026-08': 0, '2026-09': 1200 },
-      1,
-      '2026-08',
-      [],
-    ],
-  ] as const)('%s', (_, used, months, first, expected) => {
-    const entries = rolloverInto('2026-10', history(used, months, first));
-    expect(entries.map((e) => [e.month, e.minutes])).toEqual(expected);
-  });
-
-  it('never carries more than the included minutes of the kept months, all of them recent', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 1500 }), { minLength: 0, maxLength: 14 }),
-        fc.integer({ min: 0, max: 6 }),
-        (usage, rolloverMonths) => {
-          const used = new Map(usage.map((m, k) => [`2025-${String(k + 1).padStart(2, '0')}`, m]));
-          const firstMonth = '2025-01';
-          const entries = rolloverInto('2026-03', {
-            firstMonth,
-            includedMinutes: 600,
-            rolloverMonths,
-            minutesUsedByMonth: used,
-          });
-          const total = entries.reduce((sum, e) => sum + e.minutes, 0);
-          expect(total).toBeLessThanOrEqual(600 * rolloverMonths);
-          for (const e of entries) {
-            const age = monthNumber('2026-03') - monthNumber(e.month);
-            expect(e.minutes).toBeGreaterThan(0);
-            expect(age >= 1 && age <= rolloverMonths).toBe(true);
-          }
-        },
-      ),
-    );
-  });
 });

@@ -2,15 +2,10 @@ import { DateTime } from 'luxon';
 import type { Urgency } from '../common/domain';
 import { formatDate, formatDecimal, type FormatLocale } from '../common/format';
 import {
-  addMonths,
-  consumeRetainer,
   hoursFromMinutes,
-  monthNumber,
-  usableRollover,
   type DraftIntervention,
   type DraftLine,
   type LineKind,
-  type RolloverEntry,
 } from './math';
 
 /** The stored figures of an intervention that a draft reads (priced when it was saved). */
@@ -102,34 +97,4 @@ export function lineDetails(
     .filter((w): w is BilledWork => w !== undefined)
     .sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime())
     .map((w) => interventionDetail(w, timezone, locale));
-}
-
-export interface RetainerHistory {
-  /** 'YYYY-MM' of the contract's first month. */
-  firstMonth: string;
-  includedMinutes: number;
-  rolloverMonths: number;
-  /** Billable minutes worked per earlier month, 'YYYY-MM' → minutes. */
-  minutesUsedByMonth: ReadonlyMap<string, number>;
-}
-
-/**
- * The roll-over carried into `month`: the contract's months are replayed from its first one,
- * each consuming its oldest roll-over first, so what is left is exactly what the earlier
- * invoices told the client (unused included minutes, expired after rolloverMonths).
- */
-export function rolloverInto(month: string, history: RetainerHistory): RolloverEntry[] {
-  const { includedMinutes, rolloverMonths, minutesUsedByMonth } = history;
-  if (rolloverMonths === 0 || includedMinutes === 0) return [];
-  let rollover: RolloverEntry[] = [];
-  for (let m = history.firstMonth; monthNumber(m) < monthNumber(month); m = addMonths(m, 1)) {
-    rollover = consumeRetainer({
-      includedMinutes,
-      rollover,
-      minutesUsed: minutesUsedByMonth.get(m) ?? 0,
-      month: m,
-      rolloverMonths,
-    }).rolloverAfter;
-  }
-  return usableRollover(rollover, month, rolloverMonths);
 }

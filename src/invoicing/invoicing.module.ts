@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Activity } from '../activities/activity.entity';
 import { Client } from '../clients/client.entity';
+import { AllowanceModule } from '../allowance/allowance.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { InterventionsModule } from '../interventions/interventions.module';
 import { PracticeModule } from '../practice/practice.module';
@@ -28,6 +29,7 @@ import { PaymentsService } from './payments.service';
   imports: [
     TypeOrmModule.forFeature([Invoice, InvoiceLine, Payment, DocumentCounter, Client, Activity]),
     PracticeModule,
+    AllowanceModule,
     ContractsModule,
     RequestsModule,
     InterventionsModule,

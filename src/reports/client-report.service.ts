@@ -11,8 +11,8 @@ import type { InvoiceQuery } from '../invoicing/dto/invoice.dto';
 import { InvoicesService } from '../invoicing/invoices.service';
 import type { DocumentKind, InvoiceStatus } from '../invoicing/math';
 import { PracticeService } from '../practice/practice.service';
-import { ContractWork } from '../usage/contract-work';
-import { consumptionIn, monthsBetween, type ConsumptionFigures } from '../usage/usage-figures';
+import { AllowanceWork, ledgerTerms } from '../allowance/allowance-work';
+import { consumptionOf, monthsBetween, type ConsumptionFigures } from '../usage/usage-figures';
 import {
   deflectionCounts,
   emptyQuotaCounts,
@@ -85,7 +85,7 @@ export class ClientReportService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clients: ClientsService,
     private readonly practice: PracticeService,
-    private readonly work: ContractWork,
+    private readonly allowance: AllowanceWork,
     private readonly invoices: InvoicesService,
     private readonly clock: Clock,
   ) {}
@@ -106,11 +106,8 @@ export class ClientReportService {
     ]);
     const rows: ClientReportContract[] = [];
     for (const contract of contracts) {
-      const history = await this.work.monthly(
-        contract.id,
-        monthsBetween(contract.startDate.slice(0, 7), period.to),
-        timezone,
-      );
+      // One ledger per contract, roll-over replayed once, read month by month.
+      const ledger = await this.allowance.ledger(ledgerTerms(contract), period.to, timezone);
       const running = months.filter((m) => runsIn(contract, m));
       rows.push({
         ...describe(contract),
@@ -119,7 +116,10 @@ export class ClientReportService {
           const used = quotas.get(key) ?? emptyQuotaCounts();
           return {
             month,
-            consumption: consumptionIn(contract.billing, month, history.history),
+            consumption: consumptionOf(
+              contract.billing.mode,
+              ledger.months.find((l) => l.month === month)!,
+            ),
             quotas: withQuotas(used, contract),
             ...(requests.get(key) ?? emptyRequestCounts()),
             deflections: deflections.get(key) ?? 0,

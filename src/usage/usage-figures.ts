@@ -1,9 +1,9 @@
 /**
- * A contract's consumption in one month, from its billable minutes month by month: included
- * minutes and what rolled over for a retainer, the block left for a prepaid contract.
+ * A contract's consumption in one month as usage, the portal and the client report show it:
+ * read from the allowance ledger, never computed here.
  */
+import { allowanceLedger, monthsFromTo, type LedgerMonth } from '../allowance/ledger';
 import type { BillingTerms } from '../contracts/contract.entity';
-import { addMonths, consumeRetainer, monthNumber, type RolloverEntry } from '../invoicing/math';
 
 export interface MonthMinutes {
   month: string;
@@ -31,6 +31,21 @@ export function runsInMonth(period: ContractPeriod, month: string): boolean {
   return started && (period.endDate === null || period.endDate.slice(0, 7) >= month);
 }
 
+/** The months from `first` to `last` included, in order; empty when `last` is before `first`. */
+export const monthsBetween = monthsFromTo;
+
+/** A ledger month as the figures of usage. */
+export function consumptionOf(mode: BillingTerms['mode'], entry: LedgerMonth): ConsumptionFigures {
+  return {
+    includedMinutes: entry.includedMinutes,
+    usedMinutes: entry.usedMinutes,
+    remainingMinutes: entry.remainingMinutes,
+    rolloverMinutes: entry.rolloverIn.reduce((sum, e) => sum + e.minutes, 0),
+    overageMinutes: entry.overageMinutes,
+    ...(mode === 'prepaid' ? { prepaidRemainingMinutes: entry.prepaidLeft } : {}),
+  };
+}
+
 /**
  * The consumption of a month under the contract: a month before it starts or after it ends
  * includes nothing, so any work logged then is beyond what the contract covers.
@@ -41,23 +56,9 @@ export function contractConsumptionIn(
   month: string,
   history: MonthMinutes[],
 ): ConsumptionFigures {
-  if (runsInMonth(period, month)) return consumptionIn(billing, month, history);
-  const usedMinutes = history.find((h) => h.month === month)?.billableMinutes ?? 0;
-  const covered = billing.mode !== 'time_and_materials';
-  return {
-    includedMinutes: 0,
-    usedMinutes,
-    remainingMinutes: 0,
-    rolloverMinutes: 0,
-    overageMinutes: covered ? usedMinutes : 0,
-    ...(billing.mode === 'prepaid' ? { prepaidRemainingMinutes: 0 } : {}),
-  };
-}
-
-/** The months from `first` to `last` included, in order; empty when `last` is before `first`. */
-export function monthsBetween(first: string, last: string): string[] {
-  const count = monthNumber(last) - monthNumber(first) + 1;
-  return Array.from({ length: Math.max(0, count) }, (_, k) => addMonths(first, k));
+  const use = history.map((h) => ({ month: h.month, minutes: h.billableMinutes }));
+  const ledger = allowanceLedger({ ...billing, ...period }, use, month);
+  return consumptionOf(billing.mode, ledger[ledger.length - 1]);
 }
 
 /**
@@ -69,73 +70,11 @@ export function consumptionIn(
   month: string,
   history: MonthMinutes[],
 ): ConsumptionFigures {
-  const minutesOf = new Map(history.map((h) => [h.month, h.billableMinutes]));
-  const usedMinutes = minutesOf.get(month) ?? 0;
-  switch (billing.mode) {
-    case 'retainer':
-      return retainerMonth(billing, month, history, minutesOf);
-    case 'prepaid': {
-      const block = billing.prepaidMinutes ?? 0;
-      const usedUpToMonth = history
-        .filter((h) => monthNumber(h.month) <= monthNumber(month))
-        .reduce((sum, h) => sum + h.billableMinutes, 0);
-      const left = Math.max(0, block - usedUpToMonth);
-      const overageMinutes = Math.min(usedMinutes, Math.max(0, usedUpToMonth - block));
-      return {
-        includedMinutes: block,
-        usedMinutes,
-        remainingMinutes: left,
-        rolloverMinutes: 0,
-        overageMinutes,
-        prepaidRemainingMinutes: left,
-      };
-    }
-    case 'time_and_materials':
-      return {
-        includedMinutes: 0,
-        usedMinutes,
-        remainingMinutes: 0,
-        rolloverMinutes: 0,
-        overageMinutes: 0,
-      };
-  }
-}
-
-function retainerMonth(
-  billing: BillingTerms,
-  month: string,
-  history: MonthMinutes[],
-  minutesOf: Map<string, number>,
-): ConsumptionFigures {
-  const includedMinutes = billing.includedMinutesPerMonth ?? 0;
-  const rolloverMonths = billing.rolloverMonths;
-  let rollover: RolloverEntry[] = [];
   const first = history[0]?.month ?? month;
-  for (const earlier of monthsBetween(first, addMonths(month, -1))) {
-    const minutesUsed = minutesOf.get(earlier) ?? 0;
-    rollover = consumeRetainer({
-      includedMinutes,
-      rollover,
-      minutesUsed,
-      month: earlier,
-      rolloverMonths,
-    }).rolloverAfter;
-  }
-  const rolloverMinutes = rollover.reduce((sum, entry) => sum + entry.minutes, 0);
-  const usedMinutes = minutesOf.get(month) ?? 0;
-  const now = consumeRetainer({
-    includedMinutes,
-    rollover,
-    minutesUsed: usedMinutes,
+  return contractConsumptionIn(
+    { startDate: `${first}-01`, endDate: null },
+    billing,
     month,
-    rolloverMonths,
-  });
-  return {
-    includedMinutes,
-    usedMinutes,
-    remainingMinutes:
-      includedMinutes + rolloverMinutes - now.coveredFromIncluded - now.coveredFromRollover,
-    rolloverMinutes,
-    overageMinutes: now.overageMinutes,
-  };
+    history,
+  );
 }

@@ -10,8 +10,8 @@ import { ContractsService } from '../contracts/contracts.service';
 import { PracticeService } from '../practice/practice.service';
 import { QuotaLedger } from '../requests/quota-ledger.service';
 import { SupportRequest } from '../requests/request.entity';
-import { ContractWork } from './contract-work';
-import { contractConsumptionIn, monthsBetween, type ConsumptionFigures } from './usage-figures';
+import { AllowanceWork, ledgerTerms } from '../allowance/allowance-work';
+import { consumptionOf, type ConsumptionFigures } from './usage-figures';
 
 export interface LevelUsage {
   used: number;
@@ -41,7 +41,7 @@ export class UsageService {
     private readonly contracts: ContractsService,
     private readonly practice: PracticeService,
     private readonly ledger: QuotaLedger,
-    private readonly work: ContractWork,
+    private readonly allowance: AllowanceWork,
     private readonly clock: Clock,
   ) {}
 
@@ -50,17 +50,16 @@ export class UsageService {
     const { timezone } = await this.practice.get();
     const now = this.clock.now();
     const target = month ?? localMonth(now, timezone);
-    const months = monthsBetween(contract.startDate.slice(0, 7), target);
-    const [work, quotas, sla] = await Promise.all([
-      this.work.monthly(contract.id, months, timezone),
+    const [ledger, quotas, sla] = await Promise.all([
+      this.allowance.ledger(ledgerTerms(contract), target, timezone),
       this.quotas(contract, target),
       this.slaCounts(contract.id, target, timezone, now),
     ]);
     return {
       contractId: contract.id,
       month: target,
-      ...contractConsumptionIn(contract, contract.billing, target, work.history),
-      afterHoursMinutes: work.afterHoursMinutes,
+      ...consumptionOf(contract.billing.mode, ledger.months[ledger.months.length - 1]),
+      afterHoursMinutes: ledger.afterHoursMinutes,
       quotas,
       sla,
     };

@@ -2,12 +2,8 @@ import type { BillingMode, Urgency } from '../../common/domain';
 import type { DraftLabels, LabelLocale } from './labels';
 import type { LateMonth } from './late-lines';
 
-/** Unused retainer minutes of a past month, still usable later. */
-export interface RolloverEntry {
-  /** 'YYYY-MM' the minutes were included in. */
-  month: string;
-  minutes: number;
-}
+export type { RolloverEntry } from '../../allowance/rollover';
+import type { RolloverEntry } from '../../allowance/rollover';
 
 /** An uninvoiced billable intervention, already priced when it was saved. */
 export interface DraftIntervention {

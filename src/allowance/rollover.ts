@@ -1,0 +1,91 @@
+/** Unused retainer minutes of a past month, still usable later. */
+export interface RolloverEntry {
+  /** 'YYYY-MM' the minutes were included in. */
+  month: string;
+  minutes: number;
+}
+
+const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+/** Months since year 0, so that two 'YYYY-MM' can be subtracted. */
+export function monthNumber(month: string): number {
+  const match = MONTH_PATTERN.exec(month);
+  if (!match) throw new RangeError(`Not a month (YYYY-MM): "${month}"`);
+  return Number(match[1]) * 12 + Number(match[2]) - 1;
+}
+
+export function addMonths(month: string, count: number): string {
+  const n = monthNumber(month) + count;
+  return `${String(Math.floor(n / 12)).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The roll-over entries usable in `month`, oldest first: minutes of month E stay usable in
+ * months E+1 … E+rolloverMonths, then expire.
+ */
+export function usableRollover(
+  rollover: RolloverEntry[],
+  month: string,
+  rolloverMonths: number,
+): RolloverEntry[] {
+  const current = monthNumber(month);
+  return rollover
+    .filter((entry) => {
+      const age = current - monthNumber(entry.month);
+      return entry.minutes > 0 && age >= 1 && age <= rolloverMonths;
+    })
+    .sort((a, b) => monthNumber(a.month) - monthNumber(b.month));
+}
+
+export interface RetainerMonth {
+  includedMinutes: number;
+  /** Roll-over available before this month (expired entries are dropped here). */
+  rollover: RolloverEntry[];
+  minutesUsed: number;
+  month: string;
+  rolloverMonths: number;
+}
+
+export interface RetainerConsumption {
+  coveredFromRollover: number;
+  coveredFromIncluded: number;
+  overageMinutes: number;
+  /** What carries into the next month: leftovers still within rolloverMonths, oldest first. */
+  rolloverAfter: RolloverEntry[];
+}
+
+function assertMinutes(value: number, name: string): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new RangeError(`${name} must be a whole number of minutes, not negative: ${value}`);
+  }
+}
+
+/**
+ * One retainer month: the oldest roll-over minutes are consumed first (they expire first),
+ * then the month's included minutes; the rest is overage. Unused included minutes roll over.
+ */
+export function consumeRetainer(input: RetainerMonth): RetainerConsumption {
+  const { includedMinutes, minutesUsed, month, rolloverMonths } = input;
+  assertMinutes(includedMinutes, 'includedMinutes');
+  assertMinutes(minutesUsed, 'minutesUsed');
+  assertMinutes(rolloverMonths, 'rolloverMonths');
+  let left = minutesUsed;
+  const leftovers = usableRollover(input.rollover, month, rolloverMonths).map((entry) => {
+    const taken = Math.min(entry.minutes, left);
+    left -= taken;
+    return { month: entry.month, minutes: entry.minutes - taken };
+  });
+  const coveredFromRollover = minutesUsed - left;
+  const coveredFromIncluded = Math.min(includedMinutes, left);
+  const unusedIncluded = { month, minutes: includedMinutes - coveredFromIncluded };
+  return {
+    coveredFromRollover,
+    coveredFromIncluded,
+    overageMinutes: left - coveredFromIncluded,
+    rolloverAfter: usableRollover(
+      [...leftovers, unusedIncluded],
+      addMonths(month, 1),
+      rolloverMonths,
+    ),
+  };
+}
