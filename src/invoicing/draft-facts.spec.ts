@@ -1,6 +1,5 @@
-import fc from 'fast-check';
 import { interventionDetail, lineDetails, type BilledWork } from './draft-facts';
-import { hourLine, monthNumber, type DraftLine } from './math';
+import { hourLine, type DraftLine } from './math';
 
 const work = (overrides: Partial<BilledWork> = {}): BilledWork => ({
   id: 'w1',
