@@ -36,6 +36,14 @@ const ID_CHUNK = 500;
 export class BillingClaims {
   private holder: ClaimHolder | null = null;
 
+  /**
+   * The query condition for work (interventions or quota units under `alias`) claimed or not,
+   * for those who select work by its claim: the claim's column stays this port's affair.
+   */
+  static claimedWhere(alias: string, claimed: boolean): string {
+    return `${alias}.invoiceId ${claimed ? 'IS NOT NULL' : 'IS NULL'}`;
+  }
+
   /** Registers the one holder of claims (at start). */
   heldBy(holder: ClaimHolder): void {
     this.holder = holder;

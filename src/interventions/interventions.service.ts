@@ -5,6 +5,7 @@ import { dayBounds } from '../calendar';
 import { invalid, notFound } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { PracticeService } from '../practice/practice.service';
+import { BillingClaims } from './billing-claims';
 import { InterventionQuery } from './dto/intervention.dto';
 import type { InterventionResponse, InterventionTotals } from './dto/intervention.response';
 import { toView } from './intervention-view';
@@ -46,7 +47,7 @@ export class InterventionsService {
       builder.andWhere('i.billable = :billable', { billable: query.billable });
     }
     if (query.invoiced !== undefined) {
-      builder.andWhere(query.invoiced ? 'i.invoiceId IS NOT NULL' : 'i.invoiceId IS NULL');
+      builder.andWhere(BillingClaims.claimedWhere('i', query.invoiced));
     }
     const totals = await totalsOf(builder.clone());
     const [items, total] = await builder
