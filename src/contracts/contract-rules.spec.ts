@@ -176,8 +176,8 @@ describe('contractStanding', () => {
   });
 
   it('is archived whatever the dates', () => {
-    expect(contractStanding({ ...contract, archivedAt: new Date('2026-05-01T08:00:00Z') }, '2026-06-01')).toBe(
-      'archived',
-    );
+    expect(
+      contractStanding({ ...contract, archivedAt: new Date('2026-05-01T08:00:00Z') }, '2026-06-01'),
+    ).toBe('archived');
   });
 });

@@ -19,9 +19,9 @@ describe('monthOfInstant', () => {
   });
 
   it('refuses anything but a month, since months are written into the SQL', () => {
-    expect(() => monthOfInstant('x', [{ month: "2026-01' OR 1=1", end: new Date('2026-02-01T00:00:00Z') }])).toThrow(
-      RangeError,
-    );
+    expect(() =>
+      monthOfInstant('x', [{ month: "2026-01' OR 1=1", end: new Date('2026-02-01T00:00:00Z') }]),
+    ).toThrow(RangeError);
   });
 });
 
