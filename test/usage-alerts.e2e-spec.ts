@@ -138,15 +138,27 @@ describe('usage and alerts', () => {
         .expect(201);
       now = new Date('2026-11-25T12:00:00Z');
       const res = await usage(contract.id, acmeUser).expect(200);
+      // Where the units came from: all three were filed as requests, none is an urgent call.
+      const from = (requests: number) => ({
+        fromRequests: requests,
+        fromCalls: 0,
+        overUnits: 0,
+        overFeesCents: 0,
+      });
       expect(res.body.quotas).toEqual({
-        low: { used: 0, quota: null, resetsOn: '2026-12-01' },
-        normal: { used: 1, quota: null, resetsOn: '2026-12-01' },
-        high: { used: 0, quota: 5, resetsOn: '2026-12-01' },
-        critical: { used: 2, quota: 2, resetsOn: '2026-12-01' },
+        low: { used: 0, quota: null, resetsOn: '2026-12-01', ...from(0) },
+        normal: { used: 1, quota: null, resetsOn: '2026-12-01', ...from(1) },
+        high: { used: 0, quota: 5, resetsOn: '2026-12-01', ...from(0) },
+        critical: { used: 2, quota: 2, resetsOn: '2026-12-01', ...from(2) },
       });
       expect(res.body.sla).toEqual({ met: 1, missed: 1, pending: 1 });
       const december = await usage(contract.id, acmeUser, '?month=2026-12').expect(200);
-      expect(december.body.quotas.critical).toEqual({ used: 0, quota: 2, resetsOn: '2027-01-01' });
+      expect(december.body.quotas.critical).toEqual({
+        used: 0,
+        quota: 2,
+        resetsOn: '2027-01-01',
+        ...from(0),
+      });
       expect(december.body.sla).toEqual({ met: 0, missed: 0, pending: 0 });
       now = new Date(NOW);
     });

@@ -1,5 +1,12 @@
 import { startTestApp, TestApp } from './app';
-import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
+import {
+  bearer,
+  createActivity,
+  createClient,
+  createUser,
+  PASSWORD,
+  setupConsultant,
+} from './factories';
 import { contractInput } from './factories/contracts';
 import { WebSession } from './support/web';
 
@@ -77,7 +84,10 @@ describe('client portal pages', () => {
     expect(res.status).toBe(200);
     expect(res.text).toContain('Infogérance ACME');
     expect(res.text).toContain('Demandes urgentes ce mois-ci');
-    expect(res.text).toMatch(/Critique<\/th><td class="num">0<\/td><td class="num">1<\/td>/);
+    // Critical: 0 used, 0 from requests, 0 from calls, 1 left.
+    expect(res.text).toMatch(
+      /Critique<\/th><td class="num">0<\/td><td class="num">0<\/td><td class="num">0<\/td><td class="num">1<\/td>/,
+    );
     expect(res.text).toContain('Les quotas se renouvellent le');
     expect(res.text).not.toContain('Other Co');
   });
@@ -123,6 +133,60 @@ describe('client portal pages', () => {
     const list = await web.get('/portal/requests');
     expect(list.text).toContain('Serveur de fichiers arrêté');
     expect(list.text).not.toContain('Encore une panne');
+  });
+
+  it('shows where the quota units came from and what going beyond costs in euros', async () => {
+    // Wednesday 2 December 2026: 11 h logged on a 10 h retainer at 110.00 € an hour beyond.
+    const client = await createClient(t, consultant, { name: 'Beta Conseil' });
+    const contract = await t
+      .http()
+      .post('/api/contracts')
+      .set(...bearer(consultant))
+      .send(
+        contractInput(client.id, { urgencyPolicy: { levels: { critical: { clock: '24x7' } } } }),
+      )
+      .expect(201);
+    const activityId = (await createActivity(t, consultant, { name: 'Astreinte' })).id;
+    const log = (startedAt: string, endedAt: string, urgency: string) =>
+      t
+        .http()
+        .post('/api/interventions')
+        .set(...bearer(consultant))
+        .send({
+          contractId: contract.body.id,
+          activityId,
+          startedAt,
+          endedAt,
+          urgency,
+          location: 'remote',
+          description: 'Serveur de fichiers',
+          billable: true,
+        })
+        .expect(201);
+    await log('2026-12-01T09:00:00+01:00', '2026-12-01T18:00:00+01:00', 'normal');
+    await log('2026-12-02T07:00:00+01:00', '2026-12-02T09:00:00+01:00', 'critical');
+    const staff = await createUser(t, consultant, 'client', client.id);
+    await t
+      .http()
+      .post('/api/requests')
+      .set(...bearer(staff.token))
+      .send({ contractId: contract.body.id, title: 'VPN', description: 'x', urgency: 'normal' })
+      .expect(201);
+    const portal = new WebSession(t);
+    await portal.signIn(staff.email, PASSWORD);
+    const page = (await portal.get('/portal')).text;
+    expect(page).toMatch(
+      /Dépassement ce mois-ci : 110,00\s€ HT \(heures au-delà : 110,00\s€, hors quota : 0,00\s€\)/,
+    );
+    expect(page).toMatch(/Chaque heure au-delà coûte 110,00\s€ HT/);
+    const row = (level: string) =>
+      new RegExp(`<th scope="row">${level}</th>((?:<td class="num">[^<]*</td>){4})`).exec(
+        page,
+      )?.[1];
+    const cells = (level: string) =>
+      [...(row(level) ?? '').matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(cells('Normale')).toEqual(['1', '1', '0', 'illimité']);
+    expect(cells('Critique')).toEqual(['1', '0', '1', '1']);
   });
 
   it('never shows another company’s request, even by URL', async () => {

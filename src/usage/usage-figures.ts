@@ -4,6 +4,7 @@
  */
 import { allowanceLedger, monthsFromTo, type LedgerMonth } from '../allowance/ledger';
 import type { BillingTerms } from '../contracts/contract.entity';
+import { amountOfMinutes } from '../interventions/pricing';
 
 export interface MonthMinutes {
   month: string;
@@ -77,4 +78,22 @@ export function consumptionIn(
     month,
     history,
   );
+}
+
+/**
+ * What the minutes beyond the contract cost, priced as an invoice bills them: retainer overage
+ * at the overage rate (the hourly rate without one), prepaid overrun at the hourly rate. Time
+ * and materials has no allowance to go beyond: every minute is billed at its rate anyway.
+ */
+export function overageCostCents(billing: BillingTerms, overageMinutes: number): number {
+  if (overageMinutes <= 0) return 0;
+  return amountOfMinutes(overageMinutes, overageHourCents(billing));
+}
+
+/** The price of an hour beyond the contract (0 in time and materials). */
+export function overageHourCents(billing: BillingTerms): number {
+  if (billing.mode === 'time_and_materials') return 0;
+  return billing.mode === 'retainer'
+    ? (billing.overageRateCents ?? billing.hourlyRateCents)
+    : billing.hourlyRateCents;
 }

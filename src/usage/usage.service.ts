@@ -11,12 +11,33 @@ import { PracticeService } from '../practice/practice.service';
 import { QuotaLedger } from '../requests/quota-ledger.service';
 import { SupportRequest } from '../requests/request.entity';
 import { AllowanceWork, ledgerTerms } from '../allowance/allowance-work';
-import { consumptionOf, type ConsumptionFigures } from './usage-figures';
+import {
+  consumptionOf,
+  overageCostCents,
+  overageHourCents,
+  type ConsumptionFigures,
+} from './usage-figures';
+import { QuotaUnit } from '../requests/quota-unit.entity';
 
 export interface LevelUsage {
   used: number;
   quota: number | null;
   resetsOn: string;
+  /** Where the units came from: requests filed, urgent calls the consultant logged. */
+  fromRequests: number;
+  fromCalls: number;
+  /** Units taken over the quota, and the fees they bill. */
+  overUnits: number;
+  overFeesCents: number;
+}
+
+/** What going beyond the contract costs this month, in cents, as the invoice will bill it. */
+export interface OverageCost {
+  /** The price of an hour beyond the contract. */
+  hourCents: number;
+  minutesCents: number;
+  feesCents: number;
+  totalCents: number;
 }
 
 export interface SlaCounts {
@@ -30,6 +51,7 @@ export type ContractUsage = ConsumptionFigures & {
   month: string;
   afterHoursMinutes: number;
   quotas: Record<Urgency, LevelUsage>;
+  overageCost: OverageCost;
   sla: SlaCounts;
 };
 
@@ -55,23 +77,71 @@ export class UsageService {
       this.quotas(contract, target),
       this.slaCounts(contract.id, target, timezone, now),
     ]);
+    const figures = consumptionOf(contract.billing.mode, ledger.months[ledger.months.length - 1]);
+    const minutesCents = overageCostCents(contract.billing, figures.overageMinutes);
+    const feesCents = URGENCY_LEVELS.reduce((sum, l) => sum + quotas[l].overFeesCents, 0);
     return {
       contractId: contract.id,
       month: target,
-      ...consumptionOf(contract.billing.mode, ledger.months[ledger.months.length - 1]),
+      ...figures,
       afterHoursMinutes: ledger.afterHoursMinutes,
       quotas,
+      overageCost: {
+        hourCents: overageHourCents(contract.billing),
+        minutesCents,
+        feesCents,
+        totalCents: minutesCents + feesCents,
+      },
       sla,
     };
   }
 
   private async quotas(contract: Contract, month: string): Promise<Record<Urgency, LevelUsage>> {
-    const used = await this.ledger.usage(this.dataSource.manager, contract.id, month);
+    const [used, sources] = await Promise.all([
+      this.ledger.usage(this.dataSource.manager, contract.id, month),
+      this.unitSources(contract.id, month),
+    ]);
     const resetsOn = firstDayOfNextMonth(month);
     const levels = contract.urgencyPolicy.levels;
+    const none = { fromRequests: 0, fromCalls: 0, overUnits: 0, overFeesCents: 0 };
     return Object.fromEntries(
-      URGENCY_LEVELS.map((l) => [l, { used: used[l], quota: levels[l].monthlyQuota, resetsOn }]),
+      URGENCY_LEVELS.map((l) => [
+        l,
+        { used: used[l], quota: levels[l].monthlyQuota, resetsOn, ...(sources.get(l) ?? none) },
+      ]),
     ) as Record<Urgency, LevelUsage>;
+  }
+
+  /** The month's quota units per level by source, and those over quota with their fees. */
+  private async unitSources(
+    contractId: string,
+    month: string,
+  ): Promise<Map<string, Omit<LevelUsage, 'used' | 'quota' | 'resetsOn'>>> {
+    const rows = await this.dataSource
+      .getRepository(QuotaUnit)
+      .createQueryBuilder('u')
+      .select('u.level', 'level')
+      .addSelect('SUM(CASE WHEN u.requestId IS NOT NULL THEN 1 ELSE 0 END)', 'requests')
+      .addSelect('SUM(CASE WHEN u.requestId IS NULL THEN 1 ELSE 0 END)', 'calls')
+      .addSelect('SUM(CASE WHEN u.overage = :yes THEN 1 ELSE 0 END)', 'over')
+      .addSelect('SUM(CASE WHEN u.overage = :yes THEN u.feeCents ELSE 0 END)', 'fees')
+      .where('u.contractId = :contractId', { contractId })
+      .andWhere('u.month = :month', { month })
+      .andWhere('u.released = :no', { no: false })
+      .setParameter('yes', true)
+      .groupBy('u.level')
+      .getRawMany<Record<'level' | 'requests' | 'calls' | 'over' | 'fees', string | number>>();
+    return new Map(
+      rows.map((r) => [
+        String(r.level),
+        {
+          fromRequests: Number(r.requests),
+          fromCalls: Number(r.calls),
+          overUnits: Number(r.over),
+          overFeesCents: Number(r.fees),
+        },
+      ]),
+    );
   }
 
   /** The month's requests by SLA status, with slaStatus's bounds: a response at the deadline meets it. */

@@ -7,6 +7,24 @@ export class LevelUsageView {
   @ApiProperty({ type: Number, nullable: true, example: 2 }) quota!: number | null;
   @ApiDay({ example: '2026-12-01', description: 'first day of the next month' })
   resetsOn!: string;
+  @ApiProperty({ example: 1, description: 'units taken by requests filed' })
+  fromRequests!: number;
+  @ApiProperty({ example: 0, description: 'units taken by urgent calls logged without a request' })
+  fromCalls!: number;
+  @ApiProperty({ example: 0, description: 'units taken over the quota (overage)' })
+  overUnits!: number;
+  @ApiProperty({ example: 0, description: 'cents: the over-quota fees of those units' })
+  overFeesCents!: number;
+}
+
+/** What going beyond the contract costs this month, as the invoice will bill it (cents, HT). */
+export class OverageCostView {
+  @ApiProperty({ example: 11000, description: 'the price of an hour beyond the contract' })
+  hourCents!: number;
+  @ApiProperty({ example: 22000, description: 'overage minutes at the overage rate' })
+  minutesCents!: number;
+  @ApiProperty({ example: 5000, description: 'over-quota fees' }) feesCents!: number;
+  @ApiProperty({ example: 27000 }) totalCents!: number;
 }
 
 export class QuotasUsageView {
@@ -43,5 +61,6 @@ export class UsageView {
   prepaidRemainingMinutes?: number;
   @ApiProperty({ example: 30 }) afterHoursMinutes!: number;
   @ApiProperty({ type: QuotasUsageView }) quotas!: QuotasUsageView;
+  @ApiProperty({ type: OverageCostView }) overageCost!: OverageCostView;
   @ApiProperty({ type: SlaCountsView }) sla!: SlaCountsView;
 }
