@@ -117,7 +117,9 @@ describe("web pages: the consultant's console", () => {
         .getRepository(Intervention)
         .findOneByOrFail({ requestId: request.id });
       expect(work).toMatchObject({ source: 'timer', billableMinutes: 30 });
-      expect(work.endedAt).not.toBeNull();
+      // Stopped now: the clock stands still, so the work ends where it began.
+      expect(work.endedAt).toEqual(t.clock.now());
+      expect(work.endedAt).toEqual(work.startedAt);
       expect((await web.get('/console')).text).not.toContain('data-since');
     });
 
