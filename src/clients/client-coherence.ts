@@ -5,7 +5,7 @@ import {
   normalizeVatNumber,
 } from '../common/identifiers';
 import { vatNumberMatchesSiren } from '../common/validators';
-import { vatArea } from '../invoicing/math/vat-regime';
+import { vatArea } from '../common/vat-area';
 
 /** What the invoices read of a client: where it is and how it is identified. */
 export interface ClientIdentity {
