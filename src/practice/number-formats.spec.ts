@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { formatDocumentNumber } from '../invoicing/math/numbering';
+import { formatDocumentNumber } from '../common/document-numbers';
 import { numberFormatProblems, sharedNumber } from './number-formats';
 
 const problems = (invoiceNumberFormat: string, creditNoteNumberFormat: string) =>

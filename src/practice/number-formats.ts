@@ -1,5 +1,5 @@
 import type { ErrorDetail } from '../common/domain-error';
-import { validateNumberFormat } from '../invoicing/math/numbering';
+import { validateNumberFormat } from '../common/document-numbers';
 
 /**
  * Invoices and credit notes share one unique index on their number, so their two formats must

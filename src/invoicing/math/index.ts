@@ -11,5 +11,5 @@ export * from './totals';
 export * from './vat-regime';
 export * from './credit-notes';
 export * from './payment-status';
-export * from './numbering';
+export * from '../../common/document-numbers';
 export * from './hash-chain';

@@ -1,6 +1,2 @@
-/** A reason a value is refused, naming the bad field (the `details` entries of an error body). */
-export interface Problem {
-  field: string;
-  code: string;
-  message: string;
-}
+// Where a value is refused and why: one shape for every pure rule (see common/problem.ts).
+export type { Problem } from '../../common/problem';

@@ -20,7 +20,7 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { DEFAULT_BUSINESS_HOURS, HOLIDAY_CALENDARS } from '../../common/domain';
-import { validateNumberFormat } from '../../invoicing/math/numbering';
+import { validateNumberFormat } from '../../common/document-numbers';
 import type { HolidayCalendar, WeeklyHours } from '../../common/domain';
 import {
   HasAtMostTwoDecimals,

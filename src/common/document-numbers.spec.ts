@@ -4,7 +4,7 @@ import {
   formatDocumentNumber,
   seriesKey,
   validateNumberFormat,
-} from './numbering';
+} from './document-numbers';
 
 describe('formatDocumentNumber', () => {
   it.each([
