@@ -1,17 +1,7 @@
-import { Omittable } from '../../common/validation';
+import { NestedList, Omittable } from '../../common/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { URGENCY_LEVELS } from '../../common/domain';
 import type { Urgency } from '../../common/domain';
 import { TIMESHEET_SOURCES } from '../import';
@@ -90,9 +80,7 @@ export class ImportMappingDto {
 export class ImportOptionsDto {
   @ApiPropertyOptional({ type: [ImportMappingDto] })
   @Omittable()
-  @IsArray()
-  @ValidateNested({ each: true })
-  @Type(() => ImportMappingDto)
+  @NestedList(() => ImportMappingDto)
   readonly mapping?: ImportMappingDto[];
 
   @ApiPropertyOptional({ format: 'uuid' })
