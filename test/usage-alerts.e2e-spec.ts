@@ -1,3 +1,4 @@
+import { Alert } from '../src/alerts/alert.entity';
 import { Clock } from '../src/common/clock';
 import { startTestApp, TestApp } from './app';
 import { bearer, createActivity, createClient, createUser, setupConsultant } from './factories';
@@ -258,6 +259,38 @@ describe('usage and alerts', () => {
       });
       const usageNow = await usage(contract.id, globexUser, '?month=2026-11').expect(200);
       expect(usageNow.body.usedMinutes).toBe(2625);
+    });
+
+    it('raises an alert with the write that crosses its threshold, before anyone reads', async () => {
+      const contract = await createContract(t, consultant, globex.id, { reference: 'GLOBEX-LIVE' });
+      const stored = () =>
+        t.dataSource.getRepository(Alert).findBy({ contractId: contract.id, kind: 'usage_80' });
+      const log = (startedAt: string, endedAt: string) =>
+        t
+          .http()
+          .post('/api/interventions')
+          .set(...bearer(consultant))
+          .send({
+            contractId: contract.id,
+            activityId,
+            startedAt,
+            endedAt,
+            urgency: 'normal',
+            location: 'remote',
+            description: 'Migration',
+            billable: true,
+          })
+          .expect(201);
+      await log('2026-11-23T09:00:00+01:00', '2026-11-23T16:00:00+01:00');
+      expect(await stored()).toEqual([]);
+      await log('2026-11-24T09:00:00+01:00', '2026-11-24T10:00:00+01:00');
+      expect(await stored()).toEqual([
+        expect.objectContaining({
+          period: '2026-11',
+          message:
+            'Contract GLOBEX-LIVE: 80 % of the 600 included minutes used in 2026-11 (480 minutes)',
+        }),
+      ]);
     });
 
     it('raises them for a prepaid block too', async () => {

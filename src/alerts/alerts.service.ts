@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { localDate, localMonth } from '../calendar';
 import { Clock } from '../common/clock';
+import { WorkWritten } from '../common/work-written';
 import { notFound } from '../common/domain-error';
 import type { Page } from '../common/pagination';
 import { assertVisibleTo, clientScope, type Viewer } from '../common/tenant';
@@ -29,19 +30,27 @@ export interface AlertView {
 }
 
 /**
- * Alerts are evaluated when they are read: the contracts in force are checked against their
- * allowance (the ledger's figures) and end date, and an alert not yet raised for its period is
- * written once; a usage alert always shows the ledger's figures of the moment it is read.
+ * Alerts are raised by the write that crosses a threshold (an intervention saved, a timer
+ * stopped, a request filed), in its transaction, and evaluated again when they are read: the
+ * contracts in force are checked against their allowance (the ledger's figures) and end date,
+ * and an alert not yet raised for its period is written once; a usage alert always shows the
+ * ledger's figures of the moment it is read.
  */
 @Injectable()
-export class AlertsService {
+export class AlertsService implements OnModuleInit {
   constructor(
     @InjectRepository(Alert) private readonly alerts: Repository<Alert>,
     @InjectRepository(Contract) private readonly contracts: Repository<Contract>,
     private readonly practice: PracticeService,
     private readonly allowance: AllowanceWork,
     private readonly clock: Clock,
+    private readonly written: WorkWritten,
   ) {}
+
+  /** A write that crosses a threshold raises its alert in its own transaction. */
+  onModuleInit(): void {
+    this.written.listen((m, contractIds) => this.raiseFor(m, { id: In(contractIds) }));
+  }
 
   async list(viewer: Viewer, query: AlertQuery): Promise<Page<AlertView>> {
     await this.raise(viewer);
@@ -89,8 +98,9 @@ export class AlertsService {
     contract: Contract,
     month: string,
     timezone: string,
+    m?: EntityManager,
   ): Promise<ContractFacts> {
-    const ledger = await this.allowance.ledger(ledgerTerms(contract), month, timezone);
+    const ledger = await this.allowance.ledger(ledgerTerms(contract), month, timezone, m);
     const months = ledger.months;
     return {
       ...contract,
@@ -116,21 +126,27 @@ export class AlertsService {
 
   /** Writes the alerts now due for the viewer's contracts in force, each once per period. */
   private async raise(viewer: Viewer): Promise<void> {
-    const { timezone } = await this.practice.get();
+    const own = clientScope(viewer);
+    await this.raiseFor(this.alerts.manager, own === null ? {} : { clientId: own });
+  }
+
+  /** Writes the alerts now due for the contracts in force matching `where`, each once per period. */
+  private async raiseFor(
+    m: EntityManager,
+    where: { id?: ReturnType<typeof In>; clientId?: string },
+  ): Promise<void> {
+    const { timezone } = await this.practice.get(m);
     const now = this.clock.now();
     const [today, month] = [localDate(now, timezone), localMonth(now, timezone)];
-    const own = clientScope(viewer);
-    const candidates = await this.contracts.find({
-      where: { archivedAt: IsNull(), ...(own === null ? {} : { clientId: own }) },
-    });
+    const candidates = await m.find(Contract, { where: { archivedAt: IsNull(), ...where } });
     const inForce = candidates.filter((c) => contractStanding(c, today) === 'active');
     const due = [];
     for (const c of inForce) {
-      const facts = await this.factsOf(c, month, timezone);
+      const facts = await this.factsOf(c, month, timezone, m);
       due.push(...alertsDue(facts, today, month).map((d) => ({ ...d, contract: c })));
     }
     if (due.length === 0) return;
-    const existing = await this.alerts.find({
+    const existing = await m.find(Alert, {
       select: { contractId: true, kind: true, period: true },
       where: { contractId: In([...new Set(due.map((d) => d.contract.id))]) },
     });
@@ -138,7 +154,7 @@ export class AlertsService {
     const fresh = due.filter((d) => !known.has(`${d.contract.id}|${d.kind}|${d.period}`));
     if (fresh.length === 0) return;
     // Two readers may raise the same alert at once: the unique index keeps one, the other is ignored.
-    await this.alerts
+    await m
       .createQueryBuilder()
       .insert()
       .into(Alert)

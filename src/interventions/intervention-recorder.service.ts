@@ -1,3 +1,4 @@
+import { WorkWritten } from '../common/work-written';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CalendarSettings, Location, Urgency } from '../common/domain';
@@ -67,6 +68,7 @@ export class InterventionRecorder {
     private readonly references: InterventionReferenceLoader,
     private readonly quota: QuotaAccounting,
     private readonly clock: Clock,
+    private readonly written: WorkWritten,
   ) {}
 
   async record(
@@ -114,6 +116,7 @@ export class InterventionRecorder {
     if (intervention.requestId) {
       await markRequestAnswered(manager, intervention.requestId, intervention.startedAt);
     }
+    await this.written.notify(manager, [intervention.contractId]);
     return { intervention, quota, notes };
   }
 

@@ -1,3 +1,4 @@
+import { WorkWritten } from '../common/work-written';
 import { Injectable } from '@nestjs/common';
 import { firstDayOfNextMonth, localDate, localMonth } from '../calendar';
 import { Clock } from '../common/clock';
@@ -29,6 +30,7 @@ export class RequestFilingService {
     private readonly ledger: QuotaLedger,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly written: WorkWritten,
   ) {}
 
   async file(viewer: Viewer, dto: FileRequestDto): Promise<FiledRequest> {
@@ -81,6 +83,7 @@ export class RequestFilingService {
           }),
         );
         await this.ledger.take(manager, unitOf(contract, month, request, decision));
+        await this.written.notify(manager, [contract.id]);
         return { ...toRequestView(request, now), quota: decision.quota };
       },
       [Locks.quota(contract.id, month)],
