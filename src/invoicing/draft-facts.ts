@@ -1,12 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Urgency } from '../common/domain';
 import { formatDate, formatDecimal, type FormatLocale } from '../common/format';
-import {
-  hoursFromMinutes,
-  type DraftIntervention,
-  type DraftLine,
-  type LineKind,
-} from './math';
+import { hoursFromMinutes, type DraftIntervention, type DraftLine, type LineKind } from './math';
 
 /** The stored figures of an intervention that a draft reads (priced when it was saved). */
 export interface BilledWork {
