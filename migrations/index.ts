@@ -9,6 +9,7 @@ import { LegalInvoicing1765100000000 } from './1765100000000-LegalInvoicing';
 import { ServerSecrets1765200000000 } from './1765200000000-ServerSecrets';
 import { TokenVersions1765300000000 } from './1765300000000-TokenVersions';
 import { OnePrice1765400000000 } from './1765400000000-OnePrice';
+import { FeeTiming1765500000000 } from './1765500000000-FeeTiming';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +24,5 @@ export const ALL_MIGRATIONS = [
   ServerSecrets1765200000000,
   TokenVersions1765300000000,
   OnePrice1765400000000,
+  FeeTiming1765500000000,
 ];

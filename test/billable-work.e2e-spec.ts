@@ -304,6 +304,51 @@ describe('billable work: credited, late or early, every hour is billed once', ()
     ]);
   });
 
+  it('bills a retainer in advance: its month’s fee ahead, the month before’s work beside it', async () => {
+    const ahead = await createContract(t, consultant, clientId, {
+      billing: { feeTiming: 'advance' },
+    });
+    expect(ahead.billing.feeTiming).toBe('advance');
+    const worked = [
+      await work(ahead.id, '2026-11-16', 540),
+      await work(ahead.id, '2026-11-17', 180),
+    ];
+    const december = await draft(ahead.id, '2026-12-01', '2026-12-31');
+    expect(december.lines).toEqual([
+      expect.objectContaining({
+        kind: 'retainer_fee',
+        description: 'Forfait mensuel à échoir, décembre 2026 (10 h incluses)',
+        amountCents: 60_000,
+        interventionIds: [],
+      }),
+      expect.objectContaining({
+        kind: 'retainer_overage',
+        description: 'Heures au-delà du forfait, novembre 2026 (12 h consommées)',
+        quantity: 2,
+        amountCents: 22_000,
+        interventionIds: worked,
+      }),
+    ]);
+    const arrears = await api
+      .post('/api/contracts', {
+        clientId,
+        reference: 'TM-ADVANCE',
+        title: 'Régie',
+        startDate: '2026-01-01',
+        billing: {
+          mode: 'time_and_materials',
+          hourlyRateCents: 9000,
+          roundingMinutes: 15,
+          minimumBillableMinutes: 15,
+          rolloverMonths: 0,
+          feeTiming: 'advance',
+        },
+        urgencyPolicy: (await api.get(`/api/contracts/${ahead.id}`).expect(200)).body.urgencyPolicy,
+      })
+      .expect(400);
+    expect(arrears.body.details).toEqual([expect.objectContaining({ field: 'billing.feeTiming' })]);
+  });
+
   it('gives the work back from the console when the box is ticked', async () => {
     const tm = (await createContract(t, consultant, clientId, {
       billing: {

@@ -53,6 +53,12 @@ function billingProblems(
       problems.push({ field: `billing.${name}`, message: WHY_REQUIRED[name] ?? 'is required' });
     }
   }
+  if (billing.feeTiming === 'advance' && billing.mode !== 'retainer') {
+    problems.push({
+      field: 'billing.feeTiming',
+      message: 'only a retainer has a monthly fee to bill in advance',
+    });
+  }
   const seen = new Set<string>();
   (billing.activityRates ?? []).forEach((rate, index) => {
     const field = `billing.activityRates.${index}.activityId`;
@@ -79,6 +85,7 @@ export function billingForMode(billing: BillingTerms): BillingTerms {
     prepaidMinutes: billing.mode === 'prepaid' ? (billing.prepaidMinutes ?? null) : null,
     overageRateCents: billing.overageRateCents ?? null,
     activityRates: billing.activityRates ?? [],
+    feeTiming: billing.feeTiming ?? 'arrears',
   };
 }
 

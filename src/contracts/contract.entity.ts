@@ -8,8 +8,14 @@ export interface ActivityRate {
 }
 
 /** How a contract bills: the billing block of API.md. Money in cents, rates in cents per hour. */
+/** When a retainer's monthly fee is billed: after its month (à terme échu) or before it (à échoir). */
+export const FEE_TIMINGS = ['arrears', 'advance'] as const;
+export type FeeTiming = (typeof FEE_TIMINGS)[number];
+
 export interface BillingTerms {
   mode: BillingMode;
+  /** Retainer: 'arrears' (default) bills a month's fee with its work; 'advance' bills it ahead. */
+  feeTiming?: FeeTiming;
   monthlyFeeCents?: number | null;
   includedMinutesPerMonth?: number | null;
   prepaidMinutes?: number | null;

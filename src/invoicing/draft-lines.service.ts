@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { addDays, firstDayOfNextMonth } from '../calendar';
 import type { Client } from '../clients/client.entity';
 import { DomainError } from '../common/domain-error';
 import type { Contract } from '../contracts/contract.entity';
@@ -12,13 +13,22 @@ import { Invoice } from './invoice.entity';
 import { draftLineOf, lineRowValues } from './line-rows';
 import {
   buildDraft,
+  addMonths,
   computeTotals,
   contractMonthsOfPeriod,
+  monthsOfPeriod,
   vatRegimeFor,
   type DraftInput,
   type DraftLine,
   type InvoiceVatRegime,
 } from './math';
+
+/** The same span one month earlier, whole months: December 2026 → November 2026. */
+export function monthsBefore(period: Period): Period {
+  const first = addMonths(period.start.slice(0, 7), -1);
+  const last = addMonths(period.end.slice(0, 7), -1);
+  return { start: `${first}-01`, end: addDays(firstDayOfNextMonth(last), -1) };
+}
 
 export interface DraftParties {
   contract: Contract;
@@ -78,7 +88,12 @@ export class DraftLines {
     const locale = parties.client.locale ?? practice.locale;
     const retainer = contract.billing.mode === 'retainer';
     const months = retainer ? retainerMonths(contract, period) : [];
-    const found = await this.work.collect(m, contract, period, tz);
+    // In advance (à échoir), a period's invoice bills its months' fee and the months before.
+    const advance = retainer && contract.billing.feeTiming === 'advance';
+    const workPeriod = advance ? monthsBefore(period) : period;
+    const found = await this.work.collect(m, contract, workPeriod, tz);
+    const workMonths = advance ? monthsOfPeriod(workPeriod) : [];
+    const lateMonths = [...new Set([...found.lateMonths, ...workMonths])].sort();
     const input: DraftInput = {
       mode: contract.billing.mode,
       period,
@@ -95,11 +110,13 @@ export class DraftLines {
       overageRateCents: contract.billing.overageRateCents ?? undefined,
       vatRateBp: defaultRateBp,
       rollover: retainer ? await this.work.rolloverBefore(m, contract, period, tz) : [],
+      feeInAdvance: advance,
+      workMonths,
       interventions: found.interventions.map((i) =>
         toDraftIntervention(i, found.activityNames.get(i.activityId) ?? ''),
       ),
       overageEvents: found.overageEvents,
-      lateMonths: retainer ? await this.work.lateMonthFacts(m, contract, found.lateMonths, tz) : [],
+      lateMonths: retainer ? await this.work.lateMonthFacts(m, contract, lateMonths, tz) : [],
       locale,
     };
     const generated = buildDraft(input).lines;

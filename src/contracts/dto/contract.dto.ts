@@ -20,6 +20,7 @@ import { BILLING_MODES, OVER_QUOTA_BEHAVIOURS, SLA_CLOCKS } from '../../common/d
 import type { BillingMode, OverQuotaBehaviour, SlaClock } from '../../common/domain';
 import { PageQuery } from '../../common/pagination';
 import { IsLocalDate } from '../../common/validators';
+import { FEE_TIMINGS, type FeeTiming } from '../contract.entity';
 
 const MAX_CENTS = 100_000_000;
 const MAX_MINUTES = 1_000_000;
@@ -110,6 +111,16 @@ export class BillingDto {
   @Min(0)
   @Max(12)
   readonly rolloverMonths!: number;
+
+  @ApiPropertyOptional({
+    enum: FEE_TIMINGS,
+    default: 'arrears',
+    description:
+      "Retainer: 'arrears' (à terme échu) bills a month's fee with that month's work; 'advance' (à échoir) bills it on the invoice of its month, made at its start, and the month's work on the next one",
+  })
+  @Omittable()
+  @IsIn(FEE_TIMINGS)
+  readonly feeTiming?: FeeTiming;
 }
 
 export class UrgencyLevelDto {

@@ -28,6 +28,11 @@ export class BillingView {
   @ApiProperty({ example: 15 }) minimumBillableMinutes!: number;
   @ApiProperty({ example: 2, description: '0 = unused minutes expire at month end' })
   rolloverMonths!: number;
+  @ApiPropertyOptional({
+    enum: ['arrears', 'advance'],
+    description: 'retainer: the fee billed after its month (arrears) or before it (advance)',
+  })
+  feeTiming?: string;
 }
 
 /** One urgency level's terms: response time, monthly quota, surcharge, what happens over quota. */

@@ -57,6 +57,12 @@ export interface DraftInput {
   overageEvents: OverageEvent[];
   /** Months before the period already invoiced, whose late work the draft bills. */
   lateMonths?: LateMonth[];
+  /**
+   * Retainer billed in advance (à échoir): the fee of the period's months, and the work of the
+   * months before it (`workMonths`), each on a line of its own month.
+   */
+  feeInAdvance?: boolean;
+  workMonths?: string[];
   locale?: LabelLocale;
   labels?: Partial<DraftLabels>;
 }

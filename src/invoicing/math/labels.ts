@@ -14,6 +14,10 @@ export interface DraftLabels {
   retainerOverage: string;
   /** {month} {used}: work of a month already invoiced, logged after its invoice */
   lateRetainer: string;
+  /** {month} {included}: a fee billed in advance */
+  retainerFeeInAdvance: string;
+  /** {month} {used}: the work of a month whose fee was billed in advance */
+  workAfterAdvance: string;
   /** {consumed} {left} */
   prepaid: string;
   prepaidOverrun: string;
@@ -39,6 +43,8 @@ export const DRAFT_LABELS: Record<LabelLocale, DraftLabels> = {
       'Monthly retainer, {month} ({included} h included + {rollover} h carried over, {used} h used)',
     retainerOverage: 'Hours beyond the retainer, {month}',
     lateRetainer: 'Hours beyond the retainer, {month} ({used} h logged after its invoice)',
+    retainerFeeInAdvance: 'Monthly retainer in advance, {month} ({included} h included)',
+    workAfterAdvance: 'Hours beyond the retainer, {month} ({used} h used)',
     prepaid: 'Prepaid block: {consumed} h consumed, {left} h left',
     prepaidOverrun: 'Hours beyond the prepaid block',
     time: '{activity}, {urgency} urgency',
@@ -52,6 +58,8 @@ export const DRAFT_LABELS: Record<LabelLocale, DraftLabels> = {
     retainerFeeWithRollover: `Forfait mensuel, {month} ({included} h incluses + {rollover} h reportées, {used} h consommées)`,
     retainerOverage: 'Heures au-delà du forfait, {month}',
     lateRetainer: 'Heures au-delà du forfait, {month} ({used} h saisies après sa facture)',
+    retainerFeeInAdvance: 'Forfait mensuel à échoir, {month} ({included} h incluses)',
+    workAfterAdvance: 'Heures au-delà du forfait, {month} ({used} h consommées)',
     prepaid: `Forfait prépayé${NBSP}: {consumed} h consommées, {left} h restantes`,
     prepaidOverrun: 'Heures au-delà du forfait prépayé',
     time: '{activity}, urgence {urgency}',

@@ -77,7 +77,8 @@ function retainerLateLine(
   const overageMinutes =
     month(facts.billedMinutes + late).overageMinutes - month(facts.billedMinutes).overageMinutes;
   const rate = input.overageRateCents ?? input.hourlyRateCents;
-  const description = fillLabel(ctx.labels.lateRetainer, {
+  const advance = input.feeInAdvance && (input.workMonths ?? []).includes(facts.month);
+  const description = fillLabel(advance ? ctx.labels.workAfterAdvance : ctx.labels.lateRetainer, {
     month: monthText(facts.month, ctx.locale),
     used: hoursText(hoursFromMinutes(late), ctx.locale),
   });

@@ -67,7 +67,11 @@ function monthLines(input: DraftInput, ctx: LineContext, facts: MonthFacts) {
     rollover: hours(available),
     used: hours(used),
   };
-  const template = available > 0 ? ctx.labels.retainerFeeWithRollover : ctx.labels.retainerFee;
+  const template = input.feeInAdvance
+    ? ctx.labels.retainerFeeInAdvance
+    : available > 0
+      ? ctx.labels.retainerFeeWithRollover
+      : ctx.labels.retainerFee;
   const lines = [feeLine(fillLabel(template, values), input.monthlyFeeCents ?? 0, ctx, covered)];
   if (consumption.overageMinutes > 0) {
     const rate = input.overageRateCents ?? input.hourlyRateCents;
