@@ -293,6 +293,28 @@ describe('usage and alerts', () => {
       ]);
     });
 
+    it('raises an alert with an import that crosses its threshold', async () => {
+      const initech = await createClient(t, consultant, { name: 'Initech' });
+      const contract = await createContract(t, consultant, initech.id, { reference: 'INITECH' });
+      const csv = [
+        'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)',
+        'Camille,camille@example.fr,Initech,Support,Support,Migration,Yes,2026-11-19,09:00:00,2026-11-19,17:00:00,08:00:00,,',
+      ].join('\n');
+      const res = await t
+        .http()
+        .post('/api/interventions/import?source=toggl&dryRun=false&email=camille@example.fr')
+        .set(...bearer(consultant))
+        .set('Content-Type', 'text/csv')
+        .send(csv)
+        .expect(200);
+      expect(res.body.refused).toEqual([]);
+      expect(res.body.created).toBe(1);
+      const stored = await t.dataSource
+        .getRepository(Alert)
+        .findBy({ contractId: contract.id, kind: 'usage_80' });
+      expect(stored).toEqual([expect.objectContaining({ period: '2026-11' })]);
+    });
+
     it('raises them for a prepaid block too', async () => {
       const contract = await createContract(t, consultant, globex.id, {
         reference: 'GLOBEX-BLOCK',

@@ -1,3 +1,4 @@
+import { WorkWritten } from '../common/work-written';
 import { Injectable } from '@nestjs/common';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -68,6 +69,7 @@ export class ImportService {
     private readonly practice: PracticeService,
     private readonly ledger: QuotaLedger,
     private readonly clock: Clock,
+    private readonly written: WorkWritten,
   ) {}
 
   async run(
@@ -115,6 +117,10 @@ export class ImportService {
         // synchronously, so without a turn of the event loop no other request comes in.
         await writeImport(manager, valid, by, this.ledger);
       }
+      await this.written.notify(
+        manager,
+        valid.map((p) => p.contract.id),
+      );
       return { ...report, created: valid.length };
     }, locks);
   }
