@@ -80,7 +80,10 @@ describe('client portal in the browser', () => {
     expect(await textOf(page.getByRole('heading', { name: /Infogérance mensuelle/ }))).toContain(
       'Infogérance',
     );
-    expect(await textOf(page.getByRole('row', { name: /Critique/ }))).toMatch(/Critique\s*0\s*1/);
+    // Level, used, from requests filed, from urgent calls logged, left.
+    expect(await textOf(page.getByRole('row', { name: /Critique/ }))).toMatch(
+      /^Critique\s+0\s+0\s+0\s+1$/,
+    );
     await screenshot(page, 'portal-dashboard-phone');
   });
 
