@@ -24,6 +24,7 @@ export {
   localTimeToInstant,
   monthBounds,
   splitByLocalDay,
+  wallClockOccurrences,
   weekdayOf,
   type DayPiece,
   type Interval,

@@ -82,14 +82,27 @@ export function localTimeToInstant(localDate: string, minuteOfDay: number, tz: s
   const zone = ianaZone(tz);
   const [year, month, day] = localDate.split('-').map(Number);
   const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay);
-  const [before, after] = [zone.offset(wall - MS_PER_DAY), zone.offset(wall + MS_PER_DAY)];
-  if (before === after) return new Date(wall - before * MS_PER_MINUTE);
-  const occurrences = [before, after]
+  const before = zone.offset(wall - MS_PER_DAY);
+  if (before === zone.offset(wall + MS_PER_DAY)) return new Date(wall - before * MS_PER_MINUTE);
+  const [first] = occurrencesIn(zone, wall);
+  return new Date(first ?? wall - before * MS_PER_MINUTE);
+}
+
+/**
+ * The instants, earliest first, at which a wall-clock reading (milliseconds on a UTC-like
+ * timeline) happens in the zone: none in a spring-forward gap, two in an autumn overlap. The
+ * offsets are read from the zone a day either side, never guessed from today's.
+ */
+export function wallClockOccurrences(wall: number, tz: string): number[] {
+  return occurrencesIn(ianaZone(tz), wall);
+}
+
+function occurrencesIn(zone: IANAZone, wall: number): number[] {
+  const offsets = new Set([zone.offset(wall - MS_PER_DAY), zone.offset(wall + MS_PER_DAY)]);
+  return [...offsets]
     .map((offset) => wall - offset * MS_PER_MINUTE)
-    .filter((t) => t + zone.offset(t) * MS_PER_MINUTE === wall);
-  return new Date(
-    occurrences.length > 0 ? Math.min(...occurrences) : wall - before * MS_PER_MINUTE,
-  );
+    .filter((t) => t + zone.offset(t) * MS_PER_MINUTE === wall)
+    .sort((a, b) => a - b);
 }
 
 export function localDate(at: Date, tz: string): string {

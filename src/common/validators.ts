@@ -1,6 +1,6 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
-import { isValidTimeZone, validateWeeklyHours } from '../calendar';
+import { isValidLocalDate, isValidTimeZone, validateWeeklyHours } from '../calendar';
 import type { WeeklyHours } from './domain';
 import {
   EU_VAT_PREFIXES,
@@ -42,7 +42,6 @@ const str = (f: (s: string) => boolean) => (v: unknown) => typeof v === 'string'
 export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2199;
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 /** ISO 8601 with a date, a time and an offset (or Z): an instant nobody has to guess the zone of. */
 const INSTANT =
@@ -52,11 +51,9 @@ const yearInRange = (year: number): boolean => year >= MIN_YEAR && year <= MAX_Y
 
 /** A real day of the calendar (no 30 February), YYYY-MM-DD, within MIN_YEAR..MAX_YEAR. */
 export function isCalendarDay(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const m = DAY.exec(value);
-  if (!m) return false;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return yearInRange(year) && DateTime.utc(year, month, day).day === day && month <= 12;
+  return (
+    typeof value === 'string' && isValidLocalDate(value) && yearInRange(Number(value.slice(0, 4)))
+  );
 }
 
 /** A month YYYY-MM within MIN_YEAR..MAX_YEAR. */

@@ -18,8 +18,6 @@ import type { Location, Urgency } from '../../common/domain';
 import { PageQuery } from '../../common/pagination';
 import { isCalendarDay, isInstant } from '../../common/validators';
 
-const LOCAL_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
 export { isInstant };
 
 export function IsInstant(options?: ValidationOptions): PropertyDecorator {
@@ -46,9 +44,7 @@ function IsDayOrInstant(options?: ValidationOptions): PropertyDecorator {
       propertyName: String(propertyName),
       options,
       validator: {
-        validate: (value: unknown) =>
-          isInstant(value) ||
-          (typeof value === 'string' && LOCAL_DAY.test(value) && isCalendarDay(value)),
+        validate: (value: unknown) => isInstant(value) || isCalendarDay(value),
         defaultMessage: () => '$property must be a day YYYY-MM-DD or an ISO 8601 instant',
       },
     });

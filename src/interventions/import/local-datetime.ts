@@ -1,4 +1,5 @@
 import { DateTime, IANAZone } from 'luxon';
+import { isValidTimeZone, wallClockOccurrences } from '../../calendar';
 import { DateOrder } from './import-row';
 
 /** A calendar day as written in the export, before any zone is applied. */
@@ -85,17 +86,11 @@ export function parseLocalTime(value: string): LocalTime | null {
  * date the import runs.
  */
 export function toInstant(day: LocalDay, time: LocalTime, timezone: string): Date | null {
-  const zone = IANAZone.create(timezone);
-  if (!zone.isValid) return null;
+  if (!isValidTimeZone(timezone)) return null;
   const wall = Date.UTC(day.year, day.month - 1, day.day, time.hour, time.minute, time.second);
-  const offsets = new Set([zone.offset(wall - MS_PER_DAY), zone.offset(wall + MS_PER_DAY)]);
-  const occurrences = [...offsets]
-    .map((offset) => wall - offset * 60_000)
-    .filter((t) => t + zone.offset(t) * 60_000 === wall);
-  return occurrences.length > 0 ? new Date(Math.max(...occurrences)) : null;
+  const occurrences = wallClockOccurrences(wall, timezone);
+  return occurrences.length > 0 ? new Date(occurrences[occurrences.length - 1]) : null;
 }
-
-const MS_PER_DAY = 86_400_000;
 
 /** Turns local days and times into instants, for many rows of one zone. */
 export type LocalClock = (day: LocalDay, time: LocalTime) => Date | null;
