@@ -189,6 +189,36 @@ describe('client portal pages', () => {
     expect(cells('Critique')).toEqual(['1', '0', '1', '1']);
   });
 
+  it('lists the requests of one status when asked, and all of them for an unknown one', async () => {
+    const file = async (title: string) =>
+      (
+        await t
+          .http()
+          .post('/api/requests')
+          .set(...bearer(consultant))
+          .send({ contractId, title, description: 'x', urgency: 'low' })
+          .expect(201)
+      ).body.id as string;
+    await file('Écran qui scintille');
+    const resolvedId = await file('Souris sans fil');
+    await t
+      .http()
+      .patch(`/api/requests/${resolvedId}`)
+      .set(...bearer(consultant))
+      .send({ status: 'resolved' })
+      .expect(200);
+
+    const resolved = (await web.get('/portal/requests?status=resolved')).text;
+    expect(resolved).toContain('Souris sans fil');
+    expect(resolved).not.toContain('Écran qui scintille');
+    const open = (await web.get('/portal/requests?status=open')).text;
+    expect(open).toContain('Écran qui scintille');
+    expect(open).not.toContain('Souris sans fil');
+    const unknown = (await web.get('/portal/requests?status=lost')).text;
+    expect(unknown).toContain('Écran qui scintille');
+    expect(unknown).toContain('Souris sans fil');
+  });
+
   it('never shows another company’s request, even by URL', async () => {
     const res = await web.get(`/portal/requests/${otherRequestId}`);
     expect(res.status).toBe(404);

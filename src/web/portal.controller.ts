@@ -1,22 +1,13 @@
 import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AlertsService } from '../alerts/alerts.service';
 import { Roles } from '../auth/auth.decorators';
-import { DomainError } from '../common/domain-error';
-import { InvoicesService } from '../invoicing/invoices.service';
-import { InvoicePdfService } from '../invoicing/invoice-pdf.service';
+import { UuidParam } from '../common/validation';
 import { CreateDeflectionDto } from '../knowledge/dto/deflection.dto';
-import { ArticlesService } from '../knowledge/articles.service';
-import { DeflectionsService } from '../knowledge/deflections.service';
-import { SuggestionsService } from '../knowledge/suggestions.service';
 import { FileRequestDto } from '../requests/dto/request.dto';
-import { RequestFilingService } from '../requests/request-filing.service';
-import { RequestsService } from '../requests/requests.service';
 import { PortalService } from './portal.service';
 import { WebErrorFilter } from './web-error.filter';
 import { PageRequest, WebPages } from './web-pages';
-import { UuidParam } from '../common/validation';
 
 const NAV = [
   { href: '/portal', label: 'portal.nav.home' },
@@ -34,22 +25,12 @@ export class PortalController {
   constructor(
     private readonly pages: WebPages,
     private readonly portal: PortalService,
-    private readonly requests: RequestsService,
-    private readonly filing: RequestFilingService,
-    private readonly suggestions: SuggestionsService,
-    private readonly deflections: DeflectionsService,
-    private readonly articles: ArticlesService,
-    private readonly invoices: InvoicesService,
-    private readonly pdfs: InvoicePdfService,
-    private readonly alerts: AlertsService,
   ) {}
 
   @Get()
   async dashboard(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const viewer = req.user!;
-    const offers = await this.portal.offers(viewer);
-    const alerts = (await this.alerts.list(viewer, { limit: 20, offset: 0 })).items;
-    return this.pages.render(req, reply, 'portal/dashboard', { nav: NAV, offers, alerts });
+    const page = await this.portal.dashboard(req.user!);
+    return this.pages.render(req, reply, 'portal/dashboard', { nav: NAV, ...page });
   }
 
   @Post('alerts/:id/acknowledge')
@@ -58,7 +39,7 @@ export class PortalController {
     @Res() reply: FastifyReply,
     @UuidParam() id: string,
   ): Promise<FastifyReply> {
-    await this.alerts.acknowledge(req.user!, id);
+    await this.portal.acknowledge(req.user!, id);
     return this.pages.redirect(reply, '/portal');
   }
 
@@ -68,17 +49,8 @@ export class PortalController {
     @Res() reply: FastifyReply,
     @Query('status') status?: string,
   ): Promise<FastifyReply> {
-    const page = await this.requests.list(req.user!, {
-      limit: 100,
-      offset: 0,
-      ...(isStatus(status) ? { status } : {}),
-    });
-    return this.pages.render(req, reply, 'portal/requests', {
-      nav: NAV,
-      requests: page.items,
-      total: page.total,
-      status,
-    });
+    const page = await this.portal.requestList(req.user!, status);
+    return this.pages.render(req, reply, 'portal/requests', { nav: NAV, ...page });
   }
 
   @Get('requests/new')
@@ -89,13 +61,14 @@ export class PortalController {
     @Query('q') q?: string,
     @Query('solved') solved?: string,
   ): Promise<FastifyReply> {
-    return this.renderForm(req, reply, {
+    const page = await this.portal.requestForm(req.user!, {
       contractId,
       title: q ?? '',
       description: '',
       urgency: 'normal',
       solved: solved === '1',
     });
+    return this.pages.render(req, reply, 'portal/request-new', { nav: NAV, ...page });
   }
 
   @Post('requests')
@@ -104,18 +77,17 @@ export class PortalController {
     @Res() reply: FastifyReply,
     @Body() dto: FileRequestDto,
   ): Promise<FastifyReply> {
-    try {
-      const filed = await this.filing.file(req.user!, dto);
-      return this.pages.render(req, reply, 'portal/request-filed', { nav: NAV, filed }, 201);
-    } catch (error) {
-      if (!(error instanceof DomainError) || error.kind !== 'rule') throw error;
-      return this.renderForm(
+    const outcome = await this.portal.file(req.user!, dto);
+    if ('refused' in outcome) {
+      return this.pages.render(
         req,
         reply,
-        { ...dto, refusal: { message: error.message, details: error.details } },
+        'portal/request-new',
+        { nav: NAV, ...outcome.refused },
         422,
       );
     }
+    return this.pages.render(req, reply, 'portal/request-filed', { nav: NAV, ...outcome }, 201);
   }
 
   @Get('requests/:id')
@@ -124,8 +96,8 @@ export class PortalController {
     @Res() reply: FastifyReply,
     @UuidParam() id: string,
   ): Promise<FastifyReply> {
-    const request = await this.requests.detail(req.user!, id);
-    return this.pages.render(req, reply, 'portal/request', { nav: NAV, request });
+    const page = await this.portal.request(req.user!, id);
+    return this.pages.render(req, reply, 'portal/request', { nav: NAV, ...page });
   }
 
   @Post('deflections')
@@ -134,14 +106,14 @@ export class PortalController {
     @Res() reply: FastifyReply,
     @Body() dto: CreateDeflectionDto,
   ): Promise<FastifyReply> {
-    await this.deflections.record(req.user!, dto);
+    await this.portal.deflect(req.user!, dto);
     return this.pages.redirect(reply, `/portal/requests/new?contractId=${dto.contractId}&solved=1`);
   }
 
   @Get('invoices')
   async invoiceList(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const page = await this.invoices.list(req.user!, { limit: 200, offset: 0 });
-    return this.pages.render(req, reply, 'portal/invoices', { nav: NAV, invoices: page.items });
+    const page = await this.portal.invoiceList(req.user!);
+    return this.pages.render(req, reply, 'portal/invoices', { nav: NAV, ...page });
   }
 
   @Get('invoices/:id/pdf')
@@ -150,7 +122,7 @@ export class PortalController {
     @Res() reply: FastifyReply,
     @UuidParam() id: string,
   ): Promise<FastifyReply> {
-    const pdf = await this.pdfs.render(req.user!, id);
+    const pdf = await this.portal.invoicePdf(req.user!, id);
     return reply
       .header('content-type', 'application/pdf')
       .header('content-disposition', `attachment; filename="${pdf.fileName}"`)
@@ -163,16 +135,8 @@ export class PortalController {
     @Res() reply: FastifyReply,
     @Query('q') q?: string,
   ): Promise<FastifyReply> {
-    const page = await this.articles.list(req.user!, {
-      limit: 100,
-      offset: 0,
-      ...(q ? { q } : {}),
-    });
-    return this.pages.render(req, reply, 'portal/kb', {
-      nav: NAV,
-      articles: page.items,
-      q: q ?? '',
-    });
+    const page = await this.portal.kb(req.user!, q);
+    return this.pages.render(req, reply, 'portal/kb', { nav: NAV, ...page });
   }
 
   @Get('kb/:id')
@@ -181,33 +145,7 @@ export class PortalController {
     @Res() reply: FastifyReply,
     @UuidParam() id: string,
   ): Promise<FastifyReply> {
-    const article = await this.articles.get(req.user!, id);
-    return this.pages.render(req, reply, 'portal/article', { nav: NAV, article });
+    const page = await this.portal.article(req.user!, id);
+    return this.pages.render(req, reply, 'portal/article', { nav: NAV, ...page });
   }
-
-  private async renderForm(
-    req: PageRequest,
-    reply: FastifyReply,
-    form: Record<string, unknown>,
-    status = 200,
-  ): Promise<FastifyReply> {
-    const viewer = req.user!;
-    const offers = await this.portal.offers(viewer);
-    const contractId = (form.contractId as string | undefined) ?? offers[0]?.contract.id;
-    const offer = offers.find((o) => o.contract.id === contractId) ?? offers[0];
-    const query = typeof form.title === 'string' ? form.title.trim() : '';
-    const suggestions =
-      query.length >= 2 ? (await this.suggestions.suggest(viewer, query)).items : [];
-    return this.pages.render(
-      req,
-      reply,
-      'portal/request-new',
-      { nav: NAV, offers, offer, form, query, suggestions },
-      status,
-    );
-  }
-}
-
-function isStatus(s: string | undefined): s is 'open' | 'in_progress' | 'resolved' | 'closed' {
-  return s === 'open' || s === 'in_progress' || s === 'resolved' || s === 'closed';
 }
