@@ -8,7 +8,9 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
+import { negotiateLocale } from '../i18n';
 import { DomainError, ErrorKind } from './domain-error';
+import { errorText } from './error-text';
 
 export function statusOfKind(kind: ErrorKind): number {
   switch (kind) {
@@ -68,6 +70,15 @@ export class ErrorFilter implements ExceptionFilter {
     const reply = ctx.getResponse<FastifyReply>();
     const unavailable = databaseUnavailable(exception);
     const body = this.toBody(unavailable ?? exception);
+    Object.assign(
+      body,
+      errorText(
+        negotiateLocale(request.headers['accept-language']),
+        body.code,
+        body.message,
+        body.details,
+      ),
+    );
     body.requestId = requestIdOf(request);
     if (unavailable) {
       this.logger.warn({ err: exception, requestId: request.id }, unavailable.message);

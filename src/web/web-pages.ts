@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth.decorators';
 import { localeOf, translator, WebLocale } from './i18n';
-import { webTemplatesDir } from './web-setup';
-import { join } from 'node:path';
 import * as format from './web-format';
 import type { AlertView } from '../alerts/alerts.service';
 import { alertText } from './alert-text';
@@ -14,8 +12,6 @@ export type PageRequest = FastifyRequest & { user?: AuthUser };
 /** Renders a page with what every template needs: texts, user, CSRF token, formatters. */
 @Injectable()
 export class WebPages {
-  private readonly i18nDir = join(webTemplatesDir(), 'i18n');
-
   locale(request: FastifyRequest): WebLocale {
     return localeOf(request);
   }
@@ -28,7 +24,7 @@ export class WebPages {
     status = 200,
   ): FastifyReply {
     const locale = localeOf(request);
-    const t = translator(locale, this.i18nDir);
+    const t = translator(locale);
     const csrf = reply.generateCsrf();
     const fmt = format.formatters(locale);
     return reply
