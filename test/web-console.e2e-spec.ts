@@ -438,6 +438,7 @@ describe("web pages: the consultant's console", () => {
       startDate: '2026-01-01',
       endDate: '',
       mode: 'retainer',
+      feeTiming: 'arrears',
       monthlyFee: '750,50',
       includedHours: '10',
       prepaidHours: '',
@@ -509,9 +510,60 @@ describe("web pages: the consultant's console", () => {
         includedMinutesPerMonth: 600,
         hourlyRateCents: 9000,
         overageRateCents: 11000,
+        feeTiming: 'arrears',
       });
       expect(stored.body.urgencyPolicy.levels.critical.monthlyQuota).toBe(2);
       expect(stored.body.urgencyPolicy.levels.low.monthlyQuota).toBeNull();
+    });
+
+    it('bills a retainer’s fee in advance when the form says so, as the API then reads it', async () => {
+      const form = await web.get('/console/contracts');
+      expect(form.text).toMatch(
+        /<select id="nk-fee-timing" name="feeTiming"[^>]*>\s*<option value="arrears" selected>À terme échu \(après le mois\)<\/option>\s*<option value="advance">À échoir \(au début du mois\)<\/option>/,
+      );
+      const res = await web.post(
+        '/console/contracts',
+        contract({ reference: 'WEB-ADV-1', feeTiming: 'advance' }),
+      );
+      expect(res.status).toBe(303);
+      const id = String(res.headers.location).split('/').pop();
+      const stored = await t
+        .http()
+        .get(`/api/contracts/${id}`)
+        .set('Authorization', `Bearer ${consultant}`)
+        .expect(200);
+      expect(stored.body.billing).toMatchObject({ mode: 'retainer', feeTiming: 'advance' });
+      const page = await web.get(`/console/contracts/${id}`);
+      expect(page.text).toContain(
+        '<dt>Facturation du forfait</dt><dd id="fee-timing">À échoir (au début du mois)</dd>',
+      );
+      const english = new WebSession(t);
+      await english.signIn('camille@example.fr', PASSWORD);
+      await english.get('/lang/en');
+      const inEnglish = await english.get(`/console/contracts/${id}`);
+      expect(inEnglish.text).toContain(
+        '<dt>Fee billed</dt><dd id="fee-timing">In advance (at the start of the month)</dd>',
+      );
+    });
+
+    it('refuses a fee billed in advance on prepaid hours, naming the field', async () => {
+      await web.get('/console/contracts');
+      const res = await web.post(
+        '/console/contracts',
+        contract({
+          reference: 'WEB-PRE-1',
+          mode: 'prepaid',
+          monthlyFee: '',
+          includedHours: '',
+          prepaidHours: '20',
+          feeTiming: 'advance',
+        }),
+      );
+      expect(res.status).toBe(400);
+      expect(res.text).toMatch(/role="alert"[\s\S]*<li>Facturation du forfait : /);
+      expect(res.text).toMatch(/<option value="advance" selected>/);
+      const list = await web.get('/console/contracts');
+      expect(list.text).not.toContain('WEB-PRE-1');
     });
 
     it('refuses a retainer without a monthly fee, naming the field and keeping the form', async () => {

@@ -59,6 +59,8 @@ export class ContractForm {
   @Text(10) readonly startDate?: string;
   @Text(10) readonly endDate?: string;
   @Text(30) readonly mode?: string;
+  /** A retainer's fee billed in advance (à échoir) or in arrears (à terme échu). */
+  @Text(20) readonly feeTiming?: string;
   @Text(30) readonly monthlyFee?: string;
   @Text(10) readonly includedHours?: string;
   @Text(10) readonly prepaidHours?: string;
@@ -131,6 +133,7 @@ export function contractPlain(contract: ContractForm): Record<string, unknown> {
       roundingMinutes: integer(contract.roundingMinutes) ?? '',
       minimumBillableMinutes: integer(contract.minimumMinutes) ?? '',
       rolloverMonths: integer(contract.rolloverMonths) ?? 0,
+      feeTiming: given(contract.feeTiming),
     },
     urgencyPolicy: {
       levels: Object.fromEntries(URGENCY_LEVELS.map((level) => [level, levelPlain(form, level)])),
@@ -151,8 +154,9 @@ const level = (response: number, quota: string, over: string, surcharge = '0'): 
 });
 
 /**
- * The form as first shown: a retainer of 10 h for 600 € a month at 90 € an hour; answered within
- * 8, 4, 2 and 1 business hours; high 5 a month (downgrade), critical 2 a month (reject).
+ * The form as first shown: a retainer of 10 h for 600 € a month, billed in arrears, at 90 € an
+ * hour; answered within 8, 4, 2 and 1 business hours; high 5 a month (downgrade), critical 2 a
+ * month (reject).
  */
 export function contractFormDefaults(today: string): Form {
   const levels: Record<Urgency, Form> = {
@@ -170,6 +174,7 @@ export function contractFormDefaults(today: string): Form {
   return {
     startDate: today,
     mode: 'retainer',
+    feeTiming: 'arrears',
     monthlyFee: '600',
     includedHours: '10',
     prepaidHours: '',
