@@ -572,6 +572,42 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
       );
     });
 
+    it('draws on the block in the order of the work, whichever month is billed first', async () => {
+      const client = await createClient(t, token);
+      const contract = await insertContract(t, client.id, {
+        billing: {
+          mode: 'prepaid',
+          prepaidMinutes: 1200,
+          monthlyFeeCents: undefined,
+          includedMinutesPerMonth: undefined,
+        },
+      });
+      const prepaid = (doc: Body) =>
+        doc.lines.map((l: Body) => [l.kind, l.quantity, l.description]);
+      await work(contract, '2026-02-10T08:00:00.000Z', 3);
+      await work(contract, '2026-03-10T08:00:00.000Z', 8);
+      // March first: February's 3 h, not billed yet, come before it.
+      const march = await issue((await draft(contract.id, '2026-03-01', '2026-03-31')).id);
+      expect(prepaid(march)).toEqual([
+        ['prepaid', 8, 'Forfait prépayé\u00a0: 8 h consommées, 9 h restantes'],
+      ]);
+      const february = await draft(contract.id, '2026-02-01', '2026-02-28');
+      expect(prepaid(february)).toEqual([
+        ['prepaid', 3, 'Forfait prépayé\u00a0: 3 h consommées, 9 h restantes'],
+      ]);
+      // A period from the 15th: the work of the 1st to the 14th, not billed yet, comes first.
+      await work(contract, '2026-04-06T08:00:00.000Z', 2);
+      await work(contract, '2026-04-20T08:00:00.000Z', 4);
+      const secondHalf = await draft(contract.id, '2026-04-15', '2026-04-30');
+      expect(prepaid(secondHalf)).toEqual([
+        ['prepaid', 4, 'Forfait prépayé\u00a0: 4 h consommées, 3 h restantes'],
+      ]);
+      const firstHalf = await draft(contract.id, '2026-04-01', '2026-04-14');
+      expect(prepaid(firstHalf)).toEqual([
+        ['prepaid', 2, 'Forfait prépayé\u00a0: 2 h consommées, 3 h restantes'],
+      ]);
+    });
+
     it('bills hour lines whose quantity × unit price is the amount (100 min at 90 €/h)', async () => {
       const client = await createClient(t, token);
       const contract = await insertContract(t, client.id, {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { monthBounds } from '../calendar';
+import { dayBounds, monthBounds } from '../calendar';
 import type { Contract } from '../contracts/contract.entity';
 import { Intervention } from '../interventions/intervention.entity';
 import { QuotaUnit } from '../requests/quota-unit.entity';
@@ -48,13 +48,36 @@ export class AllowanceWork {
     timezone: string,
     m: EntityManager = this.dataSource.manager,
   ): Promise<ContractLedger> {
+    return this.load(contract, through, timezone, m, null);
+  }
+
+  /**
+   * The ledger of the work started before `day` (a local day), through its month: that month
+   * counts its work up to the day before. What a draft whose period starts on `day` finds.
+   */
+  async ledgerBefore(
+    contract: LedgerContract,
+    day: string,
+    timezone: string,
+    m: EntityManager = this.dataSource.manager,
+  ): Promise<ContractLedger> {
+    return this.load(contract, day.slice(0, 7), timezone, m, dayBounds(day, timezone).start);
+  }
+
+  private async load(
+    contract: LedgerContract,
+    through: string,
+    timezone: string,
+    m: EntityManager,
+    until: Date | null,
+  ): Promise<ContractLedger> {
     const first = contract.startDate.slice(0, 7);
     const months = monthsFromTo(
       monthNumber(first) <= monthNumber(through) ? first : through,
       through,
     );
     const [work, units] = await Promise.all([
-      this.monthlyWork(m, contract.id, months, timezone),
+      this.monthlyWork(m, contract.id, months, timezone, until),
       this.monthlyUnits(m, contract.id, months),
     ]);
     const use: MonthUse[] = months.map((month) => ({
@@ -73,11 +96,14 @@ export class AllowanceWork {
     contractId: string,
     months: string[],
     timezone: string,
+    until: Date | null,
   ): Promise<{
     months: Map<string, { minutes: number; billedMinutes: number }>;
     afterHoursMinutes: number;
   }> {
     const bounds = months.map((month) => monthBounds(month, timezone));
+    const last = months.length - 1;
+    if (until) bounds[last] = { ...bounds[last], end: until };
     const qb = m
       .getRepository(Intervention)
       .createQueryBuilder('i')
@@ -98,7 +124,6 @@ export class AllowanceWork {
         )
         .setParameters({ [`s${k}`]: b.start.toISOString(), [`e${k}`]: b.end.toISOString() });
     });
-    const last = months.length - 1;
     qb.addSelect(
       `SUM(CASE WHEN i.startedAt >= :s${last} THEN i.afterHoursMinutes ELSE 0 END)`,
       'afterHours',

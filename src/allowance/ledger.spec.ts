@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { allowanceLedger, type AllowanceTerms } from './ledger';
+import { allowanceLedger, prepaidLeftToBill, type AllowanceTerms } from './ledger';
 import { addMonths, monthNumber } from './rollover';
 
 interface History {
@@ -145,5 +145,39 @@ describe('the ledger: every minute used is covered or beyond, once', () => {
         for (const l of ledger) expect(l.prepaidConsumed + l.overageMinutes).toBe(l.usedMinutes);
       }),
     );
+  });
+});
+
+describe('the ledger: the prepaid block left to bill, in the order of billing', () => {
+  const terms: AllowanceTerms = {
+    mode: 'prepaid',
+    prepaidMinutes: 600,
+    rolloverMonths: 0,
+    startDate: '2026-02-01',
+    endDate: null,
+  };
+  // February: 3 h, unbilled; March: 8 h, of which 6 h on an invoice.
+  const ledger = allowanceLedger(
+    terms,
+    [
+      { month: '2026-02', minutes: 180 },
+      { month: '2026-03', minutes: 480, billedMinutes: 360 },
+    ],
+    '2026-03',
+  );
+
+  it.each([
+    ['nothing drawn: the unbilled 3 h + 2 h come first', 0, [], 300],
+    ['an invoice drew 6 h: 10 − 6 − 5', 360, [], 0],
+    ['an invoice drew 4 h (February came first then): 10 − 4 − 5', 240, [], 60],
+    ['the caller bills March’s late 2 h itself: 10 − 4 − 3', 240, ['2026-03'], 180],
+    ['the caller bills both months itself', 240, ['2026-02', '2026-03'], 360],
+    ['more drawn than the block: never below 0', 900, ['2026-02', '2026-03'], 0],
+  ] as const)('%s', (_, drawn, billedNow, left) => {
+    expect(prepaidLeftToBill(terms, ledger, drawn, billedNow)).toBe(left);
+  });
+
+  it('has no block outside a prepaid contract', () => {
+    expect(prepaidLeftToBill({ ...terms, mode: 'retainer' }, ledger, 0)).toBe(0);
   });
 });

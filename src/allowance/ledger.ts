@@ -157,6 +157,27 @@ export function allowanceLedger(
   });
 }
 
+/**
+ * Prepaid, in the order of billing: the block left for the next work billed. Invoices draw on
+ * the block as they bill, whatever the months of their work, so what the contract's standing
+ * invoices drew (`drawnMinutes`, a billing fact) is gone, and work logged late in a month they
+ * billed draws on what they left, never on the block again. The work of `months` not billed
+ * yet draws next, as it will when it is billed, but for the months in `billedNow`: the caller
+ * bills their unbilled work itself, in the order of the work.
+ */
+export function prepaidLeftToBill(
+  terms: AllowanceTerms,
+  months: readonly LedgerMonth[],
+  drawnMinutes: number,
+  billedNow: readonly string[] = [],
+): number {
+  const block = terms.mode === 'prepaid' ? (terms.prepaidMinutes ?? 0) : 0;
+  const waiting = months
+    .filter((l) => !billedNow.includes(l.month))
+    .reduce((s, l) => s + l.unbilledMinutes, 0);
+  return Math.max(0, block - drawnMinutes - waiting);
+}
+
 /** The ledger's month `month`, or an empty one when the ledger does not reach it. */
 export function ledgerMonth(
   ledger: readonly LedgerMonth[],

@@ -7,6 +7,7 @@ import { Intervention } from '../interventions/intervention.entity';
 import { QuotaUnit } from '../requests/quota-unit.entity';
 import { SupportRequest } from '../requests/request.entity';
 import { AllowanceWork, ledgerTerms } from '../allowance/allowance-work';
+import { prepaidLeftToBill } from '../allowance/ledger';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
@@ -17,7 +18,7 @@ import {
   type OverageEvent,
   type RolloverEntry,
 } from './math';
-import { prepaidBlockLeft } from './math/prepaid-lines';
+import { prepaidLineMinutes } from './math/prepaid-lines';
 
 const ID_CHUNK = 500;
 
@@ -34,8 +35,6 @@ export interface WorkToBill {
   overageEvents: OverageEvent[];
   /** Months before the period already invoiced, whose work logged since the draft bills. */
   lateMonths: string[];
-  /** Billable minutes of the work from those months. */
-  lateMinutes: number;
 }
 
 /**
@@ -93,7 +92,6 @@ export class BillableWork {
       order: { createdAt: 'ASC', id: 'ASC' },
     });
     const billedUnits = quotaUnits.filter((u) => u.feeCents > 0);
-    const late = interventions.filter((i) => i.startedAt < from);
     return {
       interventions,
       quotaUnits: billedUnits,
@@ -102,7 +100,6 @@ export class BillableWork {
         periodMonths.includes(billedUnits[k].month) ? e : { ...e, month: billedUnits[k].month },
       ),
       lateMonths,
-      lateMinutes: late.reduce((sum, i) => sum + i.billableMinutes, 0),
     };
   }
 
@@ -211,11 +208,11 @@ export class BillableWork {
   }
 
   /**
-   * Prepaid: what is left of the block for a draft of `period`, in the order of the work. The
-   * prepaid lines of the contract's other drafts and standing invoices consumed their part,
-   * whatever the dates of their work (late-logged work in an invoiced period draws on what is
-   * left, not on the block again); billable work from before the period not billed yet comes
-   * first too, as it will when it is billed.
+   * Prepaid: what is left of the block for a draft of `period`, from the allowance ledger of the
+   * work before the period: less what the contract's other drafts and standing invoices drew
+   * (their prepaid lines, whatever the dates of their work), less the billable work from before
+   * the period not billed yet (it comes first, as it will when it is billed) but for the months
+   * whose late work the draft bills itself (`lateMonths`).
    */
   async prepaidRemaining(
     m: EntityManager,
@@ -223,31 +220,30 @@ export class BillableWork {
     period: Period,
     timezone: string,
     draftId: string,
-    collectedEarlierMinutes = 0,
+    lateMonths: readonly string[],
   ): Promise<number> {
-    const block = contract.billing.prepaidMinutes ?? 0;
-    const ids = (await this.standingInvoices(m, contract.id, draftId)).map((d) => d.id);
-    const consumed: number[] = [];
+    const terms = ledgerTerms(contract);
+    const drawn = await this.prepaidDrawn(m, contract.id, draftId);
+    const ledger = await this.allowance.ledgerBefore(terms, period.start, timezone, m);
+    return prepaidLeftToBill(terms, ledger.months, drawn, lateMonths);
+  }
+
+  /** The block minutes the prepaid lines of the contract's standing invoices but `draftId` drew. */
+  private async prepaidDrawn(
+    m: EntityManager,
+    contractId: string,
+    draftId: string,
+  ): Promise<number> {
+    const ids = (await this.standingInvoices(m, contractId, draftId)).map((d) => d.id);
+    let drawn = 0;
     for (let k = 0; k < ids.length; k += ID_CHUNK) {
       const rows = await m.find(InvoiceLine, {
         select: { quantityHundredths: true },
         where: { invoiceId: In(ids.slice(k, k + ID_CHUNK)), kind: 'prepaid' },
       });
-      consumed.push(...rows.map((r) => r.quantityHundredths));
+      drawn += rows.reduce((sum, r) => sum + prepaidLineMinutes(r.quantityHundredths), 0);
     }
-    const earlier = await m
-      .getRepository(Intervention)
-      .createQueryBuilder('i')
-      .select('COALESCE(SUM(i.billableMinutes), 0)', 'minutes')
-      .where('i.contractId = :contractId', { contractId: contract.id })
-      .andWhere('i.invoiceId IS NULL')
-      .andWhere('i.billable = :billable', { billable: true })
-      .andWhere('i.endedAt IS NOT NULL')
-      .andWhere('i.startedAt < :to', { to: dayBounds(period.start, timezone).start.toISOString() })
-      .getRawOne<{ minutes: string | number }>();
-    // Earlier work this draft bills itself (late work of an invoiced month) is not "before" it.
-    const before = Number(earlier?.minutes ?? 0) - collectedEarlierMinutes;
-    return Math.max(0, prepaidBlockLeft(block, consumed) - before);
+    return drawn;
   }
 
   private async activityNames(

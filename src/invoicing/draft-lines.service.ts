@@ -104,7 +104,7 @@ export class DraftLines {
       rolloverMonths: contract.billing.rolloverMonths,
       prepaidRemainingMinutes:
         contract.billing.mode === 'prepaid'
-          ? await this.work.prepaidRemaining(m, contract, period, tz, draft.id, found.lateMinutes)
+          ? await this.work.prepaidRemaining(m, contract, period, tz, draft.id, found.lateMonths)
           : undefined,
       hourlyRateCents: contract.billing.hourlyRateCents,
       overageRateCents: contract.billing.overageRateCents ?? undefined,

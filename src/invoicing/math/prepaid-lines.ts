@@ -70,14 +70,10 @@ export function prepaidLines(
 }
 
 /**
- * The prepaid block left for a new draft: the block less what the prepaid lines already on
- * the contract's invoices consumed. Their quantity is hours in hundredths drawn from whole
- * minutes (m → round(m × 100 / 60)), so the minutes come back exactly (|0.6 h − m| ≤ 0.2).
+ * The minutes of the block a stored prepaid line drew: its quantity is hours in hundredths drawn
+ * from whole minutes (m → round(m × 100 / 60)), so the minutes come back exactly
+ * (|0.6 h − m| ≤ 0.2). What is left of the block is the allowance ledger's to say.
  */
-export function prepaidBlockLeft(blockMinutes: number, consumedHundredths: number[]): number {
-  const consumed = consumedHundredths.reduce(
-    (sum, hundredths) => sum + roundHalfUpDiv(hundredths * 60, 100),
-    0,
-  );
-  return Math.max(0, blockMinutes - consumed);
+export function prepaidLineMinutes(hundredths: number): number {
+  return roundHalfUpDiv(hundredths * 60, 100);
 }
