@@ -3,8 +3,8 @@
  * pdfkit. Run: npx ts-node --transpile-only bench/invoice-pdf.bench.ts [N]
  */
 import { readFileSync } from 'node:fs';
-import type { FontRegistration } from '../src/invoicing/pdf/fonts';
-import { registerParsedFont } from '../src/invoicing/pdf/fonts';
+import type { FontRegistration } from '../src/documents/fonts';
+import { registerParsedFont } from '../src/documents/fonts';
 import { renderInvoicePdfWith } from '../src/invoicing/pdf/invoice-pdf';
 import { loadInvoiceTemplate } from '../src/invoicing/pdf/invoice-template';
 import { typicalInvoiceView } from '../test/fixtures/invoice-views';

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
-import type { FontRegistration } from './fonts';
+import type { FontRegistration } from '../../documents/fonts';
 import { renderInvoicePdf, renderInvoicePdfWith } from './invoice-pdf';
 import { DEFAULT_TEMPLATES_DIR, loadInvoiceTemplate } from './invoice-template';
 import type { InvoiceView, InvoiceViewLine } from './invoice-view';

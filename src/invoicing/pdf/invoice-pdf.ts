@@ -1,17 +1,17 @@
-import PDFDocument from 'pdfkit';
-import { type FontRegistration, registerParsedFont } from './fonts';
+import type { FontRegistration } from '../../documents/fonts';
+import { decoratePages } from '../../documents/page-decorations';
+import { openDocument } from '../../documents/sheet';
 import {
   DEFAULT_TEMPLATES_DIR,
   type InvoiceTemplate,
   loadInvoiceTemplate,
 } from './invoice-template';
 import type { InvoiceView } from './invoice-view';
-import { invoiceWording } from './invoice-wording';
+import { invoiceWording, pageLabel } from './invoice-wording';
 import { drawLinesTable } from './lines-table';
-import { decoratePages } from './page-decorations';
 import { drawParties } from './parties';
-import { BOLD_FONT, openSheet, REGULAR_FONT } from './sheet';
 import { drawSummary } from './summary';
+import { drawWatermark } from './watermark';
 
 export interface RenderInvoiceOptions {
   /** A folder holding layout.json and texts.<locale>.json; the shipped one by default. */
@@ -30,43 +30,31 @@ export async function renderInvoicePdf(
   opts: RenderInvoiceOptions = {},
 ): Promise<Buffer> {
   const template = loadInvoiceTemplate(view.locale, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR);
-  return renderInvoicePdfWith(view, template, registerParsedFont, opts.createdAt);
+  return renderInvoicePdfWith(view, template, undefined, opts.createdAt);
 }
 
 /** The same rendering with fonts put on the document another way; the benchmark compares ways. */
 export async function renderInvoicePdfWith(
   view: InvoiceView,
   { layout, texts }: InvoiceTemplate,
-  registerFont: FontRegistration,
+  registerFont?: FontRegistration,
   createdAt: Date = new Date(),
 ): Promise<Buffer> {
   const wording = invoiceWording(view, texts);
-  const doc = new PDFDocument({
-    size: layout.page.size,
-    margins: layout.page.margins,
-    bufferPages: true,
-    pdfVersion: '1.7',
-    subset: 'PDF/A-3b',
+  const { sheet, close } = openDocument(layout, {
     lang: view.locale,
     info: { Title: wording.documentTitle, Author: wording.sellerName, CreationDate: createdAt },
+    archival: true,
+    registerFont,
   });
-  const pdf = collect(doc);
-  registerFont(doc, REGULAR_FONT, layout.fonts.regular);
-  registerFont(doc, BOLD_FONT, layout.fonts.bold);
-  const sheet = openSheet(doc, layout);
   const y = drawParties(sheet, wording, view.seller.logoPath ?? null);
   const belowTable = drawLinesTable(sheet, wording, y) + layout.table.gapBelow;
   drawSummary(sheet, wording, belowTable);
-  decoratePages(sheet, wording, texts);
-  doc.end();
-  return pdf;
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { watermark } = wording;
+  decoratePages(sheet, {
+    footer: wording.footer,
+    pageLabel: (page, pages) => pageLabel(texts, page, pages),
+    underlay: watermark ? () => drawWatermark(sheet, watermark) : undefined,
   });
+  return close();
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Sheet } from './sheet';
+import type { Sheet } from '../../documents/sheet';
+import type { InvoiceLayout } from './invoice-template';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const JPEG_SIGNATURE = Buffer.from([0xff, 0xd8, 0xff]);
@@ -21,7 +22,7 @@ function readLogo(logoPath: string): Buffer | null {
  * Draws the seller's logo at the top left, scaled to fit the layout's box, and returns the y
  * below it. A missing or broken logo is left out: the invoice matters more than the picture.
  */
-export function drawLogo(sheet: Sheet, logoPath: string | null, y: number): number {
+export function drawLogo(sheet: Sheet<InvoiceLayout>, logoPath: string | null, y: number): number {
   const bytes = logoPath ? readLogo(logoPath) : null;
   if (!bytes) return y;
   const { maxWidth, maxHeight } = sheet.layout.logo;

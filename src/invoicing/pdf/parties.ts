@@ -1,6 +1,7 @@
 import type { InvoiceWording } from './invoice-wording';
 import { drawLogo } from './logo';
-import { type Sheet, write, writeLines } from './sheet';
+import { type Sheet, write, writeLines } from '../../documents/sheet';
+import type { InvoiceLayout } from './invoice-template';
 
 /**
  * The top of the first page: logo and seller on the left; title, number and dates on the
@@ -8,7 +9,7 @@ import { type Sheet, write, writeLines } from './sheet';
  * note, the invoice it corrects. Returns the y below.
  */
 export function drawParties(
-  sheet: Sheet,
+  sheet: Sheet<InvoiceLayout>,
   wording: InvoiceWording,
   logoPath: string | null,
 ): number {
@@ -24,7 +25,11 @@ export function drawParties(
   );
 }
 
-function drawSeller(sheet: Sheet, wording: InvoiceWording, logoPath: string | null): number {
+function drawSeller(
+  sheet: Sheet<InvoiceLayout>,
+  wording: InvoiceWording,
+  logoPath: string | null,
+): number {
   const { colors, fontSizes, parties } = sheet.layout;
   const at = { x: sheet.left, width: sheet.width - parties.buyerBoxWidth - 20 };
   const top = drawLogo(sheet, logoPath, sheet.top);
@@ -38,7 +43,7 @@ function drawSeller(sheet: Sheet, wording: InvoiceWording, logoPath: string | nu
   );
 }
 
-function drawTitle(sheet: Sheet, wording: InvoiceWording): number {
+function drawTitle(sheet: Sheet<InvoiceLayout>, wording: InvoiceWording): number {
   const { colors, fontSizes, parties } = sheet.layout;
   const box = { x: sheet.right - parties.buyerBoxWidth, width: parties.buyerBoxWidth };
   const right = { align: 'right' } as const;
@@ -53,7 +58,7 @@ function drawTitle(sheet: Sheet, wording: InvoiceWording): number {
   );
 }
 
-function drawBuyer(sheet: Sheet, wording: InvoiceWording, y: number): number {
+function drawBuyer(sheet: Sheet<InvoiceLayout>, wording: InvoiceWording, y: number): number {
   const { colors, fontSizes, parties } = sheet.layout;
   const pad = 8;
   const at = {

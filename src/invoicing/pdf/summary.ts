@@ -1,5 +1,13 @@
 import type { InvoiceWording } from './invoice-wording';
-import { fitOnOneLine, measure, roomFor, type Sheet, type TextStyle, write } from './sheet';
+import {
+  fitOnOneLine,
+  measure,
+  roomFor,
+  type Sheet,
+  type TextStyle,
+  write,
+} from '../../documents/sheet';
+import type { InvoiceLayout } from './invoice-template';
 
 /**
  * What follows the table: the legal mentions (VAT regime, operation category, payment terms)
@@ -15,7 +23,11 @@ interface Block {
 const COLUMN_GAP = 20;
 
 /** Draws the summary from `y` and returns the y below it. */
-export function drawSummary(sheet: Sheet, wording: InvoiceWording, y: number): number {
+export function drawSummary(
+  sheet: Sheet<InvoiceLayout>,
+  wording: InvoiceWording,
+  y: number,
+): number {
   const { colors, fontSizes, totals } = sheet.layout;
   const body = { size: fontSizes.mentions, color: colors.text };
   const mentions: Block[] = [
@@ -44,13 +56,13 @@ export function drawSummary(sheet: Sheet, wording: InvoiceWording, y: number): n
   });
 }
 
-function headingStyle(sheet: Sheet): TextStyle {
+function headingStyle(sheet: Sheet<InvoiceLayout>): TextStyle {
   return { size: sheet.layout.fontSizes.heading, color: sheet.layout.colors.muted, bold: true };
 }
 
 const HEADING_GAP = 2;
 
-function blocksHeight(sheet: Sheet, blocks: Block[], width: number): number {
+function blocksHeight(sheet: Sheet<InvoiceLayout>, blocks: Block[], width: number): number {
   const { lineGap, paragraphGap } = sheet.layout.mentions;
   return blocks.reduce((sum, block) => {
     const heading = block.heading
@@ -65,7 +77,7 @@ function blocksHeight(sheet: Sheet, blocks: Block[], width: number): number {
 }
 
 function drawBlocks(
-  sheet: Sheet,
+  sheet: Sheet<InvoiceLayout>,
   blocks: Block[],
   at: { x: number; y: number; width: number },
 ): number {
@@ -86,12 +98,12 @@ function drawBlocks(
 
 const TOTALS_PADDING = 3.5;
 
-function totalStyle(sheet: Sheet, grand: boolean): TextStyle {
+function totalStyle(sheet: Sheet<InvoiceLayout>, grand: boolean): TextStyle {
   const { colors, fontSizes } = sheet.layout;
   return { size: grand ? fontSizes.grandTotal : fontSizes.totals, color: colors.text, bold: grand };
 }
 
-function totalRowHeights(sheet: Sheet, wording: InvoiceWording): number[] {
+function totalRowHeights(sheet: Sheet<InvoiceLayout>, wording: InvoiceWording): number[] {
   const { labelWidth } = sheet.layout.totals;
   return wording.totals.map(
     (row) =>
@@ -100,12 +112,12 @@ function totalRowHeights(sheet: Sheet, wording: InvoiceWording): number[] {
   );
 }
 
-function totalsHeight(sheet: Sheet, wording: InvoiceWording): number {
+function totalsHeight(sheet: Sheet<InvoiceLayout>, wording: InvoiceWording): number {
   return totalRowHeights(sheet, wording).reduce((sum, h) => sum + h, 0);
 }
 
 /** Totals HT, VAT per rate, TTC (and what is paid and due), right-aligned amounts. */
-function drawTotals(sheet: Sheet, wording: InvoiceWording, y: number): number {
+function drawTotals(sheet: Sheet<InvoiceLayout>, wording: InvoiceWording, y: number): number {
   const { colors, totals } = sheet.layout;
   const pad = TOTALS_PADDING;
   const x = sheet.right - totals.width;

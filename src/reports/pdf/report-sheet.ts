@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import type { FormatLocale } from '../../common/format';
-import { registerParsedFont } from '../../invoicing/pdf/fonts';
+import { registerParsedFont } from '../../documents/fonts';
 import { fill, type ReportLayout, type ReportTexts } from '../report-template';
 
 export const REGULAR = 'report-regular';
@@ -43,7 +43,7 @@ export function openSheet(layout: ReportLayout, locale: FormatLocale, title: str
     info: { Title: title },
   });
   const pdf = collect(doc);
-  // The fonts are parsed once per process (src/invoicing/pdf/fonts), not once per report.
+  // The fonts are parsed once per process (src/documents/fonts), not once per report.
   registerParsedFont(doc, REGULAR, layout.fonts.regular);
   registerParsedFont(doc, BOLD, layout.fonts.bold);
   const { margins } = layout.page;
