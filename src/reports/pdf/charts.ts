@@ -3,7 +3,8 @@
  * fill pattern (grey levels, hatching, dots) and limits by dash style, and every chart has a
  * legend in words. No colour carries meaning alone.
  */
-import { type Sheet, roomFor, write } from './report-sheet';
+import { roomFor, write } from '../../documents/sheet';
+import type { ReportSheet as Sheet } from './report-sheet';
 
 export type Pattern =
   'light' | 'mid' | 'dark' | 'hatch' | 'crosshatch' | 'dots' | 'lines' | 'white';

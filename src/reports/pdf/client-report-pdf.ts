@@ -16,20 +16,18 @@ import type { ClientReportContract, ClientReportData } from '../client-report.se
 import { monthName, quotaText } from '../client-report-rows';
 import { fill, loadReportTemplate, type ReportTexts } from '../report-template';
 import { type BarChart, drawBarChart, type ReferenceLine } from './charts';
+import { write } from '../../documents/sheet';
 import {
-  finish,
+  type Edition,
+  finishReport,
   heading,
-  openSheet,
-  type Sheet,
+  openReport,
+  type ReportColumn,
+  type ReportSheet as Sheet,
   table,
-  type TableColumn,
-  write,
 } from './report-sheet';
 
-export interface ClientReportPdfContext {
-  locale: FormatLocale;
-  practiceName: string;
-  today: string;
+export interface ClientReportPdfContext extends Edition {
   templatesDir?: string;
 }
 
@@ -39,7 +37,8 @@ export async function renderClientReportPdf(
 ): Promise<Buffer> {
   const { layout, texts } = loadReportTemplate(ctx.locale, ctx.templatesDir);
   const title = fill(texts.client.title, { client: data.clientName });
-  const { sheet, pdf } = openSheet(layout, ctx.locale, title);
+  const report = openReport(layout, ctx.locale, title);
+  const { sheet } = report;
   const at = (y: number) => ({ x: sheet.left, y, width: sheet.width });
   let y = write(sheet, title, at(sheet.top), { size: layout.fontSizes.title, bold: true });
   const period = fill(texts.client.period, {
@@ -54,12 +53,7 @@ export async function renderClientReportPdf(
   y = drawService(sheet, y, data, texts, ctx.locale);
   for (const contract of data.contracts) y = drawContract(sheet, y, contract, texts, ctx.locale);
   drawInvoices(sheet, y, data, texts, ctx.locale);
-  finish(
-    sheet,
-    texts,
-    fill(texts.generated, { date: formatDate(ctx.today, ctx.locale), practice: ctx.practiceName }),
-  );
-  return pdf;
+  return finishReport(report, texts, ctx);
 }
 
 /** The period in one sentence: how many responses were on time. */
@@ -121,7 +115,7 @@ function drawContract(
   if (contract.months.length === 0) return top;
   top = drawBarChart(sheet, top, consumptionChart(contract, texts));
   const c = t.columns;
-  const n = (header: string): TableColumn => ({ header, width: 1, align: 'right' });
+  const n = (header: string): ReportColumn => ({ header, width: 1, align: 'right' });
   const h = formatMinutes;
   const prepaid = contract.mode === 'prepaid';
   const consumption = contract.months.map((m) => [
@@ -236,7 +230,7 @@ function drawInvoices(
     money(i.balanceCents),
     t.statuses[i.status],
   ]);
-  const n = (header: string): TableColumn => ({ header, width: 1.1, align: 'right' });
+  const n = (header: string): ReportColumn => ({ header, width: 1.1, align: 'right' });
   const end = table(
     sheet,
     top,

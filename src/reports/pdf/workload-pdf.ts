@@ -9,22 +9,17 @@ import { fill, loadReportTemplate, type ReportLayout, type ReportTexts } from '.
 import type { WorkloadReportData } from '../workload-report.service';
 import { dayFlags, indicatorRows, isFlagged, localTime, sharePercent } from '../workload-rows';
 import { type Bar, type BarChart, drawBarChart, drawStackedBar, type Pattern } from './charts';
+import { measure, roomFor, write } from '../../documents/sheet';
 import {
-  finish,
+  type Edition,
+  finishReport,
   heading,
-  measure,
-  openSheet,
-  roomFor,
-  type Sheet,
+  openReport,
+  type ReportSheet as Sheet,
   table,
-  write,
 } from './report-sheet';
 
-export interface WorkloadPdfContext {
-  locale: FormatLocale;
-  practiceName: string;
-  /** The practice's local day the report was made. */
-  today: string;
+export interface WorkloadPdfContext extends Edition {
   templatesDir?: string;
 }
 
@@ -33,7 +28,8 @@ export async function renderWorkloadPdf(
   ctx: WorkloadPdfContext,
 ): Promise<Buffer> {
   const { layout, texts } = loadReportTemplate(ctx.locale, ctx.templatesDir);
-  const { sheet, pdf } = openSheet(layout, ctx.locale, texts.workload.title);
+  const report = openReport(layout, ctx.locale, texts.workload.title);
+  const { sheet } = report;
   let y = drawTitle(sheet, data, texts, ctx);
   y = drawRisk(sheet, y, data, texts);
   y = heading(sheet, texts.workload.indicators, y);
@@ -51,12 +47,7 @@ export async function renderWorkloadPdf(
   y = drawClients(sheet, y, data, texts, ctx.locale);
   y = drawPressure(sheet, y, data, texts, ctx.locale);
   drawDays(sheet, y, data, texts, ctx.locale);
-  finish(
-    sheet,
-    texts,
-    fill(texts.generated, { date: formatDate(ctx.today, ctx.locale), practice: ctx.practiceName }),
-  );
-  return pdf;
+  return finishReport(report, texts, ctx);
 }
 
 function drawTitle(
