@@ -10,6 +10,7 @@
  */
 import { isValidLocalDate } from '../calendar';
 import { isValidSiren } from '../common/identifiers';
+import { catalogue } from '../i18n';
 import { inIssueOrder, type JournalDoc } from './invoice-journal';
 
 export const FEC_COLUMNS = [
@@ -168,7 +169,7 @@ function fecRecord(
   chart: Required<FecAccounts>,
 ): string[] {
   const date = compactDate(doc.issueDate);
-  const label = `${doc.kind === 'credit_note' ? 'Avoir' : 'Facture'} ${doc.number} ${doc.clientName}`;
+  const label = entryLabel(doc);
   return [
     chart.journalCode,
     chart.journalLabel,
@@ -189,6 +190,13 @@ function fecRecord(
     '',
     '',
   ];
+}
+
+/** "Facture F2026-00001 Boulangerie Émile": the FEC is read by the French tax authorities. */
+function entryLabel(doc: JournalDoc): string {
+  const t = catalogue().translator('fr');
+  const kind = t('invoice.kind', { kind: doc.kind });
+  return t('export.fec.entry', { kind, number: doc.number, client: doc.clientName });
 }
 
 /**

@@ -2,6 +2,7 @@
  * The sales journal for the accountant: one row per issued invoice and credit note, with the
  * VAT of each rate in its own column. Plain view-models in, CSV rows out (see toCsv).
  */
+import { catalogue, type Translate } from '../i18n';
 import type { DocumentKind, InvoiceStatus, InvoiceVatRegime } from '../invoicing/invoice-math';
 import { centsToDecimal, type CsvCell, type CsvLocale } from './csv';
 
@@ -29,118 +30,42 @@ export interface JournalDoc {
   vatRegime: InvoiceVatRegime;
 }
 
-interface JournalTexts {
-  headers: {
-    number: string;
-    kind: string;
-    issueDate: string;
-    dueDate: string;
-    client: string;
-    clientSiren: string;
-    net: string;
-    vat: string;
-    gross: string;
-    paid: string;
-    balance: string;
-    status: string;
-    vatRegime: string;
-  };
-  kinds: Record<DocumentKind, string>;
-  statuses: Record<InvoiceStatus, string>;
-  regimes: Record<InvoiceVatRegime, string>;
-}
-
-const TEXTS: Record<CsvLocale, JournalTexts> = {
-  fr: {
-    headers: {
-      number: 'Numéro',
-      kind: 'Type',
-      issueDate: "Date d'émission",
-      dueDate: 'Échéance',
-      client: 'Client',
-      clientSiren: 'SIREN client',
-      net: 'Total HT',
-      vat: 'TVA',
-      gross: 'Total TTC',
-      paid: 'Payé',
-      balance: 'Solde',
-      status: 'Statut',
-      vatRegime: 'Régime de TVA',
-    },
-    kinds: { invoice: 'Facture', credit_note: 'Avoir' },
-    statuses: {
-      draft: 'Brouillon',
-      issued: 'Émise',
-      partially_paid: 'Partiellement payée',
-      paid: 'Payée',
-      overdue: 'En retard',
-      cancelled: 'Annulée',
-    },
-    regimes: {
-      standard: 'Normal',
-      franchise: 'Franchise en base',
-      reverse_charge: 'Autoliquidation',
-      export: 'Hors UE, art. 259-1 du CGI',
-    },
-  },
-  en: {
-    headers: {
-      number: 'Number',
-      kind: 'Kind',
-      issueDate: 'Issue date',
-      dueDate: 'Due date',
-      client: 'Client',
-      clientSiren: 'Client SIREN',
-      net: 'Net',
-      vat: 'VAT',
-      gross: 'Gross',
-      paid: 'Paid',
-      balance: 'Balance',
-      status: 'Status',
-      vatRegime: 'VAT regime',
-    },
-    kinds: { invoice: 'Invoice', credit_note: 'Credit note' },
-    statuses: {
-      draft: 'Draft',
-      issued: 'Issued',
-      partially_paid: 'Partially paid',
-      paid: 'Paid',
-      overdue: 'Overdue',
-      cancelled: 'Cancelled',
-    },
-    regimes: {
-      standard: 'Standard',
-      franchise: 'Franchise',
-      reverse_charge: 'Reverse charge',
-      export: 'Outside the EU, art. 259-1 CGI',
-    },
-  },
-};
-
 /**
- * Header plus one row per document, by issue date then issue order (a credit note after the
+ * Header plus one row per document, in the words of the catalogue (the journal's headers and
+ * regimes, the documents' kinds and statuses), by issue date then issue order (a credit note after the
  * invoice it corrects, whatever their numbers). A VAT column per non-zero rate found, highest
  * rate first ("TVA 20 %", "TVA 5,5 %"); a rate of 0 % (franchise, reverse charge, export) has
  * no VAT to show, the regime column says why.
  */
 export function invoiceJournalRows(docs: readonly JournalDoc[], locale: CsvLocale): CsvCell[][] {
-  const texts = TEXTS[locale];
+  const t = catalogue().translator(locale);
   const rates = [...new Set(docs.flatMap((doc) => doc.vatByRate.map((r) => r.vatRateBp)))]
     .filter((rate) => rate !== 0)
     .sort((a, b) => b - a);
-  const h = texts.headers;
   const header = [
-    ...[h.number, h.kind, h.issueDate, h.dueDate, h.client, h.clientSiren, h.net],
-    ...rates.map((rate) => `${h.vat} ${formatRate(rate, locale)}`),
-    ...[h.gross, h.paid, h.balance, h.status, h.vatRegime],
+    t('export.journal.header.number'),
+    t('export.journal.header.kind'),
+    t('export.journal.header.issueDate'),
+    t('export.journal.header.dueDate'),
+    t('export.journal.header.client'),
+    t('export.journal.header.clientSiren'),
+    t('export.journal.header.net'),
+    ...rates.map((rate) =>
+      t('export.journal.header.vatAtRate', { rate: formatRate(rate, locale) }),
+    ),
+    t('export.journal.header.gross'),
+    t('export.journal.header.paid'),
+    t('export.journal.header.balance'),
+    t('export.journal.header.status'),
+    t('export.journal.header.vatRegime'),
   ];
-  return [header, ...inIssueOrder(docs).map((doc) => journalRow(doc, rates, texts, locale))];
+  return [header, ...inIssueOrder(docs).map((doc) => journalRow(doc, rates, t, locale))];
 }
 
 function journalRow(
   doc: JournalDoc,
   rates: readonly number[],
-  texts: JournalTexts,
+  t: Translate,
   locale: CsvLocale,
 ): CsvCell[] {
   const money = (cents: number) => centsToDecimal(cents, locale);
@@ -148,7 +73,7 @@ function journalRow(
     doc.vatByRate.filter((r) => r.vatRateBp === rate).reduce((sum, r) => sum + r.vatCents, 0);
   return [
     doc.number,
-    texts.kinds[doc.kind],
+    t('invoice.kind', { kind: doc.kind }),
     formatDate(doc.issueDate, locale),
     formatDate(doc.dueDate, locale),
     doc.clientName,
@@ -158,8 +83,8 @@ function journalRow(
     money(doc.grossCents),
     money(doc.paidCents),
     money(doc.balanceCents),
-    texts.statuses[doc.status],
-    texts.regimes[doc.vatRegime],
+    t('invoice.status', { status: doc.status }),
+    t('export.journal.regime', { regime: doc.vatRegime }),
   ];
 }
 

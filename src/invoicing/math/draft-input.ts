@@ -1,5 +1,5 @@
 import type { BillingMode, Urgency } from '../../common/domain';
-import type { DraftLabels, LabelLocale } from './labels';
+import type { DraftLabels, DraftWording, LabelLocale } from './labels';
 import type { LateMonth } from './late-lines';
 
 export type { RolloverEntry } from '../../allowance/rollover';
@@ -81,7 +81,7 @@ export function sumMinutes(interventions: DraftIntervention[]): number {
 
 /** What every line builder needs besides its interventions. */
 export interface LineContext {
-  labels: DraftLabels;
+  labels: DraftWording;
   locale: LabelLocale;
   vatRateBp: number;
 }

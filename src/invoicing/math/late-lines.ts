@@ -7,7 +7,7 @@ import {
   type LineContext,
   type OverageEvent,
 } from './draft-input';
-import { fillLabel, hoursText, monthText } from './labels';
+import { hoursText, monthText } from './labels';
 import { hourLine, type DraftLine } from './lines';
 import { consumeRetainer, monthNumber } from './retainer';
 import { hoursFromMinutes } from './rounding';
@@ -49,7 +49,7 @@ function byMonth(input: DraftInput): Map<string, DraftIntervention[]> {
 
 const dated = (month: string, ctx: LineContext) => (line: DraftLine) => ({
   ...line,
-  description: `${line.description}, ${monthText(month, ctx.locale)}`,
+  description: ctx.labels.inMonth(line.description, month),
 });
 
 /**
@@ -78,7 +78,7 @@ function retainerLateLine(
     month(facts.billedMinutes + late).overageMinutes - month(facts.billedMinutes).overageMinutes;
   const rate = input.overageRateCents ?? input.hourlyRateCents;
   const advance = input.feeInAdvance && (input.workMonths ?? []).includes(facts.month);
-  const description = fillLabel(advance ? ctx.labels.workAfterAdvance : ctx.labels.lateRetainer, {
+  const description = ctx.labels.line(advance ? 'workAfterAdvance' : 'lateRetainer', {
     month: monthText(facts.month, ctx.locale),
     used: hoursText(hoursFromMinutes(late), ctx.locale),
   });

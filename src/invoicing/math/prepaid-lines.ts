@@ -4,7 +4,7 @@ import {
   type DraftIntervention,
   type LineContext,
 } from './draft-input';
-import { fillLabel, hoursText } from './labels';
+import { hoursText } from './labels';
 import { hourLine, type DraftLine } from './lines';
 import { hoursFromMinutes, roundHalfUpDiv } from './rounding';
 
@@ -54,14 +54,14 @@ export function prepaidLines(
   const use = consumeBlock(input.interventions, Math.max(0, input.prepaidRemainingMinutes ?? 0));
   const lines: DraftLine[] = [];
   if (use.consumed > 0) {
-    const description = fillLabel(ctx.labels.prepaid, {
+    const description = ctx.labels.line('prepaid', {
       consumed: hoursText(hoursFromMinutes(use.consumed), ctx.locale),
       left: hoursText(hoursFromMinutes(use.remaining), ctx.locale),
     });
     lines.push(hourLine('prepaid', description, use.consumed, 0, ctx.vatRateBp, use.consumedIds));
   }
   for (const o of use.overruns) {
-    const description = ctx.labels.prepaidOverrun;
+    const description = ctx.labels.line('prepaidOverrun');
     lines.push(
       hourLine('prepaid_overrun', description, o.minutes, o.rateCents, ctx.vatRateBp, o.ids),
     );

@@ -7,7 +7,7 @@ import {
   type LineContext,
   type RolloverEntry,
 } from './draft-input';
-import { fillLabel, hoursText, monthText } from './labels';
+import { hoursText, monthText } from './labels';
 import { hourLine, type DraftLine } from './lines';
 import { hoursFromMinutes } from './rounding';
 import { consumeRetainer, monthNumber, usableRollover } from './retainer';
@@ -67,15 +67,15 @@ function monthLines(input: DraftInput, ctx: LineContext, facts: MonthFacts) {
     rollover: hours(available),
     used: hours(used),
   };
-  const template = input.feeInAdvance
-    ? ctx.labels.retainerFeeInAdvance
+  const label = input.feeInAdvance
+    ? 'retainerFeeInAdvance'
     : available > 0
-      ? ctx.labels.retainerFeeWithRollover
-      : ctx.labels.retainerFee;
-  const lines = [feeLine(fillLabel(template, values), input.monthlyFeeCents ?? 0, ctx, covered)];
+      ? 'retainerFeeWithRollover'
+      : 'retainerFee';
+  const lines = [feeLine(ctx.labels.line(label, values), input.monthlyFeeCents ?? 0, ctx, covered)];
   if (consumption.overageMinutes > 0) {
     const rate = input.overageRateCents ?? input.hourlyRateCents;
-    const description = fillLabel(ctx.labels.retainerOverage, values);
+    const description = ctx.labels.line('retainerOverage', values);
     const { overageMinutes } = consumption;
     lines.push(
       hourLine('retainer_overage', description, overageMinutes, rate, ctx.vatRateBp, spilled),

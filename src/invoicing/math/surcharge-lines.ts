@@ -5,7 +5,7 @@ import {
   type LineContext,
   type OverageEvent,
 } from './draft-input';
-import { fillLabel, hoursText } from './labels';
+import { hoursText } from './labels';
 import type { DraftLine } from './lines';
 import { hoursFromMinutes } from './rounding';
 
@@ -49,8 +49,8 @@ export function urgencySurchargeLines(
       a.urgencySurchargePercent - b.urgencySurchargePercent,
   );
   return groupBy(sorted, (i) => `${i.urgency}|${i.urgencySurchargePercent}`).map((group) => {
-    const description = fillLabel(ctx.labels.urgencySurcharge, {
-      urgency: ctx.labels.urgencyNames[group[0].urgency],
+    const description = ctx.labels.line('urgencySurcharge', {
+      urgency: ctx.labels.urgency(group[0].urgency),
       percent: group[0].urgencySurchargePercent,
     });
     const amount = group.reduce((sum, i) => sum + i.urgencySurchargeCents, 0);
@@ -75,7 +75,7 @@ export function afterHoursSurchargeLines(
   );
   return groupBy(sorted, (i) => String(i.afterHoursSurchargePercent)).map((group) => {
     const minutes = group.reduce((sum, i) => sum + i.afterHoursBillableMinutes, 0);
-    const description = fillLabel(ctx.labels.afterHoursSurcharge, {
+    const description = ctx.labels.line('afterHoursSurcharge', {
       percent: group[0].afterHoursSurchargePercent,
       hours: hoursText(hoursFromMinutes(minutes), ctx.locale),
     });
@@ -97,8 +97,8 @@ export function overQuotaFeeLines(events: OverageEvent[], ctx: LineContext): Dra
     .sort((a, b) => levelOrder(a.urgency) - levelOrder(b.urgency) || a.feeCents - b.feeCents);
   return groupBy(charged, (e) => `${e.urgency}|${e.feeCents}`).map((group) => ({
     kind: 'over_quota_fee',
-    description: fillLabel(ctx.labels.overQuotaFee, {
-      urgency: ctx.labels.urgencyNames[group[0].urgency],
+    description: ctx.labels.line('overQuotaFee', {
+      urgency: ctx.labels.urgency(group[0].urgency),
       titles: group.map((e) => e.title).join('; '),
     }),
     quantity: group.length,

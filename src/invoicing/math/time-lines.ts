@@ -1,5 +1,4 @@
 import { chronological, type DraftIntervention, type LineContext } from './draft-input';
-import { fillLabel } from './labels';
 import { workLine, type DraftLine } from './lines';
 
 /**
@@ -15,9 +14,9 @@ export function timeLines(interventions: DraftIntervention[], ctx: LineContext):
   }
   return [...groups.values()].map((group) => {
     const first = group[0];
-    const description = fillLabel(ctx.labels.time, {
+    const description = ctx.labels.line('time', {
       activity: first.activityName,
-      urgency: ctx.labels.urgencyNames[first.urgency],
+      urgency: ctx.labels.urgency(first.urgency),
     });
     return workLine('time', description, group, first.hourlyRateCents, ctx.vatRateBp);
   });

@@ -441,9 +441,10 @@ describe('restyling without code', () => {
   it('prints the words and layout of another templates folder', async () => {
     const dir = path.join(workDir, 'my-templates');
     cpSync(DEFAULT_TEMPLATES_DIR, dir, { recursive: true });
-    const texts = JSON.parse(readFileSync(path.join(dir, 'texts.fr.json'), 'utf8'));
-    texts.title.invoice = 'HONORAIRES';
-    texts.columns.description = 'Prestation';
+    const texts = {
+      'invoice.title': '{kind, select, credit_note {AVOIR} other {HONORAIRES}}',
+      'invoice.column.description': 'Prestation',
+    };
     writeFileSync(path.join(dir, 'texts.fr.json'), JSON.stringify(texts));
     const layout = JSON.parse(readFileSync(path.join(dir, 'layout.json'), 'utf8'));
     layout.fonts = { regular: 'DejaVuSerif.ttf', bold: 'DejaVuSerif-Bold.ttf' };

@@ -1,11 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Translate } from '../../i18n';
+import { ownMessagesIn, ownTranslator } from '../../i18n/own-messages';
 import { dejavuFontPath } from './fonts';
 
 /**
- * The invoice's look and words live in a templates folder (layout.json, texts.fr.json,
- * texts.en.json) so a practice restyles or rewords its invoices without code. A folder is read
- * once per process; a file missing a key of the shipped one is refused with the keys named.
+ * The invoice's look lives in a templates folder (layout.json), its words in the message
+ * catalogue (templates/i18n/invoice.<locale>.json), so a practice restyles or rewords its
+ * invoices without code: another folder brings its own layout.json and, if it likes, its own
+ * wording of some messages (texts.<locale>.json). A folder is read once per process; a layout
+ * missing a key of the shipped one, or a text that is no invoice message, is refused by name.
  */
 
 export const TABLE_COLUMNS = [
@@ -66,56 +70,11 @@ export interface InvoiceLayout {
   footer: { distanceFromBottom: number };
 }
 
-type ByKind = Record<'invoice' | 'credit_note', string>;
-
-export interface InvoiceTexts {
-  title: ByKind;
-  documentName: ByKind;
-  draft: string;
-  watermark: string;
-  number: string;
-  issueDate: string;
-  dueDate: string;
-  servicePeriod: string;
-  creditedInvoice: string;
-  buyerHeading: string;
-  sellerNameEI: string;
-  legalFormEI: string;
-  siren: string;
-  siret: string;
-  vatNumber: string;
-  /** A buyer outside the EU: its tax identifier is not an intra-community VAT number. */
-  taxId: string;
-  email: string;
-  phone: string;
-  columns: Record<TableColumn, string>;
-  units: Record<'hour' | 'month' | 'unit' | 'event', string>;
-  noVatRate: string;
-  totals: Record<'net' | 'vatAtRate' | 'vat' | 'gross', string>;
-  /**
-   * The VAT mention of each regime. The law's French words ("TVA non applicable, art. 293 B du
-   * CGI", "Autoliquidation"…) are printed whatever the text says: a text that leaves them out
-   * (an English one) is printed after them, as their translation.
-   */
-  mentions: Record<
-    'franchise' | 'reverseCharge' | 'export' | 'reverseChargeVatNumbers' | 'operationCategory',
-    string
-  >;
-  payment: Record<
-    | 'heading'
-    | 'terms'
-    | 'onReceipt'
-    | 'latePenalty'
-    | 'recoveryIndemnity'
-    | 'noEarlyPaymentDiscount'
-    | 'iban'
-    | 'bic',
-    string
-  >;
-  notesHeading: string;
-  footer: string;
-  page: string;
-}
+/**
+ * The invoice's words in its language: the catalogue's `invoice.` messages
+ * (templates/i18n/invoice.<locale>.json), a practice's own first (see loadInvoiceTemplate).
+ */
+export type InvoiceTexts = Translate;
 
 export interface InvoiceTemplate {
   layout: InvoiceLayout;
@@ -137,7 +96,10 @@ function findShippedTemplates(from: string): string {
 
 const cache = new Map<string, InvoiceTemplate>();
 
-/** The layout and the texts of one language, read from `dir` on first use only. */
+/**
+ * The layout and the words of one language, read from `dir` on first use only. The words are
+ * the catalogue's, but for those the folder's `texts.<locale>.json` rewords.
+ */
 export function loadInvoiceTemplate(
   locale: TemplateLocale,
   dir: string = DEFAULT_TEMPLATES_DIR,
@@ -145,20 +107,21 @@ export function loadInvoiceTemplate(
   const key = `${path.resolve(dir)}\0${locale}`;
   let template = cache.get(key);
   if (!template) {
-    const layout = readChecked<InvoiceLayout>(dir, 'layout.json');
+    const layout = readLayout(dir);
+    const shipped = path.resolve(dir) === path.resolve(DEFAULT_TEMPLATES_DIR);
     template = {
       layout: { ...layout, fonts: resolveFonts(layout.fonts, dir) },
-      texts: readChecked<InvoiceTexts>(dir, `texts.${locale}.json`),
+      texts: ownTranslator(locale, shipped ? undefined : ownMessagesIn(dir, locale, 'invoice')),
     };
     cache.set(key, template);
   }
   return template;
 }
 
-function readChecked<T>(dir: string, file: string): T {
-  const filePath = path.join(dir, file);
+function readLayout(dir: string): InvoiceLayout {
+  const filePath = path.join(dir, 'layout.json');
   const value = JSON.parse(readFileSync(filePath, 'utf8')) as unknown;
-  const shipped = path.join(DEFAULT_TEMPLATES_DIR, file);
+  const shipped = path.join(DEFAULT_TEMPLATES_DIR, 'layout.json');
   if (path.resolve(filePath) !== path.resolve(shipped)) {
     const reference = JSON.parse(readFileSync(shipped, 'utf8')) as unknown;
     const missing = missingKeys(value, reference);
@@ -166,7 +129,7 @@ function readChecked<T>(dir: string, file: string): T {
       throw new Error(`Invoice template ${filePath} lacks: ${missing.join(', ')}`);
     }
   }
-  return value as T;
+  return value as InvoiceLayout;
 }
 
 /** Dotted paths present in `reference` but absent from `candidate`. */
@@ -186,9 +149,4 @@ function resolveFonts(fonts: InvoiceLayout['fonts'], dir: string): InvoiceLayout
     return existsSync(own) ? own : dejavuFontPath(file);
   };
   return { regular: resolve(fonts.regular), bold: resolve(fonts.bold) };
-}
-
-/** "{name} EI" with { name: 'Camille Martin' } → "Camille Martin EI"; unknown names stay visible. */
-export function fillText(text: string, values: Record<string, string>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }

@@ -1,13 +1,9 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import {
-  DEFAULT_TEMPLATES_DIR,
-  fillText,
-  loadInvoiceTemplate,
-  missingKeys,
-} from './invoice-template';
-import { invoiceWording } from './invoice-wording';
+import { catalogue } from '../../i18n';
+import { DEFAULT_TEMPLATES_DIR, loadInvoiceTemplate, type InvoiceTexts } from './invoice-template';
+import { invoiceWording, pageLabel } from './invoice-wording';
 import { invoiceUnder, typicalInvoiceView } from '../../../test/fixtures/invoice-views';
 
 const fr = loadInvoiceTemplate('fr').texts;
@@ -43,8 +39,11 @@ describe('the seller as printed', () => {
 describe('payment terms', () => {
   it.each([
     [30, 'fr', 'Paiement à 30 jours à compter de la date d’émission'],
+    [1, 'fr', 'Paiement à 1 jour à compter de la date d’émission'],
     [0, 'fr', 'Paiement à réception de la facture'],
     [45, 'en', 'Payment within 45 days of the issue date'],
+    [1, 'en', 'Payment within 1 day of the issue date'],
+    [0, 'en', 'Payment on receipt of the invoice'],
   ] as const)('%d days in %s read "%s"', (days, locale, expected) => {
     const view = typicalInvoiceView({ paymentTermsDays: days, locale });
     expect(invoiceWording(view, locale === 'fr' ? fr : en).paymentLines[0]).toBe(expected);
@@ -70,9 +69,13 @@ describe('totals', () => {
       (r) => `${r.label} ${nbsp(r.amount)}`,
     );
     expect(rows[rows.length - 1]).toBe('Total TTC 3 646,53 €');
-    expect(JSON.stringify(fr) + JSON.stringify(en)).not.toMatch(
-      /Déjà réglé|Reste à payer|Balance due/,
+    const invoiceTexts = (['fr', 'en'] as const).flatMap((locale) =>
+      catalogue()
+        .keys(locale)
+        .filter((key) => key.startsWith('invoice.'))
+        .map((key) => catalogue().source(locale, key)),
     );
+    expect(invoiceTexts.join('\n')).not.toMatch(/Déjà réglé|Reste à payer|Balance due/);
   });
 
   it.each([
@@ -121,7 +124,8 @@ describe('the VAT mentions, in the law’s French words whatever the language', 
   });
 
   it('prints the French words first when a reworded template leaves them out', () => {
-    const reworded = { ...en, mentions: { ...en.mentions, reverseCharge: 'Reverse charge' } };
+    const reworded: InvoiceTexts = (key, values) =>
+      key === 'invoice.mention.reverseCharge' ? 'Reverse charge' : en(key, values);
     const view = invoiceUnder('reverse_charge', { locale: 'en' });
     expect(invoiceWording(view, reworded).vatMentions[0]).toBe('Autoliquidation (Reverse charge)');
   });
@@ -135,44 +139,89 @@ describe('the VAT mentions, in the law’s French words whatever the language', 
   });
 });
 
-describe('templates', () => {
-  it('the French and English texts have the same keys', () => {
-    expect(missingKeys(en, fr)).toEqual([]);
-    expect(missingKeys(fr, en)).toEqual([]);
+describe('the words of a document', () => {
+  it.each([
+    ['fr', 'invoice', 'FACTURE', 'Facture F2026-00042'],
+    ['fr', 'credit_note', 'AVOIR', 'Avoir F2026-00042'],
+    ['en', 'invoice', 'INVOICE', 'Invoice F2026-00042'],
+    ['en', 'credit_note', 'CREDIT NOTE', 'Credit note F2026-00042'],
+  ] as const)('%s %s: titled %s, named %s', (locale, kind, title, name) => {
+    const wording = invoiceWording(typicalInvoiceView({ locale, kind }), locale === 'fr' ? fr : en);
+    expect(wording.title).toBe(title);
+    expect(wording.documentTitle).toBe(name);
+    expect(wording.footer).toBe(`Camille Martin EI · SIREN 123456782 · ${name}`);
   });
 
-  it('every placeholder of a text is one the renderer fills', () => {
-    const filled = new Set(
-      ['number', 'date', 'start', 'end', 'name', 'siren', 'siret', 'vatNumber', 'email']
-        .concat(['phone', 'rate', 'base', 'seller', 'buyer', 'days', 'iban', 'bic'])
-        .concat(['document', 'page', 'pages'])
-        .map((name) => `{${name}}`),
+  it('a draft has no number: the draft mark stands in its place', () => {
+    const view = typicalInvoiceView({ draft: true, number: null, issueDate: null });
+    const wording = invoiceWording(view, fr);
+    expect(wording.numberLine).toBe('BROUILLON');
+    expect(wording.documentTitle).toBe('Facture BROUILLON');
+    expect(wording.watermark).toBe('BROUILLON');
+  });
+
+  it('names each unit and column head in the document’s language', () => {
+    const wording = invoiceWording(typicalInvoiceView({ locale: 'en' }), en);
+    expect(wording.rows.map((r) => r.cells.unit).slice(0, 2)).toEqual(['month', 'h']);
+    expect(Object.values(wording.columns)).toEqual([
+      'Description',
+      'Qty',
+      'Unit',
+      'Unit price excl. VAT',
+      'VAT',
+      'Amount excl. VAT',
+    ]);
+    expect(pageLabel(fr, 2, 5)).toBe('Page 2/5');
+  });
+});
+
+describe('a practice’s templates folder', () => {
+  const folder = (texts?: object): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'invoice-template-'));
+    cpSync(path.join(DEFAULT_TEMPLATES_DIR, 'layout.json'), path.join(dir, 'layout.json'));
+    if (texts) writeFileSync(path.join(dir, 'texts.fr.json'), JSON.stringify(texts));
+    return dir;
+  };
+
+  it('rewords the messages its texts file holds and keeps the catalogue’s for the others', () => {
+    const dir = folder({
+      invoice: {
+        title: '{kind, select, credit_note {AVOIR} other {NOTE D’HONORAIRES}}',
+        'column.description': 'Prestation',
+      },
+    });
+    const own = loadInvoiceTemplate('fr', dir).texts;
+    const wording = invoiceWording(typicalInvoiceView(), own);
+    expect(wording.title).toBe('NOTE D’HONORAIRES');
+    expect(wording.columns.description).toBe('Prestation');
+    expect(wording.columns.quantity).toBe('Qté');
+    // The English words of that folder are the catalogue's.
+    expect(invoiceWording(typicalInvoiceView(), loadInvoiceTemplate('en', dir).texts).title).toBe(
+      'INVOICE',
     );
-    for (const texts of [fr, en]) {
-      const placeholders = JSON.stringify(texts).match(/\{\w+\}/g) ?? [];
-      expect(placeholders.filter((p) => !filled.has(p))).toEqual([]);
-    }
+  });
+
+  it('without a texts file, prints the catalogue’s words', () => {
+    const wording = invoiceWording(typicalInvoiceView(), loadInvoiceTemplate('fr', folder()).texts);
+    expect(wording).toEqual(invoiceWording(typicalInvoiceView(), fr));
   });
 
   it.each([
-    ['{name} EI', { name: 'Camille Martin' }, 'Camille Martin EI'],
-    ['Page {page}/{pages}', { page: '2', pages: '5' }, 'Page 2/5'],
-    ['{unknown} stays', {}, '{unknown} stays'],
-  ])('fills %p', (text, values, expected) => {
-    expect(fillText(text, values)).toBe(expected);
+    [{ invoice: { titel: 'FACTURE' } }, /invoice\.titel is not a message/],
+    [
+      { report: { page: 'Page {page}' } },
+      /report\.page is not a message of the catalogue's invoice/,
+    ],
+    [{ invoice: { number: 'N° {number' } }, /invoice\.number does not parse/],
+  ])('refuses a texts file with %j, naming the message', (texts, error) => {
+    expect(() => loadInvoiceTemplate('fr', folder(texts))).toThrow(error);
   });
 
-  it('refuses a restyled folder that lost a text, naming it', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'invoice-template-'));
-    writeFileSync(
-      path.join(dir, 'layout.json'),
-      readFileSync(path.join(DEFAULT_TEMPLATES_DIR, 'layout.json')),
-    );
-    const texts = JSON.parse(
-      readFileSync(path.join(DEFAULT_TEMPLATES_DIR, 'texts.fr.json'), 'utf8'),
-    );
-    delete texts.payment.latePenalty;
-    writeFileSync(path.join(dir, 'texts.fr.json'), JSON.stringify(texts));
-    expect(() => loadInvoiceTemplate('fr', dir)).toThrow(/lacks: payment\.latePenalty/);
+  it('refuses a restyled layout that lost a setting, naming it', () => {
+    const dir = folder();
+    const layout = JSON.parse(readFileSync(path.join(dir, 'layout.json'), 'utf8'));
+    delete layout.totals.labelWidth;
+    writeFileSync(path.join(dir, 'layout.json'), JSON.stringify(layout));
+    expect(() => loadInvoiceTemplate('fr', dir)).toThrow(/lacks: totals\.labelWidth/);
   });
 });

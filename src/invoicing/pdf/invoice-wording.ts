@@ -9,11 +9,13 @@ import {
 import { formatIban } from '../../common/identifiers';
 import { vatArea, vatMention, type InvoiceVatRegime } from '../math';
 import type { InvoiceAddress, InvoiceView, InvoiceViewLine } from './invoice-view';
-import { fillText, type InvoiceTexts, type TableColumn } from './invoice-template';
+import { TABLE_COLUMNS, type InvoiceTexts, type TableColumn } from './invoice-template';
 
 /**
- * Every string an invoice prints, decided from the view and the template texts before anything
- * is drawn, so the wording (and its legal mentions) can be read and tested without a PDF.
+ * Every string an invoice prints, decided from the view and the catalogue's `invoice.` messages
+ * before anything is drawn, so the wording (and its legal mentions) can be read and tested
+ * without a PDF. Amounts, rates and dates are written by common/format and handed to the
+ * messages as text, so the PDF prints them as it always has.
  */
 export interface InvoiceWording {
   title: string;
@@ -41,48 +43,70 @@ export interface InvoiceWording {
   documentTitle: string;
 }
 
-export function invoiceWording(view: InvoiceView, texts: InvoiceTexts): InvoiceWording {
-  const documentTitle = `${texts.documentName[view.kind]} ${view.number ?? texts.draft}`;
-  const sellerName = sellerDisplayName(view, texts);
+export function invoiceWording(view: InvoiceView, t: InvoiceTexts): InvoiceWording {
+  const { kind } = view;
+  const documentTitle = t('invoice.documentTitle', {
+    kind: t('invoice.kind', { kind }),
+    number: view.number ?? t('invoice.draft'),
+  });
+  const sellerName = sellerDisplayName(view, t);
   return {
-    title: texts.title[view.kind],
+    title: t('invoice.title', { kind }),
     numberLine:
-      view.draft || !view.number ? texts.draft : fillText(texts.number, { number: view.number }),
-    metaLines: metaLines(view, texts),
+      view.draft || !view.number
+        ? t('invoice.draft')
+        : t('invoice.number', { number: view.number }),
+    metaLines: metaLines(view, t),
     reference: view.creditedInvoice
-      ? fillText(texts.creditedInvoice, {
+      ? t('invoice.creditedInvoice', {
           number: view.creditedInvoice.number,
           date: formatDate(view.creditedInvoice.issueDate, view.locale),
         })
       : null,
     sellerName,
-    sellerLines: sellerLines(view, texts),
-    buyerHeading: texts.buyerHeading,
+    sellerLines: sellerLines(view, t),
+    buyerHeading: t('invoice.buyerHeading'),
     buyerName: view.buyer.name,
-    buyerLines: buyerLines(view, texts),
-    columns: texts.columns,
+    buyerLines: buyerLines(view, t),
+    columns: columnHeads(t),
     rows: view.lines.map((line) => ({
-      cells: lineCells(line, view, texts),
+      cells: lineCells(line, view, t),
       details: line.details ?? [],
     })),
-    totals: totalRows(view, texts),
-    vatMentions: vatMentions(view, texts),
-    paymentHeading: view.kind === 'invoice' ? texts.payment.heading : null,
-    paymentLines: view.kind === 'invoice' ? paymentLines(view, texts) : [],
-    notes: view.notes?.trim() ? { heading: texts.notesHeading, text: view.notes.trim() } : null,
-    footer: fillText(texts.footer, {
+    totals: totalRows(view, t),
+    vatMentions: vatMentions(view, t),
+    paymentHeading: kind === 'invoice' ? t('invoice.payment.heading') : null,
+    paymentLines: kind === 'invoice' ? paymentLines(view, t) : [],
+    notes: view.notes?.trim()
+      ? { heading: t('invoice.notesHeading'), text: view.notes.trim() }
+      : null,
+    footer: t('invoice.footer', {
       seller: sellerName,
       siren: view.seller.siren,
       document: documentTitle,
     }),
-    watermark: view.draft ? texts.watermark : null,
+    watermark: view.draft ? t('invoice.watermark') : null,
     documentTitle,
   };
 }
 
 /** The page counter, "Page 2/5". */
-export function pageLabel(texts: InvoiceTexts, page: number, pages: number): string {
-  return fillText(texts.page, { page: String(page), pages: String(pages) });
+export function pageLabel(t: InvoiceTexts, page: number, pages: number): string {
+  return t('invoice.page', { page, pages });
+}
+
+const COLUMN_KEYS: Record<TableColumn, string> = {
+  description: 'invoice.column.description',
+  quantity: 'invoice.column.quantity',
+  unit: 'invoice.column.unit',
+  unitPrice: 'invoice.column.unitPrice',
+  vatRate: 'invoice.column.vatRate',
+  amount: 'invoice.column.amount',
+};
+
+function columnHeads(t: InvoiceTexts): Record<TableColumn, string> {
+  const heads = TABLE_COLUMNS.map((column) => [column, t(COLUMN_KEYS[column])]);
+  return Object.fromEntries(heads) as Record<TableColumn, string>;
 }
 
 function isEntrepreneurIndividuel(legalForm: string): boolean {
@@ -90,21 +114,21 @@ function isEntrepreneurIndividuel(legalForm: string): boolean {
 }
 
 /** The law wants "EI" or "entrepreneur individuel" right beside an EI's name, not just nearby. */
-function sellerDisplayName(view: InvoiceView, texts: InvoiceTexts): string {
+function sellerDisplayName(view: InvoiceView, t: InvoiceTexts): string {
   const { name, legalForm } = view.seller;
   if (!isEntrepreneurIndividuel(legalForm) || /\bEI\b/.test(name)) return name;
-  return fillText(texts.sellerNameEI, { name });
+  return t('invoice.sellerNameEI', { name });
 }
 
-function metaLines(view: InvoiceView, texts: InvoiceTexts): string[] {
+function metaLines(view: InvoiceView, t: InvoiceTexts): string[] {
   const date = (day: string) => formatDate(day, view.locale);
   const lines: string[] = [];
-  if (view.issueDate) lines.push(fillText(texts.issueDate, { date: date(view.issueDate) }));
+  if (view.issueDate) lines.push(t('invoice.issueDate', { date: date(view.issueDate) }));
   if (view.dueDate && view.kind === 'invoice') {
-    lines.push(fillText(texts.dueDate, { date: date(view.dueDate) }));
+    lines.push(t('invoice.dueDate', { date: date(view.dueDate) }));
   }
   lines.push(
-    fillText(texts.servicePeriod, { start: date(view.periodStart), end: date(view.periodEnd) }),
+    t('invoice.servicePeriod', { start: date(view.periodStart), end: date(view.periodEnd) }),
   );
   return lines;
 }
@@ -119,35 +143,38 @@ function addressLines(address: InvoiceAddress, locale: InvoiceView['locale']): s
   ];
 }
 
-function sellerLines(view: InvoiceView, texts: InvoiceTexts): string[] {
+function sellerLines(view: InvoiceView, t: InvoiceTexts): string[] {
   const s = view.seller;
-  const legalForm = isEntrepreneurIndividuel(s.legalForm) ? texts.legalFormEI : s.legalForm.trim();
+  const legalForm = isEntrepreneurIndividuel(s.legalForm)
+    ? t('invoice.legalFormEI')
+    : s.legalForm.trim();
   return [
     ...(legalForm ? [legalForm] : []),
     ...addressLines(s.address, view.locale),
-    fillText(texts.siren, { siren: s.siren }),
-    ...(s.siret ? [fillText(texts.siret, { siret: s.siret })] : []),
-    ...(s.vatNumber ? [fillText(texts.vatNumber, { vatNumber: s.vatNumber })] : []),
-    fillText(texts.email, { email: s.email }),
-    ...(s.phone ? [fillText(texts.phone, { phone: s.phone })] : []),
+    t('invoice.siren', { siren: s.siren }),
+    ...(s.siret ? [t('invoice.siret', { siret: s.siret })] : []),
+    ...(s.vatNumber ? [t('invoice.vatNumber', { vatNumber: s.vatNumber })] : []),
+    t('invoice.email', { email: s.email }),
+    ...(s.phone ? [t('invoice.phone', { phone: s.phone })] : []),
   ];
 }
 
-function buyerLines(view: InvoiceView, texts: InvoiceTexts): string[] {
+function buyerLines(view: InvoiceView, t: InvoiceTexts): string[] {
   const b = view.buyer;
   // A company outside the EU has a tax identifier, not an intra-community VAT number.
-  const vatLabel = vatArea(b.address.country) === 'outside_eu' ? texts.taxId : texts.vatNumber;
+  const vatLabel =
+    vatArea(b.address.country) === 'outside_eu' ? 'invoice.taxId' : 'invoice.vatNumber';
   return [
     ...addressLines(b.address, view.locale),
-    ...(b.siren ? [fillText(texts.siren, { siren: b.siren })] : []),
-    ...(b.vatNumber ? [fillText(vatLabel, { vatNumber: b.vatNumber })] : []),
+    ...(b.siren ? [t('invoice.siren', { siren: b.siren })] : []),
+    ...(b.vatNumber ? [t(vatLabel, { vatNumber: b.vatNumber })] : []),
   ];
 }
 
 function lineCells(
   line: InvoiceViewLine,
   view: InvoiceView,
-  texts: InvoiceTexts,
+  t: InvoiceTexts,
 ): Record<TableColumn, string> {
   const { locale } = view;
   // Hours always show two decimals; months, units and flat fees show whole counts bare.
@@ -158,19 +185,19 @@ function lineCells(
   return {
     description: line.description,
     quantity,
-    unit: texts.units[line.unit],
+    unit: t('invoice.unit', { unit: line.unit }),
     unitPrice: formatMoney(line.unitPriceCents, locale),
-    vatRate: lineVatRate(line, view, texts),
+    vatRate: lineVatRate(line, view, t),
     amount: formatMoney(line.amountCents, locale),
   };
 }
 
 /** The rate that applies: none under franchise or outside the scope, 0 % under reverse charge. */
-function lineVatRate(line: InvoiceViewLine, view: InvoiceView, texts: InvoiceTexts): string {
+function lineVatRate(line: InvoiceViewLine, view: InvoiceView, t: InvoiceTexts): string {
   switch (view.vatRegime) {
     case 'franchise':
     case 'export':
-      return texts.noVatRate;
+      return t('invoice.noVatRate');
     case 'reverse_charge':
       return formatRate(0, view.locale);
     case 'standard':
@@ -178,28 +205,28 @@ function lineVatRate(line: InvoiceViewLine, view: InvoiceView, texts: InvoiceTex
   }
 }
 
-function totalRows(view: InvoiceView, texts: InvoiceTexts): InvoiceWording['totals'] {
+function totalRows(view: InvoiceView, t: InvoiceTexts): InvoiceWording['totals'] {
   const money = (cents: number) => formatMoney(cents, view.locale);
   const row = (label: string, cents: number, grand = false) => ({
     label,
     amount: money(cents),
     grand,
   });
-  const t = view.totals;
-  const perRate = view.vatRegime === 'standard' ? vatPerRate(view, texts) : [];
+  const { totals } = view;
+  const perRate = view.vatRegime === 'standard' ? vatPerRate(view, t) : [];
   return [
-    row(texts.totals.net, t.netCents),
+    row(t('invoice.total.net'), totals.netCents),
     ...perRate,
-    row(texts.totals.vat, t.vatCents),
-    row(texts.totals.gross, t.grossCents, true),
+    row(t('invoice.total.vat'), totals.vatCents),
+    row(t('invoice.total.gross'), totals.grossCents, true),
   ];
 }
 
 /** "TVA 20 % sur 3 003,70 €" and the VAT at that rate, one row per rate. */
-function vatPerRate(view: InvoiceView, texts: InvoiceTexts): InvoiceWording['totals'] {
+function vatPerRate(view: InvoiceView, t: InvoiceTexts): InvoiceWording['totals'] {
   const money = (cents: number) => formatMoney(cents, view.locale);
   return view.totals.byRate.map((r) => ({
-    label: fillText(texts.totals.vatAtRate, {
+    label: t('invoice.total.vatAtRate', {
       rate: formatRate(r.vatRateBp, view.locale),
       base: money(r.netCents),
     }),
@@ -208,48 +235,46 @@ function vatPerRate(view: InvoiceView, texts: InvoiceTexts): InvoiceWording['tot
   }));
 }
 
-const MENTION_TEXT: Record<InvoiceVatRegime, 'franchise' | 'reverseCharge' | 'export' | null> = {
+const MENTION_KEY: Record<InvoiceVatRegime, string | null> = {
   standard: null,
-  franchise: 'franchise',
-  reverse_charge: 'reverseCharge',
-  export: 'export',
+  franchise: 'invoice.mention.franchise',
+  reverse_charge: 'invoice.mention.reverseCharge',
+  export: 'invoice.mention.export',
 };
 
 /**
- * The regime's mention in the law's French words, whatever the language: the template's text
- * when it contains them (the French one), else the words followed by the text, its translation.
+ * The regime's mention in the law's French words, whatever the language: the message when it
+ * contains them (the French one), else the words followed by the message, its translation.
  */
-function regimeMention(view: InvoiceView, texts: InvoiceTexts): string | null {
+function regimeMention(view: InvoiceView, t: InvoiceTexts): string | null {
   const legal = vatMention(view.vatRegime);
-  const key = MENTION_TEXT[view.vatRegime];
+  const key = MENTION_KEY[view.vatRegime];
   if (!legal || !key) return null;
-  const text = texts.mentions[key].trim();
+  const text = t(key).trim();
   if (text.includes(legal)) return text;
   return text ? `${legal} (${text})` : legal;
 }
 
-function vatMentions(view: InvoiceView, texts: InvoiceTexts): string[] {
-  const m = texts.mentions;
-  const mention = regimeMention(view, texts);
+function vatMentions(view: InvoiceView, t: InvoiceTexts): string[] {
+  const mention = regimeMention(view, t);
   const regime = mention ? [mention] : [];
   if (view.vatRegime === 'reverse_charge') {
     const vatNumbers = { seller: view.seller.vatNumber ?? '—', buyer: view.buyer.vatNumber ?? '—' };
-    regime.push(fillText(m.reverseChargeVatNumbers, vatNumbers));
+    regime.push(t('invoice.mention.reverseChargeVatNumbers', vatNumbers));
   }
-  return [...regime, m.operationCategory];
+  return [...regime, t('invoice.mention.operationCategory')];
 }
 
-function paymentLines(view: InvoiceView, texts: InvoiceTexts): string[] {
-  const p = texts.payment;
+/** Terms in days ("à 30 jours", "à réception" for none), penalties, indemnity, bank details. */
+function paymentLines(view: InvoiceView, t: InvoiceTexts): string[] {
   const { iban, bic } = view.seller;
+  const rate = formatPercent(view.latePenaltyRatePercent, view.locale);
   return [
-    view.paymentTermsDays > 0
-      ? fillText(p.terms, { days: String(view.paymentTermsDays) })
-      : p.onReceipt,
-    fillText(p.latePenalty, { rate: formatPercent(view.latePenaltyRatePercent, view.locale) }),
-    p.recoveryIndemnity,
-    p.noEarlyPaymentDiscount,
-    ...(iban ? [fillText(p.iban, { iban: formatIban(iban) })] : []),
-    ...(bic ? [fillText(p.bic, { bic })] : []),
+    t('invoice.payment.terms', { days: Math.max(0, view.paymentTermsDays) }),
+    t('invoice.payment.latePenalty', { rate }),
+    t('invoice.payment.recoveryIndemnity'),
+    t('invoice.payment.noEarlyPaymentDiscount'),
+    ...(iban ? [t('invoice.payment.iban', { iban: formatIban(iban) })] : []),
+    ...(bic ? [t('invoice.payment.bic', { bic })] : []),
   ];
 }
