@@ -57,6 +57,12 @@ export interface LedgerMonth {
   prepaidLeft: number;
   /** Minutes beyond what the contract covers (overage, prepaid overrun). */
   overageMinutes: number;
+  /**
+   * Retainer: the included and roll-over minutes the month's billed work left, which cover its
+   * work not billed yet. The billed work was billed first, so it was covered first: work logged
+   * after its month's invoice draws on what that invoice left. 0 in other modes.
+   */
+  unbilledCoverMinutes: number;
   /** Included + roll-over (retainer) or the block (prepaid) still unused at month end. */
   remainingMinutes: number;
   quotaUnits: number;
@@ -133,6 +139,7 @@ export function allowanceLedger(
         prepaidConsumed: 0,
         prepaidLeft: 0,
         overageMinutes: now.overageMinutes,
+        unbilledCoverMinutes: Math.max(0, included + sum(rolloverIn) - billed),
         remainingMinutes:
           included + sum(rolloverIn) - now.coveredFromIncluded - now.coveredFromRollover,
       };
@@ -152,6 +159,7 @@ export function allowanceLedger(
       prepaidConsumed: consumed,
       prepaidLeft: left,
       overageMinutes: prepaid ? used - consumed : 0,
+      unbilledCoverMinutes: 0,
       remainingMinutes: left,
     };
   });

@@ -11,13 +11,7 @@ import { prepaidLeftToBill } from '../allowance/ledger';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
-import {
-  monthNumber,
-  monthsOfPeriod,
-  type LateMonth,
-  type OverageEvent,
-  type RolloverEntry,
-} from './math';
+import { monthNumber, monthsOfPeriod, type AllowanceMonth, type OverageEvent } from './math';
 import { prepaidLineMinutes } from './math/prepaid-lines';
 
 const ID_CHUNK = 500;
@@ -146,44 +140,20 @@ export class BillableWork {
   }
 
   /**
-   * Retainer: for each month whose late work a draft bills, the minutes its invoices already
-   * bill and the roll-over usable in it (replayed from the contract's first month).
+   * Retainer: the allowance ledger's `months` (replayed from the contract's first month), whose
+   * fee or late work a draft bills: each with its included and roll-over minutes and what its
+   * billed work left of them.
    */
-  async lateMonthFacts(
+  async allowanceMonths(
     m: EntityManager,
     contract: Contract,
-    months: string[],
+    months: readonly string[],
     timezone: string,
-  ): Promise<LateMonth[]> {
+  ): Promise<AllowanceMonth[]> {
     if (months.length === 0) return [];
-    const ledger = await this.allowance.ledger(
-      ledgerTerms(contract),
-      months[months.length - 1],
-      timezone,
-      m,
-    );
-    return months.map((month) => {
-      const entry = ledger.months.find((l) => l.month === month);
-      return {
-        month,
-        billedMinutes: entry?.billedMinutes ?? 0,
-        rollover: entry?.rolloverIn ?? [],
-      };
-    });
-  }
-
-  /** Retainer: the unused included minutes of earlier months still usable in the period. */
-  async rolloverBefore(
-    m: EntityManager,
-    contract: Contract,
-    period: Period,
-    timezone: string,
-  ): Promise<RolloverEntry[]> {
-    const { includedMinutesPerMonth, rolloverMonths } = contract.billing;
-    if (!includedMinutesPerMonth || rolloverMonths <= 0) return [];
-    const month = period.start.slice(0, 7);
-    const ledger = await this.allowance.ledger(ledgerTerms(contract), month, timezone, m);
-    return ledger.months.find((l) => l.month === month)?.rolloverIn ?? [];
+    const last = months.reduce((a, b) => (monthNumber(a) >= monthNumber(b) ? a : b));
+    const ledger = await this.allowance.ledger(ledgerTerms(contract), last, timezone, m);
+    return ledger.months.filter((l) => months.includes(l.month));
   }
 
   /**

@@ -100,8 +100,6 @@ export class DraftLines {
       months,
       timezone: tz,
       monthlyFeeCents: contract.billing.monthlyFeeCents ?? undefined,
-      includedMinutesPerMonth: contract.billing.includedMinutesPerMonth ?? undefined,
-      rolloverMonths: contract.billing.rolloverMonths,
       prepaidRemainingMinutes:
         contract.billing.mode === 'prepaid'
           ? await this.work.prepaidRemaining(m, contract, period, tz, draft.id, found.lateMonths)
@@ -109,14 +107,15 @@ export class DraftLines {
       hourlyRateCents: contract.billing.hourlyRateCents,
       overageRateCents: contract.billing.overageRateCents ?? undefined,
       vatRateBp: defaultRateBp,
-      rollover: retainer ? await this.work.rolloverBefore(m, contract, period, tz) : [],
       feeInAdvance: advance,
       workMonths,
       interventions: found.interventions.map((i) =>
         toDraftIntervention(i, found.activityNames.get(i.activityId) ?? ''),
       ),
       overageEvents: found.overageEvents,
-      lateMonths: retainer ? await this.work.lateMonthFacts(m, contract, lateMonths, tz) : [],
+      allowance: retainer
+        ? await this.work.allowanceMonths(m, contract, [...months, ...lateMonths], tz)
+        : [],
       locale,
     };
     const generated = buildDraft(input).lines;

@@ -1,9 +1,18 @@
 import type { BillingMode, Urgency } from '../../common/domain';
-import type { DraftLabels, DraftWording, LabelLocale } from './labels';
-import type { LateMonth } from './late-lines';
+import type { LedgerMonth } from '../../allowance/ledger';
+import type { DraftLabels, LabelLocale } from './labels';
 
 export type { RolloverEntry } from '../../allowance/rollover';
-import type { RolloverEntry } from '../../allowance/rollover';
+
+/**
+ * Retainer: a month of the allowance ledger as a draft reads it, for each month whose fee or
+ * late work the draft bills. The ledger counts the month's included and roll-over minutes and
+ * what its billed work left of them; the draft only lays its own work against that.
+ */
+export type AllowanceMonth = Pick<
+  LedgerMonth,
+  'month' | 'includedMinutes' | 'rolloverIn' | 'unbilledCoverMinutes'
+>;
 
 /** An uninvoiced billable intervention, already priced when it was saved. */
 export interface DraftIntervention {
@@ -42,21 +51,19 @@ export interface DraftInput {
   /** The practice's zone, to place an intervention in its month. Default Europe/Paris. */
   timezone?: string;
   monthlyFeeCents?: number;
-  includedMinutesPerMonth?: number;
-  /** The contract's rolloverMonths (0 = unused minutes expire at month end). */
-  rolloverMonths: number;
-  /** Prepaid block minutes left before this draft. */
+  /** Prepaid block minutes left before this draft (from the allowance ledger). */
   prepaidRemainingMinutes?: number;
   hourlyRateCents: number;
   /** Retainer minutes beyond the covered ones; the hourly rate when absent. */
   overageRateCents?: number;
   vatRateBp: number;
-  /** Roll-over carried into the first month, already filtered for expiry, oldest first. */
-  rollover: RolloverEntry[];
   interventions: DraftIntervention[];
   overageEvents: OverageEvent[];
-  /** Months before the period already invoiced, whose late work the draft bills. */
-  lateMonths?: LateMonth[];
+  /**
+   * Retainer: the ledger's months whose fee the draft bills and those before the period, already
+   * invoiced, whose late work it bills. A month missing covers nothing.
+   */
+  allowance?: AllowanceMonth[];
   /**
    * Retainer billed in advance (à échoir): the fee of the period's months, and the work of the
    * months before it (`workMonths`), each on a line of its own month.
@@ -79,9 +86,29 @@ export function sumMinutes(interventions: DraftIntervention[]): number {
   return interventions.reduce((sum, i) => sum + i.billableMinutes, 0);
 }
 
+/** The ledger's month `month` for the draft, or one that covers nothing when it is missing. */
+export function allowanceOf(input: DraftInput, month: string): AllowanceMonth {
+  return (
+    input.allowance?.find((a) => a.month === month) ?? {
+      month,
+      includedMinutes: 0,
+      rolloverIn: [],
+      unbilledCoverMinutes: 0,
+    }
+  );
+}
+
+/**
+ * Of `minutes` of the draft's work in a month, those beyond what the ledger says is left to
+ * cover the month's unbilled work: they are billed at the overage rate.
+ */
+export function minutesBeyondCover(allowance: AllowanceMonth, minutes: number): number {
+  return Math.max(0, minutes - allowance.unbilledCoverMinutes);
+}
+
 /** What every line builder needs besides its interventions. */
 export interface LineContext {
-  labels: DraftWording;
+  labels: DraftLabels;
   locale: LabelLocale;
   vatRateBp: number;
 }

@@ -4,7 +4,8 @@ import { URGENCY_LEVELS } from '../../common/domain';
 import { buildDraft, buildDraftLines, contractMonthsOfPeriod, monthsOfPeriod } from './draft';
 import type { DraftInput, DraftIntervention } from './draft-input';
 import { creditNoteLines } from './credit-notes';
-import { roundHalfUpDiv } from './rounding';
+import { hoursFromMinutes, roundHalfUpDiv } from './rounding';
+import { allowanceLedger, type AllowanceTerms, type MonthUse } from '../../allowance/ledger';
 import { computeTotals } from './totals';
 
 /** An hour of normal-urgency support at 80 €/h in May 2026, unless told otherwise. */
@@ -33,10 +34,8 @@ function draftInput(overrides: Partial<DraftInput>): DraftInput {
     mode: 'time_and_materials',
     period: { start: '2026-05-01', end: '2026-05-31' },
     months: ['2026-05'],
-    rolloverMonths: 0,
     hourlyRateCents: 8000,
     vatRateBp: 2000,
-    rollover: [],
     interventions: [],
     overageEvents: [],
     ...overrides,
@@ -50,11 +49,24 @@ const retainer = (overrides: Partial<DraftInput>): DraftInput =>
   draftInput({
     mode: 'retainer',
     monthlyFeeCents: 150_000,
-    includedMinutesPerMonth: 600,
     overageRateCents: 9000,
-    rolloverMonths: 3,
     ...overrides,
   });
+
+/**
+ * The allowance ledger's months as the service loads them for a draft: 10 h included a month
+ * from the first month of `use`, roll-over kept `rolloverMonths` months.
+ */
+function ledgerOf(use: MonthUse[], through: string, rolloverMonths = 3, included = 600) {
+  const terms: AllowanceTerms = {
+    mode: 'retainer',
+    includedMinutesPerMonth: included,
+    rolloverMonths,
+    startDate: `${use[0]?.month ?? through}-01`,
+    endDate: null,
+  };
+  return allowanceLedger(terms, use, through);
+}
 
 describe('retainer drafts', () => {
   const thirteenHours = [
@@ -62,11 +74,18 @@ describe('retainer drafts', () => {
     intervention({ id: 'b', startedAt: may(12), billableMinutes: 360 }),
     intervention({ id: 'c', startedAt: may(20), billableMinutes: 120 }),
   ];
+  const mayAlone = ledgerOf([{ month: '2026-05', minutes: 780 }], '2026-05');
 
   it('bills the fee and only the hour beyond 10 h included + 2 h rolled over', () => {
-    const draft = buildDraft(
-      retainer({ rollover: [{ month: '2026-04', minutes: 120 }], interventions: thirteenHours }),
+    // April, billed, used 8 h of its 10: 2 h carried into May.
+    const allowance = ledgerOf(
+      [
+        { month: '2026-04', minutes: 480, billedMinutes: 480 },
+        { month: '2026-05', minutes: 780 },
+      ],
+      '2026-05',
     );
+    const draft = buildDraft(retainer({ allowance, interventions: thirteenHours }));
     expect(draft.lines).toEqual([
       {
         kind: 'retainer_fee',
@@ -89,24 +108,36 @@ describe('retainer drafts', () => {
         interventionIds: ['c'],
       },
     ]);
-    expect(draft.rolloverAfter).toEqual([]);
   });
 
   it('lists the spilling interventions in consumption order, whatever the input order', () => {
     const shuffled = [thirteenHours[2], thirteenHours[0], thirteenHours[1]];
-    const lines = buildDraftLines(retainer({ interventions: shuffled }));
+    const lines = buildDraftLines(retainer({ allowance: mayAlone, interventions: shuffled }));
     // 600 included: a (0–300) and b (300–660) cross the line, c is entirely beyond it.
     expect(lines[1]).toMatchObject({ kind: 'retainer_overage', quantity: 3, amountCents: 27_000 });
     expect(lines[1].interventionIds).toEqual(['b', 'c']);
   });
 
-  it('carries unused included minutes into the next month', () => {
-    const draft = buildDraft(
-      retainer({ interventions: [intervention({ id: 'a', billableMinutes: 480 })] }),
+  it('covers the work not billed yet with what the month’s billed work left', () => {
+    // 9 h of May are on another invoice: 1 h of the 10 included is left for the 2 h drafted.
+    const allowance = ledgerOf([{ month: '2026-05', minutes: 660, billedMinutes: 540 }], '2026-05');
+    const lines = buildDraftLines(
+      retainer({ allowance, interventions: [intervention({ id: 'a', billableMinutes: 120 })] }),
     );
-    expect(draft.lines.map((l) => l.kind)).toEqual(['retainer_fee']);
-    expect(draft.lines[0].description).toBe('Monthly retainer, May 2026 (10 h included, 8 h used)');
-    expect(draft.rolloverAfter).toEqual([{ month: '2026-05', minutes: 120 }]);
+    expect(lines.map((l) => [l.kind, l.quantity, l.interventionIds])).toEqual([
+      ['retainer_fee', 1, ['a']],
+      ['retainer_overage', 1, ['a']],
+    ]);
+  });
+
+  it('covers nothing in a month the ledger does not give', () => {
+    const lines = buildDraftLines(
+      retainer({ allowance: [], interventions: [intervention({ id: 'a', billableMinutes: 90 })] }),
+    );
+    expect(lines.map((l) => [l.kind, l.quantity])).toEqual([
+      ['retainer_fee', 1],
+      ['retainer_overage', 1.5],
+    ]);
   });
 
   it('bills a fee line per month and consumes April leftovers in May', () => {
@@ -114,7 +145,14 @@ describe('retainer drafts', () => {
       retainer({
         period: { start: '2026-04-01', end: '2026-05-31' },
         months: ['2026-04', '2026-05'],
-        rolloverMonths: 1,
+        allowance: ledgerOf(
+          [
+            { month: '2026-04', minutes: 480 },
+            { month: '2026-05', minutes: 660 },
+          ],
+          '2026-05',
+          1,
+        ),
         interventions: [
           intervention({
             id: 'apr',
@@ -135,12 +173,58 @@ describe('retainer drafts', () => {
       ['retainer_fee', 150_000, ['may']],
     ]);
     expect(draft.lines[1].description).toContain('2 h carried over');
-    expect(draft.rolloverAfter).toEqual([{ month: '2026-05', minutes: 60 }]);
+  });
+
+  it('bills over several months the overage the ledger counts in each, nothing more', () => {
+    const work = fc.record({
+      month: fc.integer({ min: 0, max: 2 }),
+      day: fc.integer({ min: 1, max: 28 }),
+      minutes: fc.integer({ min: 0, max: 900 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(work, { maxLength: 10 }),
+        fc.integer({ min: 0, max: 1200 }),
+        fc.integer({ min: 0, max: 3 }),
+        (logged, included, rolloverMonths) => {
+          const months = ['2026-04', '2026-05', '2026-06'];
+          const interventions = logged.map((w, k) =>
+            intervention({
+              id: `w${k}`,
+              startedAt: new Date(Date.UTC(2026, 3 + w.month, w.day, 8)),
+              billableMinutes: w.minutes,
+            }),
+          );
+          const use = months.map((month, k) => ({
+            month,
+            minutes: logged.filter((w) => w.month === k).reduce((s, w) => s + w.minutes, 0),
+          }));
+          const ledger = ledgerOf(use, '2026-06', rolloverMonths, included);
+          const lines = buildDraftLines(
+            retainer({
+              period: { start: '2026-04-01', end: '2026-06-30' },
+              months,
+              allowance: ledger,
+              interventions,
+            }),
+          );
+          const overage = months.map(() => 0);
+          let month = -1;
+          for (const line of lines) {
+            if (line.kind === 'retainer_fee') month += 1;
+            if (line.kind === 'retainer_overage') overage[month] += line.quantity;
+          }
+          expect(month).toBe(2);
+          expect(overage).toEqual(ledger.map((l) => hoursFromMinutes(l.overageMinutes)));
+        },
+      ),
+    );
   });
 
   it('still bills surcharges on covered minutes: the retainer covers the base only', () => {
     const lines = buildDraftLines(
       retainer({
+        allowance: mayAlone,
         interventions: [
           intervention({
             id: 'a',
@@ -160,6 +244,7 @@ describe('retainer drafts', () => {
   it('bills overage at the hourly rate when the contract names no overage rate', () => {
     const lines = buildDraftLines(
       retainer({
+        allowance: mayAlone,
         overageRateCents: undefined,
         interventions: [intervention({ id: 'a', billableMinutes: 630 })],
       }),
@@ -498,8 +583,8 @@ const anyDraftInput: fc.Arbitrary<DraftInput> = fc
     monthlyFeeCents: fc.integer({ min: 0, max: 500_000 }),
     includedMinutesPerMonth: fc.integer({ min: 0, max: 3000 }),
     prepaidRemainingMinutes: fc.integer({ min: 0, max: 3000 }),
-    rolloverMonths: fc.integer({ min: 0, max: 6 }),
     rolloverMinutes: fc.integer({ min: 0, max: 600 }),
+    billedMinutes: fc.integer({ min: 0, max: 3000 }),
     vatRateBp: fc.constantFrom(0, 550, 1000, 2000),
     interventions: fc.array(anyIntervention, { maxLength: 12 }),
     fees: fc.array(
@@ -514,10 +599,18 @@ const anyDraftInput: fc.Arbitrary<DraftInput> = fc
     draftInput({
       mode: r.mode,
       monthlyFeeCents: r.monthlyFeeCents,
-      includedMinutesPerMonth: r.includedMinutesPerMonth,
       prepaidRemainingMinutes: r.prepaidRemainingMinutes,
-      rolloverMonths: r.rolloverMonths,
-      rollover: [{ month: '2026-04', minutes: r.rolloverMinutes }],
+      allowance: [
+        {
+          month: '2026-05',
+          includedMinutes: r.includedMinutesPerMonth,
+          rolloverIn: [{ month: '2026-04', minutes: r.rolloverMinutes }],
+          unbilledCoverMinutes: Math.max(
+            0,
+            r.includedMinutesPerMonth + r.rolloverMinutes - r.billedMinutes,
+          ),
+        },
+      ],
       vatRateBp: r.vatRateBp,
       interventions: r.interventions.map((i) =>
         intervention({

@@ -1,4 +1,4 @@
-import type { DraftInput, LineContext, RolloverEntry } from './draft-input';
+import type { DraftInput, LineContext } from './draft-input';
 import { labelsFor } from './labels';
 import { isLate, lateFeeLines, lateLines } from './late-lines';
 import type { DraftLine } from './lines';
@@ -14,8 +14,6 @@ import { timeLines } from './time-lines';
 
 export interface Draft {
   lines: DraftLine[];
-  /** Retainer: the roll-over carried into the month after the draft; [] otherwise. */
-  rolloverAfter: RolloverEntry[];
   /** Prepaid: block minutes left after the draft; null otherwise. */
   prepaidRemainingMinutesAfter: number | null;
 }
@@ -94,30 +92,21 @@ export function buildDraft(input: DraftInput): Draft {
       const months = coveredMonths(input);
       if (months.length === 0) throw new RangeError('A retainer draft covers at least one month');
       const work = retainerLines({ ...input, interventions: current }, months, ctx);
-      return {
-        lines: [...work.lines, ...extras],
-        rolloverAfter: work.rolloverAfter,
-        prepaidRemainingMinutesAfter: null,
-      };
+      return { lines: [...work, ...extras], prepaidRemainingMinutesAfter: null };
     }
     case 'prepaid': {
       const work = prepaidLines(input, ctx);
       return {
         lines: [...work.lines, ...extras],
-        rolloverAfter: [],
         prepaidRemainingMinutesAfter: work.remainingAfter,
       };
     }
     case 'time_and_materials':
-      return {
-        lines: [...timeLines(current, ctx), ...extras],
-        rolloverAfter: [],
-        prepaidRemainingMinutesAfter: null,
-      };
+      return { lines: [...timeLines(current, ctx), ...extras], prepaidRemainingMinutesAfter: null };
   }
 }
 
-/** The draft's lines alone (see buildDraft for the roll-over and prepaid state after it). */
+/** The draft's lines alone (see buildDraft for the prepaid block left after it). */
 export function buildDraftLines(input: DraftInput): DraftLine[] {
   return buildDraft(input).lines;
 }

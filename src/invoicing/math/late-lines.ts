@@ -1,15 +1,18 @@
 import { localDate, localMonth } from '../../calendar/periods';
 import {
+  allowanceOf,
   chronological,
+  minutesBeyondCover,
   sumMinutes,
+  type AllowanceMonth,
   type DraftInput,
   type DraftIntervention,
   type LineContext,
   type OverageEvent,
 } from './draft-input';
-import { hoursText, monthText } from './labels';
+import { fillLabel, hoursText, monthText } from './labels';
 import { hourLine, type DraftLine } from './lines';
-import { consumeRetainer, monthNumber } from './retainer';
+import { monthNumber } from './retainer';
 import { hoursFromMinutes } from './rounding';
 import {
   afterHoursSurchargeLines,
@@ -17,19 +20,6 @@ import {
   urgencySurchargeLines,
 } from './surcharge-lines';
 import { timeLines } from './time-lines';
-
-/**
- * A month before the draft's period that an issued invoice already bills, with work logged
- * (or given back by a credit note) after that invoice: what the month had billed already.
- */
-export interface LateMonth {
-  /** 'YYYY-MM'. */
-  month: string;
-  /** Billable minutes of the month already on an invoice. */
-  billedMinutes: number;
-  /** Retainer: the roll-over usable in that month, oldest first. */
-  rollover: { month: string; minutes: number }[];
-}
 
 /** Work that started before the draft's period: it belongs to a month already invoiced. */
 export function isLate(i: { startedAt: Date }, input: DraftInput): boolean {
@@ -49,37 +39,27 @@ function byMonth(input: DraftInput): Map<string, DraftIntervention[]> {
 
 const dated = (month: string, ctx: LineContext) => (line: DraftLine) => ({
   ...line,
-  description: ctx.labels.inMonth(line.description, month),
+  description: `${line.description}, ${monthText(month, ctx.locale)}`,
 });
 
 /**
  * Retainer: a month's late minutes are covered by what its invoice left of the included and
- * rolled-over minutes (consumed after the billed work, as they were logged after it); the
- * rest is that month's overage. One line per month lists all its late work, so work covered
- * by the fee already paid shows at 0.
+ * rolled-over minutes (the ledger's cover for its unbilled work: the billed work took its part
+ * first, as it was logged before); the rest is that month's overage. One line per month lists
+ * all its late work, so work covered by the fee already paid shows at 0.
  */
 function retainerLateLine(
   input: DraftInput,
   ctx: LineContext,
-  facts: LateMonth,
+  allowance: AllowanceMonth,
   work: DraftIntervention[],
 ): DraftLine {
-  const includedMinutes = input.includedMinutesPerMonth ?? 0;
   const late = sumMinutes(work);
-  const month = (billed: number) =>
-    consumeRetainer({
-      includedMinutes,
-      rollover: facts.rollover,
-      minutesUsed: billed,
-      month: facts.month,
-      rolloverMonths: input.rolloverMonths,
-    });
-  const overageMinutes =
-    month(facts.billedMinutes + late).overageMinutes - month(facts.billedMinutes).overageMinutes;
+  const overageMinutes = minutesBeyondCover(allowance, late);
   const rate = input.overageRateCents ?? input.hourlyRateCents;
-  const advance = input.feeInAdvance && (input.workMonths ?? []).includes(facts.month);
-  const description = ctx.labels.line(advance ? 'workAfterAdvance' : 'lateRetainer', {
-    month: monthText(facts.month, ctx.locale),
+  const advance = input.feeInAdvance && (input.workMonths ?? []).includes(allowance.month);
+  const description = fillLabel(advance ? ctx.labels.workAfterAdvance : ctx.labels.lateRetainer, {
+    month: monthText(allowance.month, ctx.locale),
     used: hoursText(hoursFromMinutes(late), ctx.locale),
   });
   const ids = work.map((i) => i.id);
@@ -96,12 +76,7 @@ export function lateLines(input: DraftInput, ctx: LineContext): DraftLine[] {
   for (const [month, work] of byMonth(input)) {
     const stamp = dated(month, ctx);
     if (input.mode === 'retainer') {
-      const facts = input.lateMonths?.find((l) => l.month === month) ?? {
-        month,
-        billedMinutes: 0,
-        rollover: [],
-      };
-      lines.push(retainerLateLine(input, ctx, facts, work));
+      lines.push(retainerLateLine(input, ctx, allowanceOf(input, month), work));
     } else if (input.mode === 'time_and_materials') {
       lines.push(...timeLines(work, ctx).map(stamp));
     }

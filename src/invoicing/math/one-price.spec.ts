@@ -47,10 +47,8 @@ describe('one price for the same minutes', () => {
             mode: 'time_and_materials',
             period: { start: '2026-11-01', end: '2026-11-30' },
             months: [],
-            rolloverMonths: 0,
             hourlyRateCents: rate,
             vatRateBp: 2000,
-            rollover: [],
             interventions: work,
             overageEvents: [],
           };

@@ -1,16 +1,18 @@
 import { localMonth } from '../../calendar/periods';
 import {
+  allowanceOf,
   chronological,
+  minutesBeyondCover,
   sumMinutes,
+  type AllowanceMonth,
   type DraftInput,
   type DraftIntervention,
   type LineContext,
-  type RolloverEntry,
 } from './draft-input';
-import { hoursText, monthText } from './labels';
+import { fillLabel, hoursText, monthText } from './labels';
 import { hourLine, type DraftLine } from './lines';
 import { hoursFromMinutes } from './rounding';
-import { consumeRetainer, monthNumber, usableRollover } from './retainer';
+import { monthNumber } from './retainer';
 
 /**
  * The month an intervention is billed in. Work from before the first covered month (left
@@ -39,49 +41,42 @@ function splitCovered(
   return { covered, spilled };
 }
 
-interface MonthFacts {
-  month: string;
-  interventions: DraftIntervention[];
-  rollover: RolloverEntry[];
-}
-
-function monthLines(input: DraftInput, ctx: LineContext, facts: MonthFacts) {
-  const { month, interventions, rollover } = facts;
-  const includedMinutes = input.includedMinutesPerMonth ?? 0;
+/**
+ * A month's fee, and its overage: the draft's work of the month, in the order of the work,
+ * takes what the ledger says is left to cover it (roll-over and included minutes); the rest is
+ * beyond.
+ */
+function monthLines(
+  input: DraftInput,
+  ctx: LineContext,
+  allowance: AllowanceMonth,
+  interventions: DraftIntervention[],
+): DraftLine[] {
   const used = sumMinutes(interventions);
-  const { rolloverMonths } = input;
-  const consumption = consumeRetainer({
-    includedMinutes,
-    rollover,
-    minutesUsed: used,
-    month,
-    rolloverMonths,
-  });
-  const available = sumRollover(usableRollover(rollover, month, rolloverMonths));
-  const coveredMinutes = consumption.coveredFromRollover + consumption.coveredFromIncluded;
-  const { covered, spilled } = splitCovered(interventions, coveredMinutes);
+  const overageMinutes = minutesBeyondCover(allowance, used);
+  const { covered, spilled } = splitCovered(interventions, used - overageMinutes);
+  const rollover = allowance.rolloverIn.reduce((sum, e) => sum + e.minutes, 0);
   const hours = (minutes: number) => hoursText(hoursFromMinutes(minutes), ctx.locale);
   const values = {
-    month: monthText(month, ctx.locale),
-    included: hours(includedMinutes),
-    rollover: hours(available),
+    month: monthText(allowance.month, ctx.locale),
+    included: hours(allowance.includedMinutes),
+    rollover: hours(rollover),
     used: hours(used),
   };
-  const label = input.feeInAdvance
-    ? 'retainerFeeInAdvance'
-    : available > 0
-      ? 'retainerFeeWithRollover'
-      : 'retainerFee';
-  const lines = [feeLine(ctx.labels.line(label, values), input.monthlyFeeCents ?? 0, ctx, covered)];
-  if (consumption.overageMinutes > 0) {
+  const template = input.feeInAdvance
+    ? ctx.labels.retainerFeeInAdvance
+    : rollover > 0
+      ? ctx.labels.retainerFeeWithRollover
+      : ctx.labels.retainerFee;
+  const lines = [feeLine(fillLabel(template, values), input.monthlyFeeCents ?? 0, ctx, covered)];
+  if (overageMinutes > 0) {
     const rate = input.overageRateCents ?? input.hourlyRateCents;
-    const description = ctx.labels.line('retainerOverage', values);
-    const { overageMinutes } = consumption;
+    const description = fillLabel(ctx.labels.retainerOverage, values);
     lines.push(
       hourLine('retainer_overage', description, overageMinutes, rate, ctx.vatRateBp, spilled),
     );
   }
-  return { lines, rolloverAfter: consumption.rolloverAfter };
+  return lines;
 }
 
 function feeLine(
@@ -102,30 +97,20 @@ function feeLine(
   };
 }
 
-function sumRollover(entries: RolloverEntry[]): number {
-  return entries.reduce((sum, e) => sum + e.minutes, 0);
-}
-
 /**
  * Retainer: one fee line per covered month, and per month an overage line for the minutes
- * beyond included + roll-over. Surcharges are billed apart (covered minutes cover the base).
+ * beyond its included and roll-over ones. Each month's figures are the allowance ledger's
+ * (`input.allowance`); surcharges are billed apart (covered minutes cover the base).
  */
-export function retainerLines(
-  input: DraftInput,
-  months: string[],
-  ctx: LineContext,
-): { lines: DraftLine[]; rolloverAfter: RolloverEntry[] } {
+export function retainerLines(input: DraftInput, months: string[], ctx: LineContext): DraftLine[] {
   const timezone = input.timezone ?? 'Europe/Paris';
   const ordered = chronological(input.interventions);
-  const lines: DraftLine[] = [];
-  let rollover = input.rollover;
-  for (const month of months) {
-    const interventions = ordered.filter(
-      (i) => billingMonth(i.startedAt, months, timezone) === month,
-    );
-    const result = monthLines(input, ctx, { month, interventions, rollover });
-    lines.push(...result.lines);
-    rollover = result.rolloverAfter;
-  }
-  return { lines, rolloverAfter: rollover };
+  return months.flatMap((month) =>
+    monthLines(
+      input,
+      ctx,
+      allowanceOf(input, month),
+      ordered.filter((i) => billingMonth(i.startedAt, months, timezone) === month),
+    ),
+  );
 }

@@ -1,9 +1,5 @@
-/** The roll-over rules live with the allowance ledger, below invoicing; drafts apply them. */
-export {
-  addMonths,
-  consumeRetainer,
-  monthNumber,
-  usableRollover,
-  type RetainerConsumption,
-  type RetainerMonth,
-} from '../../allowance/rollover';
+/**
+ * Month arithmetic lives with the allowance ledger, below invoicing, which also counts each
+ * month's included, roll-over and overage minutes: drafts read its figures.
+ */
+export { addMonths, monthNumber } from '../../allowance/rollover';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addMonths, consumeRetainer, usableRollover } from './retainer';
+import { addMonths, consumeRetainer, usableRollover } from './rollover';
 
 const leftovers = [
   { month: '2026-01', minutes: 60 },
