@@ -202,7 +202,7 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         'an instant without an offset',
         { startedAt: '2026-11-12T08:00:00', endedAt: '2026-11-12T09:00:00+01:00' },
         'startedAt',
-        /offset/,
+        /avec leur décalage/,
       ],
     ])('refuses %s with 400 naming the field', async (_, times, field, message) => {
       const res = await log(times).expect(400);

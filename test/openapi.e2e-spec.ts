@@ -147,8 +147,8 @@ describe('OpenAPI document: every answer described', () => {
       expect(res.body).toMatchObject({
         statusCode: 400,
         error: 'Bad Request',
-        message: 'Invalid input: id',
-        details: [{ field: 'id', message: 'id must be a UUID' }],
+        code: 'invalid.input',
+        details: [{ field: 'id', code: 'isUUID', message: expect.any(String) }],
       });
       expect(typeof res.body.requestId).toBe('string');
     });

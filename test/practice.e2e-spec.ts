@@ -61,8 +61,11 @@ describe('PATCH /api/practice', () => {
 
     it('refuses closures given as a string, saying a list is expected', async () => {
       const res = await api('patch', '/api/practice').send({ closures: '2026-08-10' }).expect(400);
-      expect(res.body.details).toEqual(
-        expect.arrayContaining([{ field: 'closures', message: 'closures must be an array' }]),
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'closures', code: 'isArray' }),
+      ]);
+      expect(res.body.details[0].message).toBe(
+        'Le champ « Jours de fermeture » doit être une liste',
       );
     });
   });

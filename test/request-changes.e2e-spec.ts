@@ -68,7 +68,7 @@ describe('request changes', () => {
       expect(filed.body).toMatchObject({ title: 'Printer offline', description: 'Since 9:00' });
       const blankTitle = await file('   ').expect(400);
       expect(blankTitle.body.details).toEqual([
-        { field: 'title', message: 'title must not be empty or only spaces' },
+        { field: 'title', code: 'isNotEmpty', message: 'Le champ « Titre » ne peut pas être vide' },
       ]);
       const blankText = await file('Printer', ' \t ').expect(400);
       expect(blankText.body.details.map((d: Detail) => d.field)).toEqual(['description']);

@@ -7,6 +7,7 @@ import {
   isValidSiren,
   isValidSiret,
   normalizeIban,
+  normalizeIdentifier,
 } from './identifiers';
 
 describe('SIREN', () => {
@@ -23,6 +24,24 @@ describe('SIREN', () => {
     ['', false],
   ])('"%s" is a valid SIREN: %p', (siren, expected) => {
     expect(isValidSiren(siren)).toBe(expected);
+  });
+});
+
+describe('SIREN and SIRET as typed', () => {
+  it.each([
+    ['732 829 320', '732829320'],
+    ['732.829.320', '732829320'],
+    ['732-829-320', '732829320'],
+    ['\u00a0732\u202f829 320 ', '732829320'],
+    ['732 829 320 00074', '73282932000074'],
+    ['73282932A', '73282932A'], // a letter stays, for the check to refuse
+  ])('"%s" is read as %s', (typed, digits) => {
+    expect(normalizeIdentifier(typed)).toBe(digits);
+  });
+
+  it('reads a typed SIREN or SIRET as a valid one', () => {
+    expect(isValidSiren(normalizeIdentifier('732 829 320'))).toBe(true);
+    expect(isValidSiret(normalizeIdentifier('732.829.320-00074'))).toBe(true);
   });
 });
 
@@ -103,7 +122,8 @@ describe('IBAN', () => {
     ['DE89 3704 0044 0532 0130 0', false], // too short for Germany
     ['FR76 3000 6000 0112 3456 7890 1890', false], // too long for France
     ['XX89 3704 0044 0532 0130 00', false], // unknown country
-    ['FR76-3000-6000-0112-3456-7890-189', false],
+    ['FR76-3000-6000-0112-3456-7890-189', true], // grouped with dashes, as some type it
+    ['FR76_3000_6000_0112_3456_7890_189', false],
     ['', false],
   ])('"%s" is a valid IBAN: %p', (iban, expected) => {
     expect(isValidIban(iban)).toBe(expected);

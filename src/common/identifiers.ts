@@ -14,6 +14,14 @@ function passesLuhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/**
+ * A SIREN or a SIRET as people type it, without the spaces, dots and dashes that group its
+ * digits ("732 829 320", "732.829.320-00074"); anything else is kept, for the check to refuse.
+ */
+export function normalizeIdentifier(s: string): string {
+  return s.replace(/[\s.-]/g, '');
+}
+
 /** A SIREN: exactly 9 digits (no spaces) with a valid Luhn key. */
 export function isValidSiren(s: string): boolean {
   return typeof s === 'string' && /^\d{9}$/.test(s) && passesLuhn(s);
@@ -79,9 +87,9 @@ export const IBAN_LENGTHS: Readonly<Record<string, number>> = {
   NL: 18, NO: 15, PL: 28, PT: 25, RO: 24, RS: 22, SE: 24, SI: 19, SK: 24, SM: 27, VA: 22,
 };
 
-/** An IBAN without spaces, upper case. */
+/** An IBAN without the spaces (or dots and dashes) that group it, upper case. */
 export function normalizeIban(s: string): string {
-  return s.replace(/\s+/g, '').toUpperCase();
+  return s.replace(/[\s.-]/g, '').toUpperCase();
 }
 
 /** An IBAN in groups of four, as printed on an invoice. */

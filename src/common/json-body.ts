@@ -1,7 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { RawServerDefault } from 'fastify';
 import { parse as parseQueryString } from 'node:querystring';
-import { MAX_INPUT_DEPTH, validationException } from './validation';
+import { MAX_INPUT_DEPTH, tooDeep, validationException } from './validation';
 
 /**
  * How deep a JSON text nests, read from the text itself before anything is parsed: brackets
@@ -36,8 +36,7 @@ export function registerBodyParsers(app: NestFastifyApplication, bodyLimit: numb
   app.useBodyParser<RawServerDefault>('application/json', { bodyLimit }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     if (jsonDepthExceeds(text, MAX_INPUT_DEPTH)) {
-      const message = `body nests more than ${MAX_INPUT_DEPTH} levels deep`;
-      done(validationException([{ field: 'body', message }]), undefined);
+      done(validationException([tooDeep()]), undefined);
       return;
     }
     void parseJson(request, text, done);

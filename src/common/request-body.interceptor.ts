@@ -46,7 +46,9 @@ export class RequestBodyInterceptor implements NestInterceptor {
         !isEmptyObject(body) &&
         !takesBody(context)
       ) {
-        throw validationException([{ field: 'body', message: 'This operation takes no body' }]);
+        throw validationException([
+          { field: 'body', code: 'noBody', message: 'This operation takes no body' },
+        ]);
       }
     }
     return next.handle();

@@ -1,8 +1,22 @@
 import {
   isAcceptableVatNumber,
   isPlausibleForeignTaxId,
+  storedVatNumber,
   vatNumberMatchesSiren,
 } from './validators';
+
+describe('storedVatNumber', () => {
+  it.each([
+    ['fr 44 732.829.320', 'FR44732829320'],
+    ['FR-44-732829320', 'FR44732829320'],
+    ['NL 8047.28.082 B01', 'NL804728082B01'],
+    ['el094014201', 'EL094014201'],
+    [' CHE-123.456.789 MWST ', 'CHE-123.456.789 MWST'], // outside the EU: as its country writes it
+    ['12-3456789', '12-3456789'],
+  ])('stores %p as %p', (typed, stored) => {
+    expect(storedVatNumber(typed)).toBe(stored);
+  });
+});
 
 describe('isAcceptableVatNumber', () => {
   it.each([

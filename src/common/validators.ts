@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { DateTime } from 'luxon';
 import { isValidLocalDate, isValidTimeZone, validateWeeklyHours } from '../calendar';
@@ -10,13 +11,20 @@ import {
   isValidIban,
   isValidSiren,
   isValidSiret,
+  normalizeIban,
+  normalizeIdentifier,
   normalizeVatNumber,
 } from './identifiers';
 
+/**
+ * A rule as a decorator: its name is the code of the problem it reports, its constraints the
+ * figures the problem's words show (read back by flattenValidationErrors).
+ */
 function rule(
   name: string,
   test: (value: unknown) => boolean,
   message: string | ((value: unknown) => string),
+  constraints?: unknown[],
 ) {
   return (options?: ValidationOptions): PropertyDecorator =>
     (target, propertyName) =>
@@ -24,6 +32,7 @@ function rule(
         name,
         target: target.constructor,
         propertyName: String(propertyName),
+        constraints,
         options: { message: typeof message === 'string' ? message : undefined, ...options },
         validator: {
           validate: (value: unknown) => test(value),
@@ -142,11 +151,13 @@ export const IsLocalDate = rule(
   'isLocalDate',
   isCalendarDay,
   `$property must be a calendar day YYYY-MM-DD between ${MIN_YEAR} and ${MAX_YEAR}`,
+  [MIN_YEAR, MAX_YEAR],
 );
 export const IsMonth = rule(
   'isMonth',
   isCalendarMonth,
   `$property must be a month YYYY-MM between ${MIN_YEAR} and ${MAX_YEAR}`,
+  [MIN_YEAR, MAX_YEAR],
 );
 export const IsWeeklyHours = rule(
   'isWeeklyHours',
@@ -173,3 +184,29 @@ export const HasAtMostTwoDecimals = rule(
   hasAtMostTwoDecimals,
   '$property must be a number with at most 2 decimals',
 );
+
+/** A text field rewritten before it is validated; any other value is left to the rules. */
+const normalized = (normalize: (text: string) => string): PropertyDecorator =>
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? normalize(value) : value,
+  );
+
+/**
+ * SIREN and SIRET as people type them ("732 829 320", "732.829.320 00074") are read as their
+ * digits, checked and stored so.
+ */
+export const NormalizedIdentifier = (): PropertyDecorator => normalized(normalizeIdentifier);
+/**
+ * A VAT number as stored: an EU one without the spaces, dots and dashes people type in it, upper
+ * case ("fr 44 732.829.320" → FR44732829320); any other country's tax identifier as that country
+ * writes it (CHE-123.456.789), only trimmed.
+ */
+export function storedVatNumber(v: string): string {
+  const normalized = normalizeVatNumber(v);
+  const prefixes: readonly string[] = EU_VAT_PREFIXES;
+  return prefixes.includes(normalized.slice(0, 2)) ? normalized : v.trim();
+}
+
+export const NormalizedVatNumber = (): PropertyDecorator => normalized(storedVatNumber);
+/** An IBAN as typed, in groups of four, is read without its spaces, upper case. */
+export const NormalizedIban = (): PropertyDecorator => normalized(normalizeIban);
