@@ -1,13 +1,24 @@
 /**
- * The reports' look and words live in templates/reports (layout.json, texts.fr.json,
- * texts.en.json), like the invoice's, so a practice restyles or rewords them without code.
- * Read once per process; a texts file missing a key of the French one is refused by name.
+ * The reports' look lives in templates/reports (layout.json), their words in the message
+ * catalogue (templates/i18n/report.<locale>.json, and the invoices' kinds and statuses of
+ * invoice.<locale>.json), like the invoice's, so a practice restyles or rewords them without
+ * code: another folder brings its own layout.json and, if it likes, its own wording of some
+ * `report.` messages (texts.<locale>.json). Read once per process.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { ActivityKind, BillingMode, Urgency } from '../common/domain';
+import {
+  ACTIVITY_KINDS,
+  BILLING_MODES,
+  URGENCY_LEVELS,
+  type ActivityKind,
+  type BillingMode,
+  type Urgency,
+} from '../common/domain';
 import type { FormatLocale } from '../common/format';
-import type { DocumentKind, InvoiceStatus } from '../invoicing/math';
+import type { MessageValues, Translate } from '../i18n';
+import { ownMessagesIn, ownTranslator } from '../i18n/own-messages';
+import { INVOICE_STATUSES, type DocumentKind, type InvoiceStatus } from '../invoicing/math';
 import { dejavuFontPath } from '../invoicing/pdf/fonts';
 
 type Words<K extends string> = Record<K, string>;
@@ -59,38 +70,28 @@ export interface ReportLayout {
   footer: { distanceFromBottom: number };
 }
 
+/** A message of the catalogue with arguments, filled by `fill` (or called) with its values. */
+export type Message = (values: MessageValues) => string;
+
 export interface WorkloadTexts {
   title: string;
   fileName: string;
-  period: string;
-  risk: string;
-  riskReasons: string;
-  moreReasons: string;
+  period: Message;
+  risk: Message;
+  moreReasons: Message;
   indicators: string;
   indicator: Words<
     | 'totalWorked'
     | 'workingDays'
     | 'afterHours'
     | 'urgent'
-    | 'weeksOverLimit'
-    | 'weeksOverAlert'
-    | 'shortRestDays'
     | 'weekendDays'
     | 'holidayDays'
     | 'longestRun'
-    | 'daysOverDailyMax'
-  >;
-  weeklyChart: Words<
-    | 'title'
-    | 'monthlyTitle'
-    | 'worked'
-    | 'overAlert'
-    | 'overMax'
-    | 'limit'
-    | 'alert'
-    | 'weekLabel'
-    | 'monthLabel'
-  >;
+  > &
+    Record<'weeksOverLimit' | 'weeksOverAlert' | 'shortRestDays' | 'daysOverDailyMax', Message>;
+  weeklyChart: Words<'title' | 'monthlyTitle' | 'worked' | 'overAlert' | 'overMax'> &
+    Record<'limit' | 'alert' | 'weekLabel' | 'monthLabel', Message>;
   activityChart: { title: string; kinds: Words<ActivityKind> };
   clients: Words<'title' | 'client' | 'hours' | 'share'>;
   pressure: Words<
@@ -103,7 +104,7 @@ export interface WorkloadTexts {
     | 'score'
     | 'none'
   >;
-  days: Words<'title' | 'flaggedTitle' | 'more' | 'noWork' | 'rest'>;
+  days: Words<'title' | 'flaggedTitle' | 'noWork' | 'rest'> & { more: Message };
   columns: Words<
     | 'date'
     | 'week'
@@ -122,10 +123,10 @@ export interface WorkloadTexts {
 }
 
 export interface ClientReportTexts {
-  title: string;
+  title: Message;
   fileName: string;
-  period: string;
-  contract: string;
+  period: Message;
+  contract: Message;
   modes: Words<BillingMode>;
   chart: Words<'title' | 'used' | 'included' | 'prepaidRemaining' | 'over'>;
   columns: Words<
@@ -135,9 +136,7 @@ export interface ClientReportTexts {
     | 'used'
     | 'included'
     | 'rolloverAvailable'
-    | 'fromRollover'
     | 'overage'
-    | 'rolloverAfter'
     | 'prepaidRemaining'
     | 'quotaLow'
     | 'quotaNormal'
@@ -152,7 +151,7 @@ export interface ClientReportTexts {
     | 'deflectionsShort'
   >;
   quotas: { title: string; levels: Words<Urgency>; unlimited: string };
-  service: Words<'title' | 'compliance' | 'noRequest'>;
+  service: Words<'title' | 'noRequest'> & { compliance: Message };
   invoices: Words<
     | 'title'
     | 'number'
@@ -169,8 +168,8 @@ export interface ClientReportTexts {
 }
 
 export interface ReportTexts {
-  page: string;
-  generated: string;
+  page: Message;
+  generated: Message;
   yes: string;
   no: string;
   none: string;
@@ -196,6 +195,10 @@ function findShippedTemplates(from: string): string {
 
 const cache = new Map<string, ReportTemplate>();
 
+/**
+ * The layout and the words of one language, read from `dir` on first use only. The words are
+ * the catalogue's, but for those the folder's `texts.<locale>.json` rewords.
+ */
 export function loadReportTemplate(
   locale: FormatLocale,
   dir: string = REPORT_TEMPLATES_DIR,
@@ -203,33 +206,16 @@ export function loadReportTemplate(
   const key = `${path.resolve(dir)}\0${locale}`;
   let template = cache.get(key);
   if (!template) {
-    const layout = readJson<ReportLayout>(path.join(dir, 'layout.json'));
-    const texts = readJson<ReportTexts>(path.join(dir, `texts.${locale}.json`));
-    const reference = readJson<ReportTexts>(path.join(REPORT_TEMPLATES_DIR, 'texts.fr.json'));
-    const missing = missingKeys(texts, reference);
-    if (missing.length > 0) {
-      throw new Error(`Report texts ${dir}/texts.${locale}.json lack: ${missing.join(', ')}`);
-    }
-    template = { layout: { ...layout, fonts: resolveFonts(layout.fonts, dir) }, texts };
+    const layout = JSON.parse(readFileSync(path.join(dir, 'layout.json'), 'utf8')) as ReportLayout;
+    const shipped = path.resolve(dir) === path.resolve(REPORT_TEMPLATES_DIR);
+    const t = ownTranslator(locale, shipped ? undefined : ownMessagesIn(dir, locale, 'report'));
+    template = {
+      layout: { ...layout, fonts: resolveFonts(layout.fonts, dir) },
+      texts: reportTexts(t),
+    };
     cache.set(key, template);
   }
   return template;
-}
-
-function readJson<T>(file: string): T {
-  return JSON.parse(readFileSync(file, 'utf8')) as T;
-}
-
-/** Dotted paths present in `reference` but absent from `candidate`. */
-function missingKeys(candidate: unknown, reference: unknown, prefix = ''): string[] {
-  if (typeof reference !== 'object' || reference === null) return [];
-  const have = (typeof candidate === 'object' && candidate !== null ? candidate : {}) as Record<
-    string,
-    unknown
-  >;
-  return Object.entries(reference).flatMap(([key, value]) =>
-    key in have ? missingKeys(have[key], value, `${prefix}${key}.`) : [`${prefix}${key}`],
-  );
 }
 
 function resolveFonts(fonts: ReportLayout['fonts'], dir: string): ReportLayout['fonts'] {
@@ -240,9 +226,179 @@ function resolveFonts(fonts: ReportLayout['fonts'], dir: string): ReportLayout['
   return { regular: resolve(fonts.regular), bold: resolve(fonts.bold) };
 }
 
-/** "{count} more" with { count: '3' } → "3 more"; an unknown name stays visible. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in values ? String(values[name]) : whole,
-  );
+/** The message `values` fill: "… et 3 autres jours" from { count: 3 }. */
+export function fill(message: Message, values: MessageValues): string {
+  return message(values);
+}
+
+/** One word per value of a select: `{ support: 'Support', consulting: 'Conseil', … }`. */
+function wordsOf<K extends string>(values: readonly K[], word: (value: K) => string): Words<K> {
+  return Object.fromEntries(values.map((value) => [value, word(value)])) as Words<K>;
+}
+
+const DOCUMENT_KINDS: readonly DocumentKind[] = ['invoice', 'credit_note'];
+
+/** Every word of the reports in one language, looked up once. */
+export function reportTexts(t: Translate): ReportTexts {
+  const message =
+    (key: string): Message =>
+    (values) =>
+      t(key, values);
+  return {
+    page: message('report.page'),
+    generated: message('report.generated'),
+    yes: t('report.yes'),
+    no: t('report.no'),
+    none: t('report.none'),
+    hoursUnit: t('report.hoursUnit'),
+    workload: workloadTexts(t, message),
+    client: clientReportTexts(t, message),
+  };
+}
+
+function workloadTexts(t: Translate, message: (key: string) => Message): WorkloadTexts {
+  return {
+    title: t('report.workload.title'),
+    fileName: t('report.workload.fileName'),
+    period: message('report.workload.period'),
+    risk: message('report.workload.risk'),
+    moreReasons: message('report.workload.moreReasons'),
+    indicators: t('report.workload.indicators'),
+    indicator: {
+      totalWorked: t('report.workload.indicator.totalWorked'),
+      workingDays: t('report.workload.indicator.workingDays'),
+      afterHours: t('report.workload.indicator.afterHours'),
+      urgent: t('report.workload.indicator.urgent'),
+      weeksOverLimit: message('report.workload.indicator.weeksOverLimit'),
+      weeksOverAlert: message('report.workload.indicator.weeksOverAlert'),
+      shortRestDays: message('report.workload.indicator.shortRestDays'),
+      weekendDays: t('report.workload.indicator.weekendDays'),
+      holidayDays: t('report.workload.indicator.holidayDays'),
+      longestRun: t('report.workload.indicator.longestRun'),
+      daysOverDailyMax: message('report.workload.indicator.daysOverDailyMax'),
+    },
+    weeklyChart: {
+      title: t('report.workload.weeklyChart.title'),
+      monthlyTitle: t('report.workload.weeklyChart.monthlyTitle'),
+      worked: t('report.workload.weeklyChart.worked'),
+      overAlert: t('report.workload.weeklyChart.overAlert'),
+      overMax: t('report.workload.weeklyChart.overMax'),
+      limit: message('report.workload.weeklyChart.limit'),
+      alert: message('report.workload.weeklyChart.alert'),
+      weekLabel: message('report.workload.weeklyChart.weekLabel'),
+      monthLabel: message('report.workload.weeklyChart.monthLabel'),
+    },
+    activityChart: {
+      title: t('report.workload.activityChart.title'),
+      kinds: wordsOf(ACTIVITY_KINDS, (kind) => t('report.workload.activityKind', { kind })),
+    },
+    clients: {
+      title: t('report.workload.clients.title'),
+      client: t('report.workload.clients.client'),
+      hours: t('report.workload.clients.hours'),
+      share: t('report.workload.clients.share'),
+    },
+    pressure: {
+      title: t('report.workload.pressure.title'),
+      client: t('report.workload.pressure.client'),
+      urgentRequests: t('report.workload.pressure.urgentRequests'),
+      falseUrgencies: t('report.workload.pressure.falseUrgencies'),
+      afterHours: t('report.workload.pressure.afterHours'),
+      urgentInterventions: t('report.workload.pressure.urgentInterventions'),
+      score: t('report.workload.pressure.score'),
+      none: t('report.workload.pressure.none'),
+    },
+    days: {
+      title: t('report.workload.days.title'),
+      flaggedTitle: t('report.workload.days.flaggedTitle'),
+      more: message('report.workload.days.more'),
+      noWork: t('report.workload.days.noWork'),
+      rest: t('report.workload.days.rest'),
+    },
+    columns: {
+      date: t('report.workload.column.date'),
+      week: t('report.workload.column.week'),
+      worked: t('report.workload.column.worked'),
+      afterHours: t('report.workload.column.afterHours'),
+      urgent: t('report.workload.column.urgent'),
+      clients: t('report.workload.column.clients'),
+      firstStart: t('report.workload.column.firstStart'),
+      lastEnd: t('report.workload.column.lastEnd'),
+      restBeforeNext: t('report.workload.column.restBeforeNext'),
+      weekend: t('report.workload.column.weekend'),
+      dayOff: t('report.workload.column.dayOff'),
+      flags: t('report.workload.column.flags'),
+    },
+    flags: {
+      shortRest: t('report.workload.flag.shortRest'),
+      overDailyMax: t('report.workload.flag.overDailyMax'),
+      overUrgentLimit: t('report.workload.flag.overUrgentLimit'),
+      weekend: t('report.workload.flag.weekend'),
+      holiday: t('report.workload.flag.holiday'),
+    },
+  };
+}
+
+function clientReportTexts(t: Translate, message: (key: string) => Message): ClientReportTexts {
+  const quota = (level: Urgency) => t('report.client.column.quota', { level });
+  return {
+    title: message('report.client.title'),
+    fileName: t('report.client.fileName'),
+    period: message('report.client.period'),
+    contract: message('report.client.contract'),
+    modes: wordsOf(BILLING_MODES, (mode) => t('report.client.mode', { mode })),
+    chart: {
+      title: t('report.client.chart.title'),
+      used: t('report.client.chart.used'),
+      included: t('report.client.chart.included'),
+      prepaidRemaining: t('report.client.chart.prepaidRemaining'),
+      over: t('report.client.chart.over'),
+    },
+    columns: {
+      month: t('report.client.column.month'),
+      contract: t('report.client.column.contract'),
+      mode: t('report.client.column.mode'),
+      used: t('report.client.column.used'),
+      included: t('report.client.column.included'),
+      rolloverAvailable: t('report.client.column.rolloverAvailable'),
+      overage: t('report.client.column.overage'),
+      prepaidRemaining: t('report.client.column.prepaidRemaining'),
+      quotaLow: quota('low'),
+      quotaNormal: quota('normal'),
+      quotaHigh: quota('high'),
+      quotaCritical: quota('critical'),
+      requests: t('report.client.column.requests'),
+      slaMet: t('report.client.column.slaMet'),
+      slaMissed: t('report.client.column.slaMissed'),
+      slaPending: t('report.client.column.slaPending'),
+      falseUrgencies: t('report.client.column.falseUrgencies'),
+      deflections: t('report.client.column.deflections'),
+      deflectionsShort: t('report.client.column.deflectionsShort'),
+    },
+    quotas: {
+      title: t('report.client.quotas.title'),
+      levels: wordsOf(URGENCY_LEVELS, (level) => t('report.client.quotaLevel', { level })),
+      unlimited: t('report.client.quotas.unlimited'),
+    },
+    service: {
+      title: t('report.client.service.title'),
+      compliance: message('report.client.service.compliance'),
+      noRequest: t('report.client.service.noRequest'),
+    },
+    invoices: {
+      title: t('report.client.invoices.title'),
+      number: t('report.client.invoices.number'),
+      kind: t('report.client.invoices.kind'),
+      issueDate: t('report.client.invoices.issueDate'),
+      dueDate: t('report.client.invoices.dueDate'),
+      gross: t('report.client.invoices.gross'),
+      paid: t('report.client.invoices.paid'),
+      balance: t('report.client.invoices.balance'),
+      status: t('report.client.invoices.status'),
+      total: t('report.client.invoices.total'),
+      none: t('report.client.invoices.none'),
+      kinds: wordsOf(DOCUMENT_KINDS, (kind) => t('invoice.kind', { kind })),
+      statuses: wordsOf(INVOICE_STATUSES, (status) => t('invoice.status', { status })),
+    },
+  };
 }
