@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { AppConfigService } from './common/app-config.service';
 import { registerBodyParsers } from './common/json-body';
+import { ServerLogger } from './common/server-logger';
 import { createValidationPipe } from './common/validation';
 import { IMPORT_LIMITS } from './interventions/import/limits';
 import { csvBodyParser } from './interventions/import-upload';
@@ -38,7 +39,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, {
     bufferLogs: true,
   });
-  app.useLogger(app.get(Logger));
+  app.useLogger(new ServerLogger(app.get(Logger)));
   const config = app.get(AppConfigService).values;
 
   await app.register(helmet, {
@@ -85,6 +86,7 @@ function webRoutes(): string[] {
   const sections = ['portal', 'console', 'accounting'];
   return [
     '/',
+    'setup',
     'login',
     'logout',
     'invite',

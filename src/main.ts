@@ -30,7 +30,21 @@ async function main(): Promise<void> {
   await app.get(JwtSecret).get();
   const { PORT, HOST } = app.get(AppConfigService).values;
   await app.listen(PORT, HOST);
-  app.get((await import('nestjs-pino')).Logger).log(`Gardefou listening on http://${HOST}:${PORT}`);
+  const { SetupPage } = await import('./web/web-setup-page.service');
+  const address = browserAddress(HOST, PORT);
+  app
+    .get((await import('nestjs-pino')).Logger)
+    .log(
+      (await app.get(SetupPage).isNeeded())
+        ? `Gardefou is ready: open ${address}/setup to create the practice`
+        : `Gardefou is ready: open ${address} to sign in`,
+    );
+}
+
+/** The address to open in a browser on this machine: a server on every interface is on localhost. */
+function browserAddress(host: string, port: number): string {
+  const name = ['0.0.0.0', '::', ''].includes(host) ? 'localhost' : host;
+  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
 }
 
 /**

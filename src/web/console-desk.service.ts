@@ -20,6 +20,7 @@ import type { RequestView } from '../requests/request-view';
 import { RequestsService } from '../requests/requests.service';
 import { checkDto, given, InterventionForm, ticked, TimerStartForm } from './console-forms';
 import { instantToLocalInput, localInputToInstant, timeLeft } from './console-view';
+import { FirstRunChecklist } from './first-run-checklist.service';
 
 const ALL = { limit: 500, offset: 0 };
 
@@ -50,6 +51,7 @@ export class ConsoleDesk {
     private readonly writer: InterventionWriter,
     private readonly timer: TimerService,
     private readonly clock: Clock,
+    private readonly firstRun: FirstRunChecklist,
   ) {}
 
   /**
@@ -73,14 +75,17 @@ export class ConsoleDesk {
   private async desk(user: AuthUser) {
     const now = this.clock.now();
     const { timezone } = await this.practice.get();
-    const [inboxPage, clients, contracts, activities, alerts, timer] = await Promise.all([
-      this.requests.list(user, { ...ALL, active: true, sort: 'deadline' }),
-      this.clients.list(user, ALL),
-      this.contracts.list(user, { ...ALL, active: true }),
-      this.activities.list(ALL),
-      this.alerts.list(user, { limit: 20, offset: 0 }),
-      this.timer.current(user),
-    ]);
+    const [inboxPage, clients, contracts, activities, alerts, timer, checklist] = await Promise.all(
+      [
+        this.requests.list(user, { ...ALL, active: true, sort: 'deadline' }),
+        this.clients.list(user, ALL),
+        this.contracts.list(user, { ...ALL, active: true }),
+        this.activities.list(ALL),
+        this.alerts.list(user, { limit: 20, offset: 0 }),
+        this.timer.current(user),
+        this.firstRun.view(),
+      ],
+    );
     const clientNames = new Map(clients.items.map((c) => [c.id, c.name]));
     const references = new Map(contracts.items.map((c) => [c.id, c.reference]));
     const inbox: InboxRow[] = inboxPage.items.map((r) => ({
@@ -90,6 +95,7 @@ export class ConsoleDesk {
       contractReference: references.get(r.contractId) ?? '',
     }));
     return {
+      checklist,
       inbox,
       alerts: alerts.items,
       timer,

@@ -1,8 +1,13 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Activity } from '../activities/activity.entity';
 import { ActivitiesModule } from '../activities/activities.module';
 import { AlertsModule } from '../alerts/alerts.module';
+import { Client } from '../clients/client.entity';
 import { ClientsModule } from '../clients/clients.module';
+import { Contract } from '../contracts/contract.entity';
 import { ContractsModule } from '../contracts/contracts.module';
+import { Intervention } from '../interventions/intervention.entity';
 import { InterventionsModule } from '../interventions/interventions.module';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import { KnowledgeModule } from '../knowledge/knowledge.module';
@@ -10,6 +15,7 @@ import { PracticeModule } from '../practice/practice.module';
 import { ReportsModule } from '../reports/reports.module';
 import { RequestsModule } from '../requests/requests.module';
 import { UsageModule } from '../usage/usage.module';
+import { User } from '../users/user.entity';
 import { ConsoleDeskController } from './console-desk.controller';
 import { ConsoleDirectoryController } from './console-directory.controller';
 import { ConsoleDirectory } from './console-directory.service';
@@ -23,6 +29,7 @@ import { ConsoleReportsController } from './console-reports.controller';
 import { ConsoleReports } from './console-reports.service';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleWeek } from './console-week.service';
+import { FirstRunChecklist } from './first-run-checklist.service';
 import { WebModule } from './web.module';
 
 /** The consultant's console: pages over the feature services. */
@@ -40,6 +47,8 @@ import { WebModule } from './web.module';
     ReportsModule,
     RequestsModule,
     UsageModule,
+    // Counted, read only, by the first-run checklist.
+    TypeOrmModule.forFeature([Activity, Client, Contract, User, Intervention]),
   ],
   controllers: [
     ConsoleDeskController,
@@ -57,6 +66,7 @@ import { WebModule } from './web.module';
     ConsoleDirectory,
     ConsoleKnowledge,
     ConsoleReports,
+    FirstRunChecklist,
   ],
 })
 export class ConsoleModule {}

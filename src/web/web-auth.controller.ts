@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Public } from '../auth/auth.decorators';
 import { SESSION_COOKIE, sessionCookieOf } from '../auth/access.guard';
 import { AuthService } from '../auth/auth.service';
 import { AcceptInviteDto, LoginDto, SessionView } from '../auth/dto/auth.dto';
@@ -11,12 +11,8 @@ import { SignInStep } from '../common/throttle.guard';
 import { LANG_COOKIE } from './i18n';
 import { WebErrorFilter } from './web-error.filter';
 import { PageRequest, WebPages } from './web-pages';
-
-const HOME: Record<string, string> = {
-  consultant: '/console',
-  client: '/portal',
-  accountant: '/accounting',
-};
+import { SetupPage } from './web-setup-page.service';
+import { HOME, openSession } from './web-session';
 
 /** Sign-in, sign-out, invitations and the language switch of the web pages. */
 @ApiExcludeController()
@@ -26,21 +22,24 @@ export class WebAuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly pages: WebPages,
+    private readonly setup: SetupPage,
   ) {}
 
+  /** The role's home; sign-in when signed out; the first-start page while nobody exists. */
+  @Public()
   @Get()
-  @Roles('consultant', 'client', 'accountant')
-  home(@Req() req: PageRequest, @Res() reply: FastifyReply): FastifyReply {
-    return this.pages.redirect(reply, HOME[req.user!.role]);
+  async home(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+    return this.pages.redirect(reply, await this.setup.landing(sessionCookieOf(req)));
   }
 
   @Public()
   @Get('login')
-  loginForm(
+  async loginForm(
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
     @Query('next') next?: string,
-  ): FastifyReply {
+  ): Promise<FastifyReply> {
+    if (await this.setup.isNeeded()) return this.pages.redirect(reply, '/setup');
     return this.pages.render(req, reply, 'login', { next: safeNext(next), error: null, email: '' });
   }
 
@@ -145,13 +144,7 @@ export class WebAuthController {
     session: SessionView,
     next: string | null,
   ): FastifyReply {
-    void reply.setCookie(SESSION_COOKIE, session.accessToken, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: req.protocol === 'https',
-      maxAge: session.expiresIn,
-    });
+    openSession(req, reply, session);
     return this.pages.redirect(reply, next ?? HOME[session.user.role]);
   }
 }

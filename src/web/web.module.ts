@@ -1,17 +1,22 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
+import { User } from '../users/user.entity';
 import { WebAuthController } from './web-auth.controller';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPages } from './web-pages';
+import { WebSetupPageController } from './web-setup-page.controller';
+import { SetupPage } from './web-setup-page.service';
 
 /**
- * What every server-rendered page shares: rendering, the error page, sign-in. The portal, the
- * console and the accounting page are modules of their own that import this one.
+ * What every server-rendered page shares: rendering, the error page, sign-in and the first
+ * start. The portal, the console and the accounting page are modules of their own that import
+ * this one.
  */
 @Module({
-  imports: [AuthModule],
-  controllers: [WebAuthController],
-  providers: [WebPages, WebErrorFilter],
-  exports: [WebPages, WebErrorFilter],
+  imports: [AuthModule, TypeOrmModule.forFeature([User])],
+  controllers: [WebAuthController, WebSetupPageController],
+  providers: [WebPages, WebErrorFilter, SetupPage],
+  exports: [WebPages, WebErrorFilter, SetupPage],
 })
 export class WebModule {}
