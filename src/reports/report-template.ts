@@ -2,8 +2,8 @@
  * The reports' look lives in templates/reports (layout.json), their words in the message
  * catalogue (templates/i18n/report.<locale>.json, and the invoices' kinds and statuses of
  * invoice.<locale>.json), like the invoice's, so a practice restyles or rewords them without
- * code: another folder brings its own layout.json and, if it likes, its own wording of some
- * `report.` messages (texts.<locale>.json). Read once per process.
+ * code: a folder holds its layout.json and, if it likes, its own wording of some `report.`
+ * messages (texts.<locale>.json). Read once per process.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -207,8 +207,7 @@ export function loadReportTemplate(
   let template = cache.get(key);
   if (!template) {
     const layout = JSON.parse(readFileSync(path.join(dir, 'layout.json'), 'utf8')) as ReportLayout;
-    const shipped = path.resolve(dir) === path.resolve(REPORT_TEMPLATES_DIR);
-    const t = ownTranslator(locale, shipped ? undefined : ownMessagesIn(dir, locale, 'report'));
+    const t = ownTranslator(locale, ownMessagesIn(dir, locale, 'report'));
     template = {
       layout: { ...layout, fonts: resolveFonts(layout.fonts, dir) },
       texts: reportTexts(t),

@@ -7,9 +7,9 @@ import { dejavuFontPath } from './fonts';
 /**
  * The invoice's look lives in a templates folder (layout.json), its words in the message
  * catalogue (templates/i18n/invoice.<locale>.json), so a practice restyles or rewords its
- * invoices without code: another folder brings its own layout.json and, if it likes, its own
- * wording of some messages (texts.<locale>.json). A folder is read once per process; a layout
- * missing a key of the shipped one, or a text that is no invoice message, is refused by name.
+ * invoices without code: a folder holds its layout.json and, if it likes, its own wording of
+ * some messages (texts.<locale>.json). A folder is read once per process; a layout missing a key
+ * of the shipped one, or a text that is no invoice message, is refused by name.
  */
 
 export const TABLE_COLUMNS = [
@@ -108,10 +108,9 @@ export function loadInvoiceTemplate(
   let template = cache.get(key);
   if (!template) {
     const layout = readLayout(dir);
-    const shipped = path.resolve(dir) === path.resolve(DEFAULT_TEMPLATES_DIR);
     template = {
       layout: { ...layout, fonts: resolveFonts(layout.fonts, dir) },
-      texts: ownTranslator(locale, shipped ? undefined : ownMessagesIn(dir, locale, 'invoice')),
+      texts: ownTranslator(locale, ownMessagesIn(dir, locale, 'invoice')),
     };
     cache.set(key, template);
   }
