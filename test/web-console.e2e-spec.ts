@@ -6,6 +6,12 @@ import { createUser, PASSWORD, setupConsultant } from './factories';
 import { insertRequest, supportSetup } from './factories/interventions';
 import { WebSession } from './support/web';
 import { binary } from './support/pdf-text';
+import { invalidInputs, problemOf, summaryOf } from './support/form-problems';
+import { catalogue } from '../src/i18n';
+
+/** A problem's words on a French page, for a field so labelled. */
+const fr = (key: string, field: string, values: Record<string, string | number> = {}): string =>
+  catalogue().format('fr', key, { field, ...values });
 
 /** A file downloaded with the session's cookies, its body as a Buffer. */
 function download(t: TestApp, web: WebSession, path: string) {
@@ -133,7 +139,13 @@ describe("web pages: the consultant's console", () => {
         location: 'remote',
       });
       expect(res.status).toBe(400);
-      expect(res.text).toMatch(/role="alert"[\s\S]*<li>Contrat : /);
+      expect(summaryOf(res.text, 'timer')).toEqual([
+        { href: '#timer-contractId', line: `Contrat\u00a0: ${fr('problem.isDefined', 'Contrat')}` },
+      ]);
+      expect(problemOf(res.text, 'timer-contractId')).toEqual({
+        invalid: true,
+        message: fr('problem.isDefined', 'Contrat'),
+      });
     });
   });
 
@@ -175,8 +187,13 @@ describe("web pages: the consultant's console", () => {
         description: 'Overlaps the migration',
       });
       expect(res.status).toBe(409);
-      // The start falls within the 11-hour migration logged above.
-      expect(res.text).toMatch(/role="alert"[\s\S]*<li>Début : /);
+      // The start falls within the 11-hour migration logged above: said beside it, in French.
+      const [line] = summaryOf(res.text, 'log');
+      expect(line.href).toBe('#log-startedAt');
+      expect(line.line).toMatch(/^Début\u00a0: /);
+      const start = problemOf(res.text, 'log-startedAt');
+      expect(start.invalid).toBe(true);
+      expect(start.message).not.toMatch(/overlaps/i);
       expect(res.text).toContain('value="2026-11-02T10:00"');
       expect(res.text).toContain('Overlaps the migration');
     });
@@ -301,7 +318,13 @@ describe("web pages: the consultant's console", () => {
       await web.get('/console/kb/new');
       const res = await web.post('/console/kb', { ...article, title: '', action: 'save' });
       expect(res.status).toBe(400);
-      expect(res.text).toMatch(/role="alert"[\s\S]*Titre :/);
+      expect(summaryOf(res.text, 'kb')).toEqual([
+        { href: '#kb-title', line: `Titre\u00a0: ${fr('problem.isNotEmpty', 'Titre')}` },
+      ]);
+      expect(problemOf(res.text, 'kb-title').invalid).toBe(true);
+      // The rest of the article as typed, its tags and its box ticked.
+      expect(res.text).toContain('value="imprimante, Réseau"');
+      expect(res.text).toMatch(/id="kb-published" name="published" checked/);
     });
   });
 
@@ -359,9 +382,13 @@ describe("web pages: the consultant's console", () => {
         method: 'card',
       });
       expect(res.status).toBe(422);
-      expect(res.text).toContain('role="alert"');
-      expect(res.text).toContain('exceeds the balance');
+      const [line] = summaryOf(res.text, 'pay');
+      expect(line.href).toBe('#pay-amount');
+      const amount = problemOf(res.text, 'pay-amount');
+      expect(amount.invalid).toBe(true);
+      expect(amount.message).not.toContain('exceeds the balance');
       expect(res.text).toContain('value="999999"');
+      expect(res.text).toMatch(/<option value="card" selected>/);
     });
 
     it('cancels an invoice with a full credit note', async () => {
@@ -493,7 +520,14 @@ describe("web pages: the consultant's console", () => {
         siren: '123456789',
       });
       expect(res.status).toBe(400);
-      expect(res.text).toMatch(/role="alert"[\s\S]*<li>SIREN : /);
+      expect(summaryOf(res.text, 'nc')).toEqual([
+        { href: '#nc-siren', line: `SIREN\u00a0: ${fr('problem.isSiren', 'SIREN')}` },
+      ]);
+      expect(problemOf(res.text, 'nc-siren')).toEqual({
+        invalid: true,
+        message: fr('problem.isSiren', 'SIREN'),
+      });
+      expect(invalidInputs(res.text)).toEqual(['nc-siren']);
       expect(res.text).toContain('value="Boulangerie Erreur"');
       expect(res.text).toContain('value="123456789"');
     });
@@ -531,7 +565,7 @@ describe("web pages: the consultant's console", () => {
     it('bills a retainer’s fee in advance when the form says so, as the API then reads it', async () => {
       const form = await web.get('/console/contracts');
       expect(form.text).toMatch(
-        /<select id="nk-fee-timing" name="feeTiming"[^>]*>\s*<option value="arrears" selected>À terme échu \(après le mois\)<\/option>\s*<option value="advance">À échoir \(au début du mois\)<\/option>/,
+        /<select id="nk-feeTiming" name="feeTiming"[^>]*>\s*<option value="arrears" selected>À terme échu \(après le mois\)<\/option>\s*<option value="advance">À échoir \(au début du mois\)<\/option>/,
       );
       const res = await web.post(
         '/console/contracts',
@@ -554,7 +588,7 @@ describe("web pages: the consultant's console", () => {
       await english.get('/lang/en');
       const inEnglish = await english.get(`/console/contracts/${id}`);
       expect(inEnglish.text).toContain(
-        '<dt>Fee billed</dt><dd id="fee-timing">In advance (at the start of the month)</dd>',
+        '<dt>Fee timing</dt><dd id="fee-timing">In advance (at the start of the month)</dd>',
       );
     });
 
@@ -572,7 +606,8 @@ describe("web pages: the consultant's console", () => {
         }),
       );
       expect(res.status).toBe(400);
-      expect(res.text).toMatch(/role="alert"[\s\S]*<li>Facturation du forfait : /);
+      expect(summaryOf(res.text, 'nk').map((p) => p.href)).toEqual(['#nk-feeTiming']);
+      expect(problemOf(res.text, 'nk-feeTiming').invalid).toBe(true);
       expect(res.text).toMatch(/<option value="advance" selected>/);
       const list = await web.get('/console/contracts');
       expect(list.text).not.toContain('WEB-PRE-1');
@@ -585,10 +620,85 @@ describe("web pages: the consultant's console", () => {
         contract({ reference: 'WEB-RET-2', monthlyFee: '' }),
       );
       expect(res.status).toBe(400);
-      expect(res.text).toMatch(/role="alert"[\s\S]*<li>Forfait mensuel \(€\) : /);
+      expect(summaryOf(res.text, 'nk').map((p) => p.href)).toEqual(['#nk-monthlyFee']);
+      expect(summaryOf(res.text, 'nk')[0].line).toMatch(/^Forfait mensuel \(€\)\u00a0: /);
+      expect(problemOf(res.text, 'nk-monthlyFee').invalid).toBe(true);
       expect(res.text).toContain('value="WEB-RET-2"');
       const list = await web.get('/console/contracts');
       expect(list.text).not.toContain('WEB-RET-2');
+    });
+
+    it('says a negative fee once, beside the fee, and keeps every field as typed', async () => {
+      await web.get('/console/contracts');
+      const res = await web.post(
+        '/console/contracts',
+        contract({
+          reference: 'WEB-NEG-1',
+          monthlyFee: '-50',
+          feeTiming: 'advance',
+          afterHoursAllowed: '',
+          'high.clock': '24x7',
+          'low.overQuota': 'overage',
+        }),
+      );
+      expect(res.status).toBe(400);
+      const fee = problemOf(res.text, 'nk-monthlyFee');
+      expect(fee).toEqual({
+        invalid: true,
+        message: fr('problem.min', 'Forfait mensuel', { min: 0, unit: 'cents' }),
+      });
+      expect(summaryOf(res.text, 'nk')).toEqual([
+        { href: '#nk-monthlyFee', line: `Forfait mensuel (€)\u00a0: ${fee.message}` },
+      ]);
+      expect(invalidInputs(res.text)).toEqual(['nk-monthlyFee']);
+      expect(res.text).toContain('name="monthlyFee" inputmode="decimal" size="8" value="-50"');
+      expect(res.text).toContain('value="WEB-NEG-1"');
+      expect(res.text).toMatch(/<option value="advance" selected>/);
+      expect(res.text).toMatch(/id="nk-afterHoursAllowed" name="afterHoursAllowed">/);
+      expect(res.text).toMatch(
+        /<select id="nk-high-clock" name="high.clock">\s*<option value="business">[^<]*<\/option><option value="24x7" selected>/,
+      );
+      expect(res.text).toMatch(/<option value="overage" selected>/);
+      expect(res.text).toMatch(new RegExp(`<option value="${setup.clientId}" selected>`));
+    });
+
+    it('says an amount that is not one in euros, and a count of hours in hours', async () => {
+      await web.get('/console/contracts');
+      const res = await web.post(
+        '/console/contracts',
+        contract({ reference: 'WEB-NAN-1', hourlyRate: '90 euros', includedHours: 'dix' }),
+      );
+      expect(res.status).toBe(400);
+      expect(summaryOf(res.text, 'nk').map((p) => p.href)).toEqual([
+        '#nk-includedHours',
+        '#nk-hourlyRate',
+      ]);
+      expect(problemOf(res.text, 'nk-hourlyRate').message).toBe(
+        fr('problem.form.amount', 'Taux horaire'),
+      );
+      expect(problemOf(res.text, 'nk-includedHours').message).toBe(
+        fr('problem.form.hours', 'Temps inclus par mois'),
+      );
+    });
+
+    it('speaks English on an English page, every word of the refusal', async () => {
+      const english = new WebSession(t);
+      await english.signIn('camille@example.fr', PASSWORD);
+      await english.get('/lang/en');
+      await english.get('/console/clients');
+      const res = await english.post('/console/clients', { ...client, name: '', siren: '12' });
+      expect(res.status).toBe(400);
+      const en = (key: string, field: string) => catalogue().format('en', key, { field });
+      expect(summaryOf(res.text, 'nc')).toEqual([
+        { href: '#nc-name', line: `Name: ${en('problem.isNotEmpty', 'Name')}` },
+        { href: '#nc-siren', line: `SIREN: ${en('problem.isSiren', 'SIREN')}` },
+      ]);
+      expect(res.text).toContain('<p><strong>Nothing was saved:</strong></p>');
+      expect(problemOf(res.text, 'nc-name')).toEqual({
+        invalid: true,
+        message: en('problem.isNotEmpty', 'Name'),
+      });
+      expect(res.text).toContain('<span class="sr-only">Error: </span>');
     });
 
     it('refuses a new-client form posted without its CSRF token', async () => {

@@ -9,6 +9,12 @@ import {
 } from './factories';
 import { contractInput } from './factories/contracts';
 import { WebSession } from './support/web';
+import { invalidInputs, problemOf, summaryOf } from './support/form-problems';
+import { catalogue, type Locale } from '../src/i18n';
+
+/** A problem's words in a language, for a field so labelled. */
+const say = (locale: Locale, key: string, field: string): string =>
+  catalogue().format(locale, key, { field });
 
 describe('client portal pages', () => {
   let t: TestApp;
@@ -16,6 +22,7 @@ describe('client portal pages', () => {
   let contractId: string;
   let otherRequestId: string;
   let web: WebSession;
+  let staffEmail: string;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -73,6 +80,7 @@ describe('client portal pages', () => {
       })
       .expect(201);
     const staff = await createUser(t, consultant, 'client', acme.id);
+    staffEmail = staff.email;
     web = new WebSession(t);
     const signedIn = await web.signIn(staff.email, PASSWORD);
     expect(signedIn.headers.location).toBe('/portal');
@@ -130,9 +138,55 @@ describe('client portal pages', () => {
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('Demande non enregistrée');
     expect(refused.text).toContain('(1 sur 1)');
+    // The urgency chosen is what was refused: marked, linked from the summary, kept as typed.
+    expect(summaryOf(refused.text, 'rq').map((p) => p.href)).toEqual(['#rq-urgency']);
+    expect(refused.text).toMatch(
+      /<input type="radio" id="rq-urgency" name="urgency" value="critical" checked aria-invalid="true">/,
+    );
+    expect(refused.text).toMatch(/<fieldset class="levels" aria-describedby="rq-urgency-problem">/);
+    const beside = /<p class="field-problem" id="rq-urgency-problem">([\s\S]*?)<\/p>/.exec(
+      refused.text,
+    )![1];
+    expect(beside).toContain('Le quota de demandes Critique de ce mois est épuisé (1 sur 1)');
+    expect(refused.text).toContain('value="Encore une panne"');
+    expect(refused.text).toContain('>Urgent</textarea>');
     const list = await web.get('/portal/requests');
     expect(list.text).toContain('Serveur de fichiers arrêté');
     expect(list.text).not.toContain('Encore une panne');
+  });
+
+  it('says beside each field what is missing, in the page’s language, keeping what was typed', async () => {
+    for (const locale of ['fr', 'en'] as const) {
+      const session = new WebSession(t);
+      await session.signIn(staffEmail, PASSWORD);
+      if (locale === 'en') await session.get('/lang/en');
+      await session.get(`/portal/requests/new?contractId=${contractId}`);
+      const res = await session.post('/portal/requests', {
+        contractId,
+        title: '   ',
+        description: '',
+        urgency: 'high',
+      });
+      expect(res.status).toBe(400);
+      const title = say(locale, 'field.title', '');
+      const description = say(locale, 'field.description', '');
+      const colon = locale === 'fr' ? '\u00a0: ' : ': ';
+      expect(summaryOf(res.text, 'rq')).toEqual([
+        { href: '#rq-title', line: title + colon + say(locale, 'problem.isNotEmpty', title) },
+        {
+          href: '#rq-description',
+          line: description + colon + say(locale, 'problem.isNotEmpty', description),
+        },
+      ]);
+      expect(problemOf(res.text, 'rq-title')).toEqual({
+        invalid: true,
+        message: say(locale, 'problem.isNotEmpty', title),
+      });
+      expect(invalidInputs(res.text)).toEqual(['rq-title', 'rq-description']);
+      // The description's help is still read after its problem.
+      expect(res.text).toContain('aria-describedby="rq-description-problem rq-description-help"');
+      expect(res.text).toMatch(/id="rq-urgency-high" name="urgency" value="high" checked>/);
+    }
   });
 
   it('shows where the quota units came from and what going beyond costs in euros', async () => {

@@ -6,7 +6,7 @@ import { ActivitiesService } from '../activities/activities.service';
 import { AlertsService } from '../alerts/alerts.service';
 import { ClientsService } from '../clients/clients.service';
 import { Clock } from '../common/clock';
-import type { FieldProblem } from '../common/validation';
+import type { FormProblem } from './form-problems';
 import { ContractsService } from '../contracts/contracts.service';
 import { CreateInterventionDto, StartTimerDto } from '../interventions/dto/intervention.dto';
 import type {
@@ -27,9 +27,9 @@ const ALL = { limit: 500, offset: 0 };
 /** The desk's two forms, as typed, and the problems found in them. */
 export interface DeskForms {
   timerForm?: { requestId?: string; urgency?: string; [field: string]: unknown };
-  timerProblems?: FieldProblem[];
+  timerProblems?: FormProblem[];
   logForm?: Record<string, unknown>;
-  logProblems?: FieldProblem[];
+  logProblems?: FormProblem[];
 }
 
 export type InboxRow = RequestView & {
@@ -116,7 +116,7 @@ export class ConsoleDesk {
   async startTimer(
     user: AuthUser,
     form: TimerStartForm,
-  ): Promise<{ problems: FieldProblem[]; timer?: TimerResponse }> {
+  ): Promise<{ problems: FormProblem[]; timer?: TimerResponse }> {
     const plain = await this.workPlain(user, form);
     const checked = await checkDto(StartTimerDto, plain);
     if (!checked.value) return checked;
@@ -142,7 +142,7 @@ export class ConsoleDesk {
   async log(
     user: AuthUser,
     form: InterventionForm,
-  ): Promise<{ problems: FieldProblem[]; saved?: SavedInterventionResponse; day?: string }> {
+  ): Promise<{ problems: FormProblem[]; saved?: SavedInterventionResponse; day?: string }> {
     const { timezone } = await this.practice.get();
     const instant = (value: string | undefined) =>
       localInputToInstant(value ?? '', timezone)?.toISOString() ?? value;

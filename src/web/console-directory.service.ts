@@ -6,19 +6,20 @@ import { ContractsService, type ContractView } from '../contracts/contracts.serv
 import { UsageService, type ContractUsage } from '../usage/usage.service';
 import { localDate } from '../calendar';
 import { Clock } from '../common/clock';
-import type { FieldProblem } from '../common/validation';
 import { CreateClientDto } from '../clients/dto/client.dto';
 import { CreateContractDto } from '../contracts/dto/contract.dto';
 import { PracticeService } from '../practice/practice.service';
 import { checkDto } from './console-forms';
-import { attempt, type FormOutcome } from './console-pages';
+import type { FormOutcome } from './console-pages';
 import {
   clientPlain,
   contractFormDefaults,
   contractPlain,
+  contractUnreadable,
   type ClientForm,
   type ContractForm,
 } from './console-setup-forms';
+import { attempt, type FormProblem } from './form-problems';
 
 const ALL = { limit: 500, offset: 0 };
 
@@ -44,7 +45,7 @@ export class ConsoleDirectory {
   ) {}
 
   /** A new client, checked as the API checks it; the problems to show when refused. */
-  async createClient(form: ClientForm): Promise<{ problems: FieldProblem[] }> {
+  async createClient(form: ClientForm): Promise<{ problems: FormProblem[] }> {
     const checked = await checkDto(CreateClientDto, clientPlain(form));
     if (!checked.value) return checked;
     await this.clients.create(checked.value);
@@ -54,8 +55,9 @@ export class ConsoleDirectory {
   /** A new contract from the form; the service's coherence rules refuse with named fields. */
   async createContract(
     form: ContractForm,
-  ): Promise<{ problems: FieldProblem[]; contract?: ContractView }> {
-    const checked = await checkDto(CreateContractDto, contractPlain(form));
+  ): Promise<{ problems: FormProblem[]; contract?: ContractView }> {
+    const plain = contractPlain(form);
+    const checked = await checkDto(CreateContractDto, plain, contractUnreadable(form));
     if (!checked.value) return checked;
     return { problems: [], contract: await this.contracts.create(checked.value) };
   }
@@ -71,7 +73,7 @@ export class ConsoleDirectory {
     user: AuthUser,
     q: string | undefined,
     form: ClientForm | Record<string, never> = {},
-    problems: FieldProblem[] = [],
+    problems: FormProblem[] = [],
   ) {
     return { ...(await this.clientList(user, q)), form, problems };
   }

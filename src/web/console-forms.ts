@@ -12,16 +12,21 @@ import { IsLocalDate, IsMonth } from '../common/validators';
 export type Checked<T> =
   { value: T; problems: [] } | { value?: undefined; problems: FieldProblem[] };
 
-/** The plain values as the API's DTO class, validated like the API's global pipe does. */
+/**
+ * The plain values as the API's DTO class, validated like the API's global pipe does. `unread`:
+ * what the form found wrong reading its inputs (an amount that is not one), said before the
+ * DTO's word on the same fields.
+ */
 export async function checkDto<T extends object>(
   dto: new () => T,
   plain: Record<string, unknown>,
+  unread: FieldProblem[] = [],
 ): Promise<Checked<T>> {
   const value = plainToInstance(dto, plain);
   const errors = await validate(value, { whitelist: true, forbidNonWhitelisted: true });
-  return errors.length === 0
+  return errors.length === 0 && unread.length === 0
     ? { value, problems: [] }
-    : { problems: flattenValidationErrors(errors) };
+    : { problems: [...unread, ...flattenValidationErrors(errors)] };
 }
 
 /** An empty form field is an absent value. */
@@ -40,12 +45,26 @@ export function many(value: string | string[] | undefined): string[] {
   return (Array.isArray(value) ? value : value ? [value] : []).filter((v) => v !== '');
 }
 
-/** "1 234,56", "1234.5", "12 €" → cents; null when it is not an amount with at most 2 decimals. */
+/**
+ * "1 234,56", "1234.5", "12 €", "-50" → cents; null when it is not an amount with at most 2
+ * decimals. A negative amount is read as one, so that the API's check says it is below its
+ * minimum rather than not a number.
+ */
 export function parseAmountCents(text: string): number | null {
-  const compact = text.replace(/[\s\u00a0\u202f€]/g, '');
-  const match = /^(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(compact);
+  const compact = text.replace(/[\s\u00a0\u202f€]/g, '').replace(/^\u2212/, '-');
+  const match = /^(-?)(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(compact);
   if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '0').padEnd(2, '0'));
+  const cents = Number(match[2]) * 100 + Number((match[3] ?? '0').padEnd(2, '0'));
+  return match[1] && cents !== 0 ? -cents : cents;
+}
+
+/**
+ * An input meant to hold euros (`form.amount`) or hours (`form.hours`) that holds neither: said
+ * so, in the form's units, rather than as the API field's "not an integer" (of cents, of minutes).
+ */
+export function unreadable(field: string, code: 'form.amount' | 'form.hours'): FieldProblem {
+  const what = code === 'form.amount' ? 'an amount in euros' : 'a number of hours';
+  return { field, code, message: `${field} must be ${what}, with at most 2 decimals` };
 }
 
 /** "vpn, Réseau ,, imprimante" → ['vpn', 'Réseau', 'imprimante']; the API normalises them. */
@@ -56,7 +75,8 @@ export function splitTags(text: string | undefined): string[] {
     .filter((tag) => tag !== '');
 }
 
-const Text = (max = 200): PropertyDecorator => {
+/** A text field of a form as posted: optional, at most `max` characters. */
+export const Text = (max = 200): PropertyDecorator => {
   const decorators = [ApiPropertyOptional(), IsOptional(), IsString(), MaxLength(max)];
   return (target, key) => decorators.forEach((d) => d(target, key));
 };
@@ -149,6 +169,14 @@ export class ContractListQuery {
   @IsOptional()
   @IsUUID()
   readonly clientId?: string;
+}
+
+/** The portal's request form: the API's FileRequestDto checks it, naming each field. */
+export class RequestFileForm {
+  @Text(40) readonly contractId?: string;
+  @Text(200) readonly title?: string;
+  @Text(20_000) readonly description?: string;
+  @Text(20) readonly urgency?: string;
 }
 
 export class SearchQuery {

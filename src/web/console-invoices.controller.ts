@@ -2,10 +2,10 @@ import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
-import type { FieldProblem } from '../common/validation';
 import { CreditForm, DraftForm, PaymentForm, PeriodQuery } from './console-forms';
 import { ConsoleInvoices } from './console-invoices.service';
-import { ConsolePages, formFailure } from './console-pages';
+import { ConsolePages } from './console-pages';
+import { attempt, type FormProblem } from './form-problems';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
 import { UuidParam } from '../common/validation';
@@ -34,15 +34,12 @@ export class ConsoleInvoicesController {
     @Res() reply: FastifyReply,
     @Body() form: DraftForm,
   ): Promise<FastifyReply> {
-    try {
-      const outcome = await this.invoices.createDraft(form);
-      if (outcome.draft) return this.pages.redirect(reply, `/console/invoices/${outcome.draft.id}`);
-      return this.showList(req, reply, {}, { draftForm: form, problems: outcome.problems }, 400);
-    } catch (error) {
-      const failed = formFailure(error);
-      const data = { draftForm: form, problems: failed.problems };
-      return this.showList(req, reply, {}, data, failed.status);
+    const outcome = await attempt(() => this.invoices.createDraft(form));
+    if ('draft' in outcome && outcome.draft) {
+      return this.pages.redirect(reply, `/console/invoices/${outcome.draft.id}`);
     }
+    const data = { draftForm: form, problems: outcome.problems };
+    return this.showList(req, reply, {}, data, outcome.status);
   }
 
   @Get(':id')
@@ -67,13 +64,12 @@ export class ConsoleInvoicesController {
 
   @Post(':id/delete')
   async remove(@Req() req: PageRequest, @Res() reply: FastifyReply, @Id() id: string) {
-    try {
+    const outcome = await attempt(async () => {
       await this.invoices.removeDraft(id);
-      return this.pages.redirect(reply, '/console/invoices');
-    } catch (error) {
-      const failed = formFailure(error);
-      return this.showDetail(req, reply, id, { problems: failed.problems }, failed.status);
-    }
+      return { problems: [] };
+    });
+    if (outcome.problems.length === 0) return this.pages.redirect(reply, '/console/invoices');
+    return this.showDetail(req, reply, id, { problems: outcome.problems }, outcome.status);
   }
 
   @Post(':id/payments')
@@ -83,7 +79,7 @@ export class ConsoleInvoicesController {
     @Id() id: string,
     @Body() form: PaymentForm,
   ) {
-    return this.act(req, reply, id, () => this.invoices.pay(id, form), { paymentForm: form });
+    return this.act(req, reply, id, () => this.invoices.pay(id, form), form);
   }
 
   @Post(':id/credit')
@@ -93,33 +89,35 @@ export class ConsoleInvoicesController {
     @Id() id: string,
     @Body() form: CreditForm,
   ): Promise<FastifyReply> {
-    try {
-      const note = await this.invoices.credit(id, form);
-      return this.pages.redirect(reply, `/console/invoices/${note.id}`);
-    } catch (error) {
-      const failed = formFailure(error);
-      return this.showDetail(req, reply, id, { problems: failed.problems }, failed.status);
-    }
+    const outcome = await attempt(async () => ({
+      problems: [],
+      note: await this.invoices.credit(id, form),
+    }));
+    if ('note' in outcome)
+      return this.pages.redirect(reply, `/console/invoices/${outcome.note.id}`);
+    const data = { creditForm: form, creditProblems: outcome.problems };
+    return this.showDetail(req, reply, id, data, outcome.status);
   }
 
-  /** Runs an action on the document, then shows it again: refusals beside its forms. */
+  /**
+   * Runs an action on the document, then shows it again: the refusals beside the payment form
+   * when it was posted, else above the document (issuing, rebuilding).
+   */
   private async act(
     req: PageRequest,
     reply: FastifyReply,
     id: string,
-    action: () => Promise<unknown>,
-    form: Record<string, unknown> = {},
+    action: () => Promise<{ problems?: FormProblem[] } | object>,
+    paymentForm?: PaymentForm,
   ): Promise<FastifyReply> {
-    let problems: FieldProblem[] = [];
-    let status = 400;
-    try {
-      const outcome = await action();
-      problems = (outcome as { problems?: FieldProblem[] } | undefined)?.problems ?? [];
-    } catch (error) {
-      ({ problems, status } = formFailure(error));
-    }
-    if (problems.length === 0) return this.pages.redirect(reply, `/console/invoices/${id}`);
-    return this.showDetail(req, reply, id, { ...form, problems }, status);
+    const outcome = await attempt(async () => ({
+      problems: ((await action()) as { problems?: FormProblem[] }).problems ?? [],
+    }));
+    if (outcome.problems.length === 0) return this.pages.redirect(reply, `/console/invoices/${id}`);
+    const data = paymentForm
+      ? { paymentForm, paymentProblems: outcome.problems }
+      : { problems: outcome.problems };
+    return this.showDetail(req, reply, id, data, outcome.status);
   }
 
   private async showList(
@@ -142,7 +140,7 @@ export class ConsoleInvoicesController {
     status = 200,
   ): Promise<FastifyReply> {
     const data = await this.invoices.detail(req.user!, id);
-    const page = { ...data, paymentForm: {}, problems: [], ...extra };
+    const page = { ...data, paymentForm: {}, creditForm: {}, problems: [], ...extra };
     return this.pages.render(req, reply, 'console/invoice', page, status);
   }
 }

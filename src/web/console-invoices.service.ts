@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ClientsService } from '../clients/clients.service';
-import type { FieldProblem } from '../common/validation';
 import { ContractsService } from '../contracts/contracts.service';
 import { CreditNotesService } from '../invoicing/credit-notes.service';
 import { DraftsService } from '../invoicing/drafts.service';
@@ -19,7 +18,9 @@ import {
   given,
   parseAmountCents,
   PaymentForm,
+  unreadable,
 } from './console-forms';
+import type { FormProblem } from './form-problems';
 
 const ALL = { limit: 500, offset: 0 };
 
@@ -56,7 +57,7 @@ export class ConsoleInvoices {
     };
   }
 
-  async createDraft(form: DraftForm): Promise<{ problems: FieldProblem[]; draft?: InvoiceDetail }> {
+  async createDraft(form: DraftForm): Promise<{ problems: FormProblem[]; draft?: InvoiceDetail }> {
     const checked = await checkDto(CreateDraftDto, {
       contractId: given(form.contractId),
       periodStart: given(form.periodStart),
@@ -89,13 +90,16 @@ export class ConsoleInvoices {
     return this.drafts.remove(id);
   }
 
-  async pay(id: string, form: PaymentForm): Promise<{ problems: FieldProblem[] }> {
-    const cents = parseAmountCents(form.amount ?? '');
-    const checked = await checkDto(PaymentDto, {
-      amountCents: cents ?? form.amount,
-      paidOn: given(form.paidOn),
-      method: given(form.method),
-    });
+  async pay(id: string, form: PaymentForm): Promise<{ problems: FormProblem[] }> {
+    const amount = given(form.amount);
+    const cents = amount === undefined ? null : parseAmountCents(amount);
+    const unread =
+      amount !== undefined && cents === null ? [unreadable('amountCents', 'form.amount')] : [];
+    const checked = await checkDto(
+      PaymentDto,
+      { amountCents: cents ?? amount, paidOn: given(form.paidOn), method: given(form.method) },
+      unread,
+    );
     if (!checked.value) return checked;
     await this.payments.record(id, checked.value);
     return { problems: [] };

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ClientsService } from '../clients/clients.service';
-import type { FieldProblem } from '../common/validation';
 import { ArticlesService } from '../knowledge/articles.service';
 import { CreateArticleDto, UpdateArticleDto, type ArticleView } from '../knowledge/dto/article.dto';
 import { renderMarkdown } from '../knowledge/markdown';
 import { ArticleForm, checkDto, many, splitTags, ticked } from './console-forms';
-import { formFailure, type FormOutcome } from './console-pages';
+import type { FormOutcome } from './console-pages';
+import { formFailure, type FormProblem } from './form-problems';
 
 const ALL = { limit: 500, offset: 0 };
 
@@ -21,7 +21,7 @@ const EMPTY: ArticleDraft = {
 /** What the editor shows besides the draft. */
 interface EditorExtras {
   preview?: string;
-  problems?: FieldProblem[];
+  problems?: FormProblem[];
   saved?: boolean;
 }
 
@@ -93,7 +93,7 @@ export class ConsoleKnowledge {
       const page = await this.editorPage(user, id, draft, { preview: this.preview(draft) });
       return { page, status: 200 };
     }
-    let problems: FieldProblem[];
+    let problems: FormProblem[];
     let status = 400;
     try {
       const saved = await this.save(user, id, draft);
@@ -115,7 +115,7 @@ export class ConsoleKnowledge {
     user: AuthUser,
     id: string | null,
     draft: ArticleDraft,
-  ): Promise<{ problems: FieldProblem[]; article?: ArticleView }> {
+  ): Promise<{ problems: FormProblem[]; article?: ArticleView }> {
     const plain = { ...draft, tags: splitTags(draft.tags) };
     const checked = await checkDto(id ? UpdateArticleDto : CreateArticleDto, plain);
     if (!checked.value) return checked;

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
-import { DomainError } from '../common/domain-error';
 import { formatQuantity } from '../common/format';
-import { statusOfKind } from '../common/error.filter';
-import type { FieldProblem } from '../common/validation';
 import { PageRequest, WebPages } from './web-pages';
 
 export const CONSOLE_NAV = [
@@ -17,43 +14,6 @@ export const CONSOLE_NAV = [
   { href: '/console/kb', label: 'console.nav.kb' },
   { href: '/accounting', label: 'accounting.nav.title' },
 ];
-
-/** A form that failed: the status to answer and what to say beside the form. */
-export interface FormFailure {
-  status: number;
-  problems: FieldProblem[];
-}
-
-/**
- * A refusal from a service, shown on the form that caused it: field problems when the
- * service names fields, else its message. Anything else is not the user's doing: rethrown.
- */
-export function formFailure(error: unknown): FormFailure {
-  if (!(error instanceof DomainError) || error.kind === 'unauthenticated') throw error;
-  const details = Array.isArray(error.details) ? error.details : [];
-  const named = details.filter((d) => typeof d.field === 'string');
-  return {
-    status: statusOfKind(error.kind),
-    problems: named.length
-      ? named.map((d) => ({ field: d.field!, message: d.message }))
-      : [{ field: '', message: error.message }],
-  };
-}
-
-/**
- * Runs a form's action: its outcome with 200 (or 400 when the form's own checks found
- * problems), or the service's refusal as problems to show beside the form.
- */
-export async function attempt<T extends { problems: FieldProblem[] }>(
-  action: () => Promise<T>,
-): Promise<(T & { status: number }) | FormFailure> {
-  try {
-    const outcome = await action();
-    return { ...outcome, status: outcome.problems.length ? 400 : 200 };
-  } catch (error) {
-    return formFailure(error);
-  }
-}
 
 /** What a form's submission comes to: where to go once done, or its page again, with problems. */
 export type FormOutcome = { redirect: string } | { page: Record<string, unknown>; status: number };

@@ -3,15 +3,9 @@
  * string), and their translation into the API's bodies: euros become integer cents, counts
  * become integers; what cannot be read is passed on as typed so the DTO's check names the field.
  */
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { URGENCY_LEVELS, type Urgency } from '../common/domain';
-import { given, parseAmountCents, ticked } from './console-forms';
-
-const Text = (max = 200): PropertyDecorator => {
-  const decorators = [ApiPropertyOptional(), IsOptional(), IsString(), MaxLength(max)];
-  return (target, key) => decorators.forEach((d) => d(target, key));
-};
+import type { FieldProblem } from '../common/validation';
+import { given, parseAmountCents, Text, ticked, unreadable } from './console-forms';
 
 export class ClientForm {
   @Text() readonly name?: string;
@@ -87,18 +81,52 @@ function cents(text: string | undefined): number | string | undefined {
   return value === undefined ? undefined : (parseAmountCents(value) ?? value);
 }
 
+/** "12", "-3" → the number (a negative one for the DTO to say it is below its minimum). */
 function integer(text: string | undefined): number | string | undefined {
   const value = given(text);
-  return value !== undefined && /^\d{1,9}$/.test(value) ? Number(value) : value;
+  return value !== undefined && /^-?\d{1,9}$/.test(value) ? Number(value) : value;
 }
 
-/** Hours as typed ("10", "7,5") → whole minutes; else as typed. */
+/** Hours as typed ("10", "7,5", "-2") → whole minutes; else as typed. */
 function hoursToMinutes(text: string | undefined): number | string | undefined {
   const value = given(text);
-  const match = value === undefined ? null : /^(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(value);
+  const match =
+    value === undefined
+      ? null
+      : /^(-?)(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(value.replace(/^\u2212/, '-'));
   if (!match) return value;
-  const hundredths = Number((match[2] ?? '0').padEnd(2, '0'));
-  return Number(match[1]) * 60 + Math.round((hundredths * 60) / 100);
+  const hundredths = Number((match[3] ?? '0').padEnd(2, '0'));
+  const minutes = Number(match[2]) * 60 + Math.round((hundredths * 60) / 100);
+  return match[1] && minutes !== 0 ? -minutes : minutes;
+}
+
+/**
+ * The contract form's inputs that hold no amount in euros or hours where one is expected, each
+ * named by the API field it feeds: said in the form's units before the DTO's check.
+ */
+export function contractUnreadable(contract: ContractForm): FieldProblem[] {
+  const form = contract as Form;
+  const amounts: [string | undefined, string][] = [
+    [contract.monthlyFee, 'billing.monthlyFeeCents'],
+    [contract.hourlyRate, 'billing.hourlyRateCents'],
+    [contract.overageRate, 'billing.overageRateCents'],
+    ...URGENCY_LEVELS.map((level): [string | undefined, string] => [
+      form[`${level}.overageFee`],
+      `urgencyPolicy.levels.${level}.overageFeeCents`,
+    ]),
+  ];
+  const hours: [string | undefined, string][] = [
+    [contract.includedHours, 'billing.includedMinutesPerMonth'],
+    [contract.prepaidHours, 'billing.prepaidMinutes'],
+  ];
+  return [
+    ...amounts
+      .filter(([text]) => typeof cents(text) === 'string')
+      .map(([, field]) => unreadable(field, 'form.amount')),
+    ...hours
+      .filter(([text]) => typeof hoursToMinutes(text) === 'string')
+      .map(([, field]) => unreadable(field, 'form.hours')),
+  ];
 }
 
 function levelPlain(form: Form, level: Urgency): Record<string, unknown> {

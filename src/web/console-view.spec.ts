@@ -87,7 +87,10 @@ describe('form fields', () => {
     ['1\u202f234.07', 123407],
     ['0,01', 1],
     ['12,345', null],
-    ['-5', null],
+    ['-5', -500],
+    ['\u22125,50', -550],
+    ['-0', 0],
+    ['5-', null],
     ['abc', null],
     ['', null],
   ])('reads the amount %p as %p cents', (text, cents) => {

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../common/validation';
 import { CreateDeflectionDto } from '../knowledge/dto/deflection.dto';
-import { FileRequestDto } from '../requests/dto/request.dto';
+import { RequestFileForm } from './console-forms';
 import { PortalService } from './portal.service';
 import { WebErrorFilter } from './web-error.filter';
 import { PageRequest, WebPages } from './web-pages';
@@ -75,17 +75,12 @@ export class PortalController {
   async file(
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
-    @Body() dto: FileRequestDto,
+    @Body() form: RequestFileForm,
   ): Promise<FastifyReply> {
-    const outcome = await this.portal.file(req.user!, dto);
+    const outcome = await this.portal.file(req.user!, form);
     if ('refused' in outcome) {
-      return this.pages.render(
-        req,
-        reply,
-        'portal/request-new',
-        { nav: NAV, ...outcome.refused },
-        422,
-      );
+      const page = { nav: NAV, ...outcome.refused };
+      return this.pages.render(req, reply, 'portal/request-new', page, outcome.status);
     }
     return this.pages.render(req, reply, 'portal/request-filed', { nav: NAV, ...outcome }, 201);
   }

@@ -12,11 +12,13 @@ import { ArticlesService } from '../knowledge/articles.service';
 import { DeflectionsService } from '../knowledge/deflections.service';
 import type { CreateDeflectionDto } from '../knowledge/dto/deflection.dto';
 import { SuggestionsService } from '../knowledge/suggestions.service';
-import type { FileRequestDto } from '../requests/dto/request.dto';
+import { FileRequestDto } from '../requests/dto/request.dto';
 import { REQUEST_STATUSES, type RequestStatus } from '../requests/request.entity';
 import { RequestFilingService } from '../requests/request-filing.service';
 import { RequestsService } from '../requests/requests.service';
 import { ContractUsage, UsageService } from '../usage/usage.service';
+import { checkDto, given, type RequestFileForm } from './console-forms';
+import { formFailure, type FormProblem } from './form-problems';
 
 /** What a client sees beside each urgency level before committing: cost, time, units left. */
 export interface LevelOffer {
@@ -33,16 +35,18 @@ export interface ContractOffer {
   levels: LevelOffer[];
 }
 
-/** The request form as typed (or as first offered), with a refusal to show beside it. */
+/** The request form as typed (or as first offered). */
 export interface RequestForm {
   contractId?: string;
   title?: string;
   description?: string;
   urgency?: string;
   solved?: boolean;
-  refusal?: { message: string; details: unknown };
   [field: string]: unknown;
 }
+
+/** The refusals a client's request form shows: its own doing, not another company's objects. */
+const FORM_REFUSALS = new Set(['invalid', 'rule', 'conflict']);
 
 /**
  * The portal's pages, each gathered in one call from what the feature services already say:
@@ -84,25 +88,43 @@ export class PortalService {
     return { requests: page.items, total: page.total, status };
   }
 
-  /** The request form, on the contract asked for (else the first), with articles that may help. */
-  async requestForm(viewer: Viewer, form: RequestForm) {
+  /**
+   * The request form, on the contract asked for (else the first), with articles that may help,
+   * and the problems found when it was posted.
+   */
+  async requestForm(viewer: Viewer, form: RequestForm, problems: FormProblem[] = []) {
     const offers = await this.offers(viewer);
     const contractId = form.contractId ?? offers[0]?.contract.id;
     const offer = offers.find((o) => o.contract.id === contractId) ?? offers[0];
     const query = typeof form.title === 'string' ? form.title.trim() : '';
     const suggestions =
       query.length >= 2 ? (await this.suggestions.suggest(viewer, query)).items : [];
-    return { offers, offer, form, query, suggestions };
+    return { offers, offer, form, query, suggestions, problems };
   }
 
-  /** Files a request; one the urgency policy refuses comes back as the form, with the refusal. */
-  async file(viewer: Viewer, dto: FileRequestDto) {
+  /**
+   * Files a request, checked as the API checks it; one refused (a field missing, the urgency
+   * policy's quota spent) comes back as the form as typed, with its problems and the status.
+   */
+  async file(viewer: Viewer, form: RequestFileForm) {
+    const checked = await checkDto(FileRequestDto, {
+      contractId: given(form.contractId),
+      title: form.title ?? '',
+      description: form.description ?? '',
+      urgency: given(form.urgency),
+    });
+    if (!checked.value) {
+      return {
+        refused: await this.requestForm(viewer, { ...form }, checked.problems),
+        status: 400,
+      };
+    }
     try {
-      return { filed: await this.filing.file(viewer, dto) };
+      return { filed: await this.filing.file(viewer, checked.value) };
     } catch (error) {
-      if (!(error instanceof DomainError) || error.kind !== 'rule') throw error;
-      const refusal = { message: error.message, details: error.details };
-      return { refused: await this.requestForm(viewer, { ...dto, refusal }) };
+      if (!(error instanceof DomainError) || !FORM_REFUSALS.has(error.kind)) throw error;
+      const { problems, status } = formFailure(error);
+      return { refused: await this.requestForm(viewer, { ...form }, problems), status };
     }
   }
 

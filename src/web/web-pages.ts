@@ -6,10 +6,15 @@ import * as format from './web-format';
 import type { AlertView } from '../alerts/alerts.service';
 import { alertText } from './alert-text';
 import { warningText, type WarningLike } from './warning-text';
+import { formView, type FormProblem } from './form-problems';
+import { PAGE_FORMS, type PageFormName } from './page-forms';
 
 export type PageRequest = FastifyRequest & { user?: AuthUser };
 
-/** Renders a page with what every template needs: texts, user, CSRF token, formatters. */
+/**
+ * Renders a page with what every template needs: texts, user, CSRF token, formatters, and what
+ * to show of a form's problems (`formView('<form>', values, problems)`).
+ */
 @Injectable()
 export class WebPages {
   locale(request: FastifyRequest): WebLocale {
@@ -39,6 +44,12 @@ export class WebPages {
         fmt,
         alertText: (alert: AlertView) => alertText(alert, t, fmt),
         warningText: (warning: WarningLike) => warningText(warning, t, fmt),
+        formView: (
+          name: PageFormName,
+          values?: Record<string, unknown>,
+          problems?: readonly FormProblem[],
+          texts?: Record<string, string>,
+        ) => formView(PAGE_FORMS[name], locale, values, problems, texts),
         ...data,
       });
   }

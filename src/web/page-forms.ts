@@ -1,0 +1,135 @@
+/**
+ * The pages' forms: the ids of their inputs, the API field each input feeds when it is named
+ * otherwise, their order on the page. A template asks `it.formView('<form>', values, problems)`
+ * for what to show of a form's problems (see form-problems.ts).
+ */
+import { URGENCY_LEVELS } from '../common/domain';
+import {
+  ArticleForm,
+  CreditForm,
+  DraftForm,
+  InterventionForm,
+  PaymentForm,
+  RequestFileForm,
+  TimerStartForm,
+} from './console-forms';
+import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
+import type { FormSpec } from './form-problems';
+
+/** A form of buttons only (issue, rebuild, delete): its refusals concern the whole document. */
+class Buttons {}
+
+const WORK = ['requestId', 'contractId', 'activityId', 'urgency', 'location', 'description'];
+
+/** `critical.overageFee` → `urgencyPolicy.levels.critical.overageFeeCents`. */
+const levelPaths = Object.fromEntries(
+  URGENCY_LEVELS.flatMap((level) =>
+    LEVEL_FIELDS.map((field) => [
+      `${level}.${field}`,
+      `urgencyPolicy.levels.${level}.${field === 'overageFee' ? 'overageFeeCents' : field}`,
+    ]),
+  ),
+);
+
+/** The level inputs' labels: the level, then the column ("Critique — Quota mensuel"). */
+const LEVEL_COLUMNS: Record<(typeof LEVEL_FIELDS)[number], string> = {
+  responseMinutes: 'responseMinutes',
+  clock: 'clock',
+  monthlyQuota: 'monthlyQuota',
+  surchargePercent: 'surchargePercent',
+  overQuota: 'overQuota',
+  overageFee: 'overageFeeCents',
+};
+
+export const PAGE_FORMS = {
+  client: {
+    id: 'nc',
+    form: ClientForm,
+    paths: {
+      line1: 'address.line1',
+      postalCode: 'address.postalCode',
+      city: 'address.city',
+      country: 'address.country',
+    },
+  },
+  contract: {
+    id: 'nk',
+    form: ContractForm,
+    order: [
+      'clientId',
+      'reference',
+      'title',
+      'startDate',
+      'endDate',
+      'paymentTermsDays',
+      'mode',
+      'feeTiming',
+      'monthlyFee',
+      'includedHours',
+      'prepaidHours',
+      'hourlyRate',
+      'overageRate',
+      'roundingMinutes',
+      'minimumMinutes',
+      'rolloverMonths',
+      ...URGENCY_LEVELS.flatMap((level) => LEVEL_FIELDS.map((field) => `${level}.${field}`)),
+      'afterHoursAllowed',
+      'afterHoursSurchargePercent',
+    ],
+    paths: {
+      mode: 'billing.mode',
+      feeTiming: 'billing.feeTiming',
+      monthlyFee: 'billing.monthlyFeeCents',
+      includedHours: 'billing.includedMinutesPerMonth',
+      prepaidHours: 'billing.prepaidMinutes',
+      hourlyRate: 'billing.hourlyRateCents',
+      overageRate: 'billing.overageRateCents',
+      roundingMinutes: 'billing.roundingMinutes',
+      minimumMinutes: 'billing.minimumBillableMinutes',
+      rolloverMonths: 'billing.rolloverMonths',
+      afterHoursAllowed: 'urgencyPolicy.afterHoursAllowed',
+      afterHoursSurchargePercent: 'urgencyPolicy.afterHoursSurchargePercent',
+      ...levelPaths,
+    },
+    units: {
+      paymentTermsDays: 'days',
+      monthlyFee: 'euros',
+      includedHours: 'hours',
+      prepaidHours: 'hours',
+      hourlyRate: 'euros',
+      overageRate: 'euros',
+      roundingMinutes: 'minutes',
+      minimumMinutes: 'minutes',
+      rolloverMonths: 'months',
+      afterHoursSurchargePercent: 'percent',
+    },
+    label: (input, t) => {
+      const [level, field] = input.split('.') as [string, keyof typeof LEVEL_COLUMNS | undefined];
+      if (!field || !LEVEL_COLUMNS[field]) return undefined;
+      return `${t(`urgency.${level}`)} — ${t(`console.contracts.level.${LEVEL_COLUMNS[field]}`)}`;
+    },
+  },
+  timer: { id: 'timer', form: TimerStartForm, order: [...WORK, 'billable'] },
+  log: {
+    id: 'log',
+    form: InterventionForm,
+    order: ['startedAt', 'endedAt', ...WORK, 'billable'],
+  },
+  draft: { id: 'draft', form: DraftForm },
+  payment: {
+    id: 'pay',
+    form: PaymentForm,
+    paths: { amount: 'amountCents' },
+    units: { amount: 'euros' },
+  },
+  credit: { id: 'credit', form: CreditForm },
+  document: { id: 'document', form: Buttons },
+  article: {
+    id: 'kb',
+    form: ArticleForm,
+    order: ['title', 'bodyMarkdown', 'tags', 'clientIds', 'published'],
+  },
+  request: { id: 'rq', form: RequestFileForm },
+} satisfies Record<string, FormSpec>;
+
+export type PageFormName = keyof typeof PAGE_FORMS;
