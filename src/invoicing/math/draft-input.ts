@@ -1,6 +1,6 @@
 import type { BillingMode, Urgency } from '../../common/domain';
 import type { LedgerMonth } from '../../allowance/ledger';
-import type { DraftLabels, LabelLocale } from './labels';
+import type { DraftLabels, DraftWording, LabelLocale } from './labels';
 
 export type { RolloverEntry } from '../../allowance/rollover';
 
@@ -108,7 +108,7 @@ export function minutesBeyondCover(allowance: AllowanceMonth, minutes: number): 
 
 /** What every line builder needs besides its interventions. */
 export interface LineContext {
-  labels: DraftLabels;
+  labels: DraftWording;
   locale: LabelLocale;
   vatRateBp: number;
 }

@@ -10,7 +10,7 @@ import {
   type LineContext,
   type OverageEvent,
 } from './draft-input';
-import { fillLabel, hoursText, monthText } from './labels';
+import { hoursText, monthText } from './labels';
 import { hourLine, type DraftLine } from './lines';
 import { monthNumber } from './retainer';
 import { hoursFromMinutes } from './rounding';
@@ -39,7 +39,7 @@ function byMonth(input: DraftInput): Map<string, DraftIntervention[]> {
 
 const dated = (month: string, ctx: LineContext) => (line: DraftLine) => ({
   ...line,
-  description: `${line.description}, ${monthText(month, ctx.locale)}`,
+  description: ctx.labels.inMonth(line.description, month),
 });
 
 /**
@@ -58,7 +58,7 @@ function retainerLateLine(
   const overageMinutes = minutesBeyondCover(allowance, late);
   const rate = input.overageRateCents ?? input.hourlyRateCents;
   const advance = input.feeInAdvance && (input.workMonths ?? []).includes(allowance.month);
-  const description = fillLabel(advance ? ctx.labels.workAfterAdvance : ctx.labels.lateRetainer, {
+  const description = ctx.labels.line(advance ? 'workAfterAdvance' : 'lateRetainer', {
     month: monthText(allowance.month, ctx.locale),
     used: hoursText(hoursFromMinutes(late), ctx.locale),
   });

@@ -9,7 +9,7 @@ import {
   type DraftIntervention,
   type LineContext,
 } from './draft-input';
-import { fillLabel, hoursText, monthText } from './labels';
+import { hoursText, monthText } from './labels';
 import { hourLine, type DraftLine } from './lines';
 import { hoursFromMinutes } from './rounding';
 import { monthNumber } from './retainer';
@@ -63,15 +63,15 @@ function monthLines(
     rollover: hours(rollover),
     used: hours(used),
   };
-  const template = input.feeInAdvance
-    ? ctx.labels.retainerFeeInAdvance
+  const label = input.feeInAdvance
+    ? 'retainerFeeInAdvance'
     : rollover > 0
-      ? ctx.labels.retainerFeeWithRollover
-      : ctx.labels.retainerFee;
-  const lines = [feeLine(fillLabel(template, values), input.monthlyFeeCents ?? 0, ctx, covered)];
+      ? 'retainerFeeWithRollover'
+      : 'retainerFee';
+  const lines = [feeLine(ctx.labels.line(label, values), input.monthlyFeeCents ?? 0, ctx, covered)];
   if (overageMinutes > 0) {
     const rate = input.overageRateCents ?? input.hourlyRateCents;
-    const description = fillLabel(ctx.labels.retainerOverage, values);
+    const description = ctx.labels.line('retainerOverage', values);
     lines.push(
       hourLine('retainer_overage', description, overageMinutes, rate, ctx.vatRateBp, spilled),
     );
