@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
+import { catalogue } from '../src/i18n';
 import { startTestApp, TestApp } from './app';
 import {
   bearer,
@@ -374,6 +375,29 @@ describe('fuzz: hostile input on every route gives a 4xx with the error body and
       : fc.constant({ path: '', query: '', what: '', mustRefuse: false });
   }
 
+  /**
+   * A refused input names each bad field once, with a code whose words the catalogue holds; the
+   * values sent are not echoed in the details.
+   */
+  function wordedInput(body: unknown): boolean {
+    const b = body as { code?: unknown; details?: { field?: unknown; code?: unknown }[] };
+    if (b?.code !== 'invalid.input') return true;
+    const details = Array.isArray(b.details) ? b.details : [];
+    const fields = details.map((d) => d.field);
+    return (
+      details.length > 0 &&
+      new Set(fields).size === fields.length &&
+      details.every(
+        (d) =>
+          typeof d.field === 'string' &&
+          typeof d.code === 'string' &&
+          catalogue().has(`problem.${d.code}`) &&
+          !('value' in d) &&
+          !('target' in d),
+      )
+    );
+  }
+
   async function send(
     o: Operation,
     call: Call,
@@ -411,7 +435,7 @@ describe('fuzz: hostile input on every route gives a 4xx with the error body and
             typeof body.error === 'string' &&
             typeof body.message === 'string';
           const refused = res.status >= 400 && res.status < 500 && bodyOk;
-          if (res.status >= 500 || (call.mustRefuse && !refused)) {
+          if (res.status >= 500 || (call.mustRefuse && !refused) || !wordedInput(res.body)) {
             failures.push(
               `${o.method.toUpperCase()} ${o.path} ${call.what} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
             );

@@ -148,7 +148,7 @@ describe('OpenAPI document: every answer described', () => {
         statusCode: 400,
         error: 'Bad Request',
         code: 'invalid.input',
-        details: [{ field: 'id', code: 'isUUID', message: expect.any(String) }],
+        details: [{ field: 'id', code: 'isUuid', message: expect.any(String) }],
       });
       expect(typeof res.body.requestId).toBe('string');
     });

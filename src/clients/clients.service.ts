@@ -44,6 +44,7 @@ export class ClientsService {
       archivedAt: null,
     });
     assertCoherent(client);
+    await this.assertSirenFree(client.siren, id);
     if (dto.accountCode) await this.assertAccountCodeFree(dto.accountCode, id);
     client.accountCode = dto.accountCode ?? (await this.newAccountCode(dto.name, id));
     return this.clients.save(client);
@@ -76,8 +77,33 @@ export class ClientsService {
     Object.assign(client, dto);
     if (dto.vatNumber) client.vatNumber = dto.vatNumber.toUpperCase();
     assertCoherent(client);
+    if (dto.siren) await this.assertSirenFree(dto.siren, id);
     if (dto.accountCode) await this.assertAccountCodeFree(dto.accountCode, id);
     return this.clients.save(client);
+  }
+
+  /**
+   * A SIREN names one company, so one client: a second client with it (even beside an archived
+   * one, which is restored rather than made again) is refused, naming the client that has it.
+   */
+  private async assertSirenFree(siren: string | null, ownId: string): Promise<void> {
+    if (!siren) return;
+    const holder = await this.clients.findOne({ where: { siren } });
+    if (holder && holder.id !== ownId) {
+      throw new DomainError(
+        'conflict.duplicate_siren',
+        `The SIREN ${siren} is already ${holder.name}'s`,
+        [
+          {
+            field: 'siren',
+            code: 'duplicateSiren',
+            message: `already ${holder.name}'s`,
+            siren,
+            client: holder.name,
+          },
+        ],
+      );
+    }
   }
 
   /** The client's first free code; the unique index settles a race with a 409. */

@@ -51,7 +51,7 @@ const RANKS: Readonly<Record<string, number>> = {
   isObject: TYPE,
   nestedValidation: TYPE,
   isEmail: FORMAT,
-  isUUID: FORMAT,
+  isUuid: FORMAT,
   isIn: FORMAT,
   matches: FORMAT,
   isSiren: FORMAT,
@@ -329,7 +329,7 @@ export const Omittable = (): PropertyDecorator =>
 export const uuidPipe = (field = 'id'): ParseUUIDPipe =>
   new ParseUUIDPipe({
     exceptionFactory: () =>
-      validationException([{ field, code: 'isUUID', message: `${field} must be a UUID` }]),
+      validationException([{ field, code: 'isUuid', message: `${field} must be a UUID` }]),
   });
 
 /** `@UuidParam() id: string`, or `@UuidParam('clientId')`: the path parameter, checked. */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isValidSiren } from '../../src/common/identifiers';
 import type { TestApp } from '../app';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -20,10 +21,23 @@ export function practiceInput(overrides: Record<string, unknown> = {}): Record<s
   };
 }
 
+let sirens = 0;
+
+/**
+ * A valid SIREN of its own for each client made without one, as no two clients share one:
+ * Google France's for the first of a test file, then 8 digits from 50000001 and their Luhn key.
+ */
+export function nextSiren(): string {
+  const n = sirens++;
+  if (n === 0) return '443061841';
+  const digits = String(50_000_000 + n);
+  for (let key = 0; ; key++) if (isValidSiren(`${digits}${key}`)) return `${digits}${key}`;
+}
+
 export function clientInput(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     name: `Client ${unique()}`,
-    siren: '443061841',
+    ...('siren' in overrides ? {} : { siren: nextSiren() }),
     address: { line1: '8 rue de Londres', postalCode: '75009', city: 'Paris', country: 'FR' },
     billingEmail: 'compta@client.example',
     ...overrides,

@@ -13,7 +13,12 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
-import { IsSiren, IsVatNumber } from '../../common/validators';
+import {
+  IsSiren,
+  IsVatNumber,
+  NormalizedIdentifier,
+  NormalizedVatNumber,
+} from '../../common/validators';
 import { AddressDto } from '../../practice/dto/practice.dto';
 import { ACCOUNT_CODE_PATTERN } from '../account-code';
 
@@ -22,15 +27,20 @@ export class CreateClientDto {
   @IsString()
   @Length(1, 200)
   readonly name!: string;
-  @ApiPropertyOptional({ example: '443061841' }) @IsOptional() @IsSiren() readonly siren?:
-    string | null;
+  @ApiPropertyOptional({ example: '443061841', description: 'spaces, dots and dashes are dropped' })
+  @NormalizedIdentifier()
+  @IsOptional()
+  @IsSiren()
+  readonly siren?: string | null;
   @ApiPropertyOptional({
     example: 'FR64443061841',
     description:
       'In France FR + key + SIREN (matching siren), in the EU the member state number, elsewhere the tax identifier (CHE-123.456.789): a business outside the EU is billed without French VAT',
   })
+  @NormalizedVatNumber()
   @IsOptional()
   @IsVatNumber()
+  @MaxLength(20)
   readonly vatNumber?: string | null;
   @ApiProperty({ type: AddressDto })
   @Nested(() => AddressDto)

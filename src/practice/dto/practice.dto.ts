@@ -31,6 +31,9 @@ import {
   IsTimeZone,
   IsVatNumber,
   IsWeeklyHours,
+  NormalizedIban,
+  NormalizedIdentifier,
+  NormalizedVatNumber,
 } from '../../common/validators';
 
 export class AddressDto {
@@ -98,19 +101,25 @@ export class PracticeDto {
   @Length(1, 200)
   readonly name!: string;
   @ApiProperty({ example: 'EI' }) @IsString() @Length(1, 20) readonly legalForm!: string;
-  @ApiProperty({ example: '732829320' }) @IsSiren() readonly siren!: string;
+  @ApiProperty({ example: '732829320', description: 'spaces, dots and dashes are dropped' })
+  @NormalizedIdentifier()
+  @IsSiren()
+  readonly siren!: string;
   @ApiProperty({ type: AddressDto })
   @Nested(() => AddressDto)
   readonly address!: AddressDto;
   @ApiProperty() @IsEmail() readonly email!: string;
 
   @ApiPropertyOptional({ example: '73282932000074' })
+  @NormalizedIdentifier()
   @Omittable()
   @IsSiret()
   readonly siret?: string;
   @ApiPropertyOptional({ example: 'FR44732829320' })
+  @NormalizedVatNumber()
   @IsOptional()
   @IsVatNumber()
+  @MaxLength(20)
   readonly vatNumber?: string | null;
   @ApiPropertyOptional({ enum: ['franchise', 'standard'] })
   @Omittable()
@@ -123,7 +132,11 @@ export class PracticeDto {
   @Max(10000)
   readonly defaultVatRateBp?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) readonly phone?: string | null;
-  @ApiPropertyOptional() @IsOptional() @IsIban() readonly iban?: string | null;
+  @ApiPropertyOptional({ example: 'FR76 3000 6000 0112 3456 7890 189' })
+  @NormalizedIban()
+  @IsOptional()
+  @IsIban()
+  readonly iban?: string | null;
   @ApiPropertyOptional()
   @IsOptional()
   @Matches(/^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$/, {
