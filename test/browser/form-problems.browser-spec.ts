@@ -17,26 +17,31 @@ const problem = (
 
 /** What the browser shows of an input: its problem as announced, its summary link, its value. */
 async function shownFor(page: Page, id: string) {
-  return page.evaluate((inputId) => {
-    const input = document.getElementById(inputId) as HTMLInputElement;
-    const describedBy = (input.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean);
-    const message = describedBy.length ? document.getElementById(describedBy[0]) : null;
-    const hidden = message?.querySelector('.sr-only')?.textContent ?? '';
-    const link = document.querySelector<HTMLAnchorElement>(`[role="alert"] a[href="#${inputId}"]`);
-    return {
-      invalid: input.getAttribute('aria-invalid'),
-      message: (message?.textContent ?? '').replace(hidden, '').trim(),
-      link: link?.textContent?.trim() ?? null,
-      value: input.value,
-    };
-  }, id);
+  const input = page.locator(`#${id}`);
+  const describedBy = ((await input.getAttribute('aria-describedby')) ?? '').split(' ');
+  const first = describedBy[0] ? page.locator(`#${describedBy[0]}`) : null;
+  const hidden = first ? ((await first.locator('.sr-only').first().textContent()) ?? '') : '';
+  const link = page.locator(`[role="alert"] a[href="#${id}"]`);
+  return {
+    invalid: await input.getAttribute('aria-invalid'),
+    message: first ? ((await first.textContent()) ?? '').replace(hidden, '').trim() : '',
+    link: (await link.count()) ? ((await link.textContent()) ?? '').trim() : null,
+    value: await input.inputValue(),
+  };
 }
 
 /** The ids the summary links to, top to bottom. */
-const summaryTargets = (page: Page): Promise<string[]> =>
-  page.$$eval('[role="alert"] a', (links) => links.map((a) => a.getAttribute('href') ?? ''));
+async function summaryTargets(page: Page): Promise<string[]> {
+  const links = page.locator('[role="alert"] a');
+  const hrefs: string[] = [];
+  for (let i = 0; i < (await links.count()); i++) {
+    hrefs.push((await links.nth(i).getAttribute('href')) ?? '');
+  }
+  return hrefs;
+}
 
-const focused = (page: Page): Promise<string> => page.evaluate(() => document.activeElement!.id);
+const focused = async (page: Page): Promise<string | null> =>
+  page.locator(':focus').getAttribute('id');
 
 /**
  * A consultant's refused forms, on a French page and on an English one: each problem beside its
