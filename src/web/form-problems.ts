@@ -7,7 +7,7 @@
  */
 import { getMetadataStorage } from 'class-validator';
 import { DomainError, ERROR_KINDS, type ErrorKind } from '../common/domain-error';
-import { errorText, fieldName, problemText } from '../common/error-text';
+import { errorText, fieldLabel, problemText } from '../common/error-text';
 import { statusOfKind } from '../common/error.filter';
 import { catalogue, type Locale, type Translate } from '../i18n';
 
@@ -176,11 +176,9 @@ export class FormView {
     };
   }
 
-  /** `field.<name>`, else the console's label of the field while it has one, else the name. */
+  /** The field's label for people (`field.<name>`), else its name. */
   private fieldLabel(path: string): string {
-    const name = fieldName(path);
-    const key = [`field.${name}`, `console.field.${path}`].find((k) => catalogue().has(k));
-    return key ? this.t(key) : name;
+    return fieldLabel(this.locale, path);
   }
 
   /**
