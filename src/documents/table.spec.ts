@@ -1,16 +1,8 @@
+import { testPageLayout as layout } from '../../test/fixtures/page-layout';
 import { pdfLayoutText, pdfText } from '../../test/support/pdf-text';
-import { dejavuFontPath } from './fonts';
 import { decoratePages } from './page-decorations';
-import { openDocument, type PageLayout, type Sheet } from './sheet';
+import { openDocument, type Sheet } from './sheet';
 import { drawTable, type Table } from './table';
-
-const layout: PageLayout = {
-  page: { size: 'A4', margins: { top: 40, right: 40, bottom: 60, left: 40 } },
-  fonts: { regular: dejavuFontPath('DejaVuSans.ttf'), bold: dejavuFontPath('DejaVuSans-Bold.ttf') },
-  colors: { text: '#000000', muted: '#555555', rule: '#999999', tableHeaderBackground: '#eeeeee' },
-  fontSizes: { footer: 7 },
-  footer: { distanceFromBottom: 30 },
-};
 
 const look: Table['look'] = {
   head: { size: 8, bold: true },

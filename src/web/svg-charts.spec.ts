@@ -1,4 +1,4 @@
-import { barChartSvg, escapeXml, gaugeSvg, mixSvg } from './svg-charts';
+import { barChartSvg, gaugeSvg, mixFill, mixSvg } from './svg-charts';
 
 const attr = (svg: string, name: string): string[] =>
   [...svg.matchAll(new RegExp(`(?<![\\w-])${name}="([^"]*)"`, 'g'))].map((m) => m[1]);
@@ -10,10 +10,10 @@ const weekMarks = [
 
 describe('gaugeSvg', () => {
   it.each([
-    ['under the limits', 30 * 60, 'false'],
-    ['between alert and maximum', 44 * 60, 'false'],
-    ['over the maximum', 50 * 60, 'true'],
-  ])('marks a week %s as over only past the highest limit', (_, value, over) => {
+    ['under the limits', 30 * 60, 'false', 'normal'],
+    ['between alert and maximum', 44 * 60, 'false', 'alert'],
+    ['over the maximum', 50 * 60, 'true', 'over'],
+  ])('marks a week %s as over only past the highest limit', (_, value, over, tone) => {
     const svg = gaugeSvg({
       id: 'week',
       title: 'Semaine',
@@ -22,7 +22,9 @@ describe('gaugeSvg', () => {
       marks: weekMarks,
     });
     expect(attr(svg, 'data-over')).toEqual([over]);
-    expect(svg.includes('url(#week-hatch)')).toBe(over === 'true');
+    expect(attr(svg, 'data-tone')).toEqual([tone]);
+    // Past a limit the bar is hatched, not only coloured.
+    expect(svg.includes(`url(#week-${tone})`)).toBe(tone !== 'normal');
   });
 
   it('draws each limit at its place on the scale, the fill ending at the value', () => {
@@ -61,9 +63,10 @@ describe('barChartSvg', () => {
     { label: 'S12', value: 0, valueLabel: '0 h' },
   ];
 
-  it('hatches only the bars over the highest limit and draws one line per limit', () => {
+  it('marks as over only the bars past the highest limit and draws one line per limit', () => {
     const svg = barChartSvg({ id: 'weeks', title: 'Heures', bars, limits: weekMarks });
     expect(attr(svg, 'data-over')).toEqual(['false', 'true', 'false']);
+    expect(attr(svg, 'data-tone')).toEqual(['alert', 'over', 'normal']);
     expect(attr(svg, 'data-limit')).toEqual(['2400', '2880']);
     expect(svg).toContain('maximum 48 h');
   });
@@ -137,7 +140,8 @@ describe('mixSvg', () => {
         { label: 'formation', value: 100, shareLabel: '25 %' },
       ],
     });
-    expect(attr(svg, 'width').slice(1).map(Number)).toEqual([450, 150]);
+    const [whole, ...segments] = attr(svg, 'width').map(Number);
+    expect(segments).toEqual([whole * 0.75, whole * 0.25]);
     expect(attr(svg, 'aria-label')).toEqual(['Activités: support 75 %, formation 25 %']);
   });
 
@@ -147,10 +151,15 @@ describe('mixSvg', () => {
   });
 });
 
-describe('escapeXml', () => {
-  it.each([
-    ['a & b', 'a &amp; b'],
-    ['<x y="1">', '&lt;x y=&quot;1&quot;&gt;'],
-    ["l'équipe", 'l&#39;équipe'],
-  ])('%s → %s', (text, expected) => expect(escapeXml(text)).toBe(expected));
+describe('mixFill', () => {
+  it('gives the legend swatch of each activity the fill of its segment, hatching included', () => {
+    const svg = mixSvg({
+      title: 'Activités',
+      segments: ['a', 'b', 'c'].map((label) => ({ label, value: 1, shareLabel: '33 %' })),
+    });
+    const fills = attr(svg, 'fill');
+    expect(fills).toEqual(expect.arrayContaining([mixFill(0), mixFill(1)]));
+    expect(mixFill(2)).toMatch(/^repeating-linear-gradient\(/);
+    expect(svg).toContain('url(#mix-2)');
+  });
 });

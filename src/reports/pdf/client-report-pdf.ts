@@ -15,13 +15,14 @@ import { formatMinutes } from '../../interventions/guardrails';
 import type { ClientReportContract, ClientReportData } from '../client-report.service';
 import { monthName, quotaText } from '../client-report-rows';
 import { fill, loadReportTemplate, type ReportTexts } from '../report-template';
-import { type BarChart, drawBarChart, type ReferenceLine } from './charts';
+import type { BarChart, ChartSeries } from '../../documents/charts';
 import { write } from '../../documents/sheet';
 import {
   type Edition,
   finishReport,
   heading,
   openReport,
+  reportChart,
   type ReportColumn,
   type ReportSheet as Sheet,
   table,
@@ -113,7 +114,7 @@ function drawContract(
     220,
   );
   if (contract.months.length === 0) return top;
-  top = drawBarChart(sheet, top, consumptionChart(contract, texts));
+  top = reportChart(sheet, top, consumptionChart(contract, texts));
   const c = t.columns;
   const n = (header: string): ReportColumn => ({ header, width: 1, align: 'right' });
   const h = formatMinutes;
@@ -175,17 +176,19 @@ function drawContract(
 /** Bars of hours used; the line is what the month covered (included plus roll-over, or prepaid left). */
 function consumptionChart(contract: ClientReportContract, texts: ReportTexts): BarChart {
   const t = texts.client.chart;
-  const references: ReferenceLine[] = [];
+  const series: ChartSeries[] = [];
   if (contract.mode === 'retainer') {
     const values = contract.months.map(
       (m) => (m.consumption.includedMinutes + m.consumption.rolloverMinutes) / 60,
     );
-    references.push({ label: t.included, values, dash: [5, 3] });
+    series.push({ label: t.included, values });
   } else if (contract.mode === 'prepaid') {
     const values = contract.months.map((m) => (m.consumption.prepaidRemainingMinutes ?? 0) / 60);
-    references.push({ label: t.prepaidRemaining, values, dash: [5, 3] });
+    series.push({ label: t.prepaidRemaining, values });
   }
   return {
+    type: 'bars',
+    id: `consumption-${contract.reference}`,
     title: t.title,
     bars: contract.months.map((m) => ({
       label: fill(texts.workload.weeklyChart.monthLabel, {
@@ -193,13 +196,13 @@ function consumptionChart(contract: ClientReportContract, texts: ReportTexts): B
         year: m.month.slice(2, 4),
       }),
       value: m.consumption.usedMinutes / 60,
-      pattern: m.consumption.overageMinutes > 0 ? 'hatch' : 'light',
+      tone: m.consumption.overageMinutes > 0 ? 'over' : 'normal',
       valueLabel: formatMinutes(m.consumption.usedMinutes),
     })),
-    references,
+    series,
     legend: [
-      { label: t.used, pattern: 'light' },
-      { label: t.over, pattern: 'hatch' },
+      { label: t.used, tone: 'normal' },
+      { label: t.over, tone: 'over' },
     ],
     unit: texts.hoursUnit,
   };

@@ -2,6 +2,7 @@
  * The reports on the document kit: a report's document and look (its section headings, its
  * tables, its footer with "Page n/N"), read from templates/reports/layout.json.
  */
+import { type Chart, drawChart, paperFrame } from '../../documents/charts';
 import { decoratePages } from '../../documents/page-decorations';
 import {
   openDocument,
@@ -68,6 +69,19 @@ function tableLook({ colors, fontSizes, table: sizes }: ReportLayout): TableLook
     rowGap: 0,
     rule: { width: 0.3, color: colors.grid },
   };
+}
+
+/** A chart under its title, in the report's sizes, and the gap below it. */
+export function reportChart(sheet: ReportSheet, y: number, chart: Chart): number {
+  const { charts, fontSizes } = sheet.layout;
+  const frame = paperFrame(sheet, {
+    height: charts.height,
+    fontSize: fontSizes.axis,
+    band: charts.stackedBarHeight,
+    legendRow: charts.legendRowHeight,
+  });
+  const title = { size: fontSizes.body, bold: true };
+  return drawChart(sheet, y, chart, { frame, title }) + charts.gapBelow;
 }
 
 export interface Edition {

@@ -8,13 +8,14 @@ import { formatMinutes } from '../../interventions/guardrails';
 import { fill, loadReportTemplate, type ReportLayout, type ReportTexts } from '../report-template';
 import type { WorkloadReportData } from '../workload-report.service';
 import { dayFlags, indicatorRows, isFlagged, localTime, sharePercent } from '../workload-rows';
-import { type Bar, type BarChart, drawBarChart, drawStackedBar, type Pattern } from './charts';
+import type { BarChart, ChartBar, ShareChart } from '../../documents/charts';
 import { measure, roomFor, write } from '../../documents/sheet';
 import {
   type Edition,
   finishReport,
   heading,
   openReport,
+  reportChart,
   type ReportSheet as Sheet,
   table,
 } from './report-sheet';
@@ -42,7 +43,7 @@ export async function renderWorkloadPdf(
     ],
     indicatorRows(data, texts, ctx.locale),
   );
-  y = drawBarChart(sheet, y + 6, weeklyChart(data, texts, sheet.layout));
+  y = reportChart(sheet, y + 6, weeklyChart(data, texts, sheet.layout));
   y = drawActivities(sheet, y, data, texts, ctx.locale);
   y = drawClients(sheet, y, data, texts, ctx.locale);
   y = drawPressure(sheet, y, data, texts, ctx.locale);
@@ -105,47 +106,41 @@ function drawRisk(sheet: Sheet, y: number, data: WorkloadReportData, texts: Repo
   return top + height + 14;
 }
 
+/** The weeks against the limits; over a long period, the average week of each month. */
 function weeklyChart(data: WorkloadReportData, texts: ReportTexts, layout: ReportLayout): BarChart {
   const t = texts.workload.weeklyChart;
   const { limits } = data;
-  const pattern = (minutes: number): Pattern =>
-    minutes > limits.maxWeeklyMinutes
-      ? 'dark'
-      : minutes > limits.alertWeeklyMinutes
-        ? 'hatch'
-        : 'light';
   const weekly = data.weeks.length <= layout.charts.maxWeeklyBars;
-  const bars: Bar[] = weekly
+  const bars: ChartBar[] = weekly
     ? data.weeks.map((w) => ({
         label: fill(t.weekLabel, { week: w.week.slice(6) }),
         value: w.workedMinutes / 60,
-        pattern: pattern(w.workedMinutes),
         valueLabel: formatMinutes(w.workedMinutes),
       }))
     : monthlyAverages(data).map((m) => ({
         label: fill(t.monthLabel, { month: m.month.slice(5), year: m.month.slice(2, 4) }),
         value: m.weeklyMinutes / 60,
-        pattern: pattern(m.weeklyMinutes),
       }));
   return {
+    type: 'bars',
+    id: 'weekly',
     title: weekly ? t.title : t.monthlyTitle,
     bars,
-    references: [
+    // A bar past the alert is hatched, past the maximum dark and hatched.
+    limits: [
       {
         label: fill(t.limit, { hours: formatMinutes(limits.maxWeeklyMinutes) }),
-        values: limits.maxWeeklyMinutes / 60,
-        dash: layout.charts.dash,
+        value: limits.maxWeeklyMinutes / 60,
       },
       {
         label: fill(t.alert, { hours: formatMinutes(limits.alertWeeklyMinutes) }),
-        values: limits.alertWeeklyMinutes / 60,
-        dash: layout.charts.alertDash,
+        value: limits.alertWeeklyMinutes / 60,
       },
     ],
     legend: [
-      { label: t.worked, pattern: 'light' },
-      { label: t.overAlert, pattern: 'hatch' },
-      { label: t.overMax, pattern: 'dark' },
+      { label: t.worked, tone: 'normal' },
+      { label: t.overAlert, tone: 'alert' },
+      { label: t.overMax, tone: 'over' },
     ],
     unit: texts.hoursUnit,
   };
@@ -179,12 +174,19 @@ function drawActivities(
   locale: FormatLocale,
 ): number {
   const t = texts.workload.activityChart;
-  const segments = data.breakdown.activities.map((a) => ({
-    label: t.kinds[a.activity],
-    share: a.share,
-    detail: `${formatMinutes(a.workedMinutes)} (${sharePercent(a.share, locale)})`,
-  }));
-  return segments.length > 0 ? drawStackedBar(sheet, y, t.title, segments) : y;
+  if (data.breakdown.activities.length === 0) return y;
+  const chart: ShareChart = {
+    type: 'shares',
+    id: 'activities',
+    title: t.title,
+    segments: data.breakdown.activities.map((a) => ({
+      label: t.kinds[a.activity],
+      value: a.share,
+      detail: `${formatMinutes(a.workedMinutes)} (${sharePercent(a.share, locale)})`,
+    })),
+    legend: true,
+  };
+  return reportChart(sheet, y, chart);
 }
 
 function drawClients(
