@@ -25,6 +25,7 @@ import { dataSourceOptions } from './common/database';
 import { ErrorFilter } from './common/error.filter';
 import { throttlers, UserThrottlerGuard } from './common/throttle.guard';
 import { RequestBodyInterceptor } from './common/request-body.interceptor';
+import { OutcomeTextInterceptor } from './common/outcome-text.interceptor';
 import { HealthController } from './health/health.controller';
 import { PracticeModule } from './practice/practice.module';
 import { UsersModule } from './users/users.module';
@@ -90,6 +91,7 @@ import { WebModule } from './web/web.module';
     { provide: APP_GUARD, useClass: UserThrottlerGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
     { provide: APP_INTERCEPTOR, useClass: RequestBodyInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: OutcomeTextInterceptor },
   ],
 })
 export class AppModule {}

@@ -106,3 +106,11 @@ export function formatDate(day: string, locale: FormatLocale): string {
   if (locale === 'fr') return `${match[3]}/${match[2]}/${match[1]}`;
   return `${date} ${MONTHS_EN[month - 1]} ${match[1]}`;
 }
+
+/** Minutes as hours to the minute, the same in both languages: "49 h 30", "48 h", "0 h 45". */
+export function formatMinutes(minutes: number): string {
+  const total = Math.round(minutes);
+  const hours = Math.floor(total / 60);
+  const rest = total % 60;
+  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
+}
