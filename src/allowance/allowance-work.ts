@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { dayBounds, monthBounds } from '../calendar';
 import type { Contract } from '../contracts/contract.entity';
+import { BillingClaims } from '../interventions/billing-claims';
 import { Intervention } from '../interventions/intervention.entity';
 import { QuotaUnit } from '../requests/quota-unit.entity';
 import {
@@ -115,11 +116,12 @@ export class AllowanceWork {
         to: bounds[bounds.length - 1].end.toISOString(),
       })
       .setParameter('billable', true);
+    const billed = BillingClaims.claimedWhere('i', true);
     bounds.forEach((b, k) => {
       const inMonth = `i.billable = :billable AND i.startedAt >= :s${k} AND i.startedAt < :e${k}`;
       qb.addSelect(`SUM(CASE WHEN ${inMonth} THEN i.billableMinutes ELSE 0 END)`, `a${k}`)
         .addSelect(
-          `SUM(CASE WHEN ${inMonth} AND i.invoiceId IS NOT NULL THEN i.billableMinutes ELSE 0 END)`,
+          `SUM(CASE WHEN ${inMonth} AND ${billed} THEN i.billableMinutes ELSE 0 END)`,
           `b${k}`,
         )
         .setParameters({ [`s${k}`]: b.start.toISOString(), [`e${k}`]: b.end.toISOString() });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In } from 'typeorm';
+import { EntityManager, In, IsNull, Not, type FindOperator } from 'typeorm';
 import { DomainError } from '../common/domain-error';
 import { QuotaUnit } from '../requests/quota-unit.entity';
 import { Intervention } from './intervention.entity';
@@ -38,10 +38,18 @@ export class BillingClaims {
 
   /**
    * The query condition for work (interventions or quota units under `alias`) claimed or not,
-   * for those who select work by its claim: the claim's column stays this port's affair.
+   * for those who select work by its claim: the claim's column stays this port's affair. The
+   * column keeps the name `invoiceId` because API.md shows an intervention's claim under that
+   * name; what it holds is the opaque claim id.
    */
   static claimedWhere(alias: string, claimed: boolean): string {
     return `${alias}.invoiceId ${claimed ? 'IS NOT NULL' : 'IS NULL'}`;
+  }
+
+  /** The same condition for a find's `where` on interventions or quota units: spread it in. */
+  static claimedFind(claimed: boolean): { invoiceId: FindOperator<string> } {
+    const unclaimed = IsNull() as FindOperator<string>;
+    return { invoiceId: claimed ? Not(unclaimed) : unclaimed };
   }
 
   /** Registers the one holder of claims (at start). */

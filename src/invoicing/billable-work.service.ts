@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, EntityManager, In, IsNull, Not } from 'typeorm';
+import { Brackets, EntityManager, In, Not } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
 import { dayBounds, monthBounds } from '../calendar';
 import type { Contract } from '../contracts/contract.entity';
+import { BillingClaims } from '../interventions/billing-claims';
 import { Intervention } from '../interventions/intervention.entity';
 import { QuotaUnit } from '../requests/quota-unit.entity';
 import { SupportRequest } from '../requests/request.entity';
@@ -80,7 +81,7 @@ export class BillableWork {
         contractId: contract.id,
         overage: true,
         released: false,
-        invoiceId: IsNull(),
+        ...BillingClaims.claimedFind(false),
         month: In(unitMonths),
       },
       order: { createdAt: 'ASC', id: 'ASC' },
@@ -103,7 +104,7 @@ export class BillableWork {
       .getRepository(Intervention)
       .createQueryBuilder('i')
       .where('i.contractId = :contractId', { contractId })
-      .andWhere('i.invoiceId IS NULL')
+      .andWhere(BillingClaims.claimedWhere('i', false))
       .andWhere('i.billable = :billable', { billable: true })
       .andWhere('i.endedAt IS NOT NULL')
       .andWhere(
