@@ -26,6 +26,7 @@ import {
   type ReportColumn,
   type ReportSheet as Sheet,
   table,
+  writeTitle,
 } from './report-sheet';
 
 export interface ClientReportPdfContext extends Edition {
@@ -40,17 +41,11 @@ export async function renderClientReportPdf(
   const title = fill(texts.client.title, { client: data.clientName });
   const report = openReport(layout, ctx.locale, title);
   const { sheet } = report;
-  const at = (y: number) => ({ x: sheet.left, y, width: sheet.width });
-  let y = write(sheet, title, at(sheet.top), { size: layout.fontSizes.title, bold: true });
   const period = fill(texts.client.period, {
     from: monthName(data.from, ctx.locale),
     to: monthName(data.to, ctx.locale),
   });
-  y =
-    write(sheet, `${ctx.practiceName} · ${period}`, at(y + 2), {
-      size: layout.fontSizes.subtitle,
-      color: layout.colors.muted,
-    }) + 10;
+  let y = writeTitle(sheet, title, [`${ctx.practiceName} · ${period}`]);
   y = drawService(sheet, y, data, texts, ctx.locale);
   for (const contract of data.contracts) y = drawContract(sheet, y, contract, texts, ctx.locale);
   drawInvoices(sheet, y, data, texts, ctx.locale);

@@ -27,6 +27,19 @@ export function openReport(
   return openDocument(layout, { lang: locale, info: { Title: title } });
 }
 
+/** The report's title and, under it in muted type, its subtitle lines; returns the y below. */
+export function writeTitle(
+  sheet: ReportSheet,
+  title: string,
+  subtitles: readonly string[],
+): number {
+  const { fontSizes, colors } = sheet.layout;
+  const at = (y: number) => ({ x: sheet.left, y, width: sheet.width });
+  const below = write(sheet, title, at(sheet.top), { size: fontSizes.title, bold: true }) + 1;
+  const muted = { size: fontSizes.subtitle, color: colors.muted };
+  return subtitles.reduce((y, line) => write(sheet, line, at(y + 1), muted), below) + 12;
+}
+
 /** A section heading with a rule under it; kept with at least `keep` points of what follows. */
 export function heading(sheet: ReportSheet, text: string, y: number, keep = 60): number {
   const size = sheet.layout.fontSizes.heading;

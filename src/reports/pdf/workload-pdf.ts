@@ -18,6 +18,7 @@ import {
   reportChart,
   type ReportSheet as Sheet,
   table,
+  writeTitle,
 } from './report-sheet';
 
 export interface WorkloadPdfContext extends Edition {
@@ -57,16 +58,12 @@ function drawTitle(
   texts: ReportTexts,
   ctx: WorkloadPdfContext,
 ): number {
-  const { fontSizes, colors } = sheet.layout;
-  const at = (y: number) => ({ x: sheet.left, y, width: sheet.width });
-  let y = write(sheet, texts.workload.title, at(sheet.top), { size: fontSizes.title, bold: true });
-  y = write(sheet, ctx.practiceName, at(y + 2), { size: fontSizes.subtitle, color: colors.muted });
   const period = fill(texts.workload.period, {
     from: formatDate(data.from, ctx.locale),
     to: formatDate(data.to, ctx.locale),
     timezone: data.timezone,
   });
-  return write(sheet, period, at(y + 1), { size: fontSizes.subtitle, color: colors.muted }) + 12;
+  return writeTitle(sheet, texts.workload.title, [ctx.practiceName, period]);
 }
 
 /** The level in capitals in a box shaded by level, then the reasons, the first ones only. */
