@@ -125,7 +125,7 @@ describe('refused input in the reader’s language', () => {
     for (const res of [fr, en]) {
       expect(res.body.code).toBe('invalid.input');
       expect(res.body.details.map(figures)).toEqual([
-        { field: 'billing.monthlyFeeCents', code: 'min', minCents: 0, unit: 'cents' },
+        { field: 'billing.monthlyFeeCents', code: 'min', min: 0, unit: 'cents' },
       ]);
     }
     expect(fr.body.details[0].message).toBe(

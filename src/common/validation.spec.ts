@@ -57,9 +57,9 @@ describe('flattenValidationErrors', () => {
 
   it.each([
     [
-      'a negative fee: one problem, its bound in cents',
+      'a negative fee: one problem, its bound and its unit',
       { billing: { ...good.billing, monthlyFeeCents: -50 } },
-      { field: 'billing.monthlyFeeCents', code: 'min', minCents: 0, unit: 'cents' },
+      { field: 'billing.monthlyFeeCents', code: 'min', min: 0, unit: 'cents' },
     ],
     [
       'a fee that is not a number: its type, not its range',

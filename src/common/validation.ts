@@ -128,21 +128,18 @@ function ruleArguments(error: ValidationError, code: string): unknown[] {
 }
 
 /**
- * What a bound counts, read from the field's name: an amount in cents (whose bound is then named
- * `minCents`/`maxCents`, as every amount is), minutes, a percent, or a plain number.
+ * What a bound counts, read from the field's name: cents (`monthlyFeeCents`, whose words show the
+ * bound in euros), minutes, a percent, or a plain number.
  */
 function bounded(field: string, figures: Figures): Figures {
   const name = field.split('.').pop() ?? field;
-  if (name.endsWith('Cents')) {
-    const inCents: Figures = { unit: 'cents' };
-    for (const [key, value] of Object.entries(figures)) inCents[`${key}Cents`] = value;
-    return inCents;
-  }
-  const unit = name.endsWith('Minutes')
-    ? 'minutes'
-    : name.endsWith('Percent')
-      ? 'percent'
-      : 'number';
+  const unit = name.endsWith('Cents')
+    ? 'cents'
+    : name.endsWith('Minutes')
+      ? 'minutes'
+      : name.endsWith('Percent')
+        ? 'percent'
+        : 'number';
   return { ...figures, unit };
 }
 
