@@ -118,7 +118,7 @@ export function measure(
 }
 
 /** The width of `text` on one line. */
-export function widthOf(sheet: Sheet, text: string, style: TextStyle): number {
+function widthOf(sheet: Sheet, text: string, style: TextStyle): number {
   return applyStyle(sheet, style).widthOfString(text);
 }
 

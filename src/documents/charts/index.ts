@@ -3,4 +3,4 @@ export * from './chart';
 export { chartSvg } from './chart-svg';
 export { paintCss, segmentPaint } from './look';
 export { type ChartPlacement, drawChart, paperFrame } from './pdf';
-export { type DrawnChart, escapeXml } from './svg';
+export type { DrawnChart } from './svg';

@@ -183,7 +183,7 @@ function consumptionChart(contract: ClientReportContract, texts: ReportTexts): B
   }
   return {
     type: 'bars',
-    id: `consumption-${contract.reference}`,
+    id: 'consumption',
     title: t.title,
     bars: contract.months.map((m) => ({
       label: fill(texts.workload.weeklyChart.monthLabel, {
