@@ -11,6 +11,7 @@ import {
   Min,
   validate,
 } from 'class-validator';
+import { catalogue, LOCALES } from '../i18n';
 import { IsLocalDate } from './validators';
 import {
   flattenValidationErrors,
@@ -18,6 +19,7 @@ import {
   MAX_INPUT_DEPTH,
   Nested,
   Omittable,
+  VALIDATION_CODES,
   validationException,
 } from './validation';
 
@@ -158,5 +160,17 @@ describe('inputProblem', () => {
       code: 'wellFormedText',
     });
     expect(inputProblem({ '\ud800': 1 })).toMatchObject({ field: 'body', code: 'wellFormedKey' });
+  });
+});
+
+describe('the words of every validation code', () => {
+  it('has problem.<code> in every language, and the refusal of the whole input', () => {
+    const missing = LOCALES.flatMap((locale) =>
+      [...VALIDATION_CODES.map((code) => `problem.${code}`), 'error.invalid.input']
+        .filter((key) => !catalogue().has(key, locale))
+        .map((key) => `${locale} ${key}`),
+    );
+    expect(missing).toEqual([]);
+    expect(VALIDATION_CODES).toEqual(expect.arrayContaining(['isDefined', 'min', 'isSiren']));
   });
 });

@@ -76,6 +76,14 @@ const RANKS: Readonly<Record<string, number>> = {
 
 const rankOf = (code: string): number => RANKS[code] ?? FORMAT;
 
+/** Every code a field problem of validation can have: the rules' and the pipe's own. */
+export const VALIDATION_CODES: readonly string[] = [
+  ...Object.keys(RANKS),
+  'maxDepth',
+  'wellFormedText',
+  'wellFormedKey',
+];
+
 type Figures = Record<string, string | number>;
 
 const listed = (values: unknown): string =>
