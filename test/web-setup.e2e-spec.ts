@@ -2,6 +2,7 @@ import { startTestApp, type TestApp } from './app';
 import { bearer, createActivity, createClient, createUser, PASSWORD } from './factories';
 import { createContract } from './factories/contracts';
 import { interventionInput, logIntervention } from './factories/interventions';
+import { problemOf, summaryOf } from './support/form-problems';
 import { WebSession } from './support/web';
 
 /** The form as a person fills it in, spaces in the identifiers as they are printed. */
@@ -73,12 +74,11 @@ function textOfId(html: string, id: string): string {
     : '';
 }
 
-/** The message shown beside an input: the first element its aria-describedby names. */
-function problemBeside(html: string, name: string): string {
-  const input = inputOf(html, name);
-  expect(input).toContain('aria-invalid="true"');
-  const described = /aria-describedby="([^"]+)"/.exec(input)![1].split(' ')[0];
-  return textOfId(html, described);
+/** The message shown beside an input, as its aria-describedby announces it. */
+function problemBeside(html: string, id: string): string {
+  const { invalid, message } = problemOf(html, id);
+  expect(invalid).toBe(true);
+  return message ?? '';
 }
 
 async function counts(t: TestApp): Promise<{ users: number; practices: number }> {
@@ -129,16 +129,20 @@ describe('first start from the web: /setup', () => {
     });
     expect(res.status).toBe(400);
     const html = res.text;
-    expect(problemBeside(html, 'email')).toMatch(/e-mail/i);
-    expect(problemBeside(html, 'password')).toMatch(/12 caractères/);
-    expect(problemBeside(html, 'siren')).toMatch(/SIREN/);
-    expect(problemBeside(html, 'city')).not.toBe('');
+    expect(problemBeside(html, 'su-email')).toMatch(/e-mail/i);
+    expect(problemBeside(html, 'su-password')).toMatch(/12 caractères/);
+    expect(problemBeside(html, 'su-siren')).toMatch(/SIREN/);
+    expect(problemBeside(html, 'su-city')).not.toBe('');
     for (const fine of ['practiceName', 'line1', 'postalCode', 'siret']) {
       expect(inputOf(html, fine)).not.toContain('aria-invalid');
     }
-    // The summary above the form links to each field.
-    expect(textOfId(html, 'su-problems')).toMatch(/4 points sont à corriger/);
-    expect(html).toContain('href="#su-siren"');
+    // The summary above the form links to each field, once each.
+    expect(summaryOf(html, 'su').map((p) => p.href)).toEqual([
+      '#su-email',
+      '#su-password',
+      '#su-siren',
+      '#su-city',
+    ]);
     expect(inputOf(html, 'siren')).toContain('value="732 829 321"');
     expect(inputOf(html, 'practiceName')).toContain('value="Camille Martin Conseil"');
     expect(inputOf(html, 'password')).toContain('value=""');
@@ -155,14 +159,14 @@ describe('first start from the web: /setup', () => {
       vatNumber: 'FR 64 443061841',
     });
     expect(coherence.status).toBe(400);
-    expect(problemBeside(coherence.text, 'siret')).toMatch(/SIRET/);
-    expect(problemBeside(coherence.text, 'vatNumber')).toMatch(/TVA/);
+    expect(problemBeside(coherence.text, 'su-siret')).toMatch(/SIRET/);
+    expect(problemBeside(coherence.text, 'su-vatNumber')).toMatch(/TVA/);
     const charging = await postSetup(t, web, { ...FILLED, vatNumber: '' });
     expect(charging.status).toBe(400);
-    expect(problemBeside(charging.text, 'vatNumber')).toMatch(/TVA/);
+    expect(problemBeside(charging.text, 'su-vatNumber')).toMatch(/TVA/);
     const weak = await postSetup(t, web, { ...FILLED, password: 'camillemartin1' });
     expect(weak.status).toBe(400);
-    expect(problemBeside(weak.text, 'password')).toContain('trop facile à deviner');
+    expect(problemBeside(weak.text, 'su-password')).toContain('trop facile à deviner');
     expect(await counts(t)).toEqual({ users: 0, practices: 0 });
   });
 

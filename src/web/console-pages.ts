@@ -12,6 +12,8 @@ export const CONSOLE_NAV = [
   { href: '/console/invoices', label: 'console.nav.invoices' },
   { href: '/console/reports', label: 'console.nav.reports' },
   { href: '/console/kb', label: 'console.nav.kb' },
+  { href: '/console/activities', label: 'setup.nav.activities' },
+  { href: '/console/staff', label: 'setup.nav.staff' },
   { href: '/accounting', label: 'accounting.nav.title' },
 ];
 

@@ -15,10 +15,13 @@ import { PracticeModule } from '../practice/practice.module';
 import { ReportsModule } from '../reports/reports.module';
 import { RequestsModule } from '../requests/requests.module';
 import { UsageModule } from '../usage/usage.module';
+import { UsersModule } from '../users/users.module';
 import { User } from '../users/user.entity';
 import { ConsoleDeskController } from './console-desk.controller';
 import { ConsoleDirectoryController } from './console-directory.controller';
 import { ConsoleDirectory } from './console-directory.service';
+import { ConsoleFirstStepsController } from './console-first-steps.controller';
+import { ConsoleFirstSteps } from './console-first-steps.service';
 import { ConsoleDesk } from './console-desk.service';
 import { ConsoleInvoicesController } from './console-invoices.controller';
 import { ConsoleInvoices } from './console-invoices.service';
@@ -47,12 +50,14 @@ import { WebModule } from './web.module';
     ReportsModule,
     RequestsModule,
     UsageModule,
+    UsersModule,
     // Counted, read only, by the first-run checklist.
     TypeOrmModule.forFeature([Activity, Client, Contract, User, Intervention]),
   ],
   controllers: [
     ConsoleDeskController,
     ConsoleDirectoryController,
+    ConsoleFirstStepsController,
     ConsoleInvoicesController,
     ConsoleKnowledgeController,
     ConsoleReportsController,
@@ -67,6 +72,7 @@ import { WebModule } from './web.module';
     ConsoleKnowledge,
     ConsoleReports,
     FirstRunChecklist,
+    ConsoleFirstSteps,
   ],
 })
 export class ConsoleModule {}

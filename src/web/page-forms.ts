@@ -13,8 +13,10 @@ import {
   RequestFileForm,
   TimerStartForm,
 } from './console-forms';
+import { ActivityForm, InvitationForm } from './console-first-steps-forms';
 import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
 import type { FormSpec } from './form-problems';
+import { SETUP_PATHS, SetupForm } from './web-setup-form';
 
 /** A form of buttons only (issue, rebuild, delete): its refusals concern the whole document. */
 class Buttons {}
@@ -130,6 +132,24 @@ export const PAGE_FORMS = {
     order: ['title', 'bodyMarkdown', 'tags', 'clientIds', 'published'],
   },
   request: { id: 'rq', form: RequestFileForm },
+  setup: {
+    id: 'su',
+    form: SetupForm,
+    paths: SETUP_PATHS,
+    label: (input, t) => t(`setup.field.${input}`),
+  },
+  activity: {
+    id: 'na',
+    form: ActivityForm,
+    paths: { rate: 'defaultRateCents' },
+    units: { rate: 'euros' },
+  },
+  invitation: {
+    id: 'ns',
+    form: InvitationForm,
+    paths: { who: 'clientId' },
+    label: (input, t) => (input === 'who' ? t('setup.staff.access') : undefined),
+  },
 } satisfies Record<string, FormSpec>;
 
 export type PageFormName = keyof typeof PAGE_FORMS;

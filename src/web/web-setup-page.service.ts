@@ -5,37 +5,28 @@ import { AuthService } from '../auth/auth.service';
 import { SessionView, SetupDto } from '../auth/dto/auth.dto';
 import { isPasswordWeakness, weaknessAdvice } from '../auth/password-strength';
 import { HOLIDAY_CALENDARS, WEEKDAYS } from '../common/domain';
-import { DomainError, type ErrorDetail } from '../common/domain-error';
-import { problemText } from '../common/error-text';
+import { DomainError } from '../common/domain-error';
 import { catalogue, type Locale } from '../i18n';
 import { User } from '../users/user.entity';
 import { checkDto } from './console-forms';
+import { formFailure, type FormProblem } from './form-problems';
 import {
-  formFieldOf,
   LEGAL_FORMS,
-  SETUP_FIELDS,
   setupFormDefaults,
   setupPlain,
   shownProblems,
   typedAgain,
-  type SetupField,
   type SetupForm,
 } from './web-setup-form';
 import { HOME } from './web-session';
-
-/** One problem of the form, in the reader's words, beside the field it belongs to. */
-export interface SetupProblem {
-  field: SetupField;
-  message: string;
-}
 
 /** The first-start page: the form (as typed, or its defaults) and its problems. */
 export type SetupPageView = {
   done: false;
   form: Record<string, string | string[] | undefined>;
-  problems: SetupProblem[];
-  /** The messages of each field, for the field itself. */
-  byField: Partial<Record<SetupField, string[]>>;
+  problems: FormProblem[];
+  /** The page's own words for an input's problem: a guessable password, with why. */
+  texts: Record<string, string>;
   timezones: string[];
   legalForms: readonly string[];
   holidayCalendars: readonly string[];
@@ -78,81 +69,58 @@ export class SetupPage {
   /** The form as first shown, with the defaults; null once set up (the page is gone). */
   async blank(locale: Locale): Promise<SetupPageView | null> {
     if (!(await this.isNeeded())) return null;
-    return view(setupFormDefaults(locale), [], locale);
+    return view(setupFormDefaults(locale), []);
   }
 
   /**
    * Checks the form with the API's own DTO, then makes the setup: the session to open, or the
-   * page again with each problem beside its field (400), or 409 when someone else was first.
+   * page again with each problem beside its field, or 409 when someone else was first.
    */
   async submit(form: SetupForm, locale: Locale): Promise<SetupOutcome> {
     if (!(await this.isNeeded())) return ALREADY_DONE;
     const checked = await checkDto(SetupDto, setupPlain(form));
     if (!checked.value) {
-      const problems = shownProblems(form, checked.problems);
-      return { page: view(typedAgain(form), problems, locale), status: 400 };
+      return { page: view(typedAgain(form), shownProblems(form, checked.problems)), status: 400 };
     }
     try {
       const session = await this.auth.setup(checked.value);
       this.setUp = true;
       return { session };
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      if (error.code === 'conflict.setup_done') {
+      if (error instanceof DomainError && error.code === 'conflict.setup_done') {
         this.setUp = true;
         return ALREADY_DONE;
       }
-      if (error.kind !== 'invalid') throw error;
-      const details = error.details?.length ? error.details : [{ message: error.message }];
-      return { page: view(typedAgain(form), details, locale), status: 400 };
+      const { status, problems } = formFailure(error);
+      // The practice's own checks name its fields from the practice down.
+      const named =
+        error instanceof DomainError && error.code === 'invalid.practice'
+          ? problems.map((p) => (p.field ? { ...p, field: `practice.${p.field}` } : p))
+          : problems;
+      return { page: view(typedAgain(form), named, locale), status };
     }
   }
 }
 
-function view(form: SetupPageView['form'], details: ErrorDetail[], locale: Locale): SetupPageView {
-  const problems = problemsOf(details, locale);
-  const byField: SetupPageView['byField'] = {};
-  for (const p of problems) (byField[p.field] ??= []).push(p.message);
+function view(
+  form: SetupPageView['form'],
+  problems: FormProblem[],
+  locale?: Locale,
+): SetupPageView {
+  const weak = problems.find((p) => p.field === 'password');
+  const t = locale && catalogue().translator(locale);
+  const texts: Record<string, string> =
+    t && isPasswordWeakness(weak)
+      ? { password: [t('invite.weak'), weaknessAdvice(weak, locale)].filter(Boolean).join(' ') }
+      : {};
   return {
     done: false,
     form,
     problems,
-    byField,
+    texts,
     timezones: Intl.supportedValuesOf('timeZone'),
     legalForms: LEGAL_FORMS,
     holidayCalendars: HOLIDAY_CALENDARS,
     weekdays: WEEKDAYS,
   };
-}
-
-/** One message per field and reason, in the order of the form. */
-function problemsOf(details: ErrorDetail[], locale: Locale): SetupProblem[] {
-  const order: readonly string[] = SETUP_FIELDS;
-  const seen = new Set<string>();
-  return details
-    .map((d) => {
-      const field = formFieldOf(d.field ?? '');
-      return { field, message: wordsOf(d, field, locale) };
-    })
-    .filter((p) => {
-      const key = `${p.field}\u0000${p.message}`;
-      return seen.has(key) ? false : (seen.add(key), true);
-    })
-    .sort((a, b) => rank(order, a.field) - rank(order, b.field));
-}
-
-const rank = (order: readonly string[], field: string) =>
-  field === 'form' ? -1 : order.indexOf(field);
-
-/**
- * A problem in the reader's language: a weak password with the reason and advice; a coded
- * problem from the catalogue (`problem.<code>`); else what the field expects (`setup.problem.*`).
- */
-function wordsOf(detail: ErrorDetail, field: SetupField, locale: Locale): string {
-  const t = catalogue().translator(locale);
-  if (isPasswordWeakness(detail)) {
-    return [t('invite.weak'), weaknessAdvice(detail, locale)].filter(Boolean).join(' ');
-  }
-  const coded = problemText(locale, detail);
-  return coded !== detail.message ? coded : t(`setup.problem.${field}`);
 }

@@ -84,23 +84,35 @@
     },
   };
 
+  // The problem's message sits before the input, first of the ids describing it (as the server
+  // writes it); it is made, or taken away, as the value changes.
   function show(input, ok) {
-    var ids = (input.getAttribute('aria-describedby') || '').split(' ');
-    var place = document.getElementById(ids[0]);
+    var id = input.id + '-problem';
+    var place = document.getElementById(id);
+    var described = (input.getAttribute('aria-describedby') || '').split(' ').filter(function (d) {
+      return d && d !== id;
+    });
     if (ok) {
       input.removeAttribute('aria-invalid');
-      if (place) place.textContent = '';
+      if (place) place.parentNode.removeChild(place);
+      if (described.length) input.setAttribute('aria-describedby', described.join(' '));
+      else input.removeAttribute('aria-describedby');
       return;
     }
-    input.setAttribute('aria-invalid', 'true');
-    if (place) {
-      place.textContent = '';
-      var hidden = document.createElement('span');
-      hidden.className = 'sr-only';
-      hidden.textContent = prefix + ' ';
-      place.appendChild(hidden);
-      place.appendChild(document.createTextNode(input.getAttribute('data-problem') || ''));
+    if (!place) {
+      place = document.createElement('p');
+      place.className = 'field-problem';
+      place.id = id;
+      input.parentNode.insertBefore(place, input);
     }
+    place.textContent = '';
+    var hidden = document.createElement('span');
+    hidden.className = 'sr-only';
+    hidden.textContent = prefix + ' ';
+    place.appendChild(hidden);
+    place.appendChild(document.createTextNode(input.getAttribute('data-problem') || ''));
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', [id].concat(described).join(' '));
   }
 
   function check(input) {
@@ -168,8 +180,4 @@
       first.focus();
     }
   });
-
-  // A page sent back with problems opens on their summary.
-  var summary = document.getElementById('su-problems');
-  if (summary) summary.focus();
 })();
