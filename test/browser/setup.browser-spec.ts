@@ -1,0 +1,118 @@
+import type { Browser, Page } from 'playwright-core';
+import { PASSWORD } from '../factories';
+import {
+  DESKTOP,
+  launchChromium,
+  newContext,
+  PHONE,
+  screenshot,
+  serveApp,
+  textOf,
+  type Served,
+} from './browser';
+
+/** Nothing sticks out sideways: the page fits the screen's width. */
+async function scrollWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+/**
+ * The first start: a fresh install leads to the setup form, which checks the identifiers as
+ * they are typed, creates the practice and the consultant, and lands on the console with its
+ * first steps, at a desktop's width and on a 375 px phone.
+ */
+describe.each([
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+])('first start in the browser (%s)', (name, viewport) => {
+  let served: Served;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
+    browser = await launchChromium();
+    page = await (await newContext(browser, served.base, viewport)).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await served?.t.close();
+  });
+
+  it('leads a fresh install to the setup form, with the defaults chosen', async () => {
+    await page.goto('/');
+    expect(new URL(page.url()).pathname).toBe('/setup');
+    expect(await textOf(page.getByRole('heading', { level: 1 }))).toBe('Créer votre cabinet');
+    expect(await page.getByLabel('Fuseau horaire').inputValue()).toBe('Europe/Paris');
+    expect(await page.getByLabel('Jours fériés').inputValue()).toBe('FR');
+    expect(await page.getByLabel('lundi').isChecked()).toBe(true);
+    expect(await page.getByLabel('samedi').isChecked()).toBe(false);
+    if (viewport === PHONE) expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+  });
+
+  it('says beside the SIREN that its key is wrong as it is typed, and proposes the VAT number of a right one', async () => {
+    const siren = page.getByLabel('SIREN', { exact: true });
+    await siren.fill('');
+    await siren.pressSequentially('732 829 321');
+    await expect(siren.getAttribute('aria-invalid')).resolves.toBe('true');
+    const problem = page.locator('#su-siren-problem');
+    expect(await textOf(problem)).toContain('SIREN n’est pas valide');
+    const described = (await siren.getAttribute('aria-describedby')) ?? '';
+    expect(described.split(' ')[0]).toBe('su-siren-problem');
+    await screenshot(page, `setup-siren-refused-${name}`);
+
+    await siren.fill('');
+    await siren.pressSequentially('732 829 320');
+    await problem.waitFor({ state: 'detached' });
+    expect(await siren.getAttribute('aria-invalid')).toBeNull();
+    expect(await textOf(page.locator('#su-vatNumber-help'))).toContain('FR44732829320');
+  });
+
+  it('creates the practice and lands on the console, whose first steps show', async () => {
+    await page.getByLabel('Votre nom').fill('Camille Martin');
+    await page.getByLabel('Votre adresse e-mail').fill('camille@example.fr');
+    await page.getByLabel('Mot de passe').fill(PASSWORD);
+    await page.getByLabel('Nom du cabinet').fill('Camille Martin Conseil');
+    await page.getByLabel('Régime de TVA').selectOption('standard');
+    await page.getByLabel('N° de TVA intracommunautaire').fill('FR 44 732 829 320');
+    await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas');
+    await page.getByLabel('Code postal').fill('69003');
+    await page.getByLabel('Ville').fill('Lyon');
+    if (viewport === PHONE) expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, `setup-filled-${name}`);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/console'),
+      page.getByRole('button', { name: 'Créer le cabinet et mon compte' }).click(),
+    ]);
+    const steps = page.getByRole('region', { name: 'Pour bien démarrer' });
+    expect(await textOf(steps)).toContain('0 sur 5 fait');
+    expect(await steps.getByRole('listitem').count()).toBe(5);
+    await expect(
+      steps.getByRole('link', { name: 'Ajouter votre premier client' }).getAttribute('href'),
+    ).resolves.toBe('/console/clients#new-client');
+    if (viewport === PHONE) expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, `setup-console-first-steps-${name}`);
+  });
+
+  it('follows the first step to the activities, adds one, and finds it ticked', async () => {
+    const steps = page.getByRole('region', { name: 'Pour bien démarrer' });
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/console/activities'),
+      steps.getByRole('link', { name: /Décrire vos activités/ }).click(),
+    ]);
+    await page.getByLabel('Nom', { exact: true }).fill('Support et dépannage');
+    await page.getByLabel('Taux horaire par défaut (€)').fill('90');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === '/console/activities'),
+      page.getByRole('button', { name: 'Ajouter l’activité' }).click(),
+    ]);
+    expect(await textOf(page.locator('#activities'))).toContain('Support et dépannage');
+    if (viewport === PHONE) expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await page.goto('/console');
+    expect(await textOf(steps)).toContain('1 sur 5 fait');
+    await expect(
+      steps.locator('li[data-step="activities"]').getAttribute('data-done'),
+    ).resolves.toBe('');
+  });
+});
