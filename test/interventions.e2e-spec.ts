@@ -484,6 +484,7 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         ).expect(201);
       const first = await call('23');
       expect(first.body.quota).toMatchObject({
+        code: 'counted',
         level: 'high',
         month: '2026-11',
         used: 1,
@@ -493,12 +494,15 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
       await call('24');
       const third = await call('25');
       expect(third.body.quota).toMatchObject({
+        code: 'over_quota_fee',
         used: 3,
         quota: 2,
         over: true,
         overageFeeCents: 5000,
       });
-      expect(third.body.quota.message).toMatch(/over the monthly quota.*50\.00 EUR/);
+      expect(third.body.quota.message).toBe(
+        '3 sur 2 interventions de niveau Haute en novembre 2026\u00a0: au-delà du quota mensuel, enregistrée quand même\u00a0; un supplément de 50,00\u00a0€ s’applique',
+      );
       const units = await t.dataSource.query(
         `SELECT overage, "feeCents", released FROM quota_units WHERE "contractId" = '${contract.id}' ORDER BY "createdAt"`,
       );
@@ -572,10 +576,13 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
       ).expect(201);
       expect(res.body.warnings).toEqual(
         expect.arrayContaining([
-          expect.objectContaining({
+          {
             code: 'weekly_limit',
-            message: '49 h 30 this week (2026-W41), limit 48 h',
-          }),
+            week: '2026-W41',
+            workedMinutes: 2970,
+            limitMinutes: 2880,
+            message: '49 h 30 en semaine 2026-W41, limite 48 h',
+          },
         ]),
       );
       expect(res.body.warnings.map((w: { code: string }) => w.code)).not.toContain('weekly_alert');

@@ -111,14 +111,21 @@ describe('reports: workload', () => {
     });
   });
 
-  it('is red with the reason "52 h > 48 h", in French for the reader', async () => {
+  it('is red for a week of 52 h over the 48 h maximum, in French for the reader', async () => {
     const res = await get('/api/reports/workload?from=2026-03-02&to=2026-03-08').expect(200);
     expect(res.body.risk.level).toBe('red');
-    expect(res.body.risk.reasons[0]).toBe('52 h > 48 h in 2026-W10');
+    expect(res.body.risk.reasons[0]).toEqual({
+      code: 'weekly_limit',
+      week: '2026-W10',
+      workedMinutes: 3120,
+      limitMinutes: 2880,
+      message: '52 h en semaine 2026-W10, limite 48 h',
+    });
     expect(res.body.riskText).toMatchObject({ locale: 'fr', level: 'rouge' });
-    expect(res.body.riskText.reasons[0]).toBe('52 h > 48 h en semaine 2026-W10');
+    expect(res.body.riskText.reasons[0]).toBe('52 h en semaine 2026-W10, limite 48 h');
     const english = await get('/api/reports/workload?from=2026-03-02&to=2026-03-08&locale=en');
-    expect(english.body.riskText.reasons[0]).toBe('52 h > 48 h in 2026-W10');
+    expect(english.body.riskText).toMatchObject({ locale: 'en', level: 'red' });
+    expect(english.body.riskText.reasons[0]).toBe('52 h in week 2026-W10, limit 48 h');
   });
 
   it('exports every day as CSV: BOM, semicolons and decimal commas in French', async () => {
@@ -164,7 +171,7 @@ describe('reports: workload', () => {
     firstPagePng(pdf, 'workload-week');
     const text = pdfText(pdf);
     expect(text).toContain('Niveau de risque : ROUGE');
-    expect(text).toContain('52 h > 48 h en semaine 2026-W10');
+    expect(text).toContain('52 h en semaine 2026-W10, limite 48 h');
     expect(text).toContain('Heures par semaine');
     expect(text).toMatch(/Heures travaillées\s+52 h/);
     expect(text).toContain('Maximum hebdomadaire : 48 h');

@@ -86,17 +86,14 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
         statusCode: 422,
         error: 'Unprocessable Entity',
         code: 'rule.quota_exceeded',
-        message:
-          'Quota of critical requests reached for this month (2/2); it resets on 2026-12-01.',
         details: [
           {
             field: 'urgency',
-            message:
-              'Quota of critical requests reached for this month (2/2); it resets on 2026-12-01.',
             level: 'critical',
             used: 2,
             quota: 2,
             resetsOn: '2026-12-01',
+            reason: 'quota_reached',
           },
         ],
       });
@@ -117,8 +114,29 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
         urgencyRequested: 'critical',
         urgencyApplied: 'high',
         policyOutcome: 'downgraded',
-        reason: 'critical quota used (2/2) this month; applied as high (1/5 used)',
+        reason: {
+          code: 'downgraded',
+          level: 'critical',
+          used: 2,
+          quota: 2,
+          appliedLevel: 'high',
+          appliedUsed: 1,
+          appliedQuota: 5,
+          message:
+            'Quota Critique du mois épuisé (2 sur 2)\u00a0: demande enregistrée au niveau Haute (1 sur 5)',
+        },
         quota: { level: 'high', used: 1, quota: 5 },
+      });
+      // Read again later, in English: the same code and figures, the words of the reader.
+      const read = await t
+        .http()
+        .get(`/api/requests/${third.body.id}`)
+        .set(...bearer(acmeUser))
+        .set('Accept-Language', 'en')
+        .expect(200);
+      expect(read.body.reason).toEqual({
+        ...third.body.reason,
+        message: 'Critical quota used up this month (2 of 2): recorded at level High (1 of 5 used)',
       });
       // The high level answers within 2 business hours, not the critical 1 hour.
       expect(third.body.responseDueAt).toBe('2026-11-25T12:00:00.000Z');
@@ -138,7 +156,15 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
       expect(third.body).toMatchObject({
         urgencyApplied: 'critical',
         policyOutcome: 'overage',
-        reason: 'critical quota used (2/2) this month; accepted with an overage fee of 150.00 EUR',
+        reason: {
+          code: 'overage',
+          level: 'critical',
+          used: 2,
+          quota: 2,
+          overageFeeCents: 15000,
+          message:
+            'Quota Critique du mois épuisé (2 sur 2)\u00a0: demande acceptée avec un supplément de 150,00\u00a0€',
+        },
         quota: { level: 'critical', used: 3, quota: 2 },
       });
       const unit = await t.dataSource

@@ -65,7 +65,11 @@ describe('the timer', () => {
         expect.arrayContaining([
           {
             code: 'outside_contract',
-            message: `Work on 2026-11-25 is outside the contract ${contract.reference} (2026-01-01 – 2026-11-24)`,
+            date: '2026-11-25',
+            reference: contract.reference,
+            startDate: '2026-01-01',
+            endDate: '2026-11-24',
+            message: `le travail du 25/11/2026 est hors de la période du contrat ${contract.reference}, qui court du 01/01/2026 au 24/11/2026`,
           },
         ]),
       );

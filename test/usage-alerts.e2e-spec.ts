@@ -12,6 +12,7 @@ interface AlertBody {
   contractId: string;
   clientId: string;
   kind: string;
+  code: string;
   period: string;
   message: string;
   figures?: Record<string, unknown>;
@@ -195,12 +196,13 @@ describe('usage and alerts', () => {
   });
 
   describe('alerts', () => {
-    const alerts = async (token: string, query = '') =>
+    const alerts = async (token: string, query = '', language = 'fr') =>
       (
         await t
           .http()
           .get(`/api/alerts${query}`)
           .set(...bearer(token))
+          .set('Accept-Language', language)
           .expect(200)
       ).body.items as AlertBody[];
 
@@ -220,20 +222,37 @@ describe('usage and alerts', () => {
       expect(at80).toEqual([
         expect.objectContaining({
           kind: 'usage_80',
+          code: 'usage_80',
           period: '2026-11',
           clientId: globex.id,
+          figures: {
+            reference: 'GLOBEX-2026',
+            allowance: 'included',
+            percent: 82,
+            minutes: 600,
+            usedMinutes: 492,
+            month: '2026-11',
+          },
+          // In the reader's language, French by default.
           message:
-            'Contract GLOBEX-2026: 82 % of the 600 included minutes used in 2026-11 (492 minutes)',
+            'Contrat GLOBEX-2026\u00a0: 82\u00a0% des 10 h incluses en novembre 2026 utilisés (8 h 12)',
           acknowledgedAt: null,
         }),
       ]);
+      const inEnglish = (await alerts(consultant, '', 'en-GB,en;q=0.9')).find(
+        (a) => a.id === at80[0].id,
+      );
+      expect(inEnglish?.message).toBe(
+        'Contract GLOBEX-2026: 82% of the 10 h included in November 2026 used (8 h 12)',
+      );
 
       await work(contract, { startedAt: '2026-11-13T08:00:00Z', minutes: 120 });
       const at100 = (await alerts(consultant)).filter((a) => a.contractId === contract.id);
       expect(at100.map((a) => a.kind).sort()).toEqual(['usage_100', 'usage_80']);
-      expect(at100.find((a) => a.kind === 'usage_100')?.message).toBe(
-        'Contract GLOBEX-2026: 102 % of the 600 included minutes used in 2026-11 (612 minutes)',
-      );
+      expect(at100.find((a) => a.kind === 'usage_100')?.figures).toMatchObject({
+        percent: 102,
+        usedMinutes: 612,
+      });
       // The 80 % alert was written once, with the figures of the day it was raised.
       expect(at100.find((a) => a.kind === 'usage_80')?.id).toBe(at80[0].id);
     });
@@ -247,15 +266,11 @@ describe('usage and alerts', () => {
       const first = (await alerts(globexUser)).find(
         (a) => a.contractId === contract.id && a.kind === 'usage_100',
       );
-      expect(first?.message).toBe(
-        'Contract GLOBEX-8H: 196 % of the 480 included minutes used in 2026-11 (945 minutes)',
-      );
+      expect(first?.figures).toMatchObject({ percent: 196, usedMinutes: 945, minutes: 480 });
       await work(contract, { startedAt: '2026-11-17T08:00:00Z', minutes: 1680 });
       const later = (await alerts(globexUser)).find((a) => a.id === first?.id);
       expect(later).toMatchObject({
-        message:
-          'Contract GLOBEX-8H: 546 % of the 480 included minutes used in 2026-11 (2625 minutes)',
-        figures: expect.objectContaining({ percent: 546, used: 2625, minutes: 480 }),
+        figures: expect.objectContaining({ percent: 546, usedMinutes: 2625, minutes: 480 }),
       });
       const usageNow = await usage(contract.id, globexUser, '?month=2026-11').expect(200);
       expect(usageNow.body.usedMinutes).toBe(2625);
@@ -287,8 +302,7 @@ describe('usage and alerts', () => {
       expect(await stored()).toEqual([
         expect.objectContaining({
           period: '2026-11',
-          message:
-            'Contract GLOBEX-LIVE: 80 % of the 600 included minutes used in 2026-11 (480 minutes)',
+          figures: expect.objectContaining({ percent: 80, usedMinutes: 480, minutes: 600 }),
         }),
       ]);
     });
@@ -328,8 +342,13 @@ describe('usage and alerts', () => {
         expect.objectContaining({
           kind: 'usage_80',
           period: 'prepaid-1000',
-          message:
-            'Contract GLOBEX-BLOCK: 85 % of the 1000-minute prepaid block used (850 minutes)',
+          figures: {
+            reference: 'GLOBEX-BLOCK',
+            allowance: 'prepaid',
+            percent: 85,
+            minutes: 1000,
+            usedMinutes: 850,
+          },
         }),
       ]);
     });
@@ -340,12 +359,14 @@ describe('usage and alerts', () => {
         endDate: '2026-12-15',
       });
       const later = await createContract(t, consultant, acme.id, { endDate: '2026-12-26' });
-      const list = await alerts(consultant);
+      const list = await alerts(consultant, '', 'en');
       expect(list.filter((a) => a.contractId === ending.id)).toEqual([
         expect.objectContaining({
           kind: 'contract_ending',
+          code: 'contract_ending',
           period: '2026-12-15',
-          message: 'Contract ACME-ENDING ends on 2026-12-15, in 20 days',
+          figures: { reference: 'ACME-ENDING', endDate: '2026-12-15', days: 20 },
+          message: 'Contract ACME-ENDING ends on 15 Dec 2026, in 20 days',
         }),
       ]);
       expect(list.filter((a) => a.contractId === later.id)).toEqual([]);

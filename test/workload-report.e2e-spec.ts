@@ -43,16 +43,17 @@ describe('workload report: rest after midnight, shares on small volumes', () => 
   });
   afterAll(() => t.close());
 
-  const workload = async (from: string, to: string) =>
+  const workload = async (from: string, to: string, language = 'fr') =>
     (
       await t
         .http()
         .get(`/api/reports/workload?from=${from}&to=${to}`)
         .set(...bearer(world.consultant))
+        .set('Accept-Language', language)
         .expect(200)
     ).body as {
       days: ReportDay[];
-      risk: { level: string; reasons: string[] };
+      risk: { level: string; reasons: Record<string, unknown>[] };
       indicators: { totalWorkedMinutes: number; afterHoursShare: number };
     };
 
@@ -71,15 +72,21 @@ describe('workload report: rest after midnight, shares on small volumes', () => 
     const report = await workload('2026-03-09', '2026-03-15');
     expect(dayOf(report.days, '2026-03-10').workEnd).toBe(paris('2026-03-11', '00:30'));
     expect(dayOf(report.days, '2026-03-11').newWorkStart).toBe(paris('2026-03-11', '14:00'));
-    expect(report.risk.reasons.filter((r) => r.startsWith('rest of'))).toEqual([]);
+    expect(report.risk.reasons.filter((r) => r.code === 'daily_rest')).toEqual([]);
     const following = await workload('2026-03-23', '2026-03-29');
     expect(dayOf(following.days, '2026-03-25').newWorkStart).toBeNull();
   });
 
   it('names only the real short rest', async () => {
-    const report = await workload('2026-03-09', '2026-03-29');
-    expect(report.risk.reasons.filter((r) => r.startsWith('rest of'))).toEqual([
-      'rest of 6 h 30 before 2026-03-18, minimum 11 h',
+    const report = await workload('2026-03-09', '2026-03-29', 'en');
+    expect(report.risk.reasons.filter((r) => r.code === 'daily_rest')).toEqual([
+      {
+        code: 'daily_rest',
+        date: '2026-03-18',
+        restMinutes: 390,
+        limitMinutes: 660,
+        message: 'rest of 6 h 30 before 18 Mar 2026, minimum 11 h',
+      },
     ]);
   });
 
@@ -87,6 +94,9 @@ describe('workload report: rest after midnight, shares on small volumes', () => 
     const report = await workload('2026-04-01', '2026-05-31');
     expect(report.indicators.totalWorkedMinutes).toBe(11 * 60);
     expect(report.indicators.afterHoursShare).toBeCloseTo(170 / 660, 6);
-    expect(report.risk).toEqual({ level: 'green', reasons: ['within every limit'] });
+    expect(report.risk).toEqual({
+      level: 'green',
+      reasons: [{ code: 'within_limits', message: 'dans toutes les limites' }],
+    });
   });
 });

@@ -1,5 +1,7 @@
 import type { BillingTerms } from '../contracts/contract.entity';
-import { alertsDue, type ContractFacts } from './alert-rules';
+import { asOutcome } from '../common/outcome';
+import { outcomeText } from '../common/outcome-text';
+import { alertsDue, currentUsage, type ContractFacts } from './alert-rules';
 
 const retainer: BillingTerms = {
   mode: 'retainer',
@@ -40,14 +42,12 @@ describe('alertsDue: retainer usage', () => {
       {
         kind: 'usage_80',
         period: '2026-11',
-        message:
-          'Contract ACME-2026: 82 % of the 600 included minutes used in 2026-11 (492 minutes)',
         figures: {
           reference: 'ACME-2026',
           allowance: 'included',
           percent: 82,
           minutes: 600,
-          used: 492,
+          usedMinutes: 492,
           month: '2026-11',
         },
       },
@@ -75,13 +75,12 @@ describe('alertsDue: prepaid block', () => {
     expect(alert).toEqual({
       kind: 'usage_80',
       period: 'prepaid-1200',
-      message: 'Contract ACME-2026: 83 % of the 1200-minute prepaid block used (1000 minutes)',
       figures: {
         reference: 'ACME-2026',
         allowance: 'prepaid',
         percent: 83,
         minutes: 1200,
-        used: 1000,
+        usedMinutes: 1000,
       },
     });
   });
@@ -107,9 +106,26 @@ describe('alertsDue: contract ending', () => {
       expect(alerts[0]).toEqual({
         kind: 'contract_ending',
         period: '2026-12-15',
-        message: `Contract ACME-2026 ends on 2026-12-15, ${when}`,
         figures: { reference: 'ACME-2026', endDate: '2026-12-15', days },
       });
+      // Its words are the catalogue's, from the kind and the figures.
+      const view = asOutcome('alert', { code: alerts[0].kind, figures: alerts[0].figures });
+      expect(outcomeText('en', view)).toBe(`Contract ACME-2026 ends on 15 Dec 2026, ${when}`);
     }
+  });
+});
+
+describe('currentUsage', () => {
+  it('gives the figures of the allowance now, whether or not a threshold is passed', () => {
+    expect(currentUsage(facts({ monthMinutes: 120 }), '2026-11')).toEqual({
+      reference: 'ACME-2026',
+      allowance: 'included',
+      percent: 20,
+      minutes: 600,
+      usedMinutes: 120,
+      month: '2026-11',
+    });
+    const tm: BillingTerms = { ...retainer, mode: 'time_and_materials' };
+    expect(currentUsage(facts({ billing: tm }), '2026-11')).toBeNull();
   });
 });

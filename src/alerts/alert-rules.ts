@@ -12,16 +12,20 @@ export interface ContractFacts {
   totalMinutes: number;
 }
 
-/** The figures an alert states, so each reader gets it in their own language. */
+/**
+ * The figures an alert states, beside its code (its kind): its words are the catalogue's
+ * `alert.<kind>` filled with them, in each reader's language.
+ */
 export interface AlertFigures {
   reference: string;
-  /** usage alerts */
+  /** usage alerts: the month's included minutes, or the prepaid block */
   allowance?: 'included' | 'prepaid';
   percent?: number;
+  /** the allowance, in minutes */
   minutes?: number;
-  used?: number;
+  usedMinutes?: number;
   month?: string;
-  /** ending alerts */
+  /** ending alerts: the last day in force, and the days left until it */
   endDate?: string;
   days?: number;
 }
@@ -29,7 +33,6 @@ export interface AlertFigures {
 export interface AlertDue {
   kind: AlertKind;
   period: string;
-  message: string;
   figures: AlertFigures;
 }
 
@@ -49,12 +52,9 @@ export function alertsDue(facts: ContractFacts, today: string, month: string): A
  * raised earlier shows when it is read (the ledger's current figures, not those of the moment
  * it was raised). Null when the contract has no allowance.
  */
-export function currentUsage(
-  facts: ContractFacts,
-  month: string,
-): Pick<AlertDue, 'message' | 'figures'> | null {
+export function currentUsage(facts: ContractFacts, month: string): AlertFigures | null {
   const due = usageAlerts(facts, month, true);
-  return due.length > 0 ? { message: due[0].message, figures: due[0].figures } : null;
+  return due.length > 0 ? due[0].figures : null;
 }
 
 function usageAlerts(facts: ContractFacts, month: string, always = false): AlertDue[] {
@@ -66,8 +66,6 @@ function usageAlerts(facts: ContractFacts, month: string, always = false): Alert
           minutes: billing.includedMinutesPerMonth ?? 0,
           used: facts.monthMinutes,
           period: month,
-          what: (percent: number, total: number) =>
-            `${percent} % of the ${total} included minutes used in ${month}`,
         }
       : billing.mode === 'prepaid'
         ? {
@@ -76,12 +74,10 @@ function usageAlerts(facts: ContractFacts, month: string, always = false): Alert
             used: facts.totalMinutes,
             // A new block (a top-up changes its size) arms the alerts again.
             period: `prepaid-${billing.prepaidMinutes ?? 0}`,
-            what: (percent: number, total: number) =>
-              `${percent} % of the ${total}-minute prepaid block used`,
           }
         : null;
   if (allowance === null || allowance.minutes <= 0) return [];
-  const { minutes, used, period, what } = allowance;
+  const { minutes, used, period } = allowance;
   const percent = Math.floor((used * 100) / minutes);
   // Only the highest threshold passed: crossing 80 % and 100 % between two readings is one alert.
   const passed = always
@@ -90,13 +86,12 @@ function usageAlerts(facts: ContractFacts, month: string, always = false): Alert
   return passed.map((t) => ({
     kind: t.kind,
     period,
-    message: `Contract ${reference}: ${what(percent, minutes)} (${used} minutes)`,
     figures: {
       reference,
       allowance: allowance.allowance,
       percent,
       minutes,
-      used,
+      usedMinutes: used,
       ...(allowance.allowance === 'included' ? { month } : {}),
     },
   }));
@@ -106,15 +101,8 @@ function endingAlerts(facts: ContractFacts, today: string): AlertDue[] {
   if (facts.endDate === null) return [];
   const days = daysBetween(today, facts.endDate);
   if (days < 0 || days > ENDING_NOTICE_DAYS) return [];
-  const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
-  return [
-    {
-      kind: 'contract_ending',
-      period: facts.endDate,
-      message: `Contract ${facts.reference} ends on ${facts.endDate}, ${when}`,
-      figures: { reference: facts.reference, endDate: facts.endDate, days },
-    },
-  ];
+  const figures = { reference: facts.reference, endDate: facts.endDate, days };
+  return [{ kind: 'contract_ending', period: facts.endDate, figures }];
 }
 
 function daysBetween(from: string, to: string): number {

@@ -6,6 +6,7 @@ import { localDate, localMonth } from '../calendar';
 import { Clock } from '../common/clock';
 import { WorkWritten } from '../common/work-written';
 import { notFound } from '../common/domain-error';
+import { asOutcome } from '../common/outcome';
 import type { Page } from '../common/pagination';
 import { assertVisibleTo, clientScope, type Viewer } from '../common/tenant';
 import { contractStanding } from '../contracts/contract-rules';
@@ -16,13 +17,18 @@ import { alertsDue, currentUsage, type AlertFigures, type ContractFacts } from '
 import { Alert, type AlertKind } from './alert.entity';
 import { AlertQuery } from './dto/alert.dto';
 
+/**
+ * An alert as its reader sees it: its code (its kind) and figures, worded by `alert.<kind>` in
+ * the reader's language where it is shown; an alert stored without figures keeps its words.
+ */
 export interface AlertView {
   id: string;
   contractId: string;
   clientId: string;
   kind: AlertKind;
+  code: AlertKind | 'as_written';
   period: string;
-  message: string;
+  message?: string;
   figures: AlertFigures | null;
   createdAt: Date;
   /** When the viewer's side (the consultant's inbox or the client's portal) acknowledged it. */
@@ -73,9 +79,9 @@ export class AlertsService implements OnModuleInit {
    * A usage alert shows the ledger's figures now, not those of the moment it was raised: the
    * month it names (a retainer) or the whole block (prepaid), read again.
    */
-  private async liveUsage(rows: Alert[]): Promise<Map<string, Pick<Alert, 'message' | 'figures'>>> {
+  private async liveUsage(rows: Alert[]): Promise<Map<string, AlertFigures>> {
     const usage = rows.filter((a) => a.kind === 'usage_80' || a.kind === 'usage_100');
-    const result = new Map<string, Pick<Alert, 'message' | 'figures'>>();
+    const result = new Map<string, AlertFigures>();
     if (usage.length === 0) return result;
     const { timezone } = await this.practice.get();
     const thisMonth = localMonth(this.clock.now(), timezone);
@@ -165,7 +171,8 @@ export class AlertsService implements OnModuleInit {
           clientId: d.contract.clientId,
           kind: d.kind,
           period: d.period,
-          message: d.message,
+          // The words are the catalogue's, for each reader: only the figures are kept.
+          message: '',
           figures: d.figures,
           createdAt: now,
         })),
@@ -175,17 +182,29 @@ export class AlertsService implements OnModuleInit {
   }
 }
 
-function alertView(a: Alert, viewer: Viewer, live?: Pick<Alert, 'message' | 'figures'>): AlertView {
+function alertView(a: Alert, viewer: Viewer, live?: AlertFigures): AlertView {
   const consultantSide = clientScope(viewer) === null;
-  return {
+  const figures = live ?? storedFigures(a.figures);
+  const view = {
     id: a.id,
     contractId: a.contractId,
     clientId: a.clientId,
     kind: a.kind,
     period: a.period,
-    message: live?.message ?? a.message,
-    figures: live?.figures ?? a.figures,
+    figures,
     createdAt: a.createdAt,
     acknowledgedAt: consultantSide ? a.acknowledgedAt : a.clientAcknowledgedAt,
   };
+  return figures === null
+    ? { ...view, code: 'as_written', message: a.message }
+    : asOutcome('alert', { ...view, code: a.kind });
+}
+
+/** Figures stored before the used minutes were named so (`used`) read as they are now. */
+function storedFigures(figures: AlertFigures | null): AlertFigures | null {
+  if (figures === null) return null;
+  const { used, ...rest } = figures as AlertFigures & { used?: number };
+  return used === undefined || rest.usedMinutes !== undefined
+    ? rest
+    : { ...rest, usedMinutes: used };
 }

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_LIMITS, type GuardrailLimits, type Urgency } from '../common/domain';
-import { checkGuardrails, formatMinutes, type WorkedInterval } from './guardrails';
+import { outcomeText } from '../common/outcome-text';
+import { checkGuardrails, formatMinutes, type Warning, type WorkedInterval } from './guardrails';
 
 const zone = 'Europe/Paris';
 
@@ -54,6 +55,29 @@ function check(
   });
 }
 
+/** What a warning measured against its limit: minutes, days off or interruptions. */
+function measured(w: Warning): number {
+  switch (w.code) {
+    case 'weekly_limit':
+    case 'weekly_alert':
+    case 'daily_limit':
+      return w.workedMinutes;
+    case 'daily_rest':
+      return w.restMinutes;
+    case 'after_hours_limit':
+      return w.afterHoursMinutes;
+    case 'weekly_days_off':
+      return w.daysOff;
+    case 'urgent_interruptions':
+      return w.interruptions;
+  }
+}
+
+const dateOf = (w: Warning) => ('date' in w ? w.date : undefined);
+const weekOf = (w: Warning) => ('week' in w ? w.week : undefined);
+/** The warning as an English reader reads it. */
+const words = (w: Warning) => outcomeText('en', w);
+
 describe('formatMinutes', () => {
   it.each([
     [2970, '49 h 30'],
@@ -75,32 +99,28 @@ describe('checkGuardrails', () => {
 
   it('gives weekly_limit, and not weekly_alert, for 49 h 30 in an ISO week', () => {
     const week = daily(weekdays, '08:00', '17:54'); // 5 × 9 h 54 = 49 h 30
-    expect(check(week, week[4])).toEqual([
-      {
-        code: 'weekly_limit',
-        message: '49 h 30 this week (2026-W48), limit 48 h',
-        week: '2026-W48',
-        value: 2970,
-        limit: 2880,
-      },
+    const found = check(week, week[4]);
+    expect(found).toEqual([
+      { code: 'weekly_limit', week: '2026-W48', workedMinutes: 2970, limitMinutes: 2880 },
     ]);
+    expect(found.map(words)).toEqual(['49 h 30 in week 2026-W48, limit 48 h']);
   });
 
   it.each([
     {
       case: '41 h',
       to: '17:12',
-      warnings: [['weekly_alert', 2460, '41 h this week (2026-W48), alert at 40 h']],
+      warnings: [['weekly_alert', 2460, '41 h in week 2026-W48, alert at 40 h']],
     },
     { case: 'exactly 40 h', to: '17:00', warnings: [] },
     {
       case: 'exactly 48 h',
       to: '18:36',
-      warnings: [['weekly_alert', 2880, '48 h this week (2026-W48), alert at 40 h']],
+      warnings: [['weekly_alert', 2880, '48 h in week 2026-W48, alert at 40 h']],
     },
   ])('weekly alert at $case', ({ to, warnings }) => {
     const week = daily(weekdays, '09:00', to);
-    const found = check(week, week[0]).map((w) => [w.code, w.value, w.message]);
+    const found = check(week, week[0]).map((w) => [w.code, measured(w), words(w)]);
     expect(found).toEqual(warnings);
   });
 
@@ -108,17 +128,17 @@ describe('checkGuardrails', () => {
     {
       case: '11 h in one day',
       to: '19:00',
-      found: [['daily_limit', 660, '11 h on 2026-11-26, limit 10 h']],
+      found: [['daily_limit', 660, '11 h on 26 Nov 2026, limit 10 h']],
     },
     { case: 'exactly 10 h', to: '18:00', found: [] },
     {
       case: '10 h 01',
       to: '18:01',
-      found: [['daily_limit', 601, '10 h 01 on 2026-11-26, limit 10 h']],
+      found: [['daily_limit', 601, '10 h 01 on 26 Nov 2026, limit 10 h']],
     },
   ])('daily limit: $case', ({ to, found }) => {
     const day = [work('2026-11-26', '07:00', '12:00'), work('2026-11-26', '13:00', to)];
-    expect(check(day, day[1]).map((w) => [w.code, w.value, w.message])).toEqual(found);
+    expect(check(day, day[1]).map((w) => [w.code, measured(w), words(w)])).toEqual(found);
   });
 
   it('splits work crossing midnight between the two days', () => {
@@ -130,7 +150,7 @@ describe('checkGuardrails', () => {
       work('2026-11-26', '14:00', '20:00'),
     ];
     const found = check(days, night, { minDailyRestMinutes: 0 });
-    expect(found.map((w) => [w.code, w.date, w.value])).toEqual([
+    expect(found.map((w) => [w.code, dateOf(w), measured(w)])).toEqual([
       ['daily_limit', '2026-11-25', 720],
     ]);
   });
@@ -140,27 +160,27 @@ describe('checkGuardrails', () => {
       case: '22:00 end then 07:00 start the next day',
       earlier: ['22:00'],
       laterStart: '07:00',
-      found: [['daily_rest', '2026-11-26', 540, 'rest of 9 h before 2026-11-26, minimum 11 h']],
+      found: [['daily_rest', '2026-11-26', 540, 'rest of 9 h before 26 Nov 2026, minimum 11 h']],
     },
     { case: 'exactly 11 h of rest', earlier: ['20:00'], laterStart: '07:00', found: [] },
     {
       case: 'work ended after midnight (01:30) then 09:00',
       earlier: ['01:30'],
       laterStart: '09:00',
-      found: [['daily_rest', '2026-11-26', 450, 'rest of 7 h 30 before 2026-11-26, minimum 11 h']],
+      found: [['daily_rest', '2026-11-26', 450, 'rest of 7 h 30 before 26 Nov 2026, minimum 11 h']],
     },
   ])('daily rest: $case', ({ earlier, laterStart, found }) => {
     const evening = work('2026-11-25', '18:00', earlier[0]);
     const morning = work('2026-11-26', laterStart, '12:00');
     expect(
-      check([evening, morning], morning).map((w) => [w.code, w.date, w.value, w.message]),
+      check([evening, morning], morning).map((w) => [w.code, dateOf(w), measured(w), words(w)]),
     ).toEqual(found);
   });
 
   it('checks the rest after the focus day too', () => {
     const evening = work('2026-11-25', '18:00', '23:00');
     const nextMorning = work('2026-11-26', '06:00', '10:00');
-    expect(check([evening, nextMorning], evening).map((w) => [w.code, w.date])).toEqual([
+    expect(check([evening, nextMorning], evening).map((w) => [w.code, dateOf(w)])).toEqual([
       ['daily_rest', '2026-11-26'],
     ]);
   });
@@ -175,7 +195,7 @@ describe('checkGuardrails', () => {
     {
       case: 'a fourth urgent interruption with limit 3',
       urgent: 4,
-      found: [['urgent_interruptions', 4, '4 urgent interruptions on 2026-11-26, limit 3']],
+      found: [['urgent_interruptions', 4, '4 urgent interruptions on 26 Nov 2026, limit 3']],
     },
     { case: 'a third one', urgent: 3, found: [] },
   ])('urgent interruptions: $case', ({ urgent, found }) => {
@@ -190,7 +210,7 @@ describe('checkGuardrails', () => {
       work('2026-11-26', '12:00', '12:30', { urgency: 'low' }),
     ];
     const day = [...calls, ...ordinary];
-    expect(check(day, calls[calls.length - 1]).map((w) => [w.code, w.value, w.message])).toEqual(
+    expect(check(day, calls[calls.length - 1]).map((w) => [w.code, measured(w), words(w)])).toEqual(
       found,
     );
   });
@@ -208,19 +228,19 @@ describe('checkGuardrails', () => {
       case: 'seven worked days',
       days: ['2026-11-28', '2026-11-29'],
       minWeeklyDaysOff: 1,
-      found: [['weekly_days_off', 0, 'no day off this week (2026-W48), minimum 1']],
+      found: [['weekly_days_off', 0, 'no day off in week 2026-W48, minimum 1']],
     },
     { case: 'six worked days', days: ['2026-11-28'], minWeeklyDaysOff: 1, found: [] },
     {
       case: 'six worked days, minimum of two days off',
       days: ['2026-11-28'],
       minWeeklyDaysOff: 2,
-      found: [['weekly_days_off', 1, '1 day off this week (2026-W48), minimum 2']],
+      found: [['weekly_days_off', 1, '1 day off in week 2026-W48, minimum 2']],
     },
   ])('days off: $case', ({ days, minWeeklyDaysOff, found }) => {
     const week = [...daily(weekdays, '09:00', '15:00'), ...daily(days, '10:00', '12:00')];
     const result = check(week, week[week.length - 1], { minWeeklyDaysOff });
-    expect(result.map((w) => [w.code, w.value, w.message])).toEqual(found);
+    expect(result.map((w) => [w.code, measured(w), words(w)])).toEqual(found);
   });
 
   it('counts a day touched only by work running past midnight as worked', () => {
@@ -234,14 +254,14 @@ describe('checkGuardrails', () => {
     {
       case: '9 h after hours',
       evening: 108,
-      found: [['after_hours_limit', 540, '9 h after hours this week (2026-W48), limit 8 h']],
+      found: [['after_hours_limit', 540, '9 h after hours in week 2026-W48, limit 8 h']],
     },
     { case: 'exactly 8 h after hours', evening: 96, found: [] },
   ])('after hours: $case', ({ evening, found }) => {
     const evenings = weekdays.map((day) =>
       work(day, '18:00', '20:00', { afterHoursMinutes: evening }),
     );
-    expect(check(evenings, evenings[0]).map((w) => [w.code, w.value, w.message])).toEqual(found);
+    expect(check(evenings, evenings[0]).map((w) => [w.code, measured(w), words(w)])).toEqual(found);
   });
 
   it('checks both ISO weeks when the saved work crosses from Sunday into Monday', () => {
@@ -251,7 +271,7 @@ describe('checkGuardrails', () => {
     const w49 = daily(['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03'], '08:00', '18:00'); // 40 h
     const crossing = work('2026-11-29', '22:00', '02:00', { afterHoursMinutes: 240 });
     const result = check([...w48, ...w49, crossing], crossing, { maxAfterHoursMinutesPerWeek: 60 });
-    expect(result.map((w) => [w.code, w.week ?? w.date, w.value])).toEqual([
+    expect(result.map((w) => [w.code, weekOf(w) ?? dateOf(w), measured(w)])).toEqual([
       ['weekly_limit', '2026-W48', 2940],
       ['weekly_alert', '2026-W49', 2520],
       ['daily_limit', '2026-11-30', 720],
@@ -269,14 +289,14 @@ describe('checkGuardrails', () => {
       const week = daily(octoberWeekdays, '09:00', '17:00'); // 40 h
       const sunday = work('2026-10-25', '00:00', '04:00'); // 4 h on the clock, 5 h lived
       const result = check([...week, sunday], sunday);
-      expect(result.map((w) => [w.code, w.week, w.value, w.message])).toEqual([
-        ['weekly_alert', '2026-W43', 2700, '45 h this week (2026-W43), alert at 40 h'],
+      expect(result.map((w) => [w.code, weekOf(w), measured(w), words(w)])).toEqual([
+        ['weekly_alert', '2026-W43', 2700, '45 h in week 2026-W43, alert at 40 h'],
       ]);
     });
 
     it('a day of the autumn change', () => {
       const sunday = work('2026-10-25', '00:00', '10:00'); // 10 h on the clock, 11 h lived
-      expect(check([sunday], sunday).map((w) => [w.code, w.date, w.value])).toEqual([
+      expect(check([sunday], sunday).map((w) => [w.code, dateOf(w), measured(w)])).toEqual([
         ['daily_limit', '2026-10-25', 660],
       ]);
     });
@@ -305,7 +325,7 @@ describe('checkGuardrails', () => {
       work('2026-11-26', from, from.replace(':00', ':30'), { urgency: 'high' }),
     );
     const result = check([...earlier, ...nextDayCalls, late], late, { minDailyRestMinutes: 0 });
-    expect(result.map((w) => [w.code, w.date, w.value])).toEqual([
+    expect(result.map((w) => [w.code, dateOf(w), measured(w)])).toEqual([
       ['urgent_interruptions', '2026-11-25', 4],
     ]);
   });

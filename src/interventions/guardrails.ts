@@ -6,6 +6,10 @@
  */
 import { DateTime, IANAZone } from 'luxon';
 import { URGENT_LEVELS, type GuardrailLimits, type Urgency } from '../common/domain';
+import { outcome } from '../common/outcome';
+
+// Durations are written the same way everywhere; imported from here by older callers.
+export { formatMinutes } from '../common/format';
 
 export const GUARDRAIL_CODES = [
   'weekly_limit',
@@ -18,16 +22,31 @@ export const GUARDRAIL_CODES = [
 ] as const;
 export type GuardrailCode = (typeof GUARDRAIL_CODES)[number];
 
-export interface Warning {
-  code: GuardrailCode;
-  message: string;
-  /** Local day 'YYYY-MM-DD', for a daily limit. */
-  date?: string;
-  /** ISO week 'YYYY-Www', for a weekly limit. */
-  week?: string;
-  /** What was measured: minutes, days or interruptions, like `limit`. */
-  value: number;
-  limit: number;
+/**
+ * A limit broken, as its code and figures: durations in minutes (`…Minutes`), counts, the local
+ * day 'YYYY-MM-DD' of a daily limit or the ISO week 'YYYY-Www' of a weekly one. Its words are
+ * the catalogue's `warning.<code>`, in the reader's language.
+ */
+export type Warning =
+  | WeeklyHours<'weekly_limit' | 'weekly_alert'>
+  | { code: 'daily_limit'; date: string; workedMinutes: number; limitMinutes: number }
+  | { code: 'daily_rest'; date: string; restMinutes: number; limitMinutes: number }
+  | { code: 'weekly_days_off'; week: string; daysOff: number; limit: number }
+  | { code: 'after_hours_limit'; week: string; afterHoursMinutes: number; limitMinutes: number }
+  | { code: 'urgent_interruptions'; date: string; interruptions: number; limit: number };
+
+/** The hours of an ISO week over its maximum (`weekly_limit`) or its alert threshold. */
+interface WeeklyHours<C extends GuardrailCode> {
+  code: C;
+  week: string;
+  workedMinutes: number;
+  limitMinutes: number;
+}
+
+/** A warning: the code and figures, known as an outcome worded by `warning.<code>`. */
+export function warning<W extends Warning>(found: W): W {
+  const { code, ...figures } = found;
+  return outcome('warning', code, figures) as W;
 }
 
 export interface WorkedInterval {
@@ -81,35 +100,24 @@ export function checkGuardrails(input: GuardrailInput): Warning[] {
   ];
 }
 
-/** "49 h 30", "48 h", "0 h 45": hours the French way, to the minute. */
-export function formatMinutes(minutes: number): string {
-  const total = Math.round(minutes);
-  const hours = Math.floor(total / 60);
-  const rest = total % 60;
-  return rest === 0 ? `${hours} h` : `${hours} h ${String(rest).padStart(2, '0')}`;
-}
-
 function weeklyTotalWarnings(tally: Tally, week: string, limits: GuardrailLimits): Warning[] {
-  const value = toMinutes(tally.weekMs.get(week) ?? 0);
-  if (value > limits.maxWeeklyMinutes) {
-    const limit = limits.maxWeeklyMinutes;
-    const message = `${formatMinutes(value)} this week (${week}), limit ${formatMinutes(limit)}`;
-    return [{ code: 'weekly_limit', message, week, value, limit }];
+  const workedMinutes = toMinutes(tally.weekMs.get(week) ?? 0);
+  if (workedMinutes > limits.maxWeeklyMinutes) {
+    const limitMinutes = limits.maxWeeklyMinutes;
+    return [warning({ code: 'weekly_limit', week, workedMinutes, limitMinutes })];
   }
-  if (value > limits.alertWeeklyMinutes) {
-    const limit = limits.alertWeeklyMinutes;
-    const message = `${formatMinutes(value)} this week (${week}), alert at ${formatMinutes(limit)}`;
-    return [{ code: 'weekly_alert', message, week, value, limit }];
+  if (workedMinutes > limits.alertWeeklyMinutes) {
+    const limitMinutes = limits.alertWeeklyMinutes;
+    return [warning({ code: 'weekly_alert', week, workedMinutes, limitMinutes })];
   }
   return [];
 }
 
 function dailyLimitWarnings(tally: Tally, date: string, limits: GuardrailLimits): Warning[] {
-  const value = toMinutes(tally.dayMs.get(date) ?? 0);
-  const limit = limits.maxDailyMinutes;
-  if (value <= limit) return [];
-  const message = `${formatMinutes(value)} on ${date}, limit ${formatMinutes(limit)}`;
-  return [{ code: 'daily_limit', message, date, value, limit }];
+  const workedMinutes = toMinutes(tally.dayMs.get(date) ?? 0);
+  const limitMinutes = limits.maxDailyMinutes;
+  if (workedMinutes <= limitMinutes) return [];
+  return [warning({ code: 'daily_limit', date, workedMinutes, limitMinutes })];
 }
 
 /** Rest is measured between consecutive calendar days: day D's last end, D+1's first start. */
@@ -119,11 +127,10 @@ function restWarnings(tally: Tally, focus: readonly string[], limits: GuardrailL
     const before = tally.dayBounds.get(shiftDay(date, -1));
     const after = tally.dayBounds.get(date);
     if (before === undefined || after === undefined) return [];
-    const value = toMinutes(Math.max(0, after.firstStart - before.lastEnd));
-    const limit = limits.minDailyRestMinutes;
-    if (value >= limit) return [];
-    const message = `rest of ${formatMinutes(value)} before ${date}, minimum ${formatMinutes(limit)}`;
-    return [{ code: 'daily_rest' as const, message, date, value, limit }];
+    const restMinutes = toMinutes(Math.max(0, after.firstStart - before.lastEnd));
+    const limitMinutes = limits.minDailyRestMinutes;
+    if (restMinutes >= limitMinutes) return [];
+    return [warning({ code: 'daily_rest', date, restMinutes, limitMinutes })];
   });
 }
 
@@ -134,28 +141,24 @@ function restWarnings(tally: Tally, focus: readonly string[], limits: GuardrailL
 function daysOffWarnings(tally: Tally, week: string, limits: GuardrailLimits): Warning[] {
   const monday = DateTime.fromISO(`${week}-1`, { zone: 'utc' });
   const days = [0, 1, 2, 3, 4, 5, 6].map((n) => monday.plus({ days: n }).toISODate()!);
-  const value = days.filter((day) => (tally.dayMs.get(day) ?? 0) === 0).length;
+  const daysOff = days.filter((day) => (tally.dayMs.get(day) ?? 0) === 0).length;
   const limit = limits.minWeeklyDaysOff;
-  if (value >= limit) return [];
-  const daysOff = value === 0 ? 'no day' : value === 1 ? '1 day' : `${value} days`;
-  const message = `${daysOff} off this week (${week}), minimum ${limit}`;
-  return [{ code: 'weekly_days_off', message, week, value, limit }];
+  if (daysOff >= limit) return [];
+  return [warning({ code: 'weekly_days_off', week, daysOff, limit })];
 }
 
 function afterHoursWarnings(tally: Tally, week: string, limits: GuardrailLimits): Warning[] {
-  const value = Math.round(tally.weekAfterHoursMinutes.get(week) ?? 0);
-  const limit = limits.maxAfterHoursMinutesPerWeek;
-  if (value <= limit) return [];
-  const message = `${formatMinutes(value)} after hours this week (${week}), limit ${formatMinutes(limit)}`;
-  return [{ code: 'after_hours_limit', message, week, value, limit }];
+  const afterHoursMinutes = Math.round(tally.weekAfterHoursMinutes.get(week) ?? 0);
+  const limitMinutes = limits.maxAfterHoursMinutesPerWeek;
+  if (afterHoursMinutes <= limitMinutes) return [];
+  return [warning({ code: 'after_hours_limit', week, afterHoursMinutes, limitMinutes })];
 }
 
 function urgentWarnings(tally: Tally, date: string, limits: GuardrailLimits): Warning[] {
-  const value = tally.urgentStarts.get(date) ?? 0;
+  const interruptions = tally.urgentStarts.get(date) ?? 0;
   const limit = limits.maxUrgentInterruptionsPerDay;
-  if (value <= limit) return [];
-  const message = `${value} urgent interruptions on ${date}, limit ${limit}`;
-  return [{ code: 'urgent_interruptions', message, date, value, limit }];
+  if (interruptions <= limit) return [];
+  return [warning({ code: 'urgent_interruptions', date, interruptions, limit })];
 }
 
 function tallyWork(interventions: readonly WorkedInterval[], zone: string): Tally {

@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { CalendarSettings, Location, Urgency } from '../common/domain';
 import { localDate } from '../calendar';
 import { DomainError } from '../common/domain-error';
+import { outcome } from '../common/outcome';
 import { SupportRequest } from '../requests/request.entity';
 import { Clock } from '../common/clock';
 import { replaceDays } from './intervention-days';
@@ -17,7 +18,7 @@ import {
   measureWork,
   outsideContract,
   priceWork,
-  type OutsideContract,
+  type ContractDates,
 } from './work-figures';
 
 /** A finished piece of work as the consultant describes it, before anything is derived. */
@@ -36,11 +37,19 @@ export interface WorkDraft {
   autoStopped: boolean;
 }
 
-/** A note about the save that is not a guardrail: the answer lists it among the warnings. */
-export interface SaveNote {
-  code: string;
-  message: string;
-}
+/**
+ * A note about the save that is not a guardrail, as its code and figures (words from
+ * `warning.<code>`): the answer lists it among the warnings.
+ */
+export type SaveNote =
+  | { code: 'after_hours_not_offered'; afterHoursMinutes: number }
+  | {
+      code: 'outside_contract';
+      date: string;
+      reference: string;
+      startDate: string;
+      endDate: string | null;
+    };
 
 export interface Recorded {
   intervention: Intervention;
@@ -80,7 +89,7 @@ export class InterventionRecorder {
     const { calendar } = options;
     const refs = await this.references.load(manager, draft, current);
     const day = localDate(draft.startedAt, calendar.timezone);
-    const notes = withinContract(outsideContract(refs.contract, day), options);
+    const notes = withinContract(refs.contract, day, options);
     const measured = measureWork(draft.startedAt, draft.endedAt, new WorkCalendar(calendar));
     notes.push(
       ...this.afterHours(draft, refs.contract.urgencyPolicy, measured.afterHoursMinutes, options),
@@ -133,7 +142,7 @@ export class InterventionRecorder {
         { field: 'endedAt', message: refusal },
       ]);
     }
-    return [{ code: 'after_hours_not_offered', message: refusal }];
+    return [outcome('warning', 'after_hours_not_offered', { afterHoursMinutes })];
   }
 
   /** A unit is taken when the intervention starts drawing on a quota, released when it stops. */
@@ -178,10 +187,16 @@ export async function markRequestAnswered(
 }
 
 /** The contract's dates: refused for a new or corrected entry, noted on a stopped timer. */
-function withinContract(outside: OutsideContract | null, options: RecordOptions): SaveNote[] {
+function withinContract(
+  contract: ContractDates,
+  day: string,
+  options: RecordOptions,
+): SaveNote[] {
+  const outside = outsideContract(contract, day);
   if (outside === null) return [];
   if (options.afterHoursRule === 'note') {
-    return [{ code: 'outside_contract', message: outside.message }];
+    const { reference, startDate, endDate } = contract;
+    return [outcome('warning', 'outside_contract', { date: day, reference, startDate, endDate })];
   }
   throw new DomainError('rule.outside_contract', outside.message, [
     { field: 'startedAt', message: `outside the contract period ${outside.period}` },

@@ -4,11 +4,17 @@ import { localMonth } from '../calendar';
 import type { Urgency } from '../common/domain';
 import type { Contract } from '../contracts/contract.entity';
 import { Locks } from '../common/locks';
+import { outcome } from '../common/outcome';
 import { QuotaLedger } from '../requests/quota-ledger.service';
 import type { Intervention } from './intervention.entity';
 
-/** Where an intervention stands against its level's monthly quota, as the answer reports it. */
+/**
+ * Where an intervention stands against its level's monthly quota, as the answer reports it: a
+ * code (`counted`; `over_quota`, and `over_quota_fee` when an overage fee applies) and its
+ * figures, worded by `quota.<code>`.
+ */
 export interface QuotaStanding {
+  code: 'counted' | 'over_quota' | 'over_quota_fee';
   level: Urgency;
   month: string;
   /** Units of the level used this month, this intervention included. */
@@ -16,7 +22,6 @@ export interface QuotaStanding {
   quota: number;
   over: boolean;
   overageFeeCents: number;
-  message: string;
 }
 
 type QuotaFacts = Pick<Intervention, 'contractId' | 'requestId' | 'urgency' | 'startedAt'>;
@@ -64,27 +69,13 @@ export class QuotaAccounting {
       overage: over,
       feeCents: overageFeeCents,
     });
-    const standing = { level, month, used: usedBefore + 1, quota: policy.monthlyQuota, over };
-    return {
-      ...standing,
-      overageFeeCents,
-      message: quotaMessage({ ...standing, overageFeeCents }),
-    };
+    const code = !over ? 'counted' : overageFeeCents > 0 ? 'over_quota_fee' : 'over_quota';
+    const used = usedBefore + 1;
+    const figures = { level, month, used, quota: policy.monthlyQuota, over, overageFeeCents };
+    return outcome('quota', code, figures);
   }
 
   release(manager: EntityManager, interventionId: string): Promise<void> {
     return this.ledger.release(manager, { interventionId });
   }
-}
-
-export function quotaMessage(s: Omit<QuotaStanding, 'message'>): string {
-  const usage = `${s.used} of ${s.quota} ${s.level} interventions in ${s.month}`;
-  if (!s.over) return `${usage}; counted against the monthly quota`;
-  const fee =
-    s.overageFeeCents > 0 ? `; an overage fee of ${euros(s.overageFeeCents)} applies` : '';
-  return `${usage}: over the monthly quota, recorded anyway${fee}`;
-}
-
-function euros(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')} EUR`;
 }

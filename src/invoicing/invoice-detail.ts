@@ -1,3 +1,4 @@
+import { outcome } from '../common/outcome';
 import type { InvoiceLine } from './invoice-line.entity';
 import type { Invoice } from './invoice.entity';
 import {
@@ -67,11 +68,10 @@ export interface InvoiceSummary {
   issuedAt: Date | null;
 }
 
-/** Something the consultant should know about a draft before issuing it. */
+/** Something the consultant should know about a draft before issuing it (words: `warning.<code>`). */
 export interface DraftWarning {
   /** `period_open`: the period ends today or later, so work still to come is not on it. */
   code: 'period_open';
-  message: string;
   /** The last day of the period. */
   date: string;
 }
@@ -79,13 +79,7 @@ export interface DraftWarning {
 /** A draft whose period has not ended yet says so: the month is not over, its work may grow. */
 export function draftWarnings(doc: Invoice, today: string): DraftWarning[] {
   if (doc.status !== 'draft' || doc.kind !== 'invoice' || doc.periodEnd < today) return [];
-  return [
-    {
-      code: 'period_open',
-      message: `The period runs until ${doc.periodEnd}: work logged after today is not on this draft (rebuild it once the period has ended)`,
-      date: doc.periodEnd,
-    },
-  ];
+  return [outcome('warning', 'period_open', { date: doc.periodEnd })];
 }
 
 export interface InvoiceDetail extends InvoiceSummary {

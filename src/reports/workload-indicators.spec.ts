@@ -68,7 +68,7 @@ describe('workloadIndicators: risk level', () => {
       w10[6],
       w10Weekdays.map((d) => day(d)),
     );
-    expect(result.risk).toEqual({ level: 'green', reasons: ['within every limit'] });
+    expect(result.risk).toEqual({ level: 'green', reasons: [{ code: 'within_limits' }] });
     expect(result.indicators).toMatchObject({
       totalWorkedMinutes: 40 * 60,
       workingDays: 5,
@@ -82,18 +82,28 @@ describe('workloadIndicators: risk level', () => {
     const days = w10.slice(0, 6).map((d) => day(d, 520, { to: '17:40' }));
     const result = report(w10[0], w10[6], days);
     expect(result.risk.level).toBe('red');
-    expect(result.risk.reasons[0]).toBe('52 h > 48 h in 2026-W10');
+    expect(result.risk.reasons[0]).toEqual({
+      code: 'weekly_limit',
+      week: '2026-W10',
+      workedMinutes: 3120,
+      limitMinutes: 2880,
+    });
     expect(result.weeks[0]).toMatchObject({ overMax: true, overAlert: true, workedMinutes: 3120 });
     expect(result.indicators.weeksOverLimit).toBe(1);
     // The week over the maximum is not listed again as over the alert.
-    expect(result.risk.reasons.filter((r) => r.includes('> 40 h'))).toEqual([]);
+    expect(result.risk.reasons.filter((r) => r.code === 'weekly_alert')).toEqual([]);
   });
 
-  it('is amber for a week over the alert but under the maximum, "49 h 30" style', () => {
+  it('is amber for a week over the alert but under the maximum, to the minute', () => {
     const days = w10Weekdays.map((d) => day(d, 9 * 60 + 6, { from: '08:00', to: '17:06' }));
     const result = report(w10[0], w10[6], days);
     expect(result.risk.level).toBe('amber');
-    expect(result.risk.reasons).toContain('45 h 30 > 40 h in 2026-W10');
+    expect(result.risk.reasons).toContainEqual({
+      code: 'weekly_alert',
+      week: '2026-W10',
+      workedMinutes: 2730,
+      limitMinutes: 2400,
+    });
   });
 
   it('flags a rest of 9 h as a short-rest day, amber', () => {
@@ -106,7 +116,9 @@ describe('workloadIndicators: risk level', () => {
     expect(result.days[1]).toMatchObject({ restBeforeNextMinutes: null, shortRest: false });
     expect(result.indicators.shortRestDays).toBe(1);
     expect(result.risk.level).toBe('amber');
-    expect(result.risk.reasons).toEqual(['rest of 9 h before 2026-03-04, minimum 11 h']);
+    expect(result.risk.reasons).toEqual([
+      { code: 'daily_rest', date: '2026-03-04', restMinutes: 540, limitMinutes: 660 },
+    ]);
   });
 
   it('is red from three short-rest days on, each still listed', () => {
@@ -114,8 +126,13 @@ describe('workloadIndicators: risk level', () => {
     const result = report(w10[0], w10[6], days);
     expect(result.indicators.shortRestDays).toBe(3);
     expect(result.risk.level).toBe('red');
-    expect(result.risk.reasons[0]).toBe('3 days with less than 11 h rest after them');
-    expect(result.risk.reasons).toContain('rest of 10 h before 2026-03-05, minimum 11 h');
+    expect(result.risk.reasons[0]).toEqual({ code: 'short_rests', days: 3, limitMinutes: 660 });
+    expect(result.risk.reasons).toContainEqual({
+      code: 'daily_rest',
+      date: '2026-03-05',
+      restMinutes: 600,
+      limitMinutes: 660,
+    });
   });
 
   it('counts 8 consecutive working days across a month change: amber', () => {
@@ -128,9 +145,12 @@ describe('workloadIndicators: risk level', () => {
     );
     expect(result.indicators.longestRunOfWorkingDays).toBe(8);
     expect(result.risk.level).toBe('amber');
-    expect(result.risk.reasons).toContain(
-      '8 consecutive working days from 2026-03-27 to 2026-04-03',
-    );
+    expect(result.risk.reasons).toContainEqual({
+      code: 'working_run',
+      days: 8,
+      firstDate: '2026-03-27',
+      lastDate: '2026-04-03',
+    });
   });
 
   it('is red for 13 consecutive working days', () => {
@@ -140,29 +160,45 @@ describe('workloadIndicators: risk level', () => {
       dates('2026-03-02', 13).map((d) => day(d, 300)),
     );
     expect(result.risk.level).toBe('red');
-    expect(result.risk.reasons).toContain(
-      '13 consecutive working days from 2026-03-02 to 2026-03-14: no weekly day off for two weeks',
-    );
+    expect(result.risk.reasons).toContainEqual({
+      code: 'working_run_fortnight',
+      days: 13,
+      firstDate: '2026-03-02',
+      lastDate: '2026-03-14',
+    });
     // Listed once, as red, not again as amber.
-    expect(result.risk.reasons.filter((r) => r.includes('consecutive'))).toHaveLength(1);
+    expect(result.risk.reasons.filter((r) => r.code.startsWith('working_run'))).toHaveLength(1);
   });
 
   it('is amber for a day over the daily maximum', () => {
     const result = report(w10[0], w10[6], [day('2026-03-04', 11 * 60 + 30, { to: '20:30' })]);
     expect(result.days[0].overDailyMax).toBe(true);
-    expect(result.risk).toEqual({ level: 'amber', reasons: ['11 h 30 on 2026-03-04, limit 10 h'] });
+    expect(result.risk).toEqual({
+      level: 'amber',
+      reasons: [{ code: 'daily_limit', date: '2026-03-04', workedMinutes: 690, limitMinutes: 600 }],
+    });
   });
 
   it.each([
-    ['10 % exactly is still green', 48, 'green', 'within every limit'],
-    ['11 % is amber', 53, 'amber', 'after-hours work is 11 % of worked time (amber above 10 %)'],
+    ['10 % exactly is still green', 48, 'green', { code: 'within_limits' }],
+    [
+      '11 % is amber',
+      53,
+      'amber',
+      { code: 'after_hours_share', severity: 'amber', thresholdShare: 0.1 },
+    ],
     [
       '25 % exactly is amber',
       120,
       'amber',
-      'after-hours work is 25 % of worked time (amber above 10 %)',
+      { code: 'after_hours_share', severity: 'amber', thresholdShare: 0.1 },
     ],
-    ['26 % is red', 125, 'red', 'after-hours work is 26 % of worked time (red above 25 %)'],
+    [
+      '26 % is red',
+      125,
+      'red',
+      { code: 'after_hours_share', severity: 'red', thresholdShare: 0.25 },
+    ],
   ])('after-hours share: %s', (_label, afterHours, level, reason) => {
     // Three 8-hour days (shares are judged from 20 h worked); the weekly after-hours limit is
     // lifted to test the share alone.
@@ -176,7 +212,11 @@ describe('workloadIndicators: risk level', () => {
       },
     );
     expect(result.risk.level).toBe(level);
-    expect(result.risk.reasons).toEqual([reason]);
+    expect(result.risk.reasons).toEqual([
+      reason.code === 'within_limits'
+        ? reason
+        : { ...reason, afterHoursShare: result.indicators.afterHoursShare },
+    ]);
     expect(result.indicators.afterHoursShare).toBeCloseTo(afterHours / 480, 6);
   });
 
@@ -193,7 +233,7 @@ describe('workloadIndicators: risk level', () => {
     ];
     const result = report('2026-03-01', '2026-04-30', days, {}, { maxDailyMinutes: 720 });
     expect(result.risk.level).toBe(level);
-    const shareReasons = result.risk.reasons.filter((r) => r.startsWith('after-hours work'));
+    const shareReasons = result.risk.reasons.filter((r) => r.code === 'after_hours_share');
     expect(shareReasons).toHaveLength(level === 'green' ? 0 : 1);
     // The share itself is still reported.
     expect(result.indicators.afterHoursShare).toBeCloseTo(
@@ -205,7 +245,9 @@ describe('workloadIndicators: risk level', () => {
   it('still flags a week over the after-hours limit on a small volume', () => {
     const result = report(w10[0], w10[6], [day('2026-03-04', 600, { afterHours: 540 })], {}, {});
     expect(result.risk.level).toBe('amber');
-    expect(result.risk.reasons).toEqual(['9 h after hours in 2026-W10, limit 8 h']);
+    expect(result.risk.reasons).toEqual([
+      { code: 'after_hours_limit', week: '2026-W10', afterHoursMinutes: 540, limitMinutes: 480 },
+    ]);
   });
 
   it('lists red reasons before amber ones', () => {
@@ -215,10 +257,7 @@ describe('workloadIndicators: risk level', () => {
     ];
     const result = report('2026-03-02', '2026-03-15', days);
     expect(result.risk.level).toBe('red');
-    expect(result.risk.reasons).toEqual([
-      '52 h > 48 h in 2026-W10',
-      '11 h on 2026-03-10, limit 10 h',
-    ]);
+    expect(result.risk.reasons.map((r) => r.code)).toEqual(['weekly_limit', 'daily_limit']);
   });
 });
 
@@ -233,7 +272,10 @@ describe('workloadIndicators: weekends and holidays', () => {
       ['2026-05-04', false, false],
     ]);
     expect(result.indicators).toMatchObject({ weekendDaysWorked: 1, holidayDaysWorked: 1 });
-    expect(result.risk).toEqual({ level: 'amber', reasons: ['2 weekend or holiday days worked'] });
+    expect(result.risk).toEqual({
+      level: 'amber',
+      reasons: [{ code: 'weekend_or_holiday_days', days: 2 }],
+    });
   });
 
   it('tolerates a single weekend day', () => {
@@ -296,7 +338,12 @@ describe('workloadIndicators: weeks', () => {
       },
     );
     expect(result.weeks[0]).toMatchObject({ daysOff: 1, tooFewDaysOff: true });
-    expect(result.risk.reasons).toContain('1 day off in 2026-W10, minimum 2');
+    expect(result.risk.reasons).toContainEqual({
+      code: 'weekly_days_off',
+      week: '2026-W10',
+      daysOff: 1,
+      limit: 2,
+    });
   });
 
   it('flags after-hours minutes over the weekly limit and urgent interruptions over the daily one', () => {
@@ -312,8 +359,8 @@ describe('workloadIndicators: weeks', () => {
     expect(result.days.find((d) => d.date === '2026-03-03')?.overUrgentLimit).toBe(true);
     expect(result.risk.reasons).toEqual(
       expect.arrayContaining([
-        '9 h after hours in 2026-W10, limit 8 h',
-        '4 urgent interruptions on 2026-03-03, limit 3',
+        { code: 'after_hours_limit', week: '2026-W10', afterHoursMinutes: 540, limitMinutes: 480 },
+        { code: 'urgent_interruptions', date: '2026-03-03', interruptions: 4, limit: 3 },
       ]),
     );
   });

@@ -6,11 +6,13 @@
 import { DateTime } from 'luxon';
 import { addDays, isValidLocalDate, weekdayOf } from '../calendar';
 import type { GuardrailLimits } from '../common/domain';
-import { formatMinutes } from '../interventions/guardrails';
+import { outcome } from '../common/outcome';
+import { warning } from '../interventions/guardrails';
 
 export * from './workload-types';
 import type {
-  RiskLevel,
+  ReportRiskReason,
+  RiskReason,
   WorkloadDay,
   WorkloadDayInput,
   WorkloadIndicators,
@@ -247,7 +249,7 @@ function assessRisk(
   const amber = amberReasons(days, weeks, runs, indicators, limits);
   if (red.length > 0) return { level: 'red', reasons: [...red, ...amber] };
   if (amber.length > 0) return { level: 'amber', reasons: amber };
-  return { level: 'green', reasons: ['within every limit'] };
+  return { level: 'green', reasons: [riskReason('within_limits', {})] };
 }
 
 function redReasons(
@@ -256,26 +258,21 @@ function redReasons(
   runs: readonly Run[],
   indicators: WorkloadIndicators,
   limits: GuardrailLimits,
-): string[] {
+): RiskReason[] {
   const t = RISK_THRESHOLDS;
   const shortRests = days.filter((day) => day.shortRest).length;
   return [
     ...weeks
       .filter((week) => week.overMax)
-      .map(
-        (week) =>
-          `${formatMinutes(week.workedMinutes)} > ${formatMinutes(limits.maxWeeklyMinutes)} in ${week.week}`,
-      ),
+      .map((week) => weekHours('weekly_limit', week, limits.maxWeeklyMinutes)),
     ...(shortRests >= t.redShortRestDays
-      ? [
-          `${shortRests} days with less than ${formatMinutes(limits.minDailyRestMinutes)} rest after them`,
-        ]
+      ? [riskReason('short_rests', { days: shortRests, limitMinutes: limits.minDailyRestMinutes })]
       : []),
     ...runs
       .filter((run) => run.length >= t.redRunOfWorkingDays)
-      .map((run) => `${runText(run)}: no weekly day off for two weeks`),
+      .map((run) => runReason('working_run_fortnight', run)),
     ...(sharesJudged(indicators) && indicators.afterHoursShare > t.redAfterHoursShare
-      ? [afterHoursText(indicators.afterHoursShare, 'red', t.redAfterHoursShare)]
+      ? [afterHoursShareReason(indicators.afterHoursShare, 'red', t.redAfterHoursShare)]
       : []),
   ];
 }
@@ -286,32 +283,33 @@ function amberReasons(
   runs: readonly Run[],
   indicators: WorkloadIndicators,
   limits: GuardrailLimits,
-): string[] {
+): RiskReason[] {
   const t = RISK_THRESHOLDS;
   const offDays = weekendOrHolidayDays(days);
   const share = sharesJudged(indicators) ? indicators.afterHoursShare : 0;
   return [
     ...weeks
       .filter((week) => week.overAlert && !week.overMax)
-      .map(
-        (week) =>
-          `${formatMinutes(week.workedMinutes)} > ${formatMinutes(limits.alertWeeklyMinutes)} in ${week.week}`,
-      ),
-    ...days.filter((day) => day.shortRest).map((day) => shortRestText(day, limits)),
+      .map((week) => weekHours('weekly_alert', week, limits.alertWeeklyMinutes)),
+    ...days.filter((day) => day.shortRest).map((day) => shortRest(day, limits)),
     ...runs
       .filter((run) => run.length >= t.amberRunOfWorkingDays && run.length < t.redRunOfWorkingDays)
-      .map(runText),
+      .map((run) => runReason('working_run', run)),
     ...days
       .filter((day) => day.overDailyMax)
-      .map(
-        (day) =>
-          `${formatMinutes(day.workedMinutes)} on ${day.date}, limit ${formatMinutes(limits.maxDailyMinutes)}`,
+      .map((day) =>
+        warning({
+          code: 'daily_limit',
+          date: day.date,
+          workedMinutes: day.workedMinutes,
+          limitMinutes: limits.maxDailyMinutes,
+        }),
       ),
     ...(offDays >= t.amberWeekendOrHolidayDays
-      ? [`${offDays} weekend or holiday days worked`]
+      ? [riskReason('weekend_or_holiday_days', { days: offDays })]
       : []),
     ...(share > t.amberAfterHoursShare && share <= t.redAfterHoursShare
-      ? [afterHoursText(share, 'amber', t.amberAfterHoursShare)]
+      ? [afterHoursShareReason(share, 'amber', t.amberAfterHoursShare)]
       : []),
     ...limitReasons(days, weeks, limits),
   ];
@@ -322,25 +320,37 @@ function limitReasons(
   days: readonly WorkloadDay[],
   weeks: readonly WorkloadWeek[],
   limits: GuardrailLimits,
-): string[] {
+): RiskReason[] {
   return [
     ...weeks
       .filter((week) => week.overAfterHoursLimit)
-      .map(
-        (week) =>
-          `${formatMinutes(week.afterHoursMinutes)} after hours in ${week.week}, limit ${formatMinutes(limits.maxAfterHoursMinutesPerWeek)}`,
+      .map((week) =>
+        warning({
+          code: 'after_hours_limit',
+          week: week.week,
+          afterHoursMinutes: week.afterHoursMinutes,
+          limitMinutes: limits.maxAfterHoursMinutesPerWeek,
+        }),
       ),
     ...weeks
       .filter((week) => week.tooFewDaysOff)
-      .map(
-        (week) =>
-          `${daysText(week.daysOff)} off in ${week.week}, minimum ${limits.minWeeklyDaysOff}`,
+      .map((week) =>
+        warning({
+          code: 'weekly_days_off',
+          week: week.week,
+          daysOff: week.daysOff,
+          limit: limits.minWeeklyDaysOff,
+        }),
       ),
     ...days
       .filter((day) => day.overUrgentLimit)
-      .map(
-        (day) =>
-          `${day.urgentInterruptions} urgent interruptions on ${day.date}, limit ${limits.maxUrgentInterruptionsPerDay}`,
+      .map((day) =>
+        warning({
+          code: 'urgent_interruptions',
+          date: day.date,
+          interruptions: day.urgentInterruptions,
+          limit: limits.maxUrgentInterruptionsPerDay,
+        }),
       ),
   ];
 }
@@ -354,21 +364,43 @@ function weekendOrHolidayDays(days: readonly WorkloadDay[]): number {
   return days.filter((day) => day.workedMinutes > 0 && (day.weekend || day.holiday)).length;
 }
 
-function shortRestText(day: WorkloadDay, limits: GuardrailLimits): string {
-  const rest = formatMinutes(day.restBeforeNextMinutes ?? 0);
-  return `rest of ${rest} before ${addDays(day.date, 1)}, minimum ${formatMinutes(limits.minDailyRestMinutes)}`;
+/** A week's hours over a limit read as the guardrail's warning for that week. */
+function weekHours(
+  code: 'weekly_limit' | 'weekly_alert',
+  week: WorkloadWeek,
+  limitMinutes: number,
+): RiskReason {
+  return warning({ code, week: week.week, workedMinutes: week.workedMinutes, limitMinutes });
 }
 
-function runText(run: Run): string {
-  return `${run.length} consecutive working days from ${run.first} to ${run.last}`;
+/** The rest after a day is the rest before the next one, as the guardrail says it. */
+function shortRest(day: WorkloadDay, limits: GuardrailLimits): RiskReason {
+  return warning({
+    code: 'daily_rest',
+    date: addDays(day.date, 1),
+    restMinutes: day.restBeforeNextMinutes ?? 0,
+    limitMinutes: limits.minDailyRestMinutes,
+  });
 }
 
-function afterHoursText(share: number, level: RiskLevel, threshold: number): string {
-  return `after-hours work is ${percent(share)} of worked time (${level} above ${percent(threshold)})`;
+function runReason(code: 'working_run' | 'working_run_fortnight', run: Run): RiskReason {
+  return riskReason(code, { days: run.length, firstDate: run.first, lastDate: run.last });
 }
 
-function daysText(count: number): string {
-  return count === 0 ? 'no day' : count === 1 ? '1 day' : `${count} days`;
+function afterHoursShareReason(
+  afterHoursShare: number,
+  severity: 'red' | 'amber',
+  thresholdShare: number,
+): RiskReason {
+  return riskReason('after_hours_share', { severity, afterHoursShare, thresholdShare });
+}
+
+/** A reason of the report's own, worded by `risk.<code>`. */
+function riskReason<C extends ReportRiskReason['code']>(
+  code: C,
+  figures: Omit<Extract<ReportRiskReason, { code: C }>, 'code'>,
+): RiskReason {
+  return outcome('risk', code, figures) as RiskReason;
 }
 
 function breakdownShares(
@@ -384,11 +416,6 @@ function breakdownShares(
     activities: withShares(breakdown.activities),
     clients: withShares(breakdown.clients),
   };
-}
-
-/** "18 %", "12.5 %": a decimal only when needed. */
-function percent(share: number): string {
-  return `${Math.round(share * 1000) / 10} %`;
 }
 
 function ratio(part: number, whole: number): number {

@@ -6,7 +6,7 @@ import type { GuardrailLimits } from '../common/domain';
 import type { FormatLocale } from '../common/format';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { assertDayPeriod, type DayOff, type DayPeriod, daysOffIn } from './report-period';
-import { localizeRiskReason, riskLevelWord } from './risk-wording';
+import { riskText, type RiskText } from './risk-wording';
 import {
   type ClientPressure,
   rankPressureClients,
@@ -34,7 +34,7 @@ export interface WorkloadReportData extends WorkloadReport {
   /** The clients who cause the pressure, highest score first. */
   pressureClients: ClientPressure[];
   /** The risk in the reader's language (`locale`). */
-  riskText: { locale: FormatLocale; level: string; reasons: string[] };
+  riskText: RiskText;
 }
 
 /**
@@ -86,11 +86,7 @@ export class WorkloadReportService {
       ...report,
       breakdown: report.breakdown!,
       pressureClients: rankPressureClients(pressure),
-      riskText: {
-        locale: readerLocale,
-        level: riskLevelWord(report.risk.level, readerLocale),
-        reasons: report.risk.reasons.map((reason) => localizeRiskReason(reason, readerLocale)),
-      },
+      riskText: riskText(report.risk, readerLocale),
     };
   }
 }

@@ -1,5 +1,6 @@
 /** The shapes of the workload report: SQL's per-day aggregates in, the report out. */
 import type { ActivityKind, GuardrailLimits } from '../common/domain';
+import type { Warning } from '../interventions/guardrails';
 
 /** One local day with work, as aggregated by SQL. */
 export interface WorkloadDayInput {
@@ -100,11 +101,39 @@ export interface WorkloadIndicators {
 
 export type RiskLevel = 'green' | 'amber' | 'red';
 
+/** A run of consecutive working days, from its first day to its last. */
+interface WorkingRun<C extends string> {
+  code: C;
+  days: number;
+  firstDate: string;
+  lastDate: string;
+}
+
+/** A reason of the report's own, as its code and figures (words: `risk.<code>`). */
+export type ReportRiskReason =
+  | { code: 'short_rests'; days: number; limitMinutes: number }
+  | WorkingRun<'working_run'>
+  | WorkingRun<'working_run_fortnight'>
+  | {
+      code: 'after_hours_share';
+      severity: 'red' | 'amber';
+      afterHoursShare: number;
+      thresholdShare: number;
+    }
+  | { code: 'weekend_or_holiday_days'; days: number }
+  | { code: 'within_limits' };
+
+/**
+ * Why the risk stands at its level: a guardrail broken in the period, said as the guardrail's
+ * own warning (`warning.<code>`), or a reason of the report's own.
+ */
+export type RiskReason = Warning | ReportRiskReason;
+
 export interface WorkloadReport {
   days: WorkloadDay[];
   weeks: WorkloadWeek[];
   indicators: WorkloadIndicators;
-  risk: { level: RiskLevel; reasons: string[] };
+  risk: { level: RiskLevel; reasons: RiskReason[] };
   breakdown?: {
     activities: { activity: ActivityKind; workedMinutes: number; share: number }[];
     clients: { clientId: string; clientName: string; workedMinutes: number; share: number }[];

@@ -49,9 +49,10 @@ export class RequestFilingService {
           resetsOn: firstDayOfNextMonth(month),
         });
         if (decision.outcome === 'rejected') {
-          const { level, used, quota, resetsOn, message } = decision;
+          const { code, level, used, quota, resetsOn } = decision.refusal;
+          const message = `Quota of ${level} requests reached for this month (${used}/${quota}); it resets on ${resetsOn}.`;
           throw new DomainError('rule.quota_exceeded', message, [
-            { field: 'urgency', message, level, used, quota, resetsOn },
+            { field: 'urgency', message, level, used, quota, resetsOn, reason: code },
           ]);
         }
         const repo = manager.getRepository(SupportRequest);

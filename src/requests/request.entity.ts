@@ -1,6 +1,8 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Identified, InstantColumn } from '../common/columns';
 import type { Urgency } from '../common/domain';
+import { outcomeColumn, type AsWritten } from '../common/outcome';
+import type { PolicyReason } from './urgency-policy';
 
 export const REQUEST_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
@@ -36,8 +38,9 @@ export class SupportRequest extends Identified {
   @Column({ type: 'varchar', length: 12 })
   policyOutcome!: PolicyOutcome;
 
-  @Column({ type: 'text', nullable: true })
-  reason!: string | null;
+  /** Why the policy downgraded it or billed it as overage: a code and its figures (JSON). */
+  @Column({ type: 'text', nullable: true, transformer: outcomeColumn('quota') })
+  reason!: PolicyReason | AsWritten | null;
 
   @Column({ type: 'varchar', length: 12 })
   status!: RequestStatus;

@@ -1,4 +1,5 @@
 import type { Urgency, UrgencyLevelPolicy, UrgencyPolicy } from '../common/domain';
+import { outcomeText } from '../common/outcome-text';
 import { applyUrgencyPolicy, validateUrgencyPolicy } from './urgency-policy';
 
 function level(overrides: Partial<UrgencyLevelPolicy> = {}): UrgencyLevelPolicy {
@@ -51,10 +52,10 @@ describe('applyUrgencyPolicy', () => {
   });
 
   it.each([
-    { case: 'first request over the quota', quota: 2, used: 2, figures: '(2/2)' },
-    { case: 'quota of zero', quota: 0, used: 0, figures: '(0/0)' },
-    { case: 'usage already past a lowered quota', quota: 2, used: 3, figures: '(3/2)' },
-  ])('rejects over quota with "reject": $case', ({ quota, used, figures }) => {
+    { case: 'first request over the quota', quota: 2, used: 2 },
+    { case: 'quota of zero', quota: 0, used: 0 },
+    { case: 'usage already past a lowered quota', quota: 2, used: 3 },
+  ])('rejects over quota with "reject": $case', ({ quota, used }) => {
     const decision = applyUrgencyPolicy({
       requested: 'critical',
       policy: policyWith({ critical: { monthlyQuota: quota, overQuota: 'reject' } }),
@@ -63,11 +64,7 @@ describe('applyUrgencyPolicy', () => {
     });
     expect(decision).toEqual({
       outcome: 'rejected',
-      level: 'critical',
-      used,
-      quota,
-      resetsOn,
-      message: `Quota of critical requests reached for this month ${figures}; it resets on 2026-12-01.`,
+      refusal: { code: 'quota_reached', level: 'critical', used, quota, resetsOn },
     });
   });
 
@@ -77,30 +74,30 @@ describe('applyUrgencyPolicy', () => {
       usage: { critical: 2, high: 0 },
       applied: 'high',
       quota: { level: 'high', used: 1, quota: 3 },
-      reason: 'critical quota used (2/2) this month; applied as high (1/3 used)',
+      words: 'Critical quota used up this month (2 of 2): recorded at level High (1 of 3 used)',
     },
     {
       case: 'into the last unit of the next level down',
       usage: { critical: 2, high: 2 },
       applied: 'high',
       quota: { level: 'high', used: 3, quota: 3 },
-      reason: 'critical quota used (2/2) this month; applied as high (3/3 used)',
+      words: 'Critical quota used up this month (2 of 2): recorded at level High (3 of 3 used)',
     },
     {
       case: 'skipping a full level',
       usage: { critical: 2, high: 3, normal: 4 },
       applied: 'normal',
       quota: { level: 'normal', used: 5, quota: 10 },
-      reason: 'critical quota used (2/2) this month; applied as normal (5/10 used)',
+      words: 'Critical quota used up this month (2 of 2): recorded at level Normal (5 of 10 used)',
     },
     {
       case: 'skipping two full levels down to an unlimited one',
       usage: { critical: 2, high: 3, normal: 10, low: 40 },
       applied: 'low',
       quota: { level: 'low', used: 41, quota: null },
-      reason: 'critical quota used (2/2) this month; applied as low (no quota)',
+      words: 'Critical quota used up this month (2 of 2): recorded at level Low (no quota)',
     },
-  ])('downgrades $case', ({ usage, applied, quota, reason }) => {
+  ])('downgrades $case', ({ usage, applied, quota, words }) => {
     const decision = applyUrgencyPolicy({
       requested: 'critical',
       policy: policyWith({
@@ -116,9 +113,18 @@ describe('applyUrgencyPolicy', () => {
       outcome: 'downgraded',
       applied,
       requested: 'critical',
-      reason,
+      reason: {
+        code: 'downgraded',
+        level: 'critical',
+        used: 2,
+        quota: 2,
+        appliedLevel: applied,
+        appliedUsed: quota.used,
+        appliedQuota: quota.quota,
+      },
       quota,
     });
+    expect(decision.outcome === 'downgraded' && outcomeText('en', decision.reason)).toBe(words);
   });
 
   it('rejects a downgrade when no lower level has room', () => {
@@ -134,12 +140,7 @@ describe('applyUrgencyPolicy', () => {
     });
     expect(decision).toEqual({
       outcome: 'rejected',
-      level: 'high',
-      used: 3,
-      quota: 3,
-      resetsOn,
-      message:
-        'Quota of high requests reached for this month (3/3) and no lower level has room; it resets on 2026-12-01.',
+      refusal: { code: 'no_lower_room', level: 'high', used: 3, quota: 3, resetsOn },
     });
   });
 
@@ -158,21 +159,21 @@ describe('applyUrgencyPolicy', () => {
       case: 'with the fee of the level',
       fee: 15000,
       expectedFee: 15000,
-      reason: 'critical quota used (2/2) this month; accepted with an overage fee of 150.00 EUR',
+      words: 'Critical quota used up this month (2 of 2): accepted with an overage fee of €150.00',
     },
     {
       case: 'with no fee set',
       fee: undefined,
       expectedFee: 0,
-      reason: 'critical quota used (2/2) this month; accepted with an overage fee of 0.00 EUR',
+      words: 'Critical quota used up this month (2 of 2): accepted with an overage fee of €0.00',
     },
     {
       case: 'with a fee in cents',
       fee: 7505,
       expectedFee: 7505,
-      reason: 'critical quota used (2/2) this month; accepted with an overage fee of 75.05 EUR',
+      words: 'Critical quota used up this month (2 of 2): accepted with an overage fee of €75.05',
     },
-  ])('accepts over quota as overage $case', ({ fee, expectedFee, reason }) => {
+  ])('accepts over quota as overage $case', ({ fee, expectedFee, words }) => {
     const decision = applyUrgencyPolicy({
       requested: 'critical',
       policy: policyWith({
@@ -185,9 +186,16 @@ describe('applyUrgencyPolicy', () => {
       outcome: 'overage',
       applied: 'critical',
       overageFeeCents: expectedFee,
-      reason,
+      reason: {
+        code: 'overage',
+        level: 'critical',
+        used: 2,
+        quota: 2,
+        overageFeeCents: expectedFee,
+      },
       quota: { level: 'critical', used: 3, quota: 2 },
     });
+    expect(decision.outcome === 'overage' && outcomeText('en', decision.reason)).toBe(words);
   });
 
   it('counts only the usage of the requested level', () => {

@@ -3,6 +3,7 @@
  * downgrade it to a lower level that still has room, accept it with an overage fee, or reject it.
  */
 import type { Urgency, UrgencyLevelPolicy, UrgencyPolicy } from '../common/domain';
+import { outcome } from '../common/outcome';
 import { lowerLevels } from '../contracts/urgency-policy-rules';
 
 // Checking a policy's coherence belongs to the contract that holds it; re-exported for callers here.
@@ -24,24 +25,54 @@ export interface QuotaUse {
   quota: number | null;
 }
 
+/**
+ * Why a request does not simply get the level it asked for, as a code and figures (worded by
+ * `quota.<code>`): the requested level's quota was used up (`level`, `used` of `quota`), so it
+ * was downgraded to `appliedLevel` (its use after this request, `appliedQuota` null when
+ * unlimited) or accepted with an overage fee.
+ */
+export type PolicyReason =
+  | {
+      code: 'downgraded';
+      level: Urgency;
+      used: number;
+      quota: number;
+      appliedLevel: Urgency;
+      appliedUsed: number;
+      appliedQuota: number | null;
+    }
+  | { code: 'overage'; level: Urgency; used: number; quota: number; overageFeeCents: number };
+
+/**
+ * Why a request is refused: the level's quota is used up and the policy rejects
+ * (`quota_reached`), or downgrades but no lower level has room (`no_lower_room`); the quota
+ * resets on `resetsOn`.
+ */
+export interface PolicyRefusal {
+  code: 'quota_reached' | 'no_lower_room';
+  level: Urgency;
+  used: number;
+  quota: number;
+  resetsOn: string;
+}
+
 export type UrgencyDecision =
   | { outcome: 'accepted'; applied: Urgency; quota: QuotaUse }
-  | { outcome: 'downgraded'; applied: Urgency; requested: Urgency; reason: string; quota: QuotaUse }
+  | {
+      outcome: 'downgraded';
+      applied: Urgency;
+      requested: Urgency;
+      reason: PolicyReason;
+      quota: QuotaUse;
+    }
   | {
       outcome: 'overage';
       applied: Urgency;
       overageFeeCents: number;
-      reason: string;
+      reason: PolicyReason;
       quota: QuotaUse;
     }
-  | {
-      outcome: 'rejected';
-      level: Urgency;
-      used: number;
-      quota: number;
-      resetsOn: string;
-      message: string;
-    };
+  | { outcome: 'rejected'; refusal: PolicyRefusal };
 
 export function applyUrgencyPolicy(input: UrgencyPolicyInput): UrgencyDecision {
   const { requested, policy, usage } = input;
@@ -55,61 +86,59 @@ export function applyUrgencyPolicy(input: UrgencyPolicyInput): UrgencyDecision {
       quota: { level: requested, used: used + 1, quota },
     };
   }
-  const full = `${requested} quota used (${used}/${quota}) this month`;
   switch (levelPolicy.overQuota) {
     case 'reject':
-      return rejection(input, quota, '');
+      return rejection(input, quota, 'quota_reached');
     case 'downgrade':
-      return downgrade(input, quota, full);
+      return downgrade(input, quota);
     case 'overage': {
       const overageFeeCents = levelPolicy.overageFeeCents ?? 0;
       return {
         outcome: 'overage',
         applied: requested,
         overageFeeCents,
-        reason: `${full}; accepted with an overage fee of ${formatEuros(overageFeeCents)}`,
+        reason: outcome('quota', 'overage', { level: requested, used, quota, overageFeeCents }),
         quota: { level: requested, used: used + 1, quota },
       };
     }
   }
 }
 
-function downgrade(input: UrgencyPolicyInput, quota: number, full: string): UrgencyDecision {
+function downgrade(input: UrgencyPolicyInput, quota: number): UrgencyDecision {
   const { requested, policy, usage } = input;
   const lower = lowerLevels(requested).find((level) => hasRoom(policy.levels[level], usage[level]));
-  if (lower === undefined) {
-    return rejection(input, quota, ' and no lower level has room');
-  }
+  if (lower === undefined) return rejection(input, quota, 'no_lower_room');
   const lowerQuota = policy.levels[lower].monthlyQuota;
   const lowerUsed = usage[lower] + 1;
-  const room = lowerQuota === null ? 'no quota' : `${lowerUsed}/${lowerQuota} used`;
   return {
     outcome: 'downgraded',
     applied: lower,
     requested,
-    reason: `${full}; applied as ${lower} (${room})`,
+    reason: outcome('quota', 'downgraded', {
+      level: requested,
+      used: usage[requested],
+      quota,
+      appliedLevel: lower,
+      appliedUsed: lowerUsed,
+      appliedQuota: lowerQuota,
+    }),
     quota: { level: lower, used: lowerUsed, quota: lowerQuota },
   };
 }
 
-function rejection(input: UrgencyPolicyInput, quota: number, why: string): UrgencyDecision {
+function rejection(
+  input: UrgencyPolicyInput,
+  quota: number,
+  code: PolicyRefusal['code'],
+): UrgencyDecision {
   const { requested: level, resetsOn } = input;
   const used = input.usage[level];
   return {
     outcome: 'rejected',
-    level,
-    used,
-    quota,
-    resetsOn,
-    message: `Quota of ${level} requests reached for this month (${used}/${quota})${why}; it resets on ${resetsOn}.`,
+    refusal: { code, level, used, quota, resetsOn },
   };
 }
 
 function hasRoom(levelPolicy: UrgencyLevelPolicy, used: number): boolean {
   return levelPolicy.monthlyQuota === null || used < levelPolicy.monthlyQuota;
-}
-
-function formatEuros(cents: number): string {
-  const whole = Math.trunc(cents / 100);
-  return `${whole}.${String(Math.abs(cents % 100)).padStart(2, '0')} EUR`;
 }

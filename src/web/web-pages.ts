@@ -3,9 +3,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../auth/auth.decorators';
 import { localeOf, translator, WebLocale } from './i18n';
 import * as format from './web-format';
-import type { AlertView } from '../alerts/alerts.service';
-import { alertText } from './alert-text';
-import { warningText, type WarningLike } from './warning-text';
+import { outcomeText } from '../common/outcome-text';
+import type { Coded } from '../common/outcome';
 import { formView, type FormProblem } from './form-problems';
 import { PAGE_FORMS, type PageFormName } from './page-forms';
 
@@ -42,8 +41,7 @@ export class WebPages {
         csrf,
         path: request.url,
         fmt,
-        alertText: (alert: AlertView) => alertText(alert, t, fmt),
-        warningText: (warning: WarningLike) => warningText(warning, t, fmt),
+        outcomeText: (outcome: Coded | null | undefined) => outcomeText(locale, outcome),
         formView: (
           name: PageFormName,
           values?: Record<string, unknown>,

@@ -49,6 +49,10 @@ export class InterventionResponse {
   @ApiProperty({ type: String, format: 'date-time' }) updatedAt!: Date;
 }
 
+/**
+ * A limit broken, or a note about the save: its code, its words in the language of
+ * Accept-Language, and its figures (each code has the ones its words need).
+ */
 export class WarningResponse {
   @ApiProperty({
     example: 'weekly_limit',
@@ -56,21 +60,53 @@ export class WarningResponse {
       'weekly_limit, weekly_alert, daily_limit, daily_rest, weekly_days_off, after_hours_limit, urgent_interruptions; after_hours_not_offered or outside_contract on a stopped timer',
   })
   code!: string;
-  @ApiProperty({ example: '49 h 30 this week (2026-W47), limit 48 h' }) message!: string;
-  @ApiPropertyOptional() date?: string;
-  @ApiPropertyOptional() week?: string;
-  @ApiPropertyOptional() value?: number;
-  @ApiPropertyOptional() limit?: number;
+  @ApiProperty({
+    example: '49 h 30 en semaine 2026-W47, limite 48 h',
+    description: 'in the language of Accept-Language (French by default)',
+  })
+  message?: string;
+  @ApiPropertyOptional({ description: 'the local day of a daily limit, or the day worked' })
+  date?: string;
+  @ApiPropertyOptional({ example: '2026-W47', description: 'the ISO week of a weekly limit' })
+  week?: string;
+  @ApiPropertyOptional({ description: 'minutes worked in the day or week' })
+  workedMinutes?: number;
+  @ApiPropertyOptional({ description: 'daily_rest: minutes of rest before the day' })
+  restMinutes?: number;
+  @ApiPropertyOptional({ description: 'after-hours minutes of the week, or of the work' })
+  afterHoursMinutes?: number;
+  @ApiPropertyOptional({ description: 'the limit, in minutes' }) limitMinutes?: number;
+  @ApiPropertyOptional({ description: 'weekly_days_off: days without work in the week' })
+  daysOff?: number;
+  @ApiPropertyOptional({ description: 'urgent_interruptions: urgent starts that day' })
+  interruptions?: number;
+  @ApiPropertyOptional({ description: 'the limit, as a count' }) limit?: number;
+  @ApiPropertyOptional({ description: "outside_contract: the contract's reference" })
+  reference?: string;
+  @ApiPropertyOptional({ description: "outside_contract: the contract's first day" })
+  startDate?: string;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: "outside_contract: the contract's last day, null when open-ended",
+  })
+  endDate?: string | null;
 }
 
 export class QuotaStandingResponse implements QuotaStanding {
+  @ApiProperty({
+    enum: ['counted', 'over_quota', 'over_quota_fee'],
+    description: 'counted against the quota; over it; over it with an overage fee',
+  })
+  code!: QuotaStanding['code'];
   @ApiProperty({ enum: URGENCY_LEVELS }) level!: Urgency;
   @ApiProperty({ example: '2026-11' }) month!: string;
   @ApiProperty({ description: 'units used this month, this intervention included' }) used!: number;
   @ApiProperty() quota!: number;
   @ApiProperty({ description: 'true when this intervention went past the quota' }) over!: boolean;
   @ApiProperty() overageFeeCents!: number;
-  @ApiProperty() message!: string;
+  @ApiProperty({ description: 'in the language of Accept-Language (French by default)' })
+  message?: string;
 }
 
 export class SavedInterventionResponse extends InterventionResponse {

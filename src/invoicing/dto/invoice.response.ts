@@ -117,9 +117,10 @@ export class DraftWarningView {
   code!: string;
   @ApiProperty({
     example:
-      'The period runs until 2026-12-31: work logged after today is not on this draft (rebuild it once the period has ended)',
+      'la période court jusqu’au 31/12/2026 : le travail saisi après aujourd’hui n’est pas sur ce brouillon (reconstruisez-le une fois la période terminée)',
+    description: 'in the language of Accept-Language (French by default)',
   })
-  message!: string;
+  message?: string;
   @ApiDay({ description: 'the last day of the period' }) date!: string;
 }
 

@@ -78,9 +78,46 @@ export class WorkloadIndicatorsView {
   urgentShare?: number;
 }
 
+/**
+ * One reason for the risk level: a code, its words in the language of Accept-Language, and its
+ * figures. A guardrail broken has the code and figures of its warning.
+ */
+export class RiskReasonView {
+  @ApiProperty({
+    example: 'daily_limit',
+    description:
+      'a guardrail broken (weekly_limit, weekly_alert, daily_limit, daily_rest, weekly_days_off, after_hours_limit, urgent_interruptions), or short_rests, working_run, working_run_fortnight, after_hours_share, weekend_or_holiday_days, within_limits',
+  })
+  code!: string;
+  @ApiProperty({
+    example: '11 h le 02/11/2026, limite 10 h',
+    description: 'in the language of Accept-Language (French by default)',
+  })
+  message?: string;
+  @ApiPropertyOptional({ example: '2026-11-02' }) date?: string;
+  @ApiPropertyOptional({ example: '2026-W45' }) week?: string;
+  @ApiPropertyOptional() workedMinutes?: number;
+  @ApiPropertyOptional() restMinutes?: number;
+  @ApiPropertyOptional() afterHoursMinutes?: number;
+  @ApiPropertyOptional({ description: 'the limit, in minutes' }) limitMinutes?: number;
+  @ApiPropertyOptional() daysOff?: number;
+  @ApiPropertyOptional() interruptions?: number;
+  @ApiPropertyOptional({ description: 'the limit, as a count' }) limit?: number;
+  @ApiPropertyOptional({ description: 'days counted: short rests, a run, weekend or holiday' })
+  days?: number;
+  @ApiPropertyOptional({ description: "a run's first day" }) firstDate?: string;
+  @ApiPropertyOptional({ description: "a run's last day" }) lastDate?: string;
+  @ApiPropertyOptional({ enum: ['red', 'amber'], description: 'after_hours_share' })
+  severity?: string;
+  @ApiPropertyOptional({ example: 0.125, description: '0..1' }) afterHoursShare?: number;
+  @ApiPropertyOptional({ example: 0.1, description: 'the share it is above, 0..1' })
+  thresholdShare?: number;
+}
+
 export class RiskView {
   @ApiProperty({ enum: ['green', 'amber', 'red'] }) level!: string;
-  @ApiProperty({ type: [String], description: 'the reasons, in English' }) reasons!: string[];
+  @ApiProperty({ type: [RiskReasonView], description: 'every trigger, red ones first' })
+  reasons!: RiskReasonView[];
 }
 
 export class RiskTextView {

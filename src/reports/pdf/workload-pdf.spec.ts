@@ -7,6 +7,7 @@ import type { FormatLocale } from '../../common/format';
 import { rankPressureClients, workloadIndicators } from '../workload-indicators';
 import type { WorkloadReportData } from '../workload-report.service';
 import { renderWorkloadPdf } from './workload-pdf';
+import { riskText } from '../risk-wording';
 
 function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'workload-pdf-'));
@@ -63,7 +64,7 @@ function reportData(locale: FormatLocale): WorkloadReportData {
     ...report,
     breakdown: { activities: [], clients: [] },
     pressureClients,
-    riskText: { locale, level: report.risk.level, reasons: report.risk.reasons },
+    riskText: riskText(report.risk, locale),
   };
 }
 

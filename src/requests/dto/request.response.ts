@@ -11,6 +11,42 @@ export class QuotaUseView {
   @ApiProperty({ type: Number, nullable: true, example: 2 }) quota!: number | null;
 }
 
+/**
+ * Why the urgency policy did not simply accept a request at its level: a code, its words in the
+ * language of Accept-Language, and its figures.
+ */
+export class PolicyReasonView {
+  @ApiProperty({
+    enum: ['downgraded', 'overage', 'as_written'],
+    description:
+      "downgraded: the level's quota was used up, a lower level had room; overage: accepted over the quota with a fee; as_written: words stored before reasons had codes",
+  })
+  code!: string;
+  @ApiProperty({
+    example:
+      'Quota Critique du mois épuisé (2 sur 2) : demande enregistrée au niveau Haute (1 sur 5)',
+    description: 'in the language of Accept-Language (French by default)',
+  })
+  message?: string;
+  @ApiPropertyOptional({ enum: URGENCY_LEVELS, description: 'the level asked for' })
+  level?: Urgency;
+  @ApiPropertyOptional({ description: "the requested level's units used this month" })
+  used?: number;
+  @ApiPropertyOptional({ description: "the requested level's monthly quota" }) quota?: number;
+  @ApiPropertyOptional({ enum: URGENCY_LEVELS, description: 'downgraded: the level applied' })
+  appliedLevel?: Urgency;
+  @ApiPropertyOptional({ description: 'downgraded: units of that level used, this one included' })
+  appliedUsed?: number;
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    description: "downgraded: that level's quota, null when unlimited",
+  })
+  appliedQuota?: number | null;
+  @ApiPropertyOptional({ description: 'overage: the fee billed for it' })
+  overageFeeCents?: number;
+}
+
 /** A request as the API answers it: what was filed, the policy's decision, its SLA status now. */
 export class RequestView {
   @ApiUuid() id!: string;
@@ -24,11 +60,11 @@ export class RequestView {
   urgencyApplied!: Urgency;
   @ApiProperty({ enum: ['accepted', 'downgraded', 'overage'] }) policyOutcome!: string;
   @ApiProperty({
-    type: String,
+    type: PolicyReasonView,
     nullable: true,
-    description: 'why it was downgraded or billed as overage',
+    description: 'why it was downgraded or billed as overage; null when accepted as asked',
   })
-  reason!: string | null;
+  reason!: PolicyReasonView | null;
   @ApiProperty({ enum: REQUEST_STATUSES }) status!: string;
   @ApiInstant() createdAt!: Date;
   @ApiInstant({ description: 'the response deadline of the applied urgency' })
