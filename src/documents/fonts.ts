@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -28,6 +28,21 @@ const parsedFonts = new Map<string, ParsedFont>();
 export function dejavuFontPath(file: string): string {
   const packageDir = path.dirname(require.resolve('dejavu-fonts-ttf/package.json'));
   return path.join(packageDir, 'ttf', path.basename(file));
+}
+
+/**
+ * A template's fonts as absolute paths: a file in the template's own folder, else the DejaVu
+ * file of that name.
+ */
+export function resolveFonts<F extends { regular: string; bold: string }>(
+  fonts: F,
+  dir: string,
+): F {
+  const resolve = (file: string) => {
+    const own = path.resolve(dir, file);
+    return existsSync(own) ? own : dejavuFontPath(file);
+  };
+  return { ...fonts, regular: resolve(fonts.regular), bold: resolve(fonts.bold) };
 }
 
 /** The TrueType font at `filePath`, read and parsed on first use only. */

@@ -19,7 +19,7 @@ import type { FormatLocale } from '../common/format';
 import type { MessageValues, Translate } from '../i18n';
 import { ownMessagesIn, ownTranslator } from '../i18n/own-messages';
 import { INVOICE_STATUSES, type DocumentKind, type InvoiceStatus } from '../invoicing/math';
-import { dejavuFontPath } from '../invoicing/pdf/fonts';
+import { resolveFonts } from '../documents/fonts';
 
 type Words<K extends string> = Record<K, string>;
 
@@ -27,44 +27,20 @@ export interface ReportLayout {
   page: { size: string; margins: { top: number; right: number; bottom: number; left: number } };
   /** A file in the templates folder or a DejaVu file name; resolved to absolute paths. */
   fonts: { regular: string; bold: string };
-  colors: Words<
-    | 'text'
-    | 'muted'
-    | 'rule'
-    | 'grid'
-    | 'barFill'
-    | 'barOverAlert'
-    | 'barOverMax'
-    | 'limitLine'
-    | 'alertLine'
-    | 'tableHeaderBackground'
-  > & { risk: Words<'green' | 'amber' | 'red'> };
+  colors: Words<'text' | 'muted' | 'rule' | 'grid' | 'tableHeaderBackground'> & {
+    risk: Words<'green' | 'amber' | 'red'>;
+  };
   fontSizes: Record<
-    | 'title'
-    | 'subtitle'
-    | 'heading'
-    | 'risk'
-    | 'body'
-    | 'small'
-    | 'table'
-    | 'axis'
-    | 'legend'
-    | 'footer',
+    'title' | 'subtitle' | 'heading' | 'risk' | 'body' | 'small' | 'table' | 'axis' | 'footer',
     number
   >;
   risk: { maxReasons: number; boxPadding: number };
   charts: {
     height: number;
     gapBelow: number;
-    axisWidth: number;
     legendRowHeight: number;
-    barGapRatio: number;
     maxWeeklyBars: number;
-    valueLabelsUpTo: number;
-    hatchSpacing: number;
     stackedBarHeight: number;
-    dash: [number, number];
-    alertDash: [number, number];
   };
   table: { cellPadding: number; maxRows: number; daysListedUpTo: number };
   footer: { distanceFromBottom: number };
@@ -215,14 +191,6 @@ export function loadReportTemplate(
     cache.set(key, template);
   }
   return template;
-}
-
-function resolveFonts(fonts: ReportLayout['fonts'], dir: string): ReportLayout['fonts'] {
-  const resolve = (file: string) => {
-    const own = path.resolve(dir, file);
-    return existsSync(own) ? own : dejavuFontPath(file);
-  };
-  return { regular: resolve(fonts.regular), bold: resolve(fonts.bold) };
 }
 
 /** The message `values` fill: "… et 3 autres jours" from { count: 3 }. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Translate } from '../../i18n';
 import { ownMessagesIn, ownTranslator } from '../../i18n/own-messages';
-import { dejavuFontPath } from './fonts';
+import { resolveFonts } from '../../documents/fonts';
 
 /**
  * The invoice's look lives in a templates folder (layout.json), its words in the message
@@ -140,12 +140,4 @@ export function missingKeys(candidate: unknown, reference: unknown, prefix = '')
     if (!(key in have)) return [keyPath];
     return missingKeys((have as Record<string, unknown>)[key], value, `${keyPath}.`);
   });
-}
-
-function resolveFonts(fonts: InvoiceLayout['fonts'], dir: string): InvoiceLayout['fonts'] {
-  const resolve = (file: string) => {
-    const own = path.resolve(dir, file);
-    return existsSync(own) ? own : dejavuFontPath(file);
-  };
-  return { regular: resolve(fonts.regular), bold: resolve(fonts.bold) };
 }
