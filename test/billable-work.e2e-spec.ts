@@ -349,6 +349,36 @@ describe('billable work: credited, late or early, every hour is billed once', ()
     expect(arrears.body.details).toEqual([expect.objectContaining({ field: 'billing.feeTiming' })]);
   });
 
+  it('warns on an advance-fee draft only while the months whose work it bills have not ended', async () => {
+    const ahead = await createContract(t, consultant, clientId, {
+      billing: { feeTiming: 'advance' },
+    });
+    const web = new WebSession(t);
+    await web.signIn('camille@example.fr', PASSWORD);
+    try {
+      t.clock.set('2026-10-20T10:00:00+02:00');
+      await work(ahead.id, '2026-10-12', 120);
+      // November's fee, made on 20 October: it bills October's work, and October runs on.
+      const november = await draft(ahead.id, '2026-11-01', '2026-11-30');
+      expect(november.warnings).toEqual([
+        expect.objectContaining({ code: 'work_open', date: '2026-10-31' }),
+      ]);
+      const page = (await web.get(`/console/invoices/${november.id}`)).text;
+      expect(page).toContain('le travail facturé court jusqu’au 31/10/2026');
+      expect(page).not.toContain('la période court');
+      // On 2 November October is over: November itself runs on by design, and says nothing.
+      t.clock.set('2026-11-02T10:00:00+01:00');
+      const read = (await api.get(`/api/invoices/${november.id}`).expect(200)).body as Doc;
+      expect(read.warnings).toEqual([]);
+      expect((await web.get(`/console/invoices/${november.id}`)).text).not.toMatch(
+        /court jusqu’au/,
+      );
+      await api.delete(`/api/invoices/${november.id}`).expect(204);
+    } finally {
+      t.clock.set('2027-01-05T10:00:00+01:00');
+    }
+  });
+
   it('gives the work back from the console when the box is ticked', async () => {
     const tm = (await createContract(t, consultant, clientId, {
       billing: {

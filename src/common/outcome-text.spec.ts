@@ -94,6 +94,13 @@ const CODES: Row[] = [
     'the period runs until 31 Dec 2026: work logged after today is not on this draft (rebuild it once the period has ended)',
   ],
   [
+    'warning',
+    'work_open',
+    { date: '2026-11-30' },
+    'le travail facturé court jusqu’au 30/11/2026°: le travail saisi après aujourd’hui n’est pas sur ce brouillon (reconstruisez-le une fois ce jour passé°; le forfait de sa période est facturé à échoir)',
+    'the work it bills runs until 30 Nov 2026: work logged after today is not on this draft (rebuild it once that day has passed; the fee of its period is billed in advance)',
+  ],
+  [
     'alert',
     'usage_80',
     {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { addDays, firstDayOfNextMonth } from '../calendar';
 import type { Client } from '../clients/client.entity';
 import { DomainError } from '../common/domain-error';
 import type { Contract } from '../contracts/contract.entity';
@@ -12,23 +11,17 @@ import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
 import { draftLineOf, lineRowValues } from './line-rows';
 import {
+  billsFeeInAdvance,
   buildDraft,
-  addMonths,
   computeTotals,
   contractMonthsOfPeriod,
+  monthsBefore,
   monthsOfPeriod,
   vatRegimeFor,
   type DraftInput,
   type DraftLine,
   type InvoiceVatRegime,
 } from './math';
-
-/** The same span one month earlier, whole months: December 2026 → November 2026. */
-export function monthsBefore(period: Period): Period {
-  const first = addMonths(period.start.slice(0, 7), -1);
-  const last = addMonths(period.end.slice(0, 7), -1);
-  return { start: `${first}-01`, end: addDays(firstDayOfNextMonth(last), -1) };
-}
 
 export interface DraftParties {
   contract: Contract;
@@ -89,7 +82,7 @@ export class DraftLines {
     const retainer = contract.billing.mode === 'retainer';
     const months = retainer ? retainerMonths(contract, period) : [];
     // In advance (à échoir), a period's invoice bills its months' fee and the months before.
-    const advance = retainer && contract.billing.feeTiming === 'advance';
+    const advance = billsFeeInAdvance(contract.billing);
     const workPeriod = advance ? monthsBefore(period) : period;
     const found = await this.work.collect(m, contract, workPeriod, tz);
     const workMonths = advance ? monthsOfPeriod(workPeriod) : [];

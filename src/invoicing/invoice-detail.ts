@@ -3,6 +3,7 @@ import type { InvoiceLine } from './invoice-line.entity';
 import type { Invoice } from './invoice.entity';
 import {
   balanceCents,
+  monthsBefore,
   invoiceStatus,
   vatMention,
   type DocumentKind,
@@ -70,16 +71,27 @@ export interface InvoiceSummary {
 
 /** Something the consultant should know about a draft before issuing it (words: `warning.<code>`). */
 export interface DraftWarning {
-  /** `period_open`: the period ends today or later, so work still to come is not on it. */
-  code: 'period_open';
-  /** The last day of the period. */
+  /**
+   * `period_open`: the period ends today or later, so work still to come is not on it;
+   * `work_open`: the same of the months before the period, whose work a draft billing its fee
+   * in advance bills.
+   */
+  code: 'period_open' | 'work_open';
+  /** The last day of the period, or of the months whose work it bills. */
   date: string;
 }
 
-/** A draft whose period has not ended yet says so: the month is not over, its work may grow. */
-export function draftWarnings(doc: Invoice, today: string): DraftWarning[] {
-  if (doc.status !== 'draft' || doc.kind !== 'invoice' || doc.periodEnd < today) return [];
-  return [outcome('warning', 'period_open', { date: doc.periodEnd })];
+/**
+ * A draft whose work may still grow says so: the last day of the work it bills is today or
+ * later. That is its period's, or, for a fee billed in advance, the months before it: its own
+ * months run ahead by design, their work goes on the next draft.
+ */
+export function draftWarnings(doc: Invoice, today: string, feeInAdvance = false): DraftWarning[] {
+  if (doc.status !== 'draft' || doc.kind !== 'invoice') return [];
+  const period = { start: doc.periodStart, end: doc.periodEnd };
+  const date = feeInAdvance ? monthsBefore(period).end : period.end;
+  if (date < today) return [];
+  return [outcome('warning', feeInAdvance ? 'work_open' : 'period_open', { date })];
 }
 
 export interface InvoiceDetail extends InvoiceSummary {

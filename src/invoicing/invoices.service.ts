@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { notFound } from '../common/domain-error';
 import type { Page } from '../common/pagination';
 import { clientScope, type Viewer } from '../common/tenant';
+import { Contract } from '../contracts/contract.entity';
 import { PracticeService } from '../practice/practice.service';
 import type { InvoiceQuery } from './dto/invoice.dto';
 import {
@@ -18,6 +19,7 @@ import {
   type InvoiceSummary,
 } from './invoice-detail';
 import { InvoiceLine } from './invoice-line.entity';
+import { billsFeeInAdvance } from './math';
 import { Invoice } from './invoice.entity';
 import { Payment } from './payment.entity';
 
@@ -78,7 +80,7 @@ export class InvoicesService {
   async detail(id: string, m: EntityManager = this.dataSource.manager): Promise<InvoiceDetail> {
     const doc = await m.findOne(Invoice, { where: { id } });
     if (!doc) throw notFound('invoice');
-    const [lines, figures, today, credited, creditNotes] = await Promise.all([
+    const [lines, figures, today, credited, creditNotes, contract] = await Promise.all([
       m.find(InvoiceLine, { where: { invoiceId: id }, order: { position: 'ASC' } }),
       this.figures(m, [id]),
       this.today(m),
@@ -87,6 +89,10 @@ export class InvoicesService {
         where: { creditedInvoiceId: id, status: 'issued' },
         order: { chainSeq: 'ASC' },
       }),
+      // A draft's warnings depend on when its contract bills the fee.
+      doc.status === 'draft' && doc.contractId
+        ? m.findOne(Contract, { where: { id: doc.contractId } })
+        : null,
     ]);
     return {
       ...summarize(doc, figures.get(id) ?? NO_FIGURES, today),
@@ -95,7 +101,7 @@ export class InvoicesService {
       lines: lines.map(lineView),
       ...(credited ? { creditedInvoice: reference(credited) } : {}),
       creditNotes: creditNotes.map(reference),
-      warnings: draftWarnings(doc, today),
+      warnings: draftWarnings(doc, today, !!contract && billsFeeInAdvance(contract.billing)),
     };
   }
 

@@ -111,8 +111,9 @@ export class DocumentReferenceView {
 /** Something to check on a draft before issuing it. */
 export class DraftWarningView {
   @ApiProperty({
-    enum: ['period_open'],
-    description: 'period_open: the period ends today or later, its work may still grow',
+    enum: ['period_open', 'work_open'],
+    description:
+      'period_open: the period ends today or later, its work may still grow; work_open: the fee is billed in advance and the months before the period, whose work the draft bills, end today or later',
   })
   code!: string;
   @ApiProperty({
@@ -121,7 +122,8 @@ export class DraftWarningView {
     description: 'in the language of Accept-Language (French by default)',
   })
   message?: string;
-  @ApiDay({ description: 'the last day of the period' }) date!: string;
+  @ApiDay({ description: 'the last day of the period, or of the months whose work it bills' })
+  date!: string;
 }
 
 /** An invoice or credit note with its lines, identities and related documents. */

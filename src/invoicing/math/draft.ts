@@ -1,3 +1,5 @@
+import { addDays, firstDayOfNextMonth } from '../../calendar/periods';
+import type { BillingMode } from '../../common/domain';
 import type { DraftInput, LineContext } from './draft-input';
 import { labelsFor } from './labels';
 import { isLate, lateFeeLines, lateLines } from './late-lines';
@@ -23,6 +25,24 @@ export function monthsOfPeriod(period: { start: string; end: string }): string[]
   const first = period.start.slice(0, 7);
   const count = monthNumber(period.end.slice(0, 7)) - monthNumber(first) + 1;
   return Array.from({ length: Math.max(0, count) }, (_, k) => addMonths(first, k));
+}
+
+/**
+ * A retainer whose fee is billed in advance (à échoir): a period's draft bills its months' fee
+ * and, beside it, the work of the months before (`monthsBefore`). Only a retainer has a fee.
+ */
+export function billsFeeInAdvance(billing: { mode: BillingMode; feeTiming?: string }): boolean {
+  return billing.mode === 'retainer' && billing.feeTiming === 'advance';
+}
+
+/** The same span one month earlier, whole months: December 2026 → November 2026. */
+export function monthsBefore(period: { start: string; end: string }): {
+  start: string;
+  end: string;
+} {
+  const first = addMonths(period.start.slice(0, 7), -1);
+  const last = addMonths(period.end.slice(0, 7), -1);
+  return { start: `${first}-01`, end: addDays(firstDayOfNextMonth(last), -1) };
 }
 
 /** A contract's dates: the first day, and the last one unless it runs on. */
