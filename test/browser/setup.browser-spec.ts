@@ -13,7 +13,8 @@ import {
 
 /** Nothing sticks out sideways: the page fits the screen's width. */
 async function scrollWidth(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth);
+  // Evaluated in the page, whose `document` the Node typings do not know.
+  return page.evaluate<number>('document.documentElement.scrollWidth');
 }
 
 /**
