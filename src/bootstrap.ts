@@ -42,18 +42,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.useLogger(new ServerLogger(app.get(Logger)));
   const config = app.get(AppConfigService).values;
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  await registerSecurityHeaders(app);
   app
     .getHttpAdapter()
     .getInstance()
@@ -79,6 +68,38 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.enableShutdownHooks();
   setUpOpenApi(app);
   return app;
+}
+
+/**
+ * Helmet's headers. The CSP asks browsers to upgrade the page's requests to HTTPS only when the
+ * page itself came over HTTPS (directly, or through a trusted proxy's X-Forwarded-Proto with
+ * TRUST_PROXY): a server opened over plain HTTP on a local network would otherwise have its own
+ * CSS and script fetched over an HTTPS it does not serve.
+ */
+async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => {
+      const csp = reply.raw.getHeader('content-security-policy');
+      if (request.protocol === 'https' && typeof csp === 'string') {
+        reply.raw.setHeader('content-security-policy', `${csp};upgrade-insecure-requests`);
+      }
+      done();
+    });
 }
 
 /** Server-rendered pages live outside /api. */

@@ -160,6 +160,7 @@ const PAGES: Record<string, readonly Grant[]> = {
   'POST /console/invoices/:id/credit': [C],
   'POST /console/timer/start': [C],
   'POST /console/timer/stop': [C],
+  'POST /console/interventions/:id/restart': [C],
   'POST /console/alerts/:id/acknowledge': [C],
   'GET /console/clients': [C],
   'POST /console/clients': [C],

@@ -3,9 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { ConsoleDesk, type DeskForms } from './console-desk.service';
-import { InboxQuery, InterventionForm, TimerStartForm } from './console-forms';
+import { InboxQuery, InterventionForm, ReturnForm, TimerStartForm } from './console-forms';
 import { ConsolePages } from './console-pages';
 import { attempt } from './form-problems';
+import { stoppedTimer } from './header-timer';
+import { returnPath } from './return-path';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
 import { UuidParam } from '../common/validation';
@@ -43,10 +45,35 @@ export class ConsoleDeskController {
     return this.show(req, reply, { timerForm, timerProblems: failed.problems }, failed.status);
   }
 
+  /** Stopped from the header: back to the page it was on; from the desk: the work saved. */
   @Post('timer/stop')
-  async stopTimer(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  async stopTimer(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: ReturnForm,
+  ): Promise<FastifyReply> {
     const stopped = await this.desk.stopTimer(req.user!);
+    if (form.back !== undefined)
+      return this.pages.redirect(reply, returnPath(form.back, '/console'));
+    req.headerTimer = stoppedTimer(req.headerTimer);
     return this.pages.render(req, reply, 'console/saved', { ...stopped, fromTimer: true });
+  }
+
+  /** A new timer on the same work as a past entry; a refusal shows on the desk's timer form. */
+  @Post('interventions/:id/restart')
+  async restartTimer(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @UuidParam() id: string,
+    @Body() form: ReturnForm,
+  ): Promise<FastifyReply> {
+    const timerForm = await this.desk.restartForm(req.user!, id);
+    const failed = await attempt(() => this.desk.startTimer(req.user!, timerForm));
+    if (failed.problems.length === 0) {
+      return this.pages.redirect(reply, returnPath(form.back, '/console/week'));
+    }
+    const refused = { timerForm: { ...timerForm }, timerProblems: failed.problems };
+    return this.show(req, reply, refused, failed.status);
   }
 
   @Post('interventions')

@@ -6,6 +6,7 @@ import { ActivitiesService } from '../activities/activities.service';
 import { AlertsService } from '../alerts/alerts.service';
 import { ClientsService } from '../clients/clients.service';
 import { Clock } from '../common/clock';
+import { notFound } from '../common/domain-error';
 import type { FormProblem } from './form-problems';
 import { ContractsService } from '../contracts/contracts.service';
 import { CreateInterventionDto, StartTimerDto } from '../interventions/dto/intervention.dto';
@@ -14,6 +15,7 @@ import type {
   TimerResponse,
 } from '../interventions/dto/intervention.response';
 import { InterventionWriter } from '../interventions/intervention-writer.service';
+import { InterventionsService } from '../interventions/interventions.service';
 import { TimerService } from '../interventions/timer.service';
 import { PracticeService } from '../practice/practice.service';
 import type { RequestView } from '../requests/request-view';
@@ -50,6 +52,7 @@ export class ConsoleDesk {
     private readonly practice: PracticeService,
     private readonly writer: InterventionWriter,
     private readonly timer: TimerService,
+    private readonly interventions: InterventionsService,
     private readonly clock: Clock,
     private readonly firstRun: FirstRunChecklist,
   ) {}
@@ -121,6 +124,24 @@ export class ConsoleDesk {
     const checked = await checkDto(StartTimerDto, plain);
     if (!checked.value) return checked;
     return { problems: [], timer: await this.timer.start(user, checked.value) };
+  }
+
+  /**
+   * The timer's form filled from one of the consultant's past entries: the same contract,
+   * request, activity, circumstances and description.
+   */
+  async restartForm(user: AuthUser, interventionId: string): Promise<TimerStartForm> {
+    const past = await this.interventions.get(interventionId);
+    if (past.consultantId !== user.id) throw notFound('intervention');
+    return {
+      contractId: past.contractId,
+      requestId: past.requestId ?? undefined,
+      activityId: past.activityId,
+      urgency: past.urgency,
+      location: past.location,
+      description: past.description,
+      billable: past.billable ? 'on' : undefined,
+    };
   }
 
   /** Stops the timer; the saved work comes with its local day, the week view to go to. */

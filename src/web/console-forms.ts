@@ -92,6 +92,11 @@ export class TimerStartForm {
   @Text(5) readonly billable?: string;
 }
 
+/** A button that brings people back to the page it was on (the header's Stop, a restart). */
+export class ReturnForm {
+  @Text(2000) readonly back?: string;
+}
+
 /** The quick log: finished work, start and end read in the practice zone. */
 export class InterventionForm extends TimerStartForm {
   @Text(20) readonly startedAt?: string;

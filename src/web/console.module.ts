@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Activity } from '../activities/activity.entity';
 import { ActivitiesModule } from '../activities/activities.module';
@@ -33,6 +34,7 @@ import { ConsoleReports } from './console-reports.service';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleWeek } from './console-week.service';
 import { FirstRunChecklist } from './first-run-checklist.service';
+import { HeaderTimerInterceptor } from './header-timer';
 import { WebModule } from './web.module';
 
 /** The consultant's console: pages over the feature services. */
@@ -73,6 +75,8 @@ import { WebModule } from './web.module';
     ConsoleReports,
     FirstRunChecklist,
     ConsoleFirstSteps,
+    // The running timer in the header of every page of a consultant.
+    { provide: APP_INTERCEPTOR, useClass: HeaderTimerInterceptor },
   ],
 })
 export class ConsoleModule {}

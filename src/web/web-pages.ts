@@ -7,8 +7,10 @@ import { outcomeText } from '../common/outcome-text';
 import type { Coded } from '../common/outcome';
 import { formView, type FormProblem } from './form-problems';
 import { PAGE_FORMS, type PageFormName } from './page-forms';
+import type { HeaderTimer } from './header-timer';
 
-export type PageRequest = FastifyRequest & { user?: AuthUser };
+/** A page's request: its user, and for a consultant the timer its header shows. */
+export type PageRequest = FastifyRequest & { user?: AuthUser; headerTimer?: HeaderTimer };
 
 /**
  * Renders a page with what every template needs: texts, user, CSRF token, formatters, and what
@@ -40,6 +42,7 @@ export class WebPages {
         user: request.user ?? null,
         csrf,
         path: request.url,
+        headerTimer: request.headerTimer ?? null,
         fmt,
         outcomeText: (outcome: Coded | null | undefined) => outcomeText(locale, outcome),
         formView: (

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { User } from '../users/user.entity';
 import { WebAuthController } from './web-auth.controller';
 import { WebErrorFilter } from './web-error.filter';
+import { PageNotFoundFilter } from './page-not-found.filter';
 import { WebPages } from './web-pages';
 import { WebSetupPageController } from './web-setup-page.controller';
 import { SetupPage } from './web-setup-page.service';
@@ -16,7 +18,13 @@ import { SetupPage } from './web-setup-page.service';
 @Module({
   imports: [AuthModule, TypeOrmModule.forFeature([User])],
   controllers: [WebAuthController, WebSetupPageController],
-  providers: [WebPages, WebErrorFilter, SetupPage],
+  providers: [
+    WebPages,
+    WebErrorFilter,
+    SetupPage,
+    // An address no route serves: a page outside /api, JSON under it.
+    { provide: APP_FILTER, useClass: PageNotFoundFilter },
+  ],
   exports: [WebPages, WebErrorFilter, SetupPage],
 })
 export class WebModule {}
