@@ -35,10 +35,8 @@ export class AccessGuard implements CanActivate {
     request.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (!roles?.includes(user.role)) {
-      throw new DomainError(
-        'forbidden.role',
-        `This action is not allowed for the ${user.role} role`,
-      );
+      const message = `This action is not allowed for the ${user.role} role`;
+      throw new DomainError('forbidden.role', message, [{ message, role: user.role }]);
     }
     return true;
   }

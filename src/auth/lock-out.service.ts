@@ -35,10 +35,10 @@ export class LockOut {
         await failures.delete({ email, at: LessThanOrEqual(since) });
         const recent = await failures.count({ where: { email, at: MoreThan(since) } });
         if (recent >= MAX_FAILURES) {
-          throw new DomainError(
-            'too_many.login',
-            `Too many failed sign-ins for this email; try again in ${FAILURE_WINDOW_MINUTES} minutes`,
-          );
+          const message = `Too many failed sign-ins for this email; try again in ${FAILURE_WINDOW_MINUTES} minutes`;
+          throw new DomainError('too_many.login', message, [
+            { message, waitMinutes: FAILURE_WINDOW_MINUTES },
+          ]);
         }
         await failures.save(failures.create({ email, at: now }));
       },

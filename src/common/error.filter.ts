@@ -9,7 +9,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { negotiateLocale } from '../i18n';
-import { DomainError, ErrorKind } from './domain-error';
+import { DomainError, ErrorCode, ErrorKind } from './domain-error';
 import { errorText } from './error-text';
 
 export function statusOfKind(kind: ErrorKind): number {
@@ -32,6 +32,45 @@ export function statusOfKind(kind: ErrorKind): number {
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'not_allowed':
+      return HttpStatus.METHOD_NOT_ALLOWED;
+    case 'unsupported':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+    case 'internal':
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+  }
+}
+
+/**
+ * The code of an answer that no service coded: the framework's refusals (no such route, a body
+ * too large or of an unknown type, a body that is not JSON) and anything unforeseen.
+ */
+export function codeOfStatus(status: number, hasDetails = false): ErrorCode {
+  switch (status) {
+    case 400:
+      return hasDetails ? 'invalid.input' : 'invalid.request';
+    case 401:
+      return 'unauthenticated.required';
+    case 403:
+      return 'forbidden.access';
+    case 404:
+      return 'not_found.route';
+    case 405:
+      return 'not_allowed.method';
+    case 409:
+      return 'conflict.state';
+    case 413:
+      return 'too_large.body';
+    case 415:
+      return 'unsupported.media_type';
+    case 422:
+      return 'rule.refused';
+    case 429:
+      return 'too_many.attempts';
+    case 503:
+      return 'unavailable.service';
+    default:
+      return status < 500 ? 'invalid.request' : 'internal.error';
   }
 }
 
@@ -54,7 +93,7 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  code?: string;
+  code: string;
   details?: unknown;
   requestId?: string;
 }
@@ -69,7 +108,7 @@ export class ErrorFilter implements ExceptionFilter {
     const request = ctx.getRequest<FastifyRequest>();
     const reply = ctx.getResponse<FastifyReply>();
     const unavailable = databaseUnavailable(exception);
-    const body = this.toBody(unavailable ?? exception);
+    const body = errorBody(unavailable ?? exception);
     Object.assign(
       body,
       errorText(
@@ -88,49 +127,62 @@ export class ErrorFilter implements ExceptionFilter {
     if (body.statusCode === 503) retryLater(reply);
     void reply.status(body.statusCode).header('content-type', 'application/json').send(body);
   }
+}
 
-  private toBody(exception: unknown): ErrorBody {
-    if (exception instanceof DomainError) {
-      const statusCode = statusOfKind(exception.kind);
-      return {
-        statusCode,
-        error: REASONS[statusCode] ?? 'Error',
-        message: exception.message,
-        code: exception.code,
-        ...(exception.details ? { details: exception.details } : {}),
-      };
-    }
-    if (exception instanceof HttpException) {
-      const statusCode = exception.getStatus();
-      const response = exception.getResponse();
-      const r =
-        typeof response === 'string'
-          ? { message: response }
-          : (response as Record<string, unknown>);
-      const message = Array.isArray(r.message)
-        ? r.message.join('; ')
-        : typeof r.message === 'string'
-          ? r.message
-          : exception.message;
-      return {
-        statusCode,
-        error: REASONS[statusCode] ?? (typeof r.error === 'string' ? r.error : 'Error'),
-        message,
-        ...(r.details ? { details: r.details } : {}),
-      };
-    }
-    const duplicate = uniqueViolation(exception);
-    if (duplicate) return duplicateBody(duplicate.columns);
-    const fastifyStatus = (exception as { statusCode?: number } | null)?.statusCode;
-    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      return {
-        statusCode: fastifyStatus,
-        error: REASONS[fastifyStatus] ?? 'Error',
-        message: (exception as Error).message,
-      };
-    }
-    return { statusCode: 500, error: REASONS[500], message: 'Internal server error' };
+/**
+ * The body of API.md for any failure, with its code: a service's coded error as it is, the
+ * framework's refusals and database failures coded here. The message is the developer's; the
+ * words people read replace it (errorText), on the API and on pages alike.
+ */
+export function errorBody(exception: unknown): ErrorBody {
+  if (exception instanceof DomainError) {
+    const statusCode = statusOfKind(exception.kind);
+    return {
+      statusCode,
+      error: REASONS[statusCode] ?? 'Error',
+      message: exception.message,
+      code: exception.code,
+      ...(exception.details ? { details: exception.details } : {}),
+    };
   }
+  if (exception instanceof HttpException) {
+    const statusCode = exception.getStatus();
+    const response = exception.getResponse();
+    const r =
+      typeof response === 'string' ? { message: response } : (response as Record<string, unknown>);
+    const message = Array.isArray(r.message)
+      ? r.message.join('; ')
+      : typeof r.message === 'string'
+        ? r.message
+        : exception.message;
+    return {
+      statusCode,
+      error: REASONS[statusCode] ?? (typeof r.error === 'string' ? r.error : 'Error'),
+      message,
+      code: typeof r.code === 'string' ? r.code : codeOfStatus(statusCode, Boolean(r.details)),
+      ...(r.details ? { details: r.details } : {}),
+    };
+  }
+  const duplicate = uniqueViolation(exception);
+  if (duplicate) return duplicateBody(duplicate.columns);
+  const fastify = exception as { statusCode?: unknown; code?: unknown } | null;
+  const fastifyStatus = fastify?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    // @fastify/csrf-protection: a page's form without its token, or with a stale one.
+    const csrf = typeof fastify?.code === 'string' && fastify.code.startsWith('FST_CSRF');
+    return {
+      statusCode: fastifyStatus,
+      error: REASONS[fastifyStatus] ?? 'Error',
+      message: (exception as Error).message,
+      code: csrf ? 'forbidden.csrf' : codeOfStatus(fastifyStatus),
+    };
+  }
+  return {
+    statusCode: 500,
+    error: REASONS[500],
+    message: 'Internal server error',
+    code: codeOfStatus(500),
+  };
 }
 
 /** How long a client is asked to wait before trying a 503 again (the Retry-After header). */

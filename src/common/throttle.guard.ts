@@ -81,14 +81,12 @@ export class UserThrottlerGuard extends ThrottlerGuard {
     const { res } = this.getRequestResponse(context);
     this.setResponseHeader(res, 'Retry-After', detail.timeToBlockExpire);
     const wait = `try again in ${detail.timeToBlockExpire} seconds`;
-    throw detail.key.startsWith('sign-in:')
-      ? new DomainError(
-          'too_many.sign_in',
-          `More than ${detail.limit} attempts a minute from this address; ${wait}`,
-        )
-      : new DomainError(
-          'too_many.requests',
-          `More than ${detail.limit} requests a minute; ${wait}`,
-        );
+    const figures = { limit: detail.limit, waitSeconds: detail.timeToBlockExpire };
+    if (detail.key.startsWith('sign-in:')) {
+      const message = `More than ${detail.limit} attempts a minute from this address; ${wait}`;
+      throw new DomainError('too_many.sign_in', message, [{ message, ...figures }]);
+    }
+    const message = `More than ${detail.limit} requests a minute; ${wait}`;
+    throw new DomainError('too_many.requests', message, [{ message, ...figures }]);
   }
 }

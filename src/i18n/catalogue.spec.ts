@@ -22,6 +22,53 @@ const corpus = [
   .map((f) => readFileSync(f, 'utf8'))
   .join('\n');
 
+/** The product's code alone, file by file (the error codes are read from it). */
+const sources = files(join(ROOT, 'src'), /\.ts$/).map((f) => ({
+  path: f.slice(ROOT.length + 1),
+  text: readFileSync(f, 'utf8'),
+}));
+
+/** The kinds of error codes, as `src/common/domain-error.ts` lists them. */
+const errorKinds = (() => {
+  const text = readFileSync(join(ROOT, 'src', 'common', 'domain-error.ts'), 'utf8');
+  const list = /ERROR_KINDS = \[([^\]]*)\]/.exec(text)?.[1] ?? '';
+  return [...list.matchAll(/'([a-z_]+)'/g)].map((m) => m[1]);
+})();
+
+/**
+ * Every error code the product can answer with, read from the source: each code written out
+ * (`new DomainError('rule.quota_exceeded'`, a map of codes, the error filter's own), and those
+ * the helpers build from a name (`notFound('contract')`, `assertVisibleTo(…, 'contract')`,
+ * `invalid('periodEnd', …)`). Codes built at run time anywhere else are listed apart: they cannot
+ * be checked, so they are refused.
+ */
+function errorCodes(): { codes: Set<string>; builtAtRunTime: string[] } {
+  const kinds = errorKinds.join('|');
+  const written = new RegExp(`['"\`]((?:${kinds})\\.[\\w.]+)['"\`]`, 'g');
+  const codes = new Set<string>();
+  const builtAtRunTime: string[] = [];
+  for (const { path, text } of sources) {
+    for (const m of text.matchAll(written)) codes.add(m[1]);
+    for (const m of text.matchAll(/\b(?:notFound\(|assertVisibleTo\([^)]*,)\s*'(\w+)'/g)) {
+      codes.add(`not_found.${m[1]}`);
+    }
+    for (const m of text.matchAll(/\binvalid\(\s*'(\w+)'/g)) codes.add(`invalid.${m[1]}`);
+    if (path === join('src', 'common', 'domain-error.ts')) continue;
+    const dynamic = [
+      ...text.matchAll(/new DomainError\(\s*`[^`]*\$\{/g),
+      ...text.matchAll(/\b(?:notFound|invalid)\(\s*(?![\s'"])/g),
+    ];
+    for (const m of dynamic) {
+      const line = text.slice(0, m.index).split('\n').length;
+      const call = text.slice(m.index, text.indexOf('\n', m.index));
+      // assertVisibleTo passes on the name its callers give, read from them above.
+      if (path === join('src', 'common', 'tenant.ts') && call.includes('notFound(what)')) continue;
+      builtAtRunTime.push(`${path}:${line} ${call.trim()}`);
+    }
+  }
+  return { codes, builtAtRunTime };
+}
+
 /** Keys built at run time: `'urgency.' + level`, `` `warning.${code}` ``, `'error.' + status`. */
 const dynamicPrefixes = new Set(
   [
@@ -76,6 +123,30 @@ describe('the message catalogue', () => {
 
   it('uses every message somewhere in the product', () => {
     expect(catalogue.keys('fr').filter((k) => !used(k))).toEqual([]);
+  });
+
+  it('has a message for every error code the product answers with, in both languages', () => {
+    const { codes, builtAtRunTime } = errorCodes();
+    expect(builtAtRunTime).toEqual([]);
+    // The collection itself: codes of every kind of source are found.
+    expect([...codes]).toEqual(
+      expect.arrayContaining([
+        'rule.quota_exceeded',
+        'not_found.contract',
+        'invalid.periodEnd',
+        'rule.overpayment',
+        'forbidden.role',
+        'not_found.route',
+        'conflict.duplicate',
+        'unavailable.database',
+      ]),
+    );
+    const missing = [...codes]
+      .sort()
+      .flatMap((code) =>
+        LOCALES.filter((l) => !catalogue.has(`error.${code}`, l)).map((l) => `${l} error.${code}`),
+      );
+    expect(missing).toEqual([]);
   });
 
   it('formats plurals, numbers and falls back to French, then to the key', () => {

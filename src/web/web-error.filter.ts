@@ -1,14 +1,7 @@
-import {
-  ArgumentsHost,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  Injectable,
-  Logger,
-} from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { DomainError } from '../common/domain-error';
-import { databaseUnavailable, retryLater, statusOfKind } from '../common/error.filter';
+import { databaseUnavailable, errorBody, retryLater } from '../common/error.filter';
+import { errorText } from '../common/error-text';
 import { PageRequest, WebPages } from './web-pages';
 
 /** Errors on pages become pages: sign-in when signed out, else an error page with the status. */
@@ -23,13 +16,8 @@ export class WebErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<PageRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const known = databaseUnavailable(exception) ?? exception;
-    const status =
-      known instanceof DomainError
-        ? statusOfKind(known.kind)
-        : known instanceof HttpException
-          ? known.getStatus()
-          : 500;
+    const body = errorBody(databaseUnavailable(exception) ?? exception);
+    const status = body.statusCode;
     if (status === 401) {
       void this.pages.redirect(reply, `/login?next=${encodeURIComponent(request.url)}`);
       return;
@@ -38,7 +26,10 @@ export class WebErrorFilter implements ExceptionFilter {
       retryLater(reply);
       this.logger.warn({ err: exception }, 'page unavailable');
     } else if (status >= 500) this.logger.error({ err: exception }, 'page failed');
-    const message = status >= 500 ? '' : exception instanceof Error ? exception.message : '';
+    // The same words as the API's answer, in the page's language.
+    const locale = this.pages.locale(request);
+    const message =
+      status >= 500 ? '' : errorText(locale, body.code, body.message, body.details).message;
     void this.pages.render(request, reply, 'error', { status, message }, status);
   }
 }
