@@ -491,7 +491,8 @@ describe("web pages: the consultant's console", () => {
       afterHoursSurchargePercent: '50',
       ...Object.fromEntries(
         ['low', 'normal', 'high', 'critical'].flatMap((u) => [
-          [`${u}.responseMinutes`, '240'],
+          [`${u}.response`, '4'],
+          [`${u}.responseUnit`, 'hours'],
           [`${u}.clock`, 'business'],
           [`${u}.monthlyQuota`, u === 'critical' ? '2' : ''],
           [`${u}.surchargePercent`, '0'],

@@ -8,6 +8,7 @@ import { ConsolePages } from './console-pages';
 import { ClientForm, ContractForm } from './console-setup-forms';
 import { gaugeSvg } from './svg-charts';
 import { WebErrorFilter } from './web-error.filter';
+import { localeOf } from './i18n';
 import type { PageRequest } from './web-pages';
 import { UuidParam } from '../common/validation';
 
@@ -36,6 +37,32 @@ export class ConsoleDirectoryController {
   ): Promise<FastifyReply> {
     const outcome = await this.directory.submitClient(req.user!, form);
     return this.pages.answer(req, reply, 'console/clients', outcome);
+  }
+
+  @Get('clients/:id')
+  async client(@Req() req: PageRequest, @Res() reply: FastifyReply, @UuidParam() id: string) {
+    const page = await this.directory.clientEditPage(req.user!, id);
+    return this.pages.render(req, reply, 'console/client', page);
+  }
+
+  @Post('clients/:id')
+  async editClient(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @UuidParam() id: string,
+    @Body() form: ClientForm,
+  ): Promise<FastifyReply> {
+    const outcome = await this.directory.submitClientEdit(req.user!, id, form);
+    return this.pages.answer(req, reply, 'console/client', outcome);
+  }
+
+  @Post('clients/:id/archive')
+  async archiveClient(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @UuidParam() id: string,
+  ): Promise<FastifyReply> {
+    return this.pages.answer(req, reply, 'console/client', await this.directory.archiveClient(id));
   }
 
   @Get('contracts')
@@ -67,5 +94,32 @@ export class ConsoleDirectoryController {
   ) {
     const data = await this.directory.contract(req.user!, id, query.month);
     return this.pages.render(req, reply, 'console/contract', { ...data, gauge: gaugeSvg });
+  }
+
+  @Get('contracts/:id/edit')
+  async contractEdit(@Req() req: PageRequest, @Res() reply: FastifyReply, @UuidParam() id: string) {
+    const page = await this.directory.contractEditPage(req.user!, id, localeOf(req));
+    return this.pages.render(req, reply, 'console/contract-edit', page);
+  }
+
+  @Post('contracts/:id')
+  async editContract(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @UuidParam() id: string,
+    @Body() form: ContractForm,
+  ): Promise<FastifyReply> {
+    const outcome = await this.directory.submitContractEdit(req.user!, id, localeOf(req), form);
+    return this.pages.answer(req, reply, 'console/contract-edit', outcome);
+  }
+
+  @Post('contracts/:id/archive')
+  async archiveContract(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @UuidParam() id: string,
+  ): Promise<FastifyReply> {
+    const outcome = await this.directory.archiveContract(id);
+    return this.pages.answer(req, reply, 'console/contract-edit', outcome);
   }
 }

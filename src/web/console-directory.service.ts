@@ -6,14 +6,16 @@ import { ContractsService, type ContractView } from '../contracts/contracts.serv
 import { UsageService, type ContractUsage } from '../usage/usage.service';
 import { localDate } from '../calendar';
 import { Clock } from '../common/clock';
-import { CreateClientDto } from '../clients/dto/client.dto';
-import { CreateContractDto } from '../contracts/dto/contract.dto';
+import { CreateClientDto, UpdateClientDto } from '../clients/dto/client.dto';
+import { CreateContractDto, UpdateContractDto } from '../contracts/dto/contract.dto';
 import { PracticeService } from '../practice/practice.service';
 import { checkDto } from './console-forms';
 import type { FormOutcome } from './console-pages';
+import type { WebLocale } from './i18n';
 import {
   clientPlain,
   contractFormDefaults,
+  contractFormValues,
   contractPlain,
   contractUnreadable,
   type ClientForm,
@@ -153,5 +155,104 @@ export class ConsoleDirectory {
       clientName: client.name,
       activityNames: Object.fromEntries(activities.items.map((a) => [a.id, a.name])),
     };
+  }
+
+  /** A client's edit page: its form as stored, or as typed with its problems. */
+  async clientEditPage(
+    user: AuthUser,
+    id: string,
+    form?: ClientForm,
+    problems: FormProblem[] = [],
+  ) {
+    const client = await this.clients.get(user, id);
+    const stored = {
+      name: client.name,
+      siren: client.siren ?? '',
+      vatNumber: client.vatNumber ?? '',
+      line1: client.address.line1,
+      postalCode: client.address.postalCode,
+      city: client.address.city,
+      country: client.address.country,
+      billingEmail: client.billingEmail,
+      locale: client.locale ?? '',
+    };
+    return { client, form: form ?? stored, problems };
+  }
+
+  /** The client changed as the form says (an emptied SIREN, VAT number or language is removed). */
+  async submitClientEdit(user: AuthUser, id: string, form: ClientForm): Promise<FormOutcome> {
+    const failed = await attempt(async () => {
+      const plain = clientPlain(form);
+      const checked = await checkDto(UpdateClientDto, {
+        ...plain,
+        siren: plain.siren ?? null,
+        vatNumber: plain.vatNumber ?? null,
+        locale: plain.locale ?? null,
+      });
+      if (checked.value) await this.clients.update(id, checked.value);
+      return { problems: checked.problems };
+    });
+    if (failed.problems.length === 0) return { redirect: '/console/clients' };
+    return {
+      page: await this.clientEditPage(user, id, form, failed.problems),
+      status: failed.status,
+    };
+  }
+
+  /** Archives a client that contracts, users or invoices refer to; deletes one nothing refers to. */
+  async archiveClient(id: string): Promise<FormOutcome> {
+    await this.clients.remove(id);
+    return { redirect: '/console/clients' };
+  }
+
+  /** A contract's edit page: every term as stored (its client never changes), or as typed. */
+  async contractEditPage(
+    user: AuthUser,
+    id: string,
+    locale: WebLocale,
+    form?: ContractForm,
+    problems: FormProblem[] = [],
+  ) {
+    const contract = await this.contracts.read(user, id);
+    const client = await this.clients.get(user, contract.clientId);
+    const values = form ?? contractFormValues(contract, locale);
+    return { contract, clientName: client.name, form: values, problems };
+  }
+
+  /**
+   * The contract changed as the form says. Billing and policy are replaced as a whole, so the
+   * rates per activity, which the form does not show, are carried over as stored.
+   */
+  async submitContractEdit(
+    user: AuthUser,
+    id: string,
+    locale: WebLocale,
+    form: ContractForm,
+  ): Promise<FormOutcome> {
+    const failed = await attempt(async () => {
+      const stored = await this.contracts.read(user, id);
+      const { clientId: _client, billing, ...plain } = contractPlain(form);
+      const checked = await checkDto(
+        UpdateContractDto,
+        {
+          ...plain,
+          endDate: plain.endDate ?? null,
+          paymentTermsDays: plain.paymentTermsDays ?? null,
+          billing: { ...(billing as object), activityRates: stored.billing.activityRates },
+        },
+        contractUnreadable(form),
+      );
+      if (checked.value) await this.contracts.update(id, checked.value);
+      return { problems: checked.problems };
+    });
+    if (failed.problems.length === 0) return { redirect: `/console/contracts/${id}` };
+    const page = await this.contractEditPage(user, id, locale, form, failed.problems);
+    return { page, status: failed.status };
+  }
+
+  /** Archives a contract that requests, work or invoices refer to; deletes an unused one. */
+  async archiveContract(id: string): Promise<FormOutcome> {
+    await this.contracts.remove(id);
+    return { redirect: '/console/contracts' };
   }
 }

@@ -5,6 +5,7 @@
  */
 import { URGENCY_LEVELS, type Urgency } from '../common/domain';
 import type { FieldProblem } from '../common/validation';
+import type { Contract } from '../contracts/contract.entity';
 import { given, parseAmountCents, Text, ticked, unreadable } from './console-forms';
 
 export class ClientForm {
@@ -36,9 +37,13 @@ export function clientPlain(form: ClientForm): Record<string, unknown> {
   };
 }
 
-/** One urgency level's row of the form: `${level}.${field}` names. */
+/**
+ * One urgency level's row of the form: `${level}.${field}` names. The response time is typed as
+ * a number (`response`) in hours or days of 24 hours (`responseUnit`), stored in minutes.
+ */
 export const LEVEL_FIELDS = [
-  'responseMinutes',
+  'response',
+  'responseUnit',
   'clock',
   'monthlyQuota',
   'surchargePercent',
@@ -75,6 +80,12 @@ for (const level of URGENCY_LEVELS) {
 
 type Form = Record<string, string | undefined>;
 
+/** What the edit form reads of a stored contract. */
+type ContractTerms = Pick<
+  Contract,
+  'reference' | 'title' | 'startDate' | 'endDate' | 'paymentTermsDays' | 'billing' | 'urgencyPolicy'
+>;
+
 /** "90", "90,50", "90.50" → cents; empty → undefined; unreadable → as typed, for the DTO to refuse. */
 function cents(text: string | undefined): number | string | undefined {
   const value = given(text);
@@ -87,8 +98,11 @@ function integer(text: string | undefined): number | string | undefined {
   return value !== undefined && /^-?\d{1,9}$/.test(value) ? Number(value) : value;
 }
 
-/** Hours as typed ("10", "7,5", "-2") → whole minutes; else as typed. */
-function hoursToMinutes(text: string | undefined): number | string | undefined {
+/** Hours (or days, by their minutes) as typed ("10", "7,5", "-2") → whole minutes; else as typed. */
+function hoursToMinutes(
+  text: string | undefined,
+  minutesPerUnit = 60,
+): number | string | undefined {
   const value = given(text);
   const match =
     value === undefined
@@ -96,8 +110,31 @@ function hoursToMinutes(text: string | undefined): number | string | undefined {
       : /^(-?)(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(value.replace(/^\u2212/, '-'));
   if (!match) return value;
   const hundredths = Number((match[3] ?? '0').padEnd(2, '0'));
-  const minutes = Number(match[2]) * 60 + Math.round((hundredths * 60) / 100);
+  const minutes =
+    Number(match[2]) * minutesPerUnit + Math.round((hundredths * minutesPerUnit) / 100);
   return match[1] && minutes !== 0 ? -minutes : minutes;
+}
+
+/** The units a response time is typed in, and their minutes: a day is 24 hours of its clock. */
+export const RESPONSE_UNITS = { hours: 60, days: 1440 } as const;
+export type ResponseUnit = keyof typeof RESPONSE_UNITS;
+
+/** "8" hours, "1,5" days → minutes; empty → undefined; unreadable → as typed. */
+export function responseMinutes(
+  text: string | undefined,
+  unit: string | undefined,
+): number | string | undefined {
+  const known = unit === undefined || unit === '' || unit in RESPONSE_UNITS;
+  if (!known) return given(text) ?? '';
+  return hoursToMinutes(text, RESPONSE_UNITS[unit === 'days' ? 'days' : 'hours']);
+}
+
+/** Stored minutes as the form shows them: whole days in days, else hours ("1,5"). */
+export function responseInput(minutes: number, locale: 'fr' | 'en'): Form {
+  const unit: ResponseUnit = minutes % RESPONSE_UNITS.days === 0 ? 'days' : 'hours';
+  const amount = Math.round((minutes * 100) / RESPONSE_UNITS[unit]) / 100;
+  const text = String(amount);
+  return { response: locale === 'fr' ? text.replace('.', ',') : text, responseUnit: unit };
 }
 
 /**
@@ -119,6 +156,14 @@ export function contractUnreadable(contract: ContractForm): FieldProblem[] {
     [contract.includedHours, 'billing.includedMinutesPerMonth'],
     [contract.prepaidHours, 'billing.prepaidMinutes'],
   ];
+  const responses = URGENCY_LEVELS.filter(
+    (level) =>
+      typeof responseMinutes(form[`${level}.response`], form[`${level}.responseUnit`]) === 'string',
+  ).map((level): FieldProblem => ({
+    field: `urgencyPolicy.levels.${level}.responseMinutes`,
+    code: 'form.duration',
+    message: 'the response time must be a number of hours or days, with at most 2 decimals',
+  }));
   return [
     ...amounts
       .filter(([text]) => typeof cents(text) === 'string')
@@ -126,6 +171,7 @@ export function contractUnreadable(contract: ContractForm): FieldProblem[] {
     ...hours
       .filter(([text]) => typeof hoursToMinutes(text) === 'string')
       .map(([, field]) => unreadable(field, 'form.hours')),
+    ...responses,
   ];
 }
 
@@ -133,7 +179,7 @@ function levelPlain(form: Form, level: Urgency): Record<string, unknown> {
   const at = (field: (typeof LEVEL_FIELDS)[number]) => form[`${level}.${field}`];
   const quota = given(at('monthlyQuota'));
   return {
-    responseMinutes: integer(at('responseMinutes')),
+    responseMinutes: responseMinutes(at('response'), at('responseUnit')),
     clock: at('clock'),
     monthlyQuota: quota === undefined ? null : integer(quota),
     surchargePercent: integer(at('surchargePercent')) ?? 0,
@@ -172,8 +218,9 @@ export function contractPlain(contract: ContractForm): Record<string, unknown> {
   };
 }
 
-const level = (response: number, quota: string, over: string, surcharge = '0'): Form => ({
-  responseMinutes: String(response),
+const level = (hours: number, quota: string, over: string, surcharge = '0'): Form => ({
+  response: String(hours),
+  responseUnit: 'hours',
   clock: 'business',
   monthlyQuota: quota,
   surchargePercent: surcharge,
@@ -188,10 +235,10 @@ const level = (response: number, quota: string, over: string, surcharge = '0'): 
  */
 export function contractFormDefaults(today: string): Form {
   const levels: Record<Urgency, Form> = {
-    low: level(480, '', 'reject'),
-    normal: level(240, '', 'reject'),
-    high: level(120, '5', 'downgrade'),
-    critical: level(60, '2', 'reject', '50'),
+    low: level(8, '', 'reject'),
+    normal: level(4, '', 'reject'),
+    high: level(2, '5', 'downgrade'),
+    critical: level(1, '2', 'reject', '50'),
   };
   const flat: [string, string | undefined][] = Object.entries(levels).flatMap(([name, fields]) =>
     Object.entries(fields).map(([field, value]): [string, string | undefined] => [
@@ -215,5 +262,58 @@ export function contractFormDefaults(today: string): Form {
     afterHoursAllowed: 'on',
     afterHoursSurchargePercent: '50',
     ...Object.fromEntries(flat),
+  };
+}
+
+/** Cents as the form shows them: "750,50" in French, "750.50" in English, "600" when whole. */
+function euros(cents: number | null | undefined, locale: 'fr' | 'en'): string {
+  if (cents === null || cents === undefined) return '';
+  const text = cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
+  return locale === 'fr' ? text.replace('.', ',') : text;
+}
+
+/** Minutes as hours in the form ("10", "7,5"); empty when none. */
+function hoursOf(minutes: number | null | undefined, locale: 'fr' | 'en'): string {
+  if (minutes === null || minutes === undefined) return '';
+  const text = String(Math.round((minutes * 100) / 60) / 100);
+  return locale === 'fr' ? text.replace('.', ',') : text;
+}
+
+/** A stored contract as its edit form shows it: the inverse of contractPlain. */
+export function contractFormValues(contract: ContractTerms, locale: 'fr' | 'en'): Form {
+  const b = contract.billing;
+  const p = contract.urgencyPolicy;
+  const levels = URGENCY_LEVELS.flatMap((lv): [string, string][] => {
+    const l = p.levels[lv];
+    const response = responseInput(l.responseMinutes, locale);
+    return [
+      [`${lv}.response`, response.response ?? ''],
+      [`${lv}.responseUnit`, response.responseUnit ?? 'hours'],
+      [`${lv}.clock`, l.clock],
+      [`${lv}.monthlyQuota`, l.monthlyQuota === null ? '' : String(l.monthlyQuota)],
+      [`${lv}.surchargePercent`, String(l.surchargePercent)],
+      [`${lv}.overQuota`, l.overQuota],
+      [`${lv}.overageFee`, euros(l.overageFeeCents, locale)],
+    ];
+  });
+  return {
+    reference: contract.reference,
+    title: contract.title,
+    startDate: contract.startDate,
+    endDate: contract.endDate ?? '',
+    paymentTermsDays: contract.paymentTermsDays === null ? '' : String(contract.paymentTermsDays),
+    mode: b.mode,
+    feeTiming: b.feeTiming ?? 'arrears',
+    monthlyFee: euros(b.monthlyFeeCents, locale),
+    includedHours: hoursOf(b.includedMinutesPerMonth, locale),
+    prepaidHours: hoursOf(b.prepaidMinutes, locale),
+    hourlyRate: euros(b.hourlyRateCents, locale),
+    overageRate: euros(b.overageRateCents, locale),
+    roundingMinutes: String(b.roundingMinutes),
+    minimumMinutes: String(b.minimumBillableMinutes),
+    rolloverMonths: String(b.rolloverMonths),
+    afterHoursAllowed: p.afterHoursAllowed ? 'on' : '',
+    afterHoursSurchargePercent: String(p.afterHoursSurchargePercent),
+    ...Object.fromEntries(levels),
   };
 }

@@ -14,6 +14,8 @@ import {
   TimerStartForm,
 } from './console-forms';
 import { ActivityForm, InvitationForm } from './console-first-steps-forms';
+import { CommentForm, DeskTimerForm, ReclassifyForm } from './request-desk-forms';
+import { SETTINGS_FORMS } from './console-settings-forms';
 import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
 import type { FormSpec } from './form-problems';
 import { SETUP_PATHS, SetupForm } from './web-setup-form';
@@ -23,19 +25,27 @@ class Buttons {}
 
 const WORK = ['requestId', 'contractId', 'activityId', 'urgency', 'location', 'description'];
 
+/** The API field of a level's input where it is named otherwise. */
+const LEVEL_PATHS: Partial<Record<(typeof LEVEL_FIELDS)[number], string>> = {
+  response: 'responseMinutes',
+  responseUnit: 'responseMinutes',
+  overageFee: 'overageFeeCents',
+};
+
 /** `critical.overageFee` → `urgencyPolicy.levels.critical.overageFeeCents`. */
 const levelPaths = Object.fromEntries(
   URGENCY_LEVELS.flatMap((level) =>
     LEVEL_FIELDS.map((field) => [
       `${level}.${field}`,
-      `urgencyPolicy.levels.${level}.${field === 'overageFee' ? 'overageFeeCents' : field}`,
+      `urgencyPolicy.levels.${level}.${LEVEL_PATHS[field] ?? field}`,
     ]),
   ),
 );
 
 /** The level inputs' labels: the level, then the column ("Critique — Quota mensuel"). */
 const LEVEL_COLUMNS: Record<(typeof LEVEL_FIELDS)[number], string> = {
-  responseMinutes: 'responseMinutes',
+  response: 'responseMinutes',
+  responseUnit: 'responseUnit',
   clock: 'clock',
   monthlyQuota: 'monthlyQuota',
   surchargePercent: 'surchargePercent',
@@ -43,74 +53,80 @@ const LEVEL_COLUMNS: Record<(typeof LEVEL_FIELDS)[number], string> = {
   overageFee: 'overageFeeCents',
 };
 
+const CLIENT_FORM = {
+  id: 'nc',
+  form: ClientForm,
+  paths: {
+    line1: 'address.line1',
+    postalCode: 'address.postalCode',
+    city: 'address.city',
+    country: 'address.country',
+  },
+} satisfies FormSpec;
+
+const CONTRACT_FORM = {
+  id: 'nk',
+  form: ContractForm,
+  order: [
+    'clientId',
+    'reference',
+    'title',
+    'startDate',
+    'endDate',
+    'paymentTermsDays',
+    'mode',
+    'feeTiming',
+    'monthlyFee',
+    'includedHours',
+    'prepaidHours',
+    'hourlyRate',
+    'overageRate',
+    'roundingMinutes',
+    'minimumMinutes',
+    'rolloverMonths',
+    ...URGENCY_LEVELS.flatMap((level) => LEVEL_FIELDS.map((field) => `${level}.${field}`)),
+    'afterHoursAllowed',
+    'afterHoursSurchargePercent',
+  ],
+  paths: {
+    mode: 'billing.mode',
+    feeTiming: 'billing.feeTiming',
+    monthlyFee: 'billing.monthlyFeeCents',
+    includedHours: 'billing.includedMinutesPerMonth',
+    prepaidHours: 'billing.prepaidMinutes',
+    hourlyRate: 'billing.hourlyRateCents',
+    overageRate: 'billing.overageRateCents',
+    roundingMinutes: 'billing.roundingMinutes',
+    minimumMinutes: 'billing.minimumBillableMinutes',
+    rolloverMonths: 'billing.rolloverMonths',
+    afterHoursAllowed: 'urgencyPolicy.afterHoursAllowed',
+    afterHoursSurchargePercent: 'urgencyPolicy.afterHoursSurchargePercent',
+    ...levelPaths,
+  },
+  units: {
+    paymentTermsDays: 'days',
+    monthlyFee: 'euros',
+    includedHours: 'hours',
+    prepaidHours: 'hours',
+    hourlyRate: 'euros',
+    overageRate: 'euros',
+    roundingMinutes: 'minutes',
+    minimumMinutes: 'minutes',
+    rolloverMonths: 'months',
+    afterHoursSurchargePercent: 'percent',
+  },
+  label: (input, t) => {
+    const [level, field] = input.split('.') as [string, keyof typeof LEVEL_COLUMNS | undefined];
+    if (!field || !LEVEL_COLUMNS[field]) return undefined;
+    return `${t(`urgency.${level}`)} — ${t(`console.contracts.level.${LEVEL_COLUMNS[field]}`)}`;
+  },
+} satisfies FormSpec;
+
 export const PAGE_FORMS = {
-  client: {
-    id: 'nc',
-    form: ClientForm,
-    paths: {
-      line1: 'address.line1',
-      postalCode: 'address.postalCode',
-      city: 'address.city',
-      country: 'address.country',
-    },
-  },
-  contract: {
-    id: 'nk',
-    form: ContractForm,
-    order: [
-      'clientId',
-      'reference',
-      'title',
-      'startDate',
-      'endDate',
-      'paymentTermsDays',
-      'mode',
-      'feeTiming',
-      'monthlyFee',
-      'includedHours',
-      'prepaidHours',
-      'hourlyRate',
-      'overageRate',
-      'roundingMinutes',
-      'minimumMinutes',
-      'rolloverMonths',
-      ...URGENCY_LEVELS.flatMap((level) => LEVEL_FIELDS.map((field) => `${level}.${field}`)),
-      'afterHoursAllowed',
-      'afterHoursSurchargePercent',
-    ],
-    paths: {
-      mode: 'billing.mode',
-      feeTiming: 'billing.feeTiming',
-      monthlyFee: 'billing.monthlyFeeCents',
-      includedHours: 'billing.includedMinutesPerMonth',
-      prepaidHours: 'billing.prepaidMinutes',
-      hourlyRate: 'billing.hourlyRateCents',
-      overageRate: 'billing.overageRateCents',
-      roundingMinutes: 'billing.roundingMinutes',
-      minimumMinutes: 'billing.minimumBillableMinutes',
-      rolloverMonths: 'billing.rolloverMonths',
-      afterHoursAllowed: 'urgencyPolicy.afterHoursAllowed',
-      afterHoursSurchargePercent: 'urgencyPolicy.afterHoursSurchargePercent',
-      ...levelPaths,
-    },
-    units: {
-      paymentTermsDays: 'days',
-      monthlyFee: 'euros',
-      includedHours: 'hours',
-      prepaidHours: 'hours',
-      hourlyRate: 'euros',
-      overageRate: 'euros',
-      roundingMinutes: 'minutes',
-      minimumMinutes: 'minutes',
-      rolloverMonths: 'months',
-      afterHoursSurchargePercent: 'percent',
-    },
-    label: (input, t) => {
-      const [level, field] = input.split('.') as [string, keyof typeof LEVEL_COLUMNS | undefined];
-      if (!field || !LEVEL_COLUMNS[field]) return undefined;
-      return `${t(`urgency.${level}`)} — ${t(`console.contracts.level.${LEVEL_COLUMNS[field]}`)}`;
-    },
-  },
+  client: CLIENT_FORM,
+  clientEdit: { ...CLIENT_FORM, id: 'ec' },
+  contract: CONTRACT_FORM,
+  contractEdit: { ...CONTRACT_FORM, id: 'ek' },
   timer: { id: 'timer', form: TimerStartForm, order: [...WORK, 'billable'] },
   log: {
     id: 'log',
@@ -132,6 +148,18 @@ export const PAGE_FORMS = {
     order: ['title', 'bodyMarkdown', 'tags', 'clientIds', 'published'],
   },
   request: { id: 'rq', form: RequestFileForm },
+  reply: {
+    id: 'reply',
+    form: CommentForm,
+    label: (input, t) => (input === 'body' ? t('desk.reply.label') : undefined),
+  },
+  comment: {
+    id: 'cm',
+    form: CommentForm,
+    label: (input, t) => (input === 'body' ? t('desk.portal.comment.label') : undefined),
+  },
+  reclassify: { id: 'rc', form: ReclassifyForm },
+  deskTimer: { id: 'dt', form: DeskTimerForm },
   setup: {
     id: 'su',
     form: SetupForm,
@@ -150,6 +178,7 @@ export const PAGE_FORMS = {
     paths: { who: 'clientId' },
     label: (input, t) => (input === 'who' ? t('setup.staff.access') : undefined),
   },
+  ...SETTINGS_FORMS,
 } satisfies Record<string, FormSpec>;
 
 export type PageFormName = keyof typeof PAGE_FORMS;

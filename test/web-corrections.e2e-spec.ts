@@ -1,0 +1,240 @@
+import { startTestApp, TestApp } from './app';
+import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
+import { createContract } from './factories/contracts';
+import { invalidInputs, problemOf, summaryOf } from './support/form-problems';
+import { WebSession } from './support/web';
+import { catalogue } from '../src/i18n';
+
+/** A problem's words on a French page, for a field so labelled. */
+const fr = (key: string, field: string, values: Record<string, string | number> = {}): string =>
+  catalogue().format('fr', key, { field, ...values });
+
+/** The value of the input `id` as the page shows it. */
+function valueOf(html: string, id: string): string | undefined {
+  const tag = new RegExp(`<input\\b[^>]*\\bid="${id}"[^>]*>`).exec(html)?.[0];
+  return tag ? /\bvalue="([^"]*)"/.exec(tag)?.[1] : undefined;
+}
+
+/** The option selected in the select `id`. */
+function selectedIn(html: string, id: string): string | undefined {
+  const select = new RegExp(`<select\\b[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(html);
+  return select ? /<option value="([^"]*)" selected>/.exec(select[1])?.[1] : undefined;
+}
+
+describe('web pages: corrections from the console', () => {
+  let t: TestApp;
+  let consultant: string;
+  let web: WebSession;
+
+  const api = (path: string) =>
+    t
+      .http()
+      .get(path)
+      .set(...bearer(consultant));
+
+  beforeAll(async () => {
+    // Wednesday 2 December 2026, 10:00 in Paris.
+    t = await startTestApp({}, { now: '2026-12-02T10:00:00+01:00' });
+    consultant = await setupConsultant(t);
+    web = new WebSession(t);
+    await web.signIn('camille@example.fr', PASSWORD);
+  });
+  afterAll(() => t.close());
+
+  /** The client's edit form as first shown, every field as stored. */
+  const clientForm = (html: string): Record<string, string> =>
+    Object.fromEntries(
+      ['name', 'siren', 'vatNumber', 'line1', 'postalCode', 'city', 'country', 'billingEmail'].map(
+        (k) => [k, valueOf(html, `ec-${k}`) ?? ''],
+      ),
+    );
+
+  describe('clients', () => {
+    it('changes a client, removes its SIREN, and the API reads the change', async () => {
+      const client = await createClient(t, consultant, { name: 'Garage Dupuis' });
+      const list = await web.get('/console/clients');
+      expect(list.text).toContain(`href="/console/clients/${client.id}"`);
+      const page = await web.get(`/console/clients/${client.id}`);
+      expect(page.status).toBe(200);
+      const form = clientForm(page.text);
+      expect(form.name).toBe('Garage Dupuis');
+      const res = await web.post(`/console/clients/${client.id}`, {
+        ...form,
+        name: 'Garage Dupuis et Fils',
+        siren: '',
+        city: 'Villeurbanne',
+        locale: 'en',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/console/clients');
+      const stored = await api(`/api/clients/${client.id}`).expect(200);
+      expect(stored.body).toMatchObject({
+        name: 'Garage Dupuis et Fils',
+        siren: null,
+        locale: 'en',
+        address: { city: 'Villeurbanne' },
+      });
+    });
+
+    it('says a wrong e-mail beside its field and keeps what was typed', async () => {
+      const client = await createClient(t, consultant);
+      const page = await web.get(`/console/clients/${client.id}`);
+      const res = await web.post(`/console/clients/${client.id}`, {
+        ...clientForm(page.text),
+        name: 'Nom tapé',
+        billingEmail: 'pas-un-email',
+      });
+      expect(res.status).toBe(400);
+      expect(invalidInputs(res.text)).toEqual(['ec-billingEmail']);
+      expect(problemOf(res.text, 'ec-billingEmail')).toEqual({
+        invalid: true,
+        message: fr('problem.isEmail', 'E-mail de facturation'),
+      });
+      expect(summaryOf(res.text, 'ec').map((p) => p.href)).toEqual(['#ec-billingEmail']);
+      expect(valueOf(res.text, 'ec-name')).toBe('Nom tapé');
+      const stored = await api(`/api/clients/${client.id}`).expect(200);
+      expect(stored.body.billingEmail).toBe('compta@client.example');
+    });
+
+    it('archives a client with a contract, which leaves the list and the API’s active clients', async () => {
+      const client = await createClient(t, consultant, { name: 'Imprimerie Vidal' });
+      await createContract(t, consultant, client.id);
+      await web.get(`/console/clients/${client.id}`);
+      const res = await web.post(`/console/clients/${client.id}/archive`, {});
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/console/clients');
+      const list = await web.get('/console/clients');
+      expect(list.text).not.toContain('Imprimerie Vidal');
+      const archived = await api('/api/clients?archived=true').expect(200);
+      expect(archived.body.items.map((c: { id: string }) => c.id)).toContain(client.id);
+      const page = await web.get(`/console/clients/${client.id}`);
+      expect(page.text).toContain('id="archived"');
+    });
+  });
+
+  describe('contracts', () => {
+    it('changes the urgency policy in hours and days, stored in minutes, an empty quota unlimited', async () => {
+      const client = await createClient(t, consultant);
+      const contract = await createContract(t, consultant, client.id, {
+        reference: 'EDIT-1',
+        billing: { activityRates: [] },
+      });
+      const page = await web.get(`/console/contracts/${contract.id}/edit`);
+      expect(page.status).toBe(200);
+      // 480 minutes are shown as 8 hours; the critical level's quota of 2 as typed.
+      expect(valueOf(page.text, 'ek-low-response')).toBe('8');
+      expect(selectedIn(page.text, 'ek-low-responseUnit')).toBe('hours');
+      expect(valueOf(page.text, 'ek-critical-monthlyQuota')).toBe('2');
+      // An empty quota says so in words.
+      expect(page.text).toMatch(/id="ek-low-monthlyQuota"[^>]*placeholder="illimité"/);
+      expect(page.text).toContain('<span class="muted quota-unlimited">illimité</span>');
+      const form = formOf(page.text);
+      const res = await web.post(`/console/contracts/${contract.id}`, {
+        ...form,
+        title: 'Support étendu',
+        'low.response': '2',
+        'low.responseUnit': 'days',
+        'normal.response': '1,5',
+        'normal.responseUnit': 'hours',
+        'critical.monthlyQuota': '',
+        monthlyFee: '650,50',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe(`/console/contracts/${contract.id}`);
+      const stored = await api(`/api/contracts/${contract.id}`).expect(200);
+      expect(stored.body.title).toBe('Support étendu');
+      expect(stored.body.billing.monthlyFeeCents).toBe(65050);
+      expect(stored.body.urgencyPolicy.levels.low.responseMinutes).toBe(2880);
+      expect(stored.body.urgencyPolicy.levels.normal.responseMinutes).toBe(90);
+      expect(stored.body.urgencyPolicy.levels.critical.monthlyQuota).toBeNull();
+      const again = await web.get(`/console/contracts/${contract.id}/edit`);
+      expect(valueOf(again.text, 'ek-low-response')).toBe('2');
+      expect(selectedIn(again.text, 'ek-low-responseUnit')).toBe('days');
+      expect(valueOf(again.text, 'ek-normal-response')).toBe('1,5');
+      const shown = await web.get(`/console/contracts/${contract.id}`);
+      expect(shown.text).toContain('2 jours (');
+    });
+
+    it('says a response time that is no number, and a negative one, beside their fields', async () => {
+      const client = await createClient(t, consultant);
+      const contract = await createContract(t, consultant, client.id);
+      const page = await web.get(`/console/contracts/${contract.id}/edit`);
+      const res = await web.post(`/console/contracts/${contract.id}`, {
+        ...formOf(page.text),
+        'high.response': 'deux',
+        'critical.response': '0',
+        'critical.responseUnit': 'days',
+      });
+      expect(res.status).toBe(400);
+      expect(invalidInputs(res.text)).toEqual(['ek-high-response', 'ek-critical-response']);
+      expect(problemOf(res.text, 'ek-high-response').message).toBe(
+        fr('problem.form.duration', 'Délai de réponse'),
+      );
+      expect(problemOf(res.text, 'ek-critical-response').invalid).toBe(true);
+      expect(summaryOf(res.text, 'ek')[0].line).toMatch(/^Haute — Délai de réponse\u00a0: /);
+      expect(valueOf(res.text, 'ek-high-response')).toBe('deux');
+      const stored = await api(`/api/contracts/${contract.id}`).expect(200);
+      expect(stored.body.urgencyPolicy.levels.high.responseMinutes).toBe(120);
+    });
+
+    it('archives a contract with work behind it', async () => {
+      const client = await createClient(t, consultant);
+      const contract = await createContract(t, consultant, client.id, { reference: 'ARCH-1' });
+      await t
+        .http()
+        .post('/api/requests')
+        .set(...bearer(consultant))
+        .send({ contractId: contract.id, title: 'VPN', description: 'down', urgency: 'normal' })
+        .expect(201);
+      await web.get(`/console/contracts/${contract.id}/edit`);
+      const res = await web.post(`/console/contracts/${contract.id}/archive`, {});
+      expect(res.status).toBe(303);
+      const stored = await api(`/api/contracts/${contract.id}`).expect(200);
+      expect(stored.body.standing).toBe('archived');
+    });
+  });
+
+  describe('access', () => {
+    it('refuses the correction pages and forms to a client user', async () => {
+      const client = await createClient(t, consultant);
+      const contract = await createContract(t, consultant, client.id);
+      const user = await createUser(t, consultant, 'client', client.id);
+      const session = new WebSession(t);
+      await session.signIn(user.email, PASSWORD);
+      for (const path of [
+        `/console/clients/${client.id}`,
+        `/console/contracts/${contract.id}/edit`,
+      ]) {
+        expect((await session.get(path)).status).toBe(403);
+      }
+      await session.get('/portal');
+      const posted = await session.post(`/console/contracts/${contract.id}/archive`, {});
+      expect(posted.status).toBe(403);
+      const stored = await api(`/api/contracts/${contract.id}`).expect(200);
+      expect(stored.body.standing).not.toBe('archived');
+    });
+  });
+});
+
+/** Every input and select of the edit form, as the page shows it. */
+function formOf(html: string): Record<string, string> {
+  const form =
+    /<form method="post" action="\/console\/contracts\/[^"]+" class="stack" id="edit-contract"[\s\S]*?<\/form>/.exec(
+      html,
+    )?.[0];
+  if (!form) throw new Error('no edit form');
+  const values: Record<string, string> = {};
+  for (const m of form.matchAll(/<input\b[^>]*>/g)) {
+    const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
+    if (!name || name === '_csrf') continue;
+    if (/type="checkbox"/.test(m[0])) {
+      if (/\bchecked\b/.test(m[0])) values[name] = 'on';
+      continue;
+    }
+    values[name] = /\bvalue="([^"]*)"/.exec(m[0])?.[1] ?? '';
+  }
+  for (const m of form.matchAll(/<select\b[^>]*\bname="([^"]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+    values[m[1]] = /<option value="([^"]*)" selected>/.exec(m[2])?.[1] ?? '';
+  }
+  return values;
+}
