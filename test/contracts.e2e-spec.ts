@@ -145,10 +145,12 @@ describe('contracts: terms, coherence, tenants', () => {
     expect(res.body.details).toEqual(
       expect.arrayContaining([expect.objectContaining({ field, message: expect.any(String) })]),
     );
-    // A refused input names the field's label; a rule of the contracts, the field itself.
+    // A refused input names the field's label; a rule of the contracts says what is wrong, in
+    // words for people rather than the field's path.
     expect(res.body.message).toContain(
-      res.body.code === 'invalid.input' ? fieldLabel('fr', field) : field,
+      res.body.code === 'invalid.input' ? fieldLabel('fr', field) : res.body.details[0].message,
     );
+    expect(res.body.message).not.toContain(field);
     const after = await t.dataSource.query('SELECT COUNT(*) AS n FROM contracts');
     expect(Number(after[0].n)).toBe(Number(before[0].n));
   });
@@ -230,7 +232,7 @@ describe('contracts: terms, coherence, tenants', () => {
         .get(`/api/contracts/${other.id}`)
         .set(...bearer(acmeUser))
         .expect(404);
-      expect(res.body.message).toBe('contract not found');
+      expect(res.body).toMatchObject({ code: 'not_found.contract' });
     });
 
     it('lists only its own contracts, even when asking for another client', async () => {

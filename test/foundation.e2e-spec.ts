@@ -61,15 +61,16 @@ describe('foundation: setup, accounts, roles, practice, clients, activities', ()
   });
 
   it.each([
-    ['password1234', /commonly used password/],
-    ['            ', /Repeated characters/],
-    ['camille@example.fr', /personal or page related data/],
+    ['password1234', 'similarToCommon', /similar to a commonly used password/],
+    ['            ', 'simpleRepeat', /repeated characters/],
+    ['camille@example.fr', 'userInputs', /your email, your name/],
   ])(
     'refuses the guessable password %j at setup, says why, and writes nothing',
-    async (password, why) => {
+    async (password, warning, why) => {
       const res = await t
         .http()
         .post('/api/auth/setup')
+        .set('Accept-Language', 'en')
         .send({
           email: 'camille@example.fr',
           password,
@@ -78,9 +79,10 @@ describe('foundation: setup, accounts, roles, practice, clients, activities', ()
         })
         .expect(400);
       expect(res.body).toMatchObject({ code: 'invalid.password', statusCode: 400 });
-      expect(res.body.message).toMatch(/^password is too easy to guess: /);
+      expect(res.body.message).toMatch(/^This password is too easy to guess: /);
+      expect(res.body.message).toMatch(why);
       expect(res.body.details).toEqual([
-        expect.objectContaining({ field: 'password', message: expect.stringMatching(why) }),
+        expect.objectContaining({ field: 'password', reason: 'weak', warning }),
       ]);
       const [users] = await t.dataSource.query('SELECT COUNT(*) AS n FROM users');
       expect(Number(users.n)).toBe(0);
@@ -441,7 +443,9 @@ describe('foundation: setup, accounts, roles, practice, clients, activities', ()
     expect(guessable.body.details).toEqual([
       expect.objectContaining({
         field: 'password',
-        message: expect.stringMatching(/too easy to guess: .*commonly used password/),
+        message: expect.stringMatching(
+          /trop facile à deviner.*ressemble à un mot de passe courant/,
+        ),
       }),
     ]);
     // The user's own email is as guessable as a common password.

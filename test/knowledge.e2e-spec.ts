@@ -477,7 +477,7 @@ describe('knowledge base: articles, suggestions, deflections', () => {
         articleId: forAll.id,
         query: 'cache',
       }).expect(404);
-      expect(res.body.message).toMatch(/contract/);
+      expect(res.body.code).toBe('not_found.contract');
       const list = await get(`/api/knowledge/deflections?clientId=${globex.id}`, consultant);
       expect(list.body.total).toBe(0);
     });

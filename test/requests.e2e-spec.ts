@@ -216,7 +216,7 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
 
     it("cannot file on another company's contract (404) and stores nothing", async () => {
       const res = await file(acmeUser, globexContract.id, 'normal').expect(404);
-      expect(res.body.message).toBe('contract not found');
+      expect(res.body).toMatchObject({ code: 'not_found.contract' });
       expect((await stored(globexContract.id)).requests).toBe(1);
     });
 
@@ -291,7 +291,10 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
       const ended = await createContract(t, consultant, acme.id, { endDate: '2026-10-31' });
       const res = await file(acmeUser, ended.id, 'normal').expect(422);
       expect(res.body).toMatchObject({ code: 'rule.contract_inactive' });
-      expect(res.body.message).toContain('ended on 2026-10-31');
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ standing: 'ended', endDate: '2026-10-31' }),
+      ]);
+      expect(res.body.message).toContain('a pris fin le 31/10/2026');
       const archived = await createContract(t, consultant, acme.id);
       await file(acmeUser, archived.id, 'low').expect(201);
       await t
@@ -300,7 +303,8 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
         .set(...bearer(consultant))
         .expect(204);
       const refused = await file(acmeUser, archived.id, 'low').expect(422);
-      expect(refused.body.message).toContain('archived');
+      expect(refused.body.details).toEqual([expect.objectContaining({ standing: 'archived' })]);
+      expect(refused.body.message).toContain('est archivé');
     });
 
     it('refuses a malformed request, naming each field', async () => {
@@ -429,9 +433,10 @@ describe('requests: urgency policy, quotas, SLA, status, comments', () => {
       await patch(id, { status: 'in_progress' }).expect(200);
       const jump = await patch(id, { status: 'closed' }).expect(409);
       expect(jump.body).toMatchObject({ code: 'conflict.status_transition' });
-      expect(jump.body.message).toBe(
-        'A request in_progress cannot become closed; it can become resolved',
-      );
+      expect(jump.body.details).toEqual([
+        expect.objectContaining({ from: 'in_progress', to: 'closed', allowed: ['resolved'] }),
+      ]);
+      expect(jump.body.message).toBe('Une demande en cours ne peut pas devenir fermée');
       const resolved = await patch(id, { status: 'resolved' }).expect(200);
       expect(resolved.body.resolvedAt).toEqual(expect.any(String));
       const reopened = await patch(id, { status: 'in_progress' }).expect(200);

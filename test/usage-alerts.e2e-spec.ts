@@ -186,7 +186,7 @@ describe('usage and alerts', () => {
     it("is readable by the contract's client users only (404 for another company)", async () => {
       await usage(retainer.id, acmeUser).expect(200);
       const res = await usage(retainer.id, globexUser).expect(404);
-      expect(res.body.message).toBe('contract not found');
+      expect(res.body).toMatchObject({ code: 'not_found.contract' });
     });
 
     it('refuses a malformed month, naming it', async () => {

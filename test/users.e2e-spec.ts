@@ -179,7 +179,8 @@ describe('users: invite again, activate, change one’s password', () => {
       expect(weak.body.details).toEqual([
         expect.objectContaining({
           field: 'newPassword',
-          message: expect.stringMatching(/^newPassword is too easy to guess: /),
+          reason: 'weak',
+          message: expect.stringMatching(/^Ce mot de passe est trop facile à deviner/),
         }),
       ]);
     }

@@ -110,7 +110,11 @@ export class AuthService {
     await this.lockOut.succeeded(viewer.email);
     if (dto.newPassword === dto.currentPassword) {
       throw new DomainError('invalid.newPassword', 'Invalid input: newPassword', [
-        { field: 'newPassword', message: 'newPassword must differ from the current password' },
+        {
+          field: 'newPassword',
+          message: 'newPassword must differ from the current password',
+          reason: 'same',
+        },
       ]);
     }
     assertStrongPassword('newPassword', dto.newPassword, [user.email, user.displayName]);
@@ -202,10 +206,15 @@ const invalidInvite = (): DomainError =>
  * 400 naming the field when the password is too easy to guess, with zxcvbn's reason and advice
  * (also as keys: score, warning, suggestions).
  */
-function assertStrongPassword(field: string, password: string, personal: string[]): void {
+function assertStrongPassword(
+  field: 'password' | 'newPassword',
+  password: string,
+  personal: string[],
+): void {
   const weakness = passwordWeakness(password, personal);
   if (!weakness) return;
   const advice = weaknessAdvice(weakness, 'en');
   const message = `${field} is too easy to guess${advice ? `: ${advice}` : ''}`;
-  throw new DomainError(`invalid.${field}`, message, [{ field, message, ...weakness }]);
+  const code = field === 'password' ? 'invalid.password' : 'invalid.newPassword';
+  throw new DomainError(code, message, [{ field, message, reason: 'weak', ...weakness }]);
 }

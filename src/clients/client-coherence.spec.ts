@@ -24,18 +24,23 @@ describe('clientCoherence', () => {
       'a French VAT number of another SIREN',
       client('FR', 'FR64443061841', '732829320'),
       "vatNumber does not match the client's SIREN 732829320",
+      'vat_number_siren',
     ],
     [
       'a foreign number for a French client',
       client('FR', 'CHE-123.456.789'),
       'a client in France has a French VAT number: FR + key + SIREN',
+      'vat_number_french',
     ],
     [
       'another member state’s number for a German client',
       client('DE', 'BE0123456789'),
       'a client in DE has a VAT number of that member state (DE…)',
+      'vat_number_country',
     ],
-  ])('refuses %s, naming vatNumber', (_what, c, message) => {
-    expect(clientCoherence(c)).toEqual([{ field: 'vatNumber', message }]);
+  ])('refuses %s, naming vatNumber', (_what, c, message, code) => {
+    expect(clientCoherence(c)).toEqual([
+      expect.objectContaining({ field: 'vatNumber', code, message }),
+    ]);
   });
 });

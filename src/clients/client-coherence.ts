@@ -26,20 +26,31 @@ export function clientCoherence(c: ClientIdentity): ErrorDetail[] {
   if (!c.vatNumber) return [];
   const country = c.address.country.trim().toUpperCase();
   const vat = normalizeVatNumber(c.vatNumber);
-  const problem = (message: string): ErrorDetail[] => [{ field: 'vatNumber', message }];
+  const problem = (code: string, message: string, figures: object = {}): ErrorDetail[] => [
+    { field: 'vatNumber', code, message, ...figures },
+  ];
   switch (vatArea(country)) {
     case 'france':
       if (country === 'FR' && !isValidFrenchVatNumber(vat)) {
-        return problem('a client in France has a French VAT number: FR + key + SIREN');
+        return problem(
+          'vat_number_french',
+          'a client in France has a French VAT number: FR + key + SIREN',
+        );
       }
       if (c.siren && !vatNumberMatchesSiren(vat, c.siren)) {
-        return problem(`vatNumber does not match the client's SIREN ${c.siren}`);
+        return problem(
+          'vat_number_siren',
+          `vatNumber does not match the client's SIREN ${c.siren}`,
+          { siren: c.siren },
+        );
       }
       return [];
     case 'eu':
       if (!vat.startsWith(vatPrefixOf(country)) || !isPlausibleEuVatNumber(vat)) {
         return problem(
+          'vat_number_country',
           `a client in ${country} has a VAT number of that member state (${vatPrefixOf(country)}…)`,
+          { country, prefix: vatPrefixOf(country) },
         );
       }
       return [];

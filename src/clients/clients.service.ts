@@ -113,7 +113,7 @@ export class ClientsService {
       if (!(await this.clients.exists({ where: { accountCode: code } }))) return code;
     }
     throw new DomainError('conflict.account_code', 'No free account code: give one', [
-      { field: 'accountCode', message: 'every code tried is taken' },
+      { field: 'accountCode', message: 'every code tried is taken', reason: 'exhausted' },
     ]);
   }
 
@@ -123,7 +123,15 @@ export class ClientsService {
       throw new DomainError(
         'conflict.account_code',
         `The account code ${code} is already ${holder.name}'s`,
-        [{ field: 'accountCode', message: 'already used by another client' }],
+        [
+          {
+            field: 'accountCode',
+            message: 'already used by another client',
+            reason: 'taken',
+            accountCode: code,
+            client: holder.name,
+          },
+        ],
       );
     }
   }

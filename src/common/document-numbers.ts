@@ -59,6 +59,7 @@ function tokenProblems(tokens: string[], field: string): Problem[] {
       field,
       code: 'unknown_token',
       message: `Unknown token {${t}}: use {YYYY}, {YY}, {MM}, {SEQ} or {SEQ:n}.`,
+      token: t,
     });
   }
   const seqs = tokens.filter((t) => SEQ_TOKEN.test(t));
@@ -76,6 +77,7 @@ function tokenProblems(tokens: string[], field: string): Problem[] {
         field,
         code: 'seq_width',
         message: `{SEQ:n} pads to 1 to ${MAX_SEQ_PADDING} digits.`,
+        maxDigits: MAX_SEQ_PADDING,
       });
     }
   }
@@ -90,6 +92,7 @@ export function validateNumberFormat(format: string, field = 'format'): Problem[
       field,
       code: 'too_long',
       message: `A number format has at most ${MAX_NUMBER_FORMAT_LENGTH} characters.`,
+      maxLength: MAX_NUMBER_FORMAT_LENGTH,
     });
   }
   const literal = format.replace(TOKEN, '');

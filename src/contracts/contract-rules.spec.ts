@@ -97,7 +97,13 @@ describe('contractProblems', () => {
   it('refuses an end before the start, naming endDate', () => {
     const problems = contractProblems(terms({ endDate: '2025-12-31' }), known);
     expect(problems).toEqual([
-      { field: 'endDate', message: expect.stringContaining('2026-01-01') },
+      {
+        field: 'endDate',
+        code: 'end_before_start',
+        message: expect.stringContaining('2026-01-01'),
+        startDate: '2026-01-01',
+        endDate: '2025-12-31',
+      },
     ]);
   });
 

@@ -20,10 +20,19 @@ const REQUIRED_BY_MODE: Record<BillingMode, (keyof BillingTerms)[]> = {
   time_and_materials: [],
 };
 
-const WHY_REQUIRED: Partial<Record<keyof BillingTerms, string>> = {
-  monthlyFeeCents: 'a retainer needs its monthly fee in cents',
-  includedMinutesPerMonth: 'a retainer needs the minutes its monthly fee includes (more than 0)',
-  prepaidMinutes: 'a prepaid contract needs the minutes of the block bought (more than 0)',
+const WHY_REQUIRED: Partial<Record<keyof BillingTerms, { code: string; message: string }>> = {
+  monthlyFeeCents: {
+    code: 'monthly_fee_required',
+    message: 'a retainer needs its monthly fee in cents',
+  },
+  includedMinutesPerMonth: {
+    code: 'included_minutes_required',
+    message: 'a retainer needs the minutes its monthly fee includes (more than 0)',
+  },
+  prepaidMinutes: {
+    code: 'prepaid_minutes_required',
+    message: 'a prepaid contract needs the minutes of the block bought (more than 0)',
+  },
 };
 
 /** Every coherence problem of a contract, each naming its field; empty when it holds. */
@@ -33,7 +42,13 @@ export function contractProblems(
 ): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   if (terms.endDate !== null && terms.endDate < terms.startDate) {
-    problems.push({ field: 'endDate', message: `must not be before startDate ${terms.startDate}` });
+    problems.push({
+      field: 'endDate',
+      code: 'end_before_start',
+      message: `must not be before startDate ${terms.startDate}`,
+      startDate: terms.startDate,
+      endDate: terms.endDate,
+    });
   }
   problems.push(...billingProblems(terms.billing, knownActivityIds));
   problems.push(...validateUrgencyPolicy(terms.urgencyPolicy));
@@ -50,22 +65,29 @@ function billingProblems(
     // Included and prepaid minutes of 0 would make every usage percentage meaningless.
     const missing = value == null || (name !== 'monthlyFeeCents' && value === 0);
     if (missing) {
-      problems.push({ field: `billing.${name}`, message: WHY_REQUIRED[name] ?? 'is required' });
+      const why = WHY_REQUIRED[name] ?? { code: 'required', message: 'is required' };
+      problems.push({ field: `billing.${name}`, ...why });
     }
   }
   if (billing.feeTiming === 'advance' && billing.mode !== 'retainer') {
     problems.push({
       field: 'billing.feeTiming',
+      code: 'fee_timing',
       message: 'only a retainer has a monthly fee to bill in advance',
+      mode: billing.mode,
     });
   }
   const seen = new Set<string>();
   (billing.activityRates ?? []).forEach((rate, index) => {
     const field = `billing.activityRates.${index}.activityId`;
     if (!knownActivityIds.has(rate.activityId)) {
-      problems.push({ field, message: `no activity ${rate.activityId}` });
+      problems.push({ field, code: 'unknown_activity', message: `no activity ${rate.activityId}` });
     } else if (seen.has(rate.activityId)) {
-      problems.push({ field, message: 'this activity already has a rate in this contract' });
+      problems.push({
+        field,
+        code: 'duplicate_activity_rate',
+        message: 'this activity already has a rate in this contract',
+      });
     }
     seen.add(rate.activityId);
   });

@@ -17,6 +17,7 @@ import {
   ContractStanding,
 } from './contract-rules';
 import { BillingTerms, Contract } from './contract.entity';
+import type { PolicyProblem } from './urgency-policy-rules';
 import { ContractQuery, CreateContractDto, UpdateContractDto } from './dto/contract.dto';
 
 /** A contract as the API answers it: the stored terms plus where it stands today. */
@@ -34,7 +35,9 @@ export class ContractsService {
   create(dto: CreateContractDto): Promise<ContractView> {
     return this.transactions.run(async (manager) => {
       if (!(await manager.getRepository(Client).existsBy({ id: dto.clientId }))) {
-        throw invalidContract([{ field: 'clientId', message: `no client ${dto.clientId}` }]);
+        throw invalidContract([
+          { field: 'clientId', code: 'unknown_client', message: `no client ${dto.clientId}` },
+        ]);
       }
       const values = {
         ...dto,
@@ -152,7 +155,7 @@ export class ContractsService {
       throw new DomainError(
         'conflict.contract_reference',
         `Contract reference ${reference} is already used`,
-        [{ field: 'reference', message: `already used by another contract` }],
+        [{ field: 'reference', message: `already used by another contract`, reference }],
       );
     }
   }
@@ -171,7 +174,7 @@ function definedOnly<T extends object>(dto: T): Partial<T> {
   return Object.fromEntries(Object.entries(dto).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
-function invalidContract(problems: { field: string; message: string }[]): DomainError {
+function invalidContract(problems: PolicyProblem[]): DomainError {
   const fields = [...new Set(problems.map((p) => p.field))];
   return new DomainError('invalid.contract', `Invalid input: ${fields.join(', ')}`, problems);
 }

@@ -10,9 +10,15 @@ import {
   type UrgencyPolicy,
 } from '../common/domain';
 
+/**
+ * A problem with a contract's terms: the field to fix, a code saying what is wrong (worded for
+ * people by the error it is thrown with), the developer's words, and the figures.
+ */
 export interface PolicyProblem {
   field: string;
+  code: string;
   message: string;
+  [figure: string]: string | number | null;
 }
 
 /** The levels below `level`, highest first: the order a downgrade tries them in. */
@@ -28,7 +34,9 @@ export function validateUrgencyPolicy(policy: UrgencyPolicy): PolicyProblem[] {
   if (!isPercentInRange(policy.afterHoursSurchargePercent)) {
     problems.push({
       field: 'urgencyPolicy.afterHoursSurchargePercent',
+      code: 'after_hours_surcharge',
       message: `must be a whole percent between 0 and ${MAX_SURCHARGE_PERCENT}`,
+      maxPercent: MAX_SURCHARGE_PERCENT,
     });
   }
   return problems;
@@ -39,18 +47,28 @@ function levelProblems(policy: UrgencyPolicy, level: Urgency): PolicyProblem[] {
   const field = (name: keyof UrgencyLevelPolicy) => `urgencyPolicy.levels.${level}.${name}`;
   const problems: PolicyProblem[] = [];
   if (!(p.responseMinutes > 0)) {
-    problems.push({ field: field('responseMinutes'), message: 'must be more than 0 minutes' });
+    problems.push({
+      field: field('responseMinutes'),
+      code: 'response_time',
+      message: 'must be more than 0 minutes',
+      level,
+    });
   }
   if (p.monthlyQuota !== null && !(Number.isInteger(p.monthlyQuota) && p.monthlyQuota >= 0)) {
     problems.push({
       field: field('monthlyQuota'),
+      code: 'monthly_quota',
       message: 'must be a whole number of requests, 0 or more, or null for unlimited',
+      level,
     });
   }
   if (!isPercentInRange(p.surchargePercent)) {
     problems.push({
       field: field('surchargePercent'),
+      code: 'level_surcharge',
       message: `must be a whole percent between 0 and ${MAX_SURCHARGE_PERCENT}`,
+      level,
+      maxPercent: MAX_SURCHARGE_PERCENT,
     });
   }
   // An unlimited level never goes over quota, so its over-quota behaviour never applies.
@@ -59,11 +77,18 @@ function levelProblems(policy: UrgencyPolicy, level: Urgency): PolicyProblem[] {
   if (p.overQuota === 'overage' && !(Number.isInteger(fee) && fee > 0)) {
     problems.push({
       field: field('overageFeeCents'),
+      code: 'overage_fee_required',
       message: `${level} is billed as overage over quota, so it needs an overage fee of more than 0 cents`,
+      level,
     });
   }
   if (p.overQuota === 'downgrade' && neverHasLowerRoom(policy, level)) {
-    problems.push({ field: field('overQuota'), message: downgradeDeadEnd(level) });
+    problems.push({
+      field: field('overQuota'),
+      code: level === URGENCY_LEVELS[0] ? 'downgrade_lowest' : 'downgrade_no_room',
+      message: downgradeDeadEnd(level),
+      level,
+    });
   }
   return problems;
 }

@@ -129,7 +129,9 @@ export class ExportsService {
   private issuedIn(period: ExportPeriodQuery): Promise<Invoice[]> {
     if (period.from > period.to) {
       const message = `the period ends (${period.to}) before it starts (${period.from})`;
-      throw new DomainError('invalid.period', message, [{ field: 'to', message }]);
+      throw new DomainError('invalid.period', message, [
+        { field: 'to', message, reason: 'order', from: period.from, to: period.to },
+      ]);
     }
     return this.dataSource
       .getRepository(Invoice)

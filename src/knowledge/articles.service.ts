@@ -102,7 +102,11 @@ export class ArticlesService {
     const found = await this.clients.find({ where: { id: In(wanted) }, select: { id: true } });
     const known = new Set(found.map((client) => client.id));
     const unknown = wanted.filter((id) => !known.has(id));
-    if (unknown.length > 0) throw invalid('clientIds', `unknown client: ${unknown.join(', ')}`);
+    if (unknown.length > 0) {
+      throw invalid('clientIds', `unknown client: ${unknown.join(', ')}`, {
+        unknownCount: unknown.length,
+      });
+    }
     return wanted;
   }
 }

@@ -51,7 +51,7 @@ export class DeflectionsService {
   /** Deflections, newest first; from/to are local days of the practice, both included. */
   async list(query: DeflectionQuery): Promise<Page<Deflection>> {
     if (query.from && query.to && query.to < query.from) {
-      throw invalid('to', 'must not be before from');
+      throw invalid('to', 'must not be before from', { from: query.from, to: query.to });
     }
     const { timezone } = await this.practice.calendar();
     const qb = this.deflections.createQueryBuilder('d');

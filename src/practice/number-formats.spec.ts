@@ -27,7 +27,9 @@ describe('numberFormatProblems', () => {
     expect(problems('F{YYYY}-{SEQ:5}', 'AV{YYYY}-{MONTH}-{SEQ}')).toEqual([
       {
         field: 'creditNoteNumberFormat',
+        code: 'unknown_token',
         message: expect.stringMatching(/Unknown token \{MONTH\}/),
+        token: 'MONTH',
       },
     ]);
   });
@@ -41,7 +43,9 @@ describe('numberFormatProblems', () => {
     expect(problems(a, b)).toEqual([
       {
         field: 'creditNoteNumberFormat',
+        code: 'shared_number',
         message: expect.stringContaining(`numbered like ${example}`),
+        number: example,
       },
     ]);
   });

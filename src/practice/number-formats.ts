@@ -67,7 +67,7 @@ export function numberFormatProblems(formats: {
   creditNoteNumberFormat: string;
 }): ErrorDetail[] {
   const alone = (['invoiceNumberFormat', 'creditNoteNumberFormat'] as const).flatMap((field) =>
-    validateNumberFormat(formats[field], field).map((p) => ({ field, message: p.message })),
+    validateNumberFormat(formats[field], field).map((p) => ({ ...p, field })),
   );
   if (alone.length > 0) return alone;
   const shared = sharedNumber(formats.invoiceNumberFormat, formats.creditNoteNumberFormat);
@@ -75,7 +75,9 @@ export function numberFormatProblems(formats: {
   return [
     {
       field: 'creditNoteNumberFormat',
+      code: 'shared_number',
       message: `invoices and credit notes would both be numbered like ${shared}: give credit notes a prefix of their own (AV{YYYY}-{SEQ:5})`,
+      number: shared,
     },
   ];
 }

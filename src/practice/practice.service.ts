@@ -54,21 +54,42 @@ function withDefaults(dto: PracticeDto): Omit<Practice, 'id' | 'assignId'> {
 export function practiceCoherence(p: Omit<Practice, 'id' | 'assignId'>): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (p.siret && !p.siret.startsWith(p.siren)) {
-    problems.push({ field: 'siret', message: 'siret must start with the practice SIREN' });
+    problems.push({
+      field: 'siret',
+      code: 'siret_siren',
+      message: 'siret must start with the practice SIREN',
+      siren: p.siren,
+    });
   }
   if (p.vatNumber && !p.vatNumber.startsWith('FR')) {
-    problems.push({ field: 'vatNumber', message: 'the practice has a French VAT number (FR…)' });
+    problems.push({
+      field: 'vatNumber',
+      code: 'vat_number_french',
+      message: 'the practice has a French VAT number (FR…)',
+    });
   } else if (p.vatNumber && !vatNumberMatchesSiren(p.vatNumber, p.siren)) {
-    problems.push({ field: 'vatNumber', message: 'vatNumber does not match the practice SIREN' });
+    problems.push({
+      field: 'vatNumber',
+      code: 'vat_number_siren',
+      message: 'vatNumber does not match the practice SIREN',
+      siren: p.siren,
+    });
   }
   if (p.vatRegime === 'standard' && !p.vatNumber) {
-    problems.push({ field: 'vatNumber', message: 'a practice charging VAT needs its VAT number' });
+    problems.push({
+      field: 'vatNumber',
+      code: 'vat_number_required',
+      message: 'a practice charging VAT needs its VAT number',
+    });
   }
   problems.push(...numberFormatProblems(p));
   if (p.limits.alertWeeklyMinutes > p.limits.maxWeeklyMinutes) {
     problems.push({
       field: 'limits.alertWeeklyMinutes',
+      code: 'weekly_alert_above_limit',
       message: 'the weekly alert must not exceed the weekly maximum',
+      alertWeeklyMinutes: p.limits.alertWeeklyMinutes,
+      maxWeeklyMinutes: p.limits.maxWeeklyMinutes,
     });
   }
   return problems;

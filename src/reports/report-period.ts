@@ -18,26 +18,48 @@ export interface DayPeriod {
 export function assertDayPeriod(period: DayPeriod): void {
   const { from, to } = period;
   if (!isValidLocalDate(from) || !isValidLocalDate(to)) {
-    throw periodError('from', 'from and to must be calendar days YYYY-MM-DD');
+    throw periodError('from', 'from and to must be calendar days YYYY-MM-DD', {
+      reason: 'not_days',
+    });
   }
-  if (from > to) throw periodError('to', `the period ends (${to}) before it starts (${from})`);
+  if (from > to) {
+    throw periodError('to', `the period ends (${to}) before it starts (${from})`, {
+      reason: 'order',
+      from,
+      to,
+    });
+  }
   const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
   if (days > MAX_REPORT_DAYS) {
-    throw periodError('to', `the period is ${days} days long; at most ${MAX_REPORT_DAYS}`);
+    throw periodError('to', `the period is ${days} days long; at most ${MAX_REPORT_DAYS}`, {
+      reason: 'too_many_days',
+      days,
+      maxDays: MAX_REPORT_DAYS,
+    });
   }
 }
 
 export function assertMonthPeriod(period: DayPeriod): void {
   const { from, to } = period;
-  if (from > to) throw periodError('to', `the period ends (${to}) before it starts (${from})`);
+  if (from > to) {
+    throw periodError('to', `the period ends (${to}) before it starts (${from})`, {
+      reason: 'order',
+      from,
+      to,
+    });
+  }
   const months = monthNumber(to) - monthNumber(from) + 1;
   if (months > MAX_REPORT_MONTHS) {
-    throw periodError('to', `the period is ${months} months long; at most ${MAX_REPORT_MONTHS}`);
+    throw periodError('to', `the period is ${months} months long; at most ${MAX_REPORT_MONTHS}`, {
+      reason: 'too_many_months',
+      months,
+      maxMonths: MAX_REPORT_MONTHS,
+    });
   }
 }
 
-function periodError(field: string, message: string): DomainError {
-  return new DomainError('invalid.period', message, [{ field, message }]);
+function periodError(field: string, message: string, figures: object): DomainError {
+  return new DomainError('invalid.period', message, [{ field, message, ...figures }]);
 }
 
 /** Every day of the period, in order. */

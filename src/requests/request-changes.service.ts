@@ -11,6 +11,7 @@ import { PracticeService, toCalendarSettings } from '../practice/practice.servic
 import { CommentDto, UpdateRequestDto } from './dto/request.dto';
 import { Locks } from '../common/locks';
 import { QuotaLedger } from './quota-ledger.service';
+import { refuseIfCancelled } from './request-cancellation.service';
 import { RequestComment } from './request-comment.entity';
 import { allowedNextStatuses, canMoveTo, compareUrgency, responseDeadline } from './request-rules';
 import { toRequestView, type RequestView } from './request-view';
@@ -38,6 +39,7 @@ export class RequestChangesService {
     return this.transactions.run(
       async (manager) => {
         const request = await this.requests.get(viewer, id, manager);
+        refuseIfCancelled(request);
         const now = this.clock.now();
         let quota: QuotaUse | undefined;
         if (dto.urgency !== undefined && dto.urgency !== request.urgencyApplied) {
@@ -109,7 +111,8 @@ export class RequestChangesService {
     return this.transactions.run(async (manager) => {
       const request = await this.requests.get(viewer, id, manager);
       if (request.status === 'closed') {
-        throw new DomainError('conflict.request_closed', 'The request is closed; file a new one');
+        const message = 'The request is closed; file a new one';
+        throw new DomainError('conflict.request_closed', message, [{ message, reason: 'comment' }]);
       }
       const now = this.clock.now();
       const repo = manager.getRepository(RequestComment);
@@ -139,10 +142,10 @@ async function markResponded(manager: EntityManager, requestId: string, now: Dat
 /** A closed request keeps its urgency; any other is reclassified only with a reason. */
 function reclassificationReason(request: SupportRequest, reason: string | undefined): string {
   if (request.status === 'closed') {
-    throw new DomainError(
-      'conflict.request_closed',
-      'The request is closed: its urgency can no longer change',
-    );
+    const message = 'The request is closed: its urgency can no longer change';
+    throw new DomainError('conflict.request_closed', message, [
+      { field: 'urgency', message, reason: 'urgency' },
+    ]);
   }
   if (!reason?.trim()) {
     throw invalid('reclassificationReason', 'a reclassification needs a reason');

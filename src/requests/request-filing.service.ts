@@ -115,6 +115,13 @@ function assertTakesRequests(contract: Contract, today: string): void {
   }[standing];
   const message = `Contract ${contract.reference} ${why}: it takes no requests.`;
   throw new DomainError('rule.contract_inactive', message, [
-    { field: 'contractId', message, contractId: contract.id, standing },
+    {
+      field: 'contractId',
+      message,
+      standing,
+      reference: contract.reference,
+      startDate: contract.startDate,
+      endDate: contract.endDate,
+    },
   ]);
 }

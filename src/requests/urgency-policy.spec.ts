@@ -305,7 +305,12 @@ describe('validateUrgencyPolicy', () => {
   it('checks the after-hours surcharge too', () => {
     const policy = { ...policyWith({}), afterHoursSurchargePercent: 600 };
     expect(validateUrgencyPolicy(policy)).toEqual([
-      { field: 'urgencyPolicy.afterHoursSurchargePercent', message: expect.any(String) },
+      {
+        field: 'urgencyPolicy.afterHoursSurchargePercent',
+        code: 'after_hours_surcharge',
+        message: expect.any(String),
+        maxPercent: 500,
+      },
     ]);
   });
 

@@ -39,7 +39,7 @@ export class UsersService {
       }
       if (dto.role !== 'client' && dto.clientId) {
         throw new DomainError('invalid.clientId', 'Invalid input: clientId', [
-          { field: 'clientId', message: 'only a client user belongs to a client' },
+          { field: 'clientId', message: 'only a client user belongs to a client', reason: 'role' },
         ]);
       }
       if (
@@ -47,7 +47,7 @@ export class UsersService {
         !(await manager.getRepository(Client).exists({ where: { id: dto.clientId } }))
       ) {
         throw new DomainError('invalid.clientId', 'Invalid input: clientId', [
-          { field: 'clientId', message: 'clientId does not name a client' },
+          { field: 'clientId', message: 'clientId does not name a client', reason: 'unknown' },
         ]);
       }
       const user = await manager.getRepository(User).save(
