@@ -53,7 +53,14 @@ describe('import: the checks a manual entry gets', () => {
       );
       const res = await importJson('dryRun=true', csv, ended.id).expect(200);
       expect(res.body).toMatchObject({ accepted: 1, refused: [{ row: 3 }] });
-      expect(res.body.refused[0].reason).toBe(manual.body.message);
+      // The same rule, the same figures: the day and the contract's dates.
+      expect(manual.body).toMatchObject({
+        code: 'rule.outside_contract',
+        details: [{ date: '2026-11-02', reference: ended.reference, endDate: '2026-10-31' }],
+      });
+      expect(res.body.refused[0].reason).toBe(
+        `Work on 2026-11-02 is outside the contract ${ended.reference} (2026-01-01 – 2026-10-31)`,
+      );
     });
 
     it("refuses a colleague's rows of a team export, naming them, unless their email is chosen", async () => {

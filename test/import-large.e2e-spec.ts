@@ -134,7 +134,15 @@ describe('interventions: large CSV imports', () => {
     expect(res.body).toMatchObject({
       statusCode: 413,
       code: 'too_large.file',
-      details: [{ field: 'file', message: expect.stringMatching(/more than 100,000 entries/) }],
+      message: expect.stringMatching(/plus de 100\s000 lignes/),
+      details: [
+        expect.objectContaining({
+          field: 'file',
+          limit: 'rows',
+          maxRows: 100_000,
+          maxMegabytes: 32,
+        }),
+      ],
     });
     expect(await imported()).toBe(before);
   });
@@ -151,7 +159,9 @@ describe('interventions: large CSV imports', () => {
       const res = await importCsv('dryRun=true', csv).expect(413);
       expect(res.body).toMatchObject({
         code: 'too_large.file',
-        details: [{ field: 'file', message: expect.stringMatching(/larger than 32 MB/) }],
+        details: [
+          { field: 'file', limit: 'bytes', message: expect.stringMatching(/dépasse 32 Mo/) },
+        ],
       });
     });
 
@@ -164,7 +174,9 @@ describe('interventions: large CSV imports', () => {
         .expect(413);
       expect(res.body).toMatchObject({
         code: 'too_large.file',
-        details: [{ field: 'file', message: expect.stringMatching(/larger than 32 MB/) }],
+        details: [
+          { field: 'file', limit: 'bytes', message: expect.stringMatching(/dépasse 32 Mo/) },
+        ],
       });
     });
   });
@@ -173,7 +185,9 @@ describe('interventions: large CSV imports', () => {
     const res = await importCsv('dryRun=true', `${HEADER}\n${'x'.repeat(MB)}`).expect(400);
     expect(res.body).toMatchObject({
       code: 'invalid.file',
-      details: [{ field: 'file', message: expect.stringMatching(/not readable as CSV/) }],
+      details: [
+        { field: 'file', reason: 'not_csv', message: 'Le fichier ne se lit pas comme un CSV' },
+      ],
     });
   });
 });

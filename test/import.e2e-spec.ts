@@ -222,7 +222,7 @@ describe('interventions: CSV import from time trackers', () => {
         .expect(400);
       expect(res.body).toMatchObject({
         code: 'invalid.body',
-        details: [{ field: 'body', message: 'this operation takes no CSV or text body' }],
+        details: [{ field: 'body', message: expect.stringMatching(/ne prend pas de fichier CSV/) }],
       });
     }
   });

@@ -181,13 +181,13 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         'an end before the start',
         { startedAt: '2026-11-12T10:00:00+01:00', endedAt: '2026-11-12T09:00:00+01:00' },
         'endedAt',
-        /after startedAt/,
+        /La fin doit venir après le début/,
       ],
       [
         'more than 24 hours',
         { startedAt: '2026-11-12T08:00:00+01:00', endedAt: '2026-11-13T09:00:00+01:00' },
         'endedAt',
-        /at most 24 h; this one lasts 25 h/,
+        /dure au plus 24 h\s; celle-ci dure 25 h/,
       ],
       [
         'an end in the future',
@@ -196,7 +196,7 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
           endedAt: '2026-12-02T11:00:00+01:00', // an hour after the scenario's clock
         },
         'endedAt',
-        /future/,
+        /La fin est dans le futur/,
       ],
       [
         'an instant without an offset',
@@ -236,7 +236,10 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         endedAt: '2026-11-16T10:30:00+01:00',
       }).expect(409);
       expect(res.body.code).toBe('conflict.overlap');
-      expect(res.body.message).toContain('2026-11-16 09:00–10:00');
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ localStart: '2026-11-16T09:00', localEnd: '2026-11-16T10:00' }),
+      ]);
+      expect(res.body.message).toContain('du 16/11/2026 09:00 au 16/11/2026 10:00');
       // Back to back is not an overlap.
       await log({
         startedAt: '2026-11-16T10:00:00+01:00',
@@ -280,7 +283,8 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         .send({ description: 'changed' })
         .expect(409);
       expect(patch.body.code).toBe('conflict.invoiced');
-      expect(patch.body.message).toContain(invoiceId);
+      expect(patch.body.details).toEqual([expect.objectContaining({ invoiceId })]);
+      expect(patch.body.message).toBe('Cette intervention est facturée et ne peut plus changer');
       await t
         .http()
         .delete(`/api/interventions/${created.body.id}`)
@@ -316,9 +320,10 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         .set(...bearer(consultant))
         .send({ description: 'Spooler restarted twice' })
         .expect(409);
-      expect(refused.body.message).toContain(
-        `draft invoice ${draft.body.id}: delete the draft to free it`,
-      );
+      expect(refused.body.details).toEqual([
+        expect.objectContaining({ invoiceId: draft.body.id, invoiceStatus: 'draft' }),
+      ]);
+      expect(refused.body.message).toContain('supprimez le brouillon pour la libérer');
       await t
         .http()
         .delete(`/api/invoices/${draft.body.id}`)
@@ -380,7 +385,10 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         consultant,
         interventionInput(archived.id, setup.activityId, times),
       ).expect(400);
-      expect(res.body.message).toContain('archived');
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'contractId', reason: 'archived' }),
+      ]);
+      expect(res.body.message).toBe(`Le contrat ${archived.reference} est archivé`);
     });
 
     it('refuses work dated outside the contract period (422 naming startedAt)', async () => {
@@ -397,7 +405,7 @@ describe('interventions: logging, pricing, refusals, timer, quota, guardrails', 
         }),
       ).expect(422);
       expect(late.body.details).toEqual([expect.objectContaining({ field: 'startedAt' })]);
-      expect(late.body.message).toContain('2026-03-01 – 2026-06-30');
+      expect(late.body.message).toContain('qui court du 01/03/2026 au 30/06/2026');
       await logIntervention(
         t,
         consultant,

@@ -40,15 +40,29 @@ describe('the timer', () => {
     });
 
     it.each([
-      ['ended', { startDate: '2026-01-01', endDate: '2026-10-31' }, '2026-01-01 – 2026-10-31'],
-      ['not yet started', { startDate: '2026-12-01' }, '2026-12-01 – …'],
+      ['ended', { startDate: '2026-01-01', endDate: '2026-10-31' }, 'du 01/01/2026 au 31/10/2026'],
+      [
+        'not yet started',
+        { startDate: '2026-12-01', endDate: null },
+        'du 01/12/2026 sans date de fin',
+      ],
     ])('refuses to start on a contract %s (422 naming contractId)', async (_, dates, period) => {
       const contract = await insertContract(t, client.id, dates);
       const res = await start(contract.id).expect(422);
+      const message = `Le 25/11/2026 est en dehors du contrat ${contract.reference}, qui court ${period}`;
       expect(res.body).toMatchObject({
         code: 'rule.outside_contract',
-        message: `Work on 2026-11-25 is outside the contract ${contract.reference} (${period})`,
-        details: [{ field: 'contractId', message: `outside the contract period ${period}` }],
+        message,
+        details: [
+          {
+            field: 'contractId',
+            message,
+            date: '2026-11-25',
+            reference: contract.reference,
+            startDate: dates.startDate,
+            endDate: dates.endDate,
+          },
+        ],
       });
       await api('get', '/api/interventions/timer', user.token).expect(200, { running: null });
     });

@@ -90,7 +90,7 @@ export class BillingClaims {
       ? await this.holder.refusal(manager, claimId)
       : {
           message: `This intervention is billed (${claimId}) and can no longer change`,
-          details: {},
+          details: { invoiceStatus: null, number: null },
         };
     throw new DomainError('conflict.invoiced', refusal.message, [
       { message: refusal.message, interventionId: intervention.id, ...refusal.details },

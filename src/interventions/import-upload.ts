@@ -53,6 +53,7 @@ export async function readImportUpload(request: FastifyRequest): Promise<ImportU
   throw invalid(
     'file',
     'send the CSV export as text/csv, as multipart/form-data (field "file") or as JSON { csv }',
+    { reason: 'no_file' },
   );
 }
 
@@ -67,7 +68,11 @@ async function readMultipart(request: FastifyRequest): Promise<ImportUpload> {
       fields[part.fieldname] = String(part.value);
     }
   }
-  if (table === null) throw invalid('file', 'the form has no "file" field with the CSV export');
+  if (table === null) {
+    throw invalid('file', 'the form has no "file" field with the CSV export', {
+      reason: 'no_file_field',
+    });
+  }
   const plain: Record<string, unknown> = { ...fields };
   if (fields.mapping !== undefined) plain.mapping = parseMapping(fields.mapping);
   return { table, options: await validated(ImportOptionsDto, plain) };
@@ -84,7 +89,7 @@ async function readFile(part: MultipartFile): Promise<CsvTable> {
   } catch (error) {
     if (!part.file.truncated) throw error;
   }
-  throw tooLarge('file', `the file is larger than ${IMPORT_LIMITS_TEXT.bytes}`);
+  throw tooLarge('file', `the file is larger than ${IMPORT_LIMITS_TEXT.bytes}`, 'bytes');
 }
 
 /**
@@ -107,7 +112,12 @@ async function readTable(
   try {
     return await readCsvTable(source, field);
   } catch (error) {
-    if (error instanceof CsvError) throw invalid(field, unreadableCsv(error));
+    if (error instanceof CsvError) {
+      const figures = { reason: 'not_csv' };
+      throw field === 'csv'
+        ? invalid('csv', unreadableCsv(error), figures)
+        : invalid('file', unreadableCsv(error), figures);
+    }
     throw error;
   }
 }
@@ -116,7 +126,9 @@ function parseMapping(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw invalid('mapping', 'mapping must be JSON: [{ "client": "...", "contractId": "..." }]');
+    throw invalid('mapping', 'mapping must be JSON: [{ "client": "...", "contractId": "..." }]', {
+      reason: 'not_json',
+    });
   }
 }
 

@@ -7,7 +7,7 @@ import { Activity } from '../activities/activity.entity';
 import type { AuthUser } from '../auth/auth.decorators';
 import { localDate } from '../calendar';
 import { Client } from '../clients/client.entity';
-import { invalid } from '../common/domain-error';
+import { DomainError, invalid } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { Contract } from '../contracts/contract.entity';
 import type { Practice } from '../practice/practice.entity';
@@ -25,6 +25,7 @@ import {
   type ImportableContract,
   type ImportError,
   type ImportRow,
+  type UnreadableFile,
 } from './import';
 import { ROWS_PER_WRITE } from './import/limits';
 import { append, inTurns } from './import/turns';
@@ -138,12 +139,12 @@ export class ImportService {
       dateFormat: query.dateFormat,
     });
     // A file that is not this tool's export is a wrong request, not a report of refused rows.
-    if (parsed.unreadable) throw invalid(parsed.unreadable.field, parsed.unreadable.reason);
+    if (parsed.unreadable) throw unreadableFile(parsed.unreadable);
     const contracts = await this.usableContracts(timezone);
     const activities = await this.activities.find({ where: { archivedAt: IsNull() } });
     const defaultActivityId = upload.options.activityId ?? query.activityId ?? null;
     if (defaultActivityId && !activities.some((a) => a.id === defaultActivityId)) {
-      throw invalid('activityId', 'no such activity, or it is archived');
+      throw invalid('activityId', 'no such activity, or it is archived', { reason: 'unusable' });
     }
     const context: ImportContext = {
       contracts: new Map([...contracts].map(([id, c]) => [id, c.planned])),
@@ -289,4 +290,12 @@ export class ImportService {
       dryRun: query.dryRun,
     };
   }
+}
+
+/** 400 naming what to change: the file, or the date format it leaves undecided. */
+function unreadableFile(unreadable: UnreadableFile): DomainError {
+  const figures = { reason: unreadable.problem, ...unreadable.figures };
+  return unreadable.field === 'dateFormat'
+    ? invalid('dateFormat', unreadable.reason, figures)
+    : invalid('file', unreadable.reason, figures);
 }

@@ -139,7 +139,13 @@ export class InterventionRecorder {
     if (refusal === null) return [];
     if (options.afterHoursRule === 'refuse') {
       throw new DomainError('rule.after_hours_not_offered', refusal, [
-        { field: 'endedAt', message: refusal },
+        {
+          field: 'endedAt',
+          message: refusal,
+          afterHoursMinutes,
+          level: draft.urgency,
+          reason: 'work',
+        },
       ]);
     }
     return [outcome('warning', 'after_hours_not_offered', { afterHoursMinutes })];
@@ -187,11 +193,7 @@ export async function markRequestAnswered(
 }
 
 /** The contract's dates: refused for a new or corrected entry, noted on a stopped timer. */
-function withinContract(
-  contract: ContractDates,
-  day: string,
-  options: RecordOptions,
-): SaveNote[] {
+function withinContract(contract: ContractDates, day: string, options: RecordOptions): SaveNote[] {
   const outside = outsideContract(contract, day);
   if (outside === null) return [];
   if (options.afterHoursRule === 'note') {
@@ -199,6 +201,11 @@ function withinContract(
     return [outcome('warning', 'outside_contract', { date: day, reference, startDate, endDate })];
   }
   throw new DomainError('rule.outside_contract', outside.message, [
-    { field: 'startedAt', message: `outside the contract period ${outside.period}` },
+    {
+      field: 'startedAt',
+      message: `outside the contract period ${outside.period}`,
+      ...outside.figures,
+      reason: 'work',
+    },
   ]);
 }

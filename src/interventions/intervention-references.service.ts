@@ -33,16 +33,22 @@ export class InterventionReferenceLoader {
     const contract = await manager
       .getRepository(Contract)
       .findOne({ where: { id: ids.contractId } });
-    if (!contract) throw invalid('contractId', 'no such contract');
+    if (!contract) throw invalid('contractId', 'no such contract', { reason: 'unknown' });
     if (contract.archivedAt && current?.contractId !== contract.id) {
-      throw invalid('contractId', `the contract ${contract.reference} is archived`);
+      throw invalid('contractId', `the contract ${contract.reference} is archived`, {
+        reason: 'archived',
+        reference: contract.reference,
+      });
     }
     const activity = await manager
       .getRepository(Activity)
       .findOne({ where: { id: ids.activityId } });
-    if (!activity) throw invalid('activityId', 'no such activity');
+    if (!activity) throw invalid('activityId', 'no such activity', { reason: 'unknown' });
     if (activity.archivedAt && current?.activityId !== activity.id) {
-      throw invalid('activityId', `the activity ${activity.name} is archived`);
+      throw invalid('activityId', `the activity ${activity.name} is archived`, {
+        reason: 'archived',
+        name: activity.name,
+      });
     }
     return { contract, activity, request: await this.request(manager, ids, contract) };
   }
@@ -56,11 +62,12 @@ export class InterventionReferenceLoader {
     const request = await manager
       .getRepository(SupportRequest)
       .findOne({ where: { id: ids.requestId } });
-    if (!request) throw invalid('requestId', 'no such request');
+    if (!request) throw invalid('requestId', 'no such request', { reason: 'unknown' });
     if (request.contractId !== contract.id) {
       throw invalid(
         'requestId',
         `the request "${request.title}" belongs to another contract than ${contract.reference}`,
+        { reason: 'other_contract', title: request.title, reference: contract.reference },
       );
     }
     return request;

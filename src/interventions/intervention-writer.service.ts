@@ -60,7 +60,8 @@ export class InterventionWriter {
     const current = await this.find(this.interventions.manager, id);
     await this.claims.assertUnclaimed(this.interventions.manager, current);
     if (current.endedAt === null) {
-      throw new DomainError('conflict.timer_running', 'This timer is running: stop it first');
+      const message = 'This timer is running: stop it first';
+      throw new DomainError('conflict.timer_running', message, [{ message, reason: 'update' }]);
     }
     const draft: WorkDraft = {
       ...draftOf(current, current.endedAt),
@@ -135,9 +136,9 @@ export class InterventionWriter {
     const problems = workTimeProblems(draft.startedAt, draft.endedAt, this.clock.now());
     if (problems.length === 0) return;
     throw new DomainError(
-      `invalid.${problems[0].field}`,
+      problems[0].field === 'startedAt' ? 'invalid.startedAt' : 'invalid.endedAt',
       `Invalid times: ${problems.map((p) => p.message).join('; ')}`,
-      problems.map((p) => ({ field: p.field, message: p.message })),
+      problems.map((p) => ({ ...p })),
     );
   }
 

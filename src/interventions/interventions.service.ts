@@ -82,7 +82,14 @@ export class InterventionsService {
     const from = query.from ? periodBound(query.from, timezone, 'start') : null;
     const to = query.to ? periodBound(query.to, timezone, 'end') : null;
     if (from && to && from.getTime() >= to.getTime()) {
-      throw invalid('to', `must come after from (${query.from}): the period ends before it starts`);
+      throw invalid(
+        'to',
+        `must come after from (${query.from}): the period ends before it starts`,
+        {
+          from: query.from,
+          to: query.to,
+        },
+      );
     }
     if (from) builder.andWhere('i.startedAt >= :from', { from: from.toISOString() });
     if (to) builder.andWhere('i.startedAt < :to', { to: to.toISOString() });

@@ -43,6 +43,9 @@ export function overlapError(other: Intervention, timezone: string): DomainError
         interventionId: other.id,
         startedAt: other.startedAt.toISOString(),
         endedAt: other.endedAt ? other.endedAt.toISOString() : null,
+        // Wall-clock times in the practice's zone, for the words.
+        localStart: formatLocal(other.startedAt, timezone).replace(' ', 'T'),
+        localEnd: other.endedAt ? formatLocal(other.endedAt, timezone).replace(' ', 'T') : null,
       },
     ],
   );

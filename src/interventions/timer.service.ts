@@ -119,17 +119,27 @@ function assertMayStart(
   const dates = outsideContract(contract, localDate(now, calendar.timezone));
   if (dates) {
     throw new DomainError('rule.outside_contract', dates.message, [
-      { field: 'contractId', message: `outside the contract period ${dates.period}` },
+      {
+        field: 'contractId',
+        message: `outside the contract period ${dates.period}`,
+        ...dates.figures,
+        reason: 'timer',
+      },
     ]);
   }
   const outside = isBusinessInstant(now, calendar) ? 0 : 1;
   const refusal = afterHoursRefusal(contract.urgencyPolicy, urgency, outside);
-  if (refusal) throw new DomainError('rule.after_hours_not_offered', refusal);
+  if (refusal) {
+    throw new DomainError('rule.after_hours_not_offered', refusal, [
+      { field: 'urgency', message: refusal, level: urgency, reason: 'timer' },
+    ]);
+  }
 }
 
 function alreadyRunning(since: Date, timezone: string): DomainError {
-  return new DomainError(
-    'conflict.timer_running',
-    `A timer is already running since ${formatLocal(since, timezone)}: stop it first`,
-  );
+  const local = formatLocal(since, timezone);
+  const message = `A timer is already running since ${local}: stop it first`;
+  return new DomainError('conflict.timer_running', message, [
+    { message, since: local.replace(' ', 'T'), reason: 'start' },
+  ]);
 }

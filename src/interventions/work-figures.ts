@@ -144,10 +144,11 @@ export interface ContractDates {
   endDate: string | null;
 }
 
-/** Why a day is outside a contract: the whole sentence, and the period it names. */
+/** Why a day is outside a contract: the whole sentence, the period it names, and its figures. */
 export interface OutsideContract {
   message: string;
   period: string;
+  figures: { date: string; reference: string; startDate: string; endDate: string | null };
 }
 
 /**
@@ -161,5 +162,11 @@ export function outsideContract(contract: ContractDates, day: string): OutsideCo
   return {
     message: `Work on ${day} is outside the contract ${contract.reference} (${period})`,
     period,
+    figures: {
+      date: day,
+      reference: contract.reference,
+      startDate: contract.startDate,
+      endDate: contract.endDate,
+    },
   };
 }

@@ -21,7 +21,7 @@ export class InvoiceClaims implements ClaimHolder, OnModuleInit {
 
   async refusal(manager: EntityManager, invoiceId: string): Promise<ClaimRefusal> {
     const invoice = await manager.findOne(Invoice, {
-      select: { id: true, status: true },
+      select: { id: true, status: true, number: true },
       where: { id: invoiceId },
     });
     const status = invoice?.status ?? null;
@@ -29,6 +29,9 @@ export class InvoiceClaims implements ClaimHolder, OnModuleInit {
       status === 'draft'
         ? `This intervention is on draft invoice ${invoiceId}: delete the draft to free it`
         : `This intervention is on invoice ${invoiceId} and can no longer change; correct the invoice with a credit note`;
-    return { message, details: { invoiceId, invoiceStatus: status } };
+    return {
+      message,
+      details: { invoiceId, invoiceStatus: status, number: invoice?.number ?? null },
+    };
   }
 }

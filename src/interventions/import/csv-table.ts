@@ -72,7 +72,7 @@ async function collect(
     if (!record.some((value) => value.trim() !== '')) continue;
     if (header === null) header = record.map((name) => name.trim());
     else if (records.length === IMPORT_LIMITS.rows) {
-      throw tooLarge(field, `the file has more than ${IMPORT_LIMITS_TEXT.rows}`);
+      throw tooLarge(field, `the file has more than ${IMPORT_LIMITS_TEXT.rows}`, 'rows');
     } else records.push({ line, values: record });
   }
   return { header: header ?? [], records };
@@ -88,7 +88,7 @@ async function* limitedChunks(source: CsvSource, field: CsvField): AsyncGenerato
       const slice = buffer.subarray(from, from + SLICE_BYTES);
       bytes += slice.length;
       if (bytes > IMPORT_LIMITS.bytes) {
-        throw tooLarge(field, `the file is larger than ${IMPORT_LIMITS_TEXT.bytes}`);
+        throw tooLarge(field, `the file is larger than ${IMPORT_LIMITS_TEXT.bytes}`, 'bytes');
       }
       yield slice;
     }
@@ -134,9 +134,20 @@ export function detectDelimiter(text: string): string {
 }
 
 /** 413: the file passes a limit; the answer says which and how to split it. */
-export function tooLarge(field: CsvField, what: string): DomainError {
+export function tooLarge(field: CsvField, what: string, limit: 'rows' | 'bytes'): DomainError {
   const message = `${what}: split the export by period (at most ${IMPORT_LIMITS_TEXT.rows} and ${IMPORT_LIMITS_TEXT.bytes} per file)`;
-  return new DomainError(`too_large.${field}`, `${field}: ${message}`, [
-    { field, message, maxBytes: IMPORT_LIMITS.bytes, maxRows: IMPORT_LIMITS.rows },
-  ]);
+  return new DomainError(
+    field === 'csv' ? 'too_large.csv' : 'too_large.file',
+    `${field}: ${message}`,
+    [
+      {
+        field,
+        message,
+        limit,
+        maxBytes: IMPORT_LIMITS.bytes,
+        maxMegabytes: IMPORT_LIMITS.bytes / (1024 * 1024),
+        maxRows: IMPORT_LIMITS.rows,
+      },
+    ],
+  );
 }

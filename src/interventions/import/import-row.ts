@@ -45,6 +45,9 @@ export interface ImportError {
 export interface UnreadableFile {
   field: 'file' | 'dateFormat';
   reason: string;
+  /** What is wrong, for the words people read, with the figures they need. */
+  problem: 'timezone' | 'not_csv' | 'empty' | 'missing_columns' | 'ambiguous_dates';
+  figures?: Record<string, string>;
 }
 
 export interface ParsedTimesheet {

@@ -177,7 +177,12 @@ describe('parseTimesheetCsv file shapes', () => {
     expect(result).toEqual({
       rows: [],
       errors: [{ row: 1, reason }],
-      unreadable: { field: 'file', reason },
+      unreadable: {
+        field: 'file',
+        reason,
+        problem: 'missing_columns',
+        figures: { source: 'Toggl Track', columns: 'End date, End time' },
+      },
     });
   });
 

@@ -60,19 +60,22 @@ export async function parseTimesheetCsv(
   opts: ParseTimesheetOptions,
 ): Promise<ParsedTimesheet> {
   if (!IANAZone.isValidZone(opts.timezone)) {
-    return fileRefused(`unknown time zone ${opts.timezone}`);
+    return fileRefused({
+      field: 'file',
+      reason: `unknown time zone ${opts.timezone}`,
+      problem: 'timezone',
+      figures: { timezone: opts.timezone },
+    });
   }
   let table: CsvTable;
   try {
     table = typeof csv === 'string' || Buffer.isBuffer(csv) ? await readCsvTable(csv) : csv;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return fileRefused(unreadableCsv(error));
+    return fileRefused({ field: 'file', reason: unreadableCsv(error), problem: 'not_csv' });
   }
   const context = fileContext(SOURCE_LAYOUTS[source], table, opts);
-  return 'reason' in context
-    ? fileRefused(context.reason, context.field)
-    : readRecords(table, context);
+  return 'reason' in context ? fileRefused(context) : readRecords(table, context);
 }
 
 /** Why csv-parse could not read the file, as the import reports it. */
@@ -86,12 +89,19 @@ function fileContext(
   table: CsvTable,
   { timezone, dateFormat }: ParseTimesheetOptions,
 ): FileContext | UnreadableFile {
-  if (table.header.length === 0) return { field: 'file', reason: 'the file is empty' };
+  if (table.header.length === 0) {
+    return { field: 'file', reason: 'the file is empty', problem: 'empty' };
+  }
   const columns = locateColumns(layout, table.header);
   const missing = layout.required.filter((field) => columns[field] === undefined);
   if (missing.length > 0) {
     const names = missing.map((field) => layout.columns[field]?.[0]).join(', ');
-    return { field: 'file', reason: `missing columns for a ${layout.label} export: ${names}` };
+    return {
+      field: 'file',
+      reason: `missing columns for a ${layout.label} export: ${names}`,
+      problem: 'missing_columns',
+      figures: { source: layout.label, columns: names },
+    };
   }
   const dateOrder = dateFormat ?? detectDateOrder(dateCells(table, columns));
   if (dateOrder === null && [...dateCells(table, columns)].some(isSlashedDate)) {
@@ -99,14 +109,15 @@ function fileContext(
       field: 'dateFormat',
       reason:
         'dates such as 03/04/2026 could be day/month or month/day; choose the date format (DMY or MDY)',
+      problem: 'ambiguous_dates',
     };
   }
   const clock = localClock(timezone);
   return { layout, header: table.header, columns, dateOrder, timezone, clock };
 }
 
-function fileRefused(reason: string, field: UnreadableFile['field'] = 'file'): ParsedTimesheet {
-  return { rows: [], errors: [{ row: 1, reason }], unreadable: { field, reason } };
+function fileRefused(unreadable: UnreadableFile): ParsedTimesheet {
+  return { rows: [], errors: [{ row: 1, reason: unreadable.reason }], unreadable };
 }
 
 function* dateCells(table: CsvTable, columns: Partial<Record<ImportField, number>>) {
