@@ -1,9 +1,18 @@
+import { randomUUID } from 'node:crypto';
 import { uniqueViolation } from '../src/common/error.filter';
 import { ContractsService } from '../src/contracts/contracts.service';
 import { startTestApp, TestApp } from './app';
-import { bearer, createActivity, createClient, createUser, setupConsultant } from './factories';
+import {
+  bearer,
+  createActivity,
+  createClient,
+  createUser,
+  PASSWORD,
+  setupConsultant,
+} from './factories';
 import { contractInput, createContract } from './factories/contracts';
 import { interventionInput, logIntervention } from './factories/interventions';
+import { WebSession } from './support/web';
 
 /** Wednesday 25 November 2026, 11:00 in Paris: business hours. */
 const NOW = '2026-11-25T10:00:00Z';
@@ -62,6 +71,7 @@ describe('error bodies', () => {
           used: 2,
           quota: 2,
           resetsOn: '2026-12-01',
+          reason: 'quota_reached',
         },
       ]);
     });
@@ -72,7 +82,14 @@ describe('error bodies', () => {
         .send({ contractId: ended.id, title: 'Help', description: 'Please', urgency: 'low' })
         .expect(422);
       expect(arrayOf(inactive.body)).toEqual([
-        expect.objectContaining({ field: 'contractId', standing: 'ended', contractId: ended.id }),
+        {
+          field: 'contractId',
+          message: inactive.body.message,
+          standing: 'ended',
+          reference: ended.reference,
+          startDate: ended.startDate,
+          endDate: '2026-10-31',
+        },
       ]);
 
       const contract = await createContract(t, consultant, client.id);
@@ -106,6 +123,129 @@ describe('error bodies', () => {
     });
   });
 
+  describe("the reader's language", () => {
+    it('answers one refusal in French and in English, with the same code and figures', async () => {
+      const contract = await createContract(t, consultant, client.id);
+      await logIntervention(
+        t,
+        consultant,
+        interventionInput(contract.id, activityId, {
+          startedAt: '2026-10-06T09:00:00+02:00',
+          endedAt: '2026-10-06T11:00:00+02:00',
+        }),
+      ).expect(201);
+      const draft = await api('post', '/api/invoices/drafts')
+        .send({ contractId: contract.id, periodStart: '2026-10-01', periodEnd: '2026-10-31' })
+        .expect(201);
+      const issued = await api('post', `/api/invoices/${draft.body.id}/issue`).expect(200);
+      const balanceCents = issued.body.balanceCents as number;
+      const pay = (language: string) =>
+        api('post', `/api/invoices/${issued.body.id}/payments`)
+          .set('Accept-Language', language)
+          .send({ amountCents: balanceCents + 100, paidOn: '2026-11-20', method: 'transfer' })
+          .expect(422);
+      const [fr, en] = [await pay('fr'), await pay('en-GB,en;q=0.9')];
+      expect(fr.body.code).toBe('rule.overpayment');
+      expect(en.body.code).toBe(fr.body.code);
+      const figures = (body: { details: Detail[] }) =>
+        body.details.map(({ message: _words, ...rest }) => rest);
+      expect(figures(fr.body)).toEqual([
+        {
+          field: 'amountCents',
+          code: 'overpayment',
+          amountCents: balanceCents + 100,
+          balanceCents,
+        },
+      ]);
+      expect(figures(en.body)).toEqual(figures(fr.body));
+      const euros = (cents: number, locale: string) =>
+        new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(cents / 100);
+      expect(fr.body.message).toBe(
+        `Le paiement de ${euros(balanceCents + 100, 'fr')} dépasse le solde de ${euros(balanceCents, 'fr')}`,
+      );
+      expect(en.body.message).toBe(
+        `The payment of ${euros(balanceCents + 100, 'en')} exceeds the balance of ${euros(balanceCents, 'en')}`,
+      );
+      expect(fr.body.details[0].message).toBe(fr.body.message);
+      expect(en.body.details[0].message).toBe(en.body.message);
+    });
+
+    it("says a role refusal on a page in the page's language", async () => {
+      const web = new WebSession(t);
+      await web.signIn('camille@example.fr', PASSWORD);
+      const fr = await web.get('/portal');
+      expect(fr.status).toBe(403);
+      expect(fr.text).toContain('Cette action n’est pas ouverte au consultant');
+      expect(fr.text).not.toMatch(/not allowed|consultant role/);
+      await web.get('/lang/en');
+      const en = await web.get('/portal');
+      expect(en.status).toBe(403);
+      expect(en.text).toContain('This action is not open to the consultant');
+    });
+  });
+
+  describe('what a client user reads', () => {
+    const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+    /** Names of the code and of the database, and English words, that a French reader never sees. */
+    const INTERNAL =
+      /\b(contractId|clientId|requestId|articleId|urgency|level|quota_reached|resetsOn|standing|critical|rule|not_found|forbidden|null|undefined|the|is|not|of|request|contract)\b|[{}]/;
+
+    const refusals = async () => {
+      const other = await createClient(t, consultant, { name: 'Other company' });
+      const othersContract = await createContract(t, consultant, other.id);
+      const ended = await createContract(t, consultant, client.id, { endDate: '2026-10-31' });
+      const contract = await createContract(t, consultant, client.id);
+      const file = (contractId: string, urgency: string) =>
+        api('post', '/api/requests', clientUser).send({
+          contractId,
+          title: 'Server down',
+          description: 'Nothing works',
+          urgency,
+        });
+      await file(contract.id, 'critical').expect(201);
+      await file(contract.id, 'critical').expect(201);
+      const filed = await file(contract.id, 'low').expect(201);
+      await api('patch', `/api/requests/${filed.body.id}`).send({ status: 'closed' }).expect(200);
+      return [
+        await file(contract.id, 'critical').expect(422),
+        await file(ended.id, 'low').expect(422),
+        await file(othersContract.id, 'low').expect(404),
+        await api('get', `/api/contracts/${othersContract.id}`, clientUser).expect(404),
+        await api('get', `/api/requests/${randomUUID()}`, clientUser).expect(404),
+        await api('post', `/api/requests/${filed.body.id}/comments`, clientUser)
+          .send({ body: 'Still broken' })
+          .expect(409),
+        await api('post', '/api/clients', clientUser).send({ name: 'Mine' }).expect(403),
+        await api('get', '/api/invoices/verify-chain', clientUser).expect(403),
+      ];
+    };
+
+    it("gives a client's refusals in words with no id and no internal name", async () => {
+      const answers = await refusals();
+      expect(answers.map((r) => r.body.code)).toEqual([
+        'rule.quota_exceeded',
+        'rule.contract_inactive',
+        'not_found.contract',
+        'not_found.contract',
+        'not_found.request',
+        'conflict.request_closed',
+        'forbidden.role',
+        'forbidden.role',
+      ]);
+      for (const { body } of answers) {
+        const { requestId: _id, ...rest } = body as { requestId: string };
+        expect(JSON.stringify(rest)).not.toMatch(UUID);
+        const words = [body.message, ...((body.details ?? []) as Detail[]).map((d) => d.message)];
+        for (const text of words) {
+          expect({ code: body.code, text }).toEqual({
+            code: body.code,
+            text: expect.not.stringMatching(INTERNAL),
+          });
+        }
+      }
+    });
+  });
+
   describe('unique values', () => {
     it('answers two creations of one reference at once with one 201 and one 409', async () => {
       const body = contractInput(client.id, { reference: 'CT-TWICE' });
@@ -136,8 +276,7 @@ describe('error bodies', () => {
         expect(res.body).toMatchObject({
           statusCode: 409,
           code: 'conflict.duplicate',
-          message: 'This reference is already used: choose another one',
-          details: [{ field: 'reference', message: 'already used' }],
+          details: [{ field: 'reference', message: res.body.message }],
         });
       } finally {
         check.mockRestore();

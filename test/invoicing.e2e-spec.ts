@@ -499,8 +499,11 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
         })
         .expect(409);
       expect(again.body.code).toBe('conflict.period_invoiced');
-      expect(again.body.message).toContain('2026-03');
-      expect(again.body.message).toContain(first.number);
+      expect(again.body.details).toEqual([
+        expect.objectContaining({ month: '2026-03', number: first.number }),
+      ]);
+      expect(again.body.message).toContain(`La facture ${first.number}`);
+      expect(again.body.message).toContain('pour mars 2026');
       // Another draft holding April's fee refuses a draft of the rest of April too.
       const april = await draft(contract.id, '2026-04-01', '2026-04-14');
       const rest = await api()
@@ -511,7 +514,10 @@ describe('invoicing: drafts, issue, payments, credit notes, chain', () => {
         })
         .expect(409);
       expect(rest.body.code).toBe('conflict.draft_exists');
-      expect(rest.body.message).toContain('2026-04');
+      expect(rest.body.details).toEqual([
+        expect.objectContaining({ month: '2026-04', reason: 'month', draftId: april.id }),
+      ]);
+      expect(rest.body.message).toContain('le forfait pour avril 2026');
       await api().delete(`/api/invoices/${april.id}`).expect(204);
       // Credited in full, March can be billed again, with its work.
       await api()

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DomainError, notFound } from '../common/domain-error';
+import { DomainError, notFound, type ErrorCode } from '../common/domain-error';
 import { details } from './problems';
 import { Transactions } from '../common/transactions';
 import { PracticeService } from '../practice/practice.service';
@@ -19,11 +19,22 @@ import {
   creditNoteTotals,
   remainingToCredit,
   validateCreditAmounts,
+  type CreditProblemCode,
   type CreditRequest,
   type DraftLine,
   type InvoiceTotals,
   type RateTotal,
 } from './math';
+
+/** The error of each reason a credit note is refused. */
+const CREDIT_REFUSED: Record<CreditProblemCode, ErrorCode> = {
+  unknown_line: 'rule.unknown_line',
+  duplicate_line: 'rule.duplicate_line',
+  amount: 'rule.amount',
+  exceeds_remaining: 'rule.exceeds_remaining',
+  nothing_to_credit: 'rule.nothing_to_credit',
+  required: 'rule.required',
+};
 
 /** Corrections of an issued invoice: credit notes (avoirs), full or partial, in their own series. */
 @Injectable()
@@ -54,7 +65,8 @@ export class CreditNotesService {
       const partial: CreditRequest[] | null = dto.lines ? dto.lines.map((l) => ({ ...l })) : null;
       const problems = validateCreditAmounts(lines, partial, already);
       if (problems.length > 0) {
-        throw new DomainError(`rule.${problems[0].code}`, problems[0].message, details(problems));
+        const code = CREDIT_REFUSED[problems[0].code];
+        throw new DomainError(code, problems[0].message, details(problems));
       }
       const credit = creditNoteLines(lines, partial, already);
       const positions = partial ? partial.map((p) => p.lineIndex) : fullPositions(lines, already);
@@ -112,13 +124,13 @@ export class CreditNotesService {
     const invoice = await m.findOne(Invoice, { where: { id } });
     if (!invoice) throw notFound('invoice');
     if (invoice.kind !== 'invoice') {
-      throw new DomainError('conflict.not_creditable', 'A credit note cannot itself be credited');
+      const message = 'A credit note cannot itself be credited';
+      throw new DomainError('conflict.not_creditable', message, [{ message, kind: 'credit_note' }]);
     }
     if (invoice.status !== 'issued' || !invoice.buyer) {
-      throw new DomainError(
-        'conflict.not_creditable',
-        'A draft is changed or deleted, not credited: only an issued invoice takes a credit note',
-      );
+      const message =
+        'A draft is changed or deleted, not credited: only an issued invoice takes a credit note';
+      throw new DomainError('conflict.not_creditable', message, [{ message, kind: 'draft' }]);
     }
     return invoice;
   }

@@ -53,7 +53,18 @@ export function retainerMonths(contract: Contract, period: Period): string[] {
   throw new DomainError(
     'rule.outside_contract',
     `The period ${period.start} – ${period.end} is outside the contract ${contract.reference} (${runs})`,
-    [{ field: 'periodStart', message: `outside the contract period ${runs}` }],
+    [
+      {
+        field: 'periodStart',
+        message: `outside the contract period ${runs}`,
+        periodStart: period.start,
+        periodEnd: period.end,
+        reference: contract.reference,
+        startDate: contract.startDate,
+        endDate: contract.endDate,
+        reason: 'draft',
+      },
+    ],
   );
 }
 

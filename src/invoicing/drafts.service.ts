@@ -27,18 +27,26 @@ const MAX_PERIOD_MONTHS = 12;
 const ID_CHUNK = 500;
 
 export function checkedPeriod(start: string, end: string): Period {
-  if (end < start) throw invalid('periodEnd', 'must not be before periodStart');
+  const figures = { periodStart: start, periodEnd: end };
+  if (end < start) {
+    throw invalid('periodEnd', 'must not be before periodStart', { reason: 'order', ...figures });
+  }
   if (monthsOfPeriod({ start, end }).length > MAX_PERIOD_MONTHS) {
-    throw invalid('periodEnd', `a draft covers at most ${MAX_PERIOD_MONTHS} months`);
+    throw invalid('periodEnd', `a draft covers at most ${MAX_PERIOD_MONTHS} months`, {
+      reason: 'too_long',
+      maxMonths: MAX_PERIOD_MONTHS,
+      ...figures,
+    });
   }
   return { start, end };
 }
 
-export const notADraft = (doc: Invoice): DomainError =>
-  new DomainError(
-    'conflict.invoice_issued',
-    `${doc.kind === 'invoice' ? 'Invoice' : 'Credit note'} ${doc.number ?? doc.id} is issued: it can only be corrected by a credit note`,
-  );
+export function notADraft(doc: Invoice): DomainError {
+  const message = `${doc.kind === 'invoice' ? 'Invoice' : 'Credit note'} ${doc.number ?? doc.id} is issued: it can only be corrected by a credit note`;
+  return new DomainError('conflict.invoice_issued', message, [
+    { message, kind: doc.kind, number: doc.number },
+  ]);
+}
 
 /** Drafts: built from a contract's uninvoiced work in a period, edited, rebuilt, deleted. */
 @Injectable()
@@ -154,7 +162,9 @@ export class DraftsService {
 
   private manualFrom(lines: ManualLineDto[], defaultRateBp: number): DraftLine[] {
     const inputs = lines.map((l) => ({ ...l, vatRateBp: l.vatRateBp ?? defaultRateBp }));
-    const problems = inputs.flatMap((l, k) => validateManualLine(l, `lines[${k}]`));
+    const problems = inputs.flatMap((l, k) =>
+      validateManualLine(l, `lines[${k}]`).map((p) => ({ ...p, line: k + 1 })),
+    );
     if (problems.length > 0) {
       throw new DomainError(
         'invalid.lines',
@@ -195,6 +205,9 @@ export class DraftsService {
             field: 'periodStart',
             message: 'a draft already covers this period',
             draftId: draft.id,
+            from: draft.periodStart,
+            to: draft.periodEnd,
+            reason: 'period',
           },
         ],
       );
@@ -229,6 +242,9 @@ export class DraftsService {
               field: 'periodStart',
               message: `${month} is on another draft`,
               draftId: doc.id,
+              from: doc.periodStart,
+              to: doc.periodEnd,
+              reason: 'month',
               month,
             },
           ],
@@ -242,6 +258,7 @@ export class DraftsService {
             field: 'periodStart',
             message: `${month} is already invoiced`,
             invoiceId: doc.id,
+            number: doc.number,
             month,
           },
         ],

@@ -132,10 +132,8 @@ export class InvoicePdfService {
 
   private altered(doc: Invoice): DomainError {
     this.logger.error(`The stored PDF of ${doc.number} is missing or does not match its digest`);
-    return new DomainError(
-      'conflict.pdf_altered',
-      `The stored PDF of ${doc.number} is missing or no longer matches the digest recorded at issue: restore it from a backup`,
-    );
+    const message = `The stored PDF of ${doc.number} is missing or no longer matches the digest recorded at issue: restore it from a backup`;
+    return new DomainError('conflict.pdf_altered', message, [{ message, number: doc.number }]);
   }
 
   /** An absolute path, or null: a relative logo path is read in the data folder. */

@@ -194,7 +194,14 @@ export class IssuingService {
       throw new DomainError(
         'rule.payment_terms',
         `Payment terms of ${days} days exceed the legal maximum of ${MAX_PAYMENT_TERMS_DAYS} days`,
-        [{ field: 'paymentTermsDays', message: `at most ${MAX_PAYMENT_TERMS_DAYS} days` }],
+        [
+          {
+            field: 'paymentTermsDays',
+            message: `at most ${MAX_PAYMENT_TERMS_DAYS} days`,
+            days,
+            maxDays: MAX_PAYMENT_TERMS_DAYS,
+          },
+        ],
       );
     }
     return days;
@@ -204,10 +211,10 @@ export class IssuingService {
   private assertRegimeUnchanged(draft: Invoice, client: Client, practice: Practice): void {
     const { regime } = vatTermsFor({ client, practice });
     if (regime !== draft.vatRegime) {
-      throw new DomainError(
-        'conflict.vat_regime_changed',
-        `The VAT regime is now ${regime} (the draft was built under ${draft.vatRegime}): rebuild the draft before issuing it`,
-      );
+      const message = `The VAT regime is now ${regime} (the draft was built under ${draft.vatRegime}): rebuild the draft before issuing it`;
+      throw new DomainError('conflict.vat_regime_changed', message, [
+        { message, regime, draftRegime: draft.vatRegime },
+      ]);
     }
   }
 }

@@ -2,14 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { DomainError, notFound } from '../common/domain-error';
+import { DomainError, notFound, type ErrorCode } from '../common/domain-error';
 import { details } from './problems';
 import type { Viewer } from '../common/tenant';
 import { Transactions } from '../common/transactions';
 import type { PaymentDto } from './dto/invoice.dto';
 import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
-import { balanceCents, validatePayment } from './math';
+import { balanceCents, validatePayment, type PaymentProblemCode } from './math';
 import { Payment } from './payment.entity';
 
 export interface PaymentView {
@@ -30,6 +30,13 @@ const view = (p: Payment): PaymentView => ({
   createdAt: p.createdAt,
 });
 
+/** The error of each reason a payment is refused. */
+const PAYMENT_REFUSED: Record<PaymentProblemCode, ErrorCode> = {
+  amount: 'rule.amount',
+  nothing_due: 'rule.nothing_due',
+  overpayment: 'rule.overpayment',
+};
+
 /** Payments received against issued invoices; partial ones allowed, overpayment refused. */
 @Injectable()
 export class PaymentsService {
@@ -46,16 +53,16 @@ export class PaymentsService {
         const doc = await m.findOne(Invoice, { where: { id: invoiceId } });
         if (!doc) throw notFound('invoice');
         if (doc.status !== 'issued' || doc.kind !== 'invoice') {
-          throw new DomainError(
-            'conflict.not_payable',
+          const message =
             doc.kind === 'credit_note'
               ? 'A credit note is not paid: record the refund outside the invoice'
-              : 'A draft cannot be paid: issue it first',
-          );
+              : 'A draft cannot be paid: issue it first';
+          throw new DomainError('conflict.not_payable', message, [{ message, kind: doc.kind }]);
         }
-        if (dto.paidOn > (await this.invoices.today(m))) {
+        const today = await this.invoices.today(m);
+        if (dto.paidOn > today) {
           throw new DomainError('rule.payment_date', 'A payment cannot be dated in the future', [
-            { field: 'paidOn', message: 'must not be after today' },
+            { field: 'paidOn', message: 'must not be after today', paidOn: dto.paidOn, today },
           ]);
         }
         const figures = (await this.invoices.figures(m, [doc.id])).get(doc.id);
@@ -67,7 +74,8 @@ export class PaymentsService {
         });
         const problems = validatePayment(balance, dto.amountCents);
         if (problems.length > 0) {
-          throw new DomainError(`rule.${problems[0].code}`, problems[0].message, details(problems));
+          const code = PAYMENT_REFUSED[problems[0].code];
+          throw new DomainError(code, problems[0].message, details(problems));
         }
         return m.save(m.create(Payment, { ...dto, invoiceId, createdAt: this.clock.now() }));
       },

@@ -19,12 +19,21 @@ export function remainingToCredit(
 
 const euros = (cents: number): string => `${(cents / 100).toFixed(2)} EUR`;
 
+/** The reasons a credit note is refused. */
+export type CreditProblemCode =
+  | 'unknown_line'
+  | 'duplicate_line'
+  | 'amount'
+  | 'exceeds_remaining'
+  | 'nothing_to_credit'
+  | 'required';
+
 function requestProblems(
   request: CreditRequest,
   k: number,
   remaining: number[],
   seen: Set<number>,
-): Problem[] {
+): Problem<CreditProblemCode>[] {
   const field = `lines[${k}]`;
   const { lineIndex, amountCents } = request;
   if (!Number.isInteger(lineIndex) || lineIndex < 0 || lineIndex >= remaining.length) {
@@ -33,15 +42,18 @@ function requestProblems(
         field: `${field}.lineIndex`,
         code: 'unknown_line',
         message: `The invoice has no line ${lineIndex}.`,
+        line: lineIndex + 1,
+        lines: remaining.length,
       },
     ];
   }
-  const problems: Problem[] = [];
+  const problems: Problem<CreditProblemCode>[] = [];
   if (seen.has(lineIndex)) {
     problems.push({
       field: `${field}.lineIndex`,
       code: 'duplicate_line',
       message: `Line ${lineIndex} is credited twice.`,
+      line: lineIndex + 1,
     });
   }
   seen.add(lineIndex);
@@ -50,12 +62,16 @@ function requestProblems(
       field: `${field}.amountCents`,
       code: 'amount',
       message: 'A credited amount is a positive whole number of cents.',
+      line: lineIndex + 1,
     });
   } else if (amountCents > remaining[lineIndex]) {
     problems.push({
       field: `${field}.amountCents`,
       code: 'exceeds_remaining',
       message: `Line ${lineIndex} has ${euros(Math.max(0, remaining[lineIndex]))} left to credit.`,
+      line: lineIndex + 1,
+      amountCents,
+      remainingCents: Math.max(0, remaining[lineIndex]),
     });
   }
   return problems;
@@ -66,7 +82,7 @@ export function validateCreditAmounts(
   invoiceLines: DraftLine[],
   partial?: CreditRequest[] | null,
   alreadyCredited: number[] = [],
-): Problem[] {
+): Problem<CreditProblemCode>[] {
   const remaining = remainingToCredit(invoiceLines, alreadyCredited);
   if (partial === null || partial === undefined) {
     return remaining.some((r) => r > 0)

@@ -60,6 +60,8 @@ describe('validatePayment', () => {
       field: 'amountCents',
       code: 'overpayment',
       message: 'The payment exceeds the balance of 500.00 EUR.',
+      amountCents: 60_000,
+      balanceCents: 50_000,
     });
   });
 });

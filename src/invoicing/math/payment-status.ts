@@ -51,8 +51,14 @@ export function invoiceStatus(facts: StatusFacts): InvoiceStatus {
   return facts.paidCents > 0 ? 'partially_paid' : 'issued';
 }
 
+/** The reasons a payment is refused. */
+export type PaymentProblemCode = 'amount' | 'nothing_due' | 'overpayment';
+
 /** Reasons a payment is refused: not a positive amount, nothing due, or more than is due. */
-export function validatePayment(balance: number, amountCents: number): Problem[] {
+export function validatePayment(
+  balance: number,
+  amountCents: number,
+): Problem<PaymentProblemCode>[] {
   if (!Number.isSafeInteger(amountCents) || amountCents <= 0) {
     return [
       {
@@ -64,7 +70,12 @@ export function validatePayment(balance: number, amountCents: number): Problem[]
   }
   if (balance <= 0) {
     return [
-      { field: 'amountCents', code: 'nothing_due', message: 'Nothing is due on this invoice.' },
+      {
+        field: 'amountCents',
+        code: 'nothing_due',
+        message: 'Nothing is due on this invoice.',
+        balanceCents: balance,
+      },
     ];
   }
   if (amountCents > balance) {
@@ -73,6 +84,8 @@ export function validatePayment(balance: number, amountCents: number): Problem[]
         field: 'amountCents',
         code: 'overpayment',
         message: `The payment exceeds the balance of ${(balance / 100).toFixed(2)} EUR.`,
+        amountCents,
+        balanceCents: balance,
       },
     ];
   }
