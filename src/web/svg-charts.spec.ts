@@ -105,17 +105,27 @@ describe('barChartSvg', () => {
     expect(Math.abs(Number(labels[0][2]) - Number(labels[1][2]))).toBeGreaterThanOrEqual(14);
   });
 
-  it('gives each bar room, and lets a long period scroll sideways instead of shrinking', () => {
+  it('fits its box: as wide as the page, a year of weeks sharing the width of a desktop', () => {
     const week = barChartSvg({ id: 'w', title: 'Heures', bars, limits: [] });
-    expect(attr(week, 'class')).toEqual([]);
+    expect(attr(week, 'class')).toEqual(['fit']);
+    expect(attr(week, 'width')[0]).toBe('100%');
     const year = Array.from({ length: 52 }, (_, i) => ({
       label: `S${i + 1}`,
       value: 60 * i,
       valueLabel: `${i} h`,
     }));
     const wide = barChartSvg({ id: 'y', title: 'Heures', bars: year, limits: [] });
-    expect(attr(wide, 'class')).toEqual(['wide']);
-    expect(Number(attr(wide, 'width')[0])).toBeGreaterThanOrEqual(52 * 52);
+    const [, , drawnWidth] = attr(wide, 'viewBox')[0].split(' ').map(Number);
+    expect(drawnWidth).toBeLessThanOrEqual(1000);
+    expect(attr(wide, 'width')[0]).toBe('100%');
+    // Every bar is drawn within the picture, the last week included.
+    const rightmost = Math.max(
+      ...[...wide.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"[^>]*data-over/g)].map(
+        (m) => Number(m[1]) + Number(m[2]),
+      ),
+    );
+    expect(rightmost).toBeLessThanOrEqual(drawnWidth);
+    expect([...wide.matchAll(/data-over=/g)]).toHaveLength(52);
   });
 
   it('escapes labels, so a client name cannot break the page', () => {
@@ -140,9 +150,21 @@ describe('mixSvg', () => {
         { label: 'formation', value: 100, shareLabel: '25 %' },
       ],
     });
-    const [whole, ...segments] = attr(svg, 'width').map(Number);
+    const [, , whole] = attr(svg, 'viewBox')[0].split(' ').map(Number);
+    const segments = attr(svg, 'width').slice(1).map(Number);
     expect(segments).toEqual([whole * 0.75, whole * 0.25]);
     expect(attr(svg, 'aria-label')).toEqual(['Activités: support 75 %, formation 25 %']);
+  });
+
+  it('spans its whole box at its own height: a share of 100 % is the full width', () => {
+    const svg = mixSvg({
+      title: 'Activités',
+      segments: [{ label: 'support', value: 300, shareLabel: '100 %' }],
+    });
+    const [, , whole, height] = attr(svg, 'viewBox')[0].split(' ').map(Number);
+    expect(attr(svg, 'width')).toEqual(['100%', String(whole)]);
+    expect(attr(svg, 'preserveAspectRatio')).toEqual(['none']);
+    expect(attr(svg, 'style')).toEqual([`height: ${height}px`]);
   });
 
   it('draws an empty track when nothing was worked', () => {

@@ -60,8 +60,7 @@ export function barChartSvg(chart: BarChart, frame: ChartFrame): DrawnChart {
     width: plot.x + plot.w + plot.margin,
     height: frame.height + legendHeight(legend, frame),
   };
-  const wide = chart.bars.length > frame.wideBeyond ? 'wide' : undefined;
-  return svgDocument(size, ariaLabel(chart), parts, wide);
+  return svgDocument(size, ariaLabel(chart), parts, { grow: frame.fit });
 }
 
 function patternName(chart: BarChart, tone: Tone): string {
@@ -99,7 +98,8 @@ function placePlot(
   const limits = chart.limits ?? [];
   const margin = limits.length > 0 ? widest(limits.map((m) => m.label)) + 8 : 0;
   const count = Math.max(1, chart.bars.length);
-  const w = Math.max(frame.width - axis - margin, frame.slot * count);
+  const room = Math.max(frame.width, Math.min(frame.maxWidth, frame.slot * count + axis + margin));
+  const w = room - axis - margin;
   const y = 1.8 * size;
   return { x: axis, y, w, h: frame.height - y - (size + 10), top, slot: w / count, margin };
 }

@@ -10,7 +10,7 @@ const paper: ChartFrame = {
   band: 26,
   legendRow: 12,
   slot: 0,
-  wideBeyond: Infinity,
+  maxWidth: 500,
   measure: (text, size) => text.length * size * 0.6,
 };
 
@@ -81,6 +81,19 @@ describe('a bar chart', () => {
     const many = chartSvg(weeks(Array.from({ length: 104 }, () => 30)), paper);
     expect(many.width).toBe(paper.width);
     expect(attr(many.svg, 'class')).toEqual([]);
+    expect(attr(many.svg, 'width')[0]).toBe(String(paper.width));
+  });
+
+  it('on a screen, widens for many bars up to its widest, then takes its box’s width', () => {
+    const screen: ChartFrame = { ...paper, width: 320, slot: 40, maxWidth: 900, fit: 1.5 };
+    const few = chartSvg(weeks([30, 40]), screen);
+    expect(few.width).toBe(320);
+    const many = chartSvg(weeks(Array.from({ length: 52 }, () => 30)), screen);
+    expect(many.width).toBe(900);
+    expect(attr(many.svg, 'viewBox')).toEqual(['0 0 900 ' + many.height]);
+    expect(attr(many.svg, 'width')[0]).toBe('100%');
+    expect(attr(many.svg, 'style')).toEqual(['max-width: 1350px']);
+    expect(attr(many.svg, 'class')).toEqual(['fit']);
   });
 
   it('draws a series through the bars and names it in the legend, under the tones', () => {

@@ -3,8 +3,8 @@ import { dejavuFontPath, textWidth } from '../fonts';
 /**
  * The one chart model: a chart is described once, as data, and drawn once, as SVG, by
  * `chartSvg`. The pages show that SVG inline; the PDFs embed the same SVG (`drawChart`). Only
- * the frame differs: its size, its type size, and whether many bars widen it (a screen
- * scrolls) or share its width (paper does not).
+ * the frame differs: its size, its type size, how far many bars widen it, and whether it keeps
+ * its size (paper) or takes the width of its box (a screen).
  */
 
 /** How a value stands against its limits: within them, past a lower one, past the highest. */
@@ -89,8 +89,14 @@ export interface ChartFrame {
   legendRow: number;
   /** Room each bar asks for: more bars than fit widen the chart. Zero: they share the width. */
   slot: number;
-  /** Beyond this many bars the chart keeps its size and scrolls sideways (class "wide"). */
-  wideBeyond: number;
+  /** The widest many bars make a chart: beyond it they share its width. */
+  maxWidth: number;
+  /**
+   * A screen's chart takes the width of its box (viewBox, width 100 %, class "fit"), growing to
+   * at most this many times the size it is drawn at, so that its text stays of a reading size.
+   * Left out, the chart keeps the size it is drawn at (paper).
+   */
+  fit?: number;
   /** The width of a text at a size, to keep labels apart. */
   measure: (text: string, size: number) => number;
 }
@@ -98,7 +104,10 @@ export interface ChartFrame {
 /** Measured in DejaVu Sans, wider than most screen fonts, so labels keep clear of each other. */
 const SCREEN_FONT = dejavuFontPath('DejaVuSans.ttf');
 
-/** The console's charts: a phone shows a week of days without shrinking the text. */
+/**
+ * The console's charts: a phone shows a week of days without shrinking the text much; a year of
+ * weeks is drawn as wide as a desktop's page and shares it.
+ */
 export const SCREEN_FRAME: ChartFrame = {
   width: 320,
   height: 220,
@@ -106,7 +115,8 @@ export const SCREEN_FRAME: ChartFrame = {
   band: 18,
   legendRow: 18,
   slot: 52,
-  wideBeyond: 12,
+  maxWidth: 1000,
+  fit: 1.3,
   measure: (text, size) => textWidth(SCREEN_FONT, text, size),
 };
 

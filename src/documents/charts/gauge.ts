@@ -37,5 +37,7 @@ export function gaugeSvg(chart: GaugeChart, frame: ChartFrame): DrawnChart {
     }),
   ];
   const label = `${chart.title}: ${chart.valueLabel}${chart.marks.map((m) => `; ${m.label}`).join('')}`;
-  return svgDocument({ width, height: top + band + size + 10 }, label, parts);
+  return svgDocument({ width, height: top + band + size + 10 }, label, parts, {
+    grow: frame.fit,
+  });
 }

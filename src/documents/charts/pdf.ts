@@ -21,7 +21,7 @@ export function paperFrame(
     ...sizes,
     width: sheet.width,
     slot: 0,
-    wideBeyond: Infinity,
+    maxWidth: sheet.width,
     measure: (text, size) => textWidth(sheet.layout.fonts.regular, text, size),
   };
 }

@@ -31,5 +31,7 @@ export function sharesSvg(chart: ShareChart, frame: ChartFrame): DrawnChart {
     ...legendSvg(legend, 0, band, frame),
   ];
   const label = `${chart.title}: ${chart.segments.map((s) => `${s.label} ${s.detail}`).join(', ')}`;
-  return svgDocument({ width, height: band + legendHeight(legend, frame) }, label, parts);
+  // Without words under it, the bar stretches across its box at its own height.
+  const fitting = { grow: frame.fit, stretch: legend.length === 0 };
+  return svgDocument({ width, height: band + legendHeight(legend, frame) }, label, parts, fitting);
 }

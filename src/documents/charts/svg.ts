@@ -16,21 +16,42 @@ export interface DrawnChart {
   height: number;
 }
 
+/**
+ * How the <svg> sits in a page: at its own size (paper), or as wide as its box up to `grow`
+ * times its size (a screen); `stretch`, for a chart without text, across the whole box at its
+ * own height.
+ */
+export interface Fitting {
+  grow?: number;
+  stretch?: boolean;
+}
+
 /** Wraps the parts in an <svg> of that size, named in words for screen readers. */
 export function svgDocument(
   size: { width: number; height: number },
   label: string,
   parts: readonly string[],
-  className?: string,
+  fitting: Fitting = {},
 ): DrawnChart {
   const width = round1(size.width);
   const height = round1(size.height);
   const name = escapeXml(label);
   const open =
-    `<svg xmlns="http://www.w3.org/2000/svg"${className ? ` class="${className}"` : ''} ` +
-    `viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" ` +
-    `aria-label="${name}"><title>${name}</title>`;
+    `<svg xmlns="http://www.w3.org/2000/svg"${placement(width, height, fitting)} ` +
+    `role="img" aria-label="${name}"><title>${name}</title>`;
   return { svg: `${open}${parts.join('')}</svg>`, width, height };
+}
+
+function placement(width: number, height: number, { grow, stretch }: Fitting): string {
+  const box = `viewBox="0 0 ${width} ${height}"`;
+  if (!grow) return ` ${box} width="${width}" height="${height}"`;
+  if (stretch) {
+    return (
+      ` class="fit" ${box} width="100%" height="${height}" preserveAspectRatio="none" ` +
+      `style="height: ${height}px"`
+    );
+  }
+  return ` class="fit" ${box} width="100%" style="max-width: ${Math.round(width * grow)}px"`;
 }
 
 export interface TextLook {
