@@ -158,6 +158,8 @@ const PAGES: Record<string, readonly Grant[]> = {
   'POST /console/invoices/:id/rebuild': [C],
   'POST /console/invoices/:id/delete': [C],
   'POST /console/invoices/:id/credit': [C],
+  'POST /console/invoices/:id/lines': [C],
+  'POST /console/invoices/:id/lines/delete': [C],
   'POST /console/timer/start': [C],
   'POST /console/timer/stop': [C],
   'POST /console/interventions/:id/restart': [C],

@@ -1,9 +1,19 @@
 import { startTestApp, TestApp } from './app';
 import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
 import { createContract } from './factories/contracts';
+import { interventionInput, logIntervention, supportSetup } from './factories/interventions';
 import { invalidInputs, problemOf, summaryOf } from './support/form-problems';
 import { WebSession } from './support/web';
 import { catalogue } from '../src/i18n';
+
+interface ManualLineRead {
+  kind: string;
+  description: string;
+  quantity: number;
+  unit: string;
+  unitPriceCents: number;
+  amountCents: number;
+}
 
 /** A problem's words on a French page, for a field so labelled. */
 const fr = (key: string, field: string, values: Record<string, string | number> = {}): string =>
@@ -191,6 +201,108 @@ describe('web pages: corrections from the console', () => {
       expect(res.status).toBe(303);
       const stored = await api(`/api/contracts/${contract.id}`).expect(200);
       expect(stored.body.standing).toBe('archived');
+    });
+  });
+
+  describe('draft lines', () => {
+    let draftId: string;
+    /** The draft's manual lines as the API reads them. */
+    const manualLines = async () =>
+      ((await api(`/api/invoices/${draftId}`).expect(200)).body.lines as ManualLineRead[]).filter(
+        (l) => l.kind === 'manual',
+      );
+
+    beforeAll(async () => {
+      const setup = await supportSetup(t, consultant, {
+        billing: {
+          mode: 'time_and_materials',
+          monthlyFeeCents: undefined,
+          includedMinutesPerMonth: undefined,
+          overageRateCents: undefined,
+        },
+      });
+      await logIntervention(
+        t,
+        consultant,
+        interventionInput(setup.contract.id, setup.activityId),
+      ).expect(201);
+      const draft = await t
+        .http()
+        .post('/api/invoices/drafts')
+        .set(...bearer(consultant))
+        .send({ contractId: setup.contract.id, periodStart: '2026-11-01', periodEnd: '2026-11-30' })
+        .expect(201);
+      draftId = draft.body.id as string;
+    });
+
+    it('adds a line, changes it, then removes it, each read back through the API', async () => {
+      await web.get(`/console/invoices/${draftId}`);
+      const added = await web.post(`/console/invoices/${draftId}/lines`, {
+        line: '',
+        description: 'Déplacement sur site',
+        quantity: '1,5',
+        unit: 'unit',
+        unitPrice: '45,50',
+        vatRate: '',
+      });
+      expect(added.status).toBe(303);
+      expect(await manualLines()).toMatchObject([
+        {
+          description: 'Déplacement sur site',
+          quantity: 1.5,
+          unitPriceCents: 4550,
+          amountCents: 6825,
+        },
+      ]);
+      const page = await web.get(`/console/invoices/${draftId}`);
+      expect(page.text).toMatch(/<tr data-manual-line="0">[\s\S]*?Déplacement sur site/);
+      const editing = await web.get(`/console/invoices/${draftId}?line=0`);
+      expect(valueOf(editing.text, 'dl-description')).toBe('Déplacement sur site');
+      expect(valueOf(editing.text, 'dl-quantity')).toBe('1,5');
+      expect(valueOf(editing.text, 'dl-unitPrice')).toBe('45,5');
+      const changed = await web.post(`/console/invoices/${draftId}/lines`, {
+        line: '0',
+        description: 'Déplacement à Lyon',
+        quantity: '2',
+        unit: 'event',
+        unitPrice: '60',
+        vatRate: '',
+      });
+      expect(changed.status).toBe(303);
+      expect(await manualLines()).toMatchObject([
+        { description: 'Déplacement à Lyon', quantity: 2, unit: 'event', amountCents: 12000 },
+      ]);
+      await web.get(`/console/invoices/${draftId}`);
+      const removed = await web.post(`/console/invoices/${draftId}/lines/delete`, { line: '0' });
+      expect(removed.status).toBe(303);
+      expect(await manualLines()).toEqual([]);
+    });
+
+    it('says a negative quantity and a price that is no amount beside their fields, keeping the line', async () => {
+      await web.get(`/console/invoices/${draftId}`);
+      const res = await web.post(`/console/invoices/${draftId}/lines`, {
+        line: '',
+        description: 'Câble',
+        quantity: '-1',
+        unit: 'unit',
+        unitPrice: 'douze',
+        vatRate: '',
+      });
+      expect(res.status).toBe(400);
+      expect(invalidInputs(res.text)).toEqual(['dl-quantity', 'dl-unitPrice']);
+      expect(problemOf(res.text, 'dl-unitPrice').message).toBe(
+        fr('problem.form.amount', 'Prix unitaire'),
+      );
+      expect(problemOf(res.text, 'dl-quantity').message).toBe(
+        fr('problem.min', 'Quantité', { min: 0, unit: 'none' }),
+      );
+      expect(valueOf(res.text, 'dl-description')).toBe('Câble');
+      expect(await manualLines()).toEqual([]);
+    });
+
+    it('answers 404 for a line the draft does not have', async () => {
+      const res = await web.get(`/console/invoices/${draftId}?line=7`);
+      expect(res.status).toBe(404);
     });
   });
 

@@ -3,7 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { CreditForm, DraftForm, PaymentForm, PeriodQuery } from './console-forms';
+import { DraftLineForm, DraftLineQuery, DraftLineRemoveForm } from './console-corrections-forms';
 import { ConsoleInvoices } from './console-invoices.service';
+import { localeOf } from './i18n';
 import { ConsolePages } from './console-pages';
 import { attempt, type FormProblem } from './form-problems';
 import { WebErrorFilter } from './web-error.filter';
@@ -11,6 +13,14 @@ import type { PageRequest } from './web-pages';
 import { UuidParam } from '../common/validation';
 
 const Id = () => UuidParam('id');
+
+/** The invoice page's forms as first shown: empty, without problems. */
+const DETAIL_FORMS = {
+  paymentForm: {},
+  creditForm: {},
+  lineForm: { unit: 'unit' },
+  problems: [],
+};
 
 /** Invoices in the console: build a draft, review it, issue it, record payments, credit it. */
 @ApiExcludeController()
@@ -43,8 +53,46 @@ export class ConsoleInvoicesController {
   }
 
   @Get(':id')
-  show(@Req() req: PageRequest, @Res() reply: FastifyReply, @Id() id: string) {
-    return this.showDetail(req, reply, id, {});
+  async show(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Id() id: string,
+    @Query() query: DraftLineQuery,
+  ) {
+    const data = await this.invoices.draftDetail(req.user!, id, query.line, localeOf(req));
+    return this.pages.render(req, reply, 'console/invoice', { ...DETAIL_FORMS, ...data });
+  }
+
+  @Post(':id/lines')
+  async saveLine(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Id() id: string,
+    @Body() form: DraftLineForm,
+  ): Promise<FastifyReply> {
+    const outcome = await this.invoices.saveLine(req.user!, id, form);
+    if (outcome.problems.length === 0) {
+      return this.pages.redirect(reply, `/console/invoices/${id}#lines-h`);
+    }
+    const data = { lineForm: form, lineProblems: outcome.problems };
+    return this.showDetail(req, reply, id, data, outcome.status);
+  }
+
+  @Post(':id/lines/delete')
+  async removeLine(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Id() id: string,
+    @Body() form: DraftLineRemoveForm,
+  ): Promise<FastifyReply> {
+    const outcome = await attempt(async () => {
+      await this.invoices.removeLine(req.user!, id, form.line);
+      return { problems: [] };
+    });
+    if (outcome.problems.length === 0) {
+      return this.pages.redirect(reply, `/console/invoices/${id}#lines-h`);
+    }
+    return this.showDetail(req, reply, id, { problems: outcome.problems }, outcome.status);
   }
 
   @Get(':id/pdf')
@@ -140,7 +188,7 @@ export class ConsoleInvoicesController {
     status = 200,
   ): Promise<FastifyReply> {
     const data = await this.invoices.detail(req.user!, id);
-    const page = { ...data, paymentForm: {}, creditForm: {}, problems: [], ...extra };
+    const page = { ...DETAIL_FORMS, ...data, ...extra };
     return this.pages.render(req, reply, 'console/invoice', page, status);
   }
 }

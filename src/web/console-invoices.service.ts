@@ -20,7 +20,18 @@ import {
   PaymentForm,
   unreadable,
 } from './console-forms';
+import { notFound } from '../common/domain-error';
+import {
+  draftLinePlain,
+  draftLineValues,
+  manualLinesOf,
+  ownLineField,
+  type DraftLineForm,
+} from './console-corrections-forms';
+import { ManualLineDto } from '../invoicing/dto/invoice.dto';
 import type { FormProblem } from './form-problems';
+import { attempt } from './form-problems';
+import type { WebLocale } from './i18n';
 
 const ALL = { limit: 500, offset: 0 };
 
@@ -76,6 +87,50 @@ export class ConsoleInvoices {
         : Promise.resolve([]),
     ]);
     return { doc, clientName: client.name, payments, today, methods: PAYMENT_METHODS };
+  }
+
+  /**
+   * A draft's page with its line form: the `line`-th manual line to change when asked (404 when
+   * the draft has no such line), else an empty one to add.
+   */
+  async draftDetail(user: AuthUser, id: string, line: string | undefined, locale: WebLocale) {
+    const data = await this.detail(user, id);
+    if (line === undefined) return { ...data, lineForm: { unit: 'unit' } };
+    const manual = manualLinesOf(data.doc.lines)[Number(line)];
+    if (!manual || data.doc.status !== 'draft') throw notFound('draft_line');
+    return { ...data, lineForm: draftLineValues(manual, Number(line), locale) };
+  }
+
+  /**
+   * Adds a manual line to the draft, or changes its `line`-th: the draft's manual lines are sent
+   * back whole with the one changed, as the API's PATCH takes them; a refusal of that line is
+   * said beside the form's field.
+   */
+  async saveLine(user: AuthUser, id: string, form: DraftLineForm) {
+    const outcome = await attempt(async () => {
+      const { plain, unread } = draftLinePlain(form);
+      const checked = await checkDto(ManualLineDto, plain, unread);
+      if (!checked.value) return checked;
+      const lines: ManualLineDto[] = manualLinesOf((await this.invoices.get(user, id)).lines);
+      const rank = given(form.line);
+      const at = rank === undefined ? lines.length : Number(rank);
+      if (rank !== undefined && !(/^\d+$/.test(rank) && at < lines.length)) {
+        throw notFound('draft_line');
+      }
+      lines.splice(at, rank === undefined ? 0 : 1, checked.value);
+      await this.drafts.update(id, { lines });
+      return { problems: [] };
+    });
+    return { ...outcome, problems: outcome.problems.map(ownLineField) };
+  }
+
+  /** Takes the `line`-th manual line off the draft. */
+  async removeLine(user: AuthUser, id: string, line: string | undefined): Promise<void> {
+    const lines = manualLinesOf((await this.invoices.get(user, id)).lines);
+    const at = Number(given(line) ?? NaN);
+    if (!Number.isInteger(at) || at < 0 || at >= lines.length) throw notFound('draft_line');
+    lines.splice(at, 1);
+    await this.drafts.update(id, { lines });
   }
 
   issue(id: string): Promise<InvoiceDetail> {
