@@ -171,6 +171,50 @@ describe('web pages: what every page shares', () => {
     });
   });
 
+  describe('the accounting period', () => {
+    it('offers the month, the quarter and the year in one click, the shown one marked', async () => {
+      const page = await web.get('/accounting');
+      const presets =
+        /<ul class="presets" id="presets">([\s\S]*?)<\/ul>/.exec(page.text)?.[1] ?? '';
+      const links = [...presets.matchAll(/<a href="([^"]+)"([^>]*)>([^<]+)<\/a>/g)].map((m) => [
+        m[1].replace(/&amp;/g, '&'),
+        m[3],
+        m[2].includes('aria-current'),
+      ]);
+      expect(links).toEqual([
+        ['/accounting?from=2026-12-01&to=2026-12-31', 'décembre 2026', true],
+        ['/accounting?from=2026-11-01&to=2026-11-30', 'novembre 2026', false],
+        ['/accounting?from=2026-10-01&to=2026-12-31', '4e trimestre 2026', false],
+        ['/accounting?from=2026-07-01&to=2026-09-30', '3e trimestre 2026', false],
+        ['/accounting?from=2026-01-01&to=2026-12-31', '2026', false],
+        ['/accounting?from=2025-01-01&to=2025-12-31', '2025', false],
+      ]);
+      const quarter = await web.get('/accounting?from=2026-10-01&to=2026-12-31');
+      expect(quarter.status).toBe(200);
+      expect(quarter.text).toContain(
+        'href="/accounting/exports/fec?from=2026-10-01&amp;to=2026-12-31"',
+      );
+    });
+
+    it('refuses a period that ends before it starts, beside its end, listing nothing', async () => {
+      const res = await web.get('/accounting?from=2026-12-31&to=2026-12-01');
+      expect(res.status).toBe(400);
+      const problem = /<p class="field-problem" id="period-to-problem">([\s\S]*?)<\/p>/.exec(
+        res.text,
+      );
+      expect(words(problem?.[1] ?? '')).toMatch(
+        /^Erreur : La fin de la période .* vient avant son début/,
+      );
+      expect(res.text).toMatch(
+        /<input id="period-to" name="to" type="date" required value="2026-12-01" aria-invalid="true" aria-describedby="period-to-problem">/,
+      );
+      expect(res.text).toContain('value="2026-12-31"');
+      expect(res.text).toContain('<a href="#period-to">');
+      expect(res.text).not.toContain('id="documents"');
+      expect(res.text).not.toContain('/accounting/exports/');
+    });
+  });
+
   describe('the favicon', () => {
     it('is linked from every page and served as SVG', async () => {
       const page = await t.http().get('/login');

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth.decorators';
-import { addDays, firstDayOfNextMonth, localMonth } from '../calendar';
+import { addDays, firstDayOfNextMonth, localDate, localMonth } from '../calendar';
 import { ClientsService } from '../clients/clients.service';
 import { Clock } from '../common/clock';
 import { InvoicesService } from '../invoicing/invoices.service';
 import { PracticeService } from '../practice/practice.service';
-import { issuedOnly, periodTotals } from './accounting-view';
+import { assertDayPeriod } from '../reports/report-period';
+import { issuedOnly, periodPresets, periodTotals } from './accounting-view';
 import type { PeriodQuery } from './console-forms';
 import { CONSOLE_NAV } from './console-pages';
+import { type FormProblem, formFailure } from './form-problems';
 
 const ACCOUNTANT_NAV = [{ href: '/accounting', label: 'accounting.nav.title' }];
 const ALL = { limit: 500, offset: 0 };
@@ -24,8 +26,16 @@ export class AccountingPage {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * The period's page; a period that ends before it starts (or runs past what a report may
+   * cover) is refused beside its end, with nothing listed (status 400).
+   */
   async period(viewer: AuthUser, q: PeriodQuery) {
-    const period = await this.periodOrThisMonth(q);
+    const { period, today } = await this.periodOrThisMonth(q);
+    const nav = viewer.role === 'consultant' ? CONSOLE_NAV : ACCOUNTANT_NAV;
+    const presets = periodPresets(today);
+    const problems = refusalOf(period);
+    if (problems.length) return { nav, period, presets, problems, status: 400 };
     // Clients with invoices are archived, not deleted: their names are read too.
     const [page, active, archived] = await Promise.all([
       this.invoices.list(viewer, { ...WHOLE_PERIOD, ...period }),
@@ -35,8 +45,11 @@ export class AccountingPage {
     const clients = [...active.items, ...archived.items];
     const docs = issuedOnly(page.items);
     return {
-      nav: viewer.role === 'consultant' ? CONSOLE_NAV : ACCOUNTANT_NAV,
+      nav,
       period,
+      presets,
+      problems,
+      status: 200,
       docs,
       totals: periodTotals(docs),
       clientNames: Object.fromEntries(clients.map((c) => [c.id, c.name])),
@@ -45,12 +58,24 @@ export class AccountingPage {
   }
 
   /** The period asked for; by default the practice's current month. */
-  private async periodOrThisMonth(q: PeriodQuery): Promise<{ from: string; to: string }> {
+  private async periodOrThisMonth(q: PeriodQuery) {
     const { timezone } = await this.practice.get();
-    const month = localMonth(this.clock.now(), timezone);
-    return {
+    const now = this.clock.now();
+    const month = localMonth(now, timezone);
+    const period = {
       from: q.from ?? `${month}-01`,
       to: q.to ?? addDays(firstDayOfNextMonth(month), -1),
     };
+    return { period, today: localDate(now, timezone) };
+  }
+}
+
+/** The period's problems, as the form shows them beside its fields. */
+function refusalOf(period: { from: string; to: string }): FormProblem[] {
+  try {
+    assertDayPeriod(period);
+    return [];
+  } catch (error) {
+    return formFailure(error).problems;
   }
 }

@@ -1,5 +1,5 @@
 import type { InvoiceSummary } from '../invoicing/invoice-detail';
-import { issuedOnly, periodTotals } from './accounting-view';
+import { issuedOnly, periodPresets, periodTotals } from './accounting-view';
 
 function doc(
   kind: 'invoice' | 'credit_note',
@@ -41,5 +41,37 @@ describe("the accountant's period totals", () => {
 
   it('answers zeros for an empty period', () => {
     expect(periodTotals([]).net).toEqual({ count: 0, netCents: 0, vatCents: 0, grossCents: 0 });
+  });
+});
+
+describe('the period presets', () => {
+  const span = (today: string) => periodPresets(today).map((p) => `${p.kind} ${p.from}…${p.to}`);
+
+  it('offers the month, the quarter and the year of the day, and those before', () => {
+    expect(span('2026-12-02')).toEqual([
+      'month 2026-12-01…2026-12-31',
+      'month 2026-11-01…2026-11-30',
+      'quarter 2026-10-01…2026-12-31',
+      'quarter 2026-07-01…2026-09-30',
+      'year 2026-01-01…2026-12-31',
+      'year 2025-01-01…2025-12-31',
+    ]);
+  });
+
+  it('goes back across the new year, and ends February on its last day', () => {
+    expect(span('2028-02-15')).toEqual([
+      'month 2028-02-01…2028-02-29',
+      'month 2028-01-01…2028-01-31',
+      'quarter 2028-01-01…2028-03-31',
+      'quarter 2027-10-01…2027-12-31',
+      'year 2028-01-01…2028-12-31',
+      'year 2027-01-01…2027-12-31',
+    ]);
+    expect(periodPresets('2027-01-31').filter((p) => p.kind !== 'year')).toEqual([
+      expect.objectContaining({ month: '2027-01', year: 2027 }),
+      expect.objectContaining({ month: '2026-12', year: 2026 }),
+      expect.objectContaining({ quarter: 1, year: 2027 }),
+      expect.objectContaining({ quarter: 4, year: 2026 }),
+    ]);
   });
 });

@@ -28,7 +28,7 @@ export class AccountingController {
   @Get()
   async period(@Req() req: PageRequest, @Res() reply: FastifyReply, @Query() q: PeriodQuery) {
     const page = await this.accounting.period(req.user!, q);
-    return this.pages.render(req, reply, 'accounting/index', page);
+    return this.pages.render(req, reply, 'accounting/index', page, page.status);
   }
 
   @Get('exports/invoices.csv')

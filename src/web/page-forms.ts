@@ -10,11 +10,11 @@ import {
   DraftForm,
   InterventionForm,
   PaymentForm,
+  PeriodQuery,
   RequestFileForm,
   TimerStartForm,
 } from './console-forms';
 import { ActivityForm, InvitationForm } from './console-first-steps-forms';
-import { DraftLineForm } from './console-corrections-forms';
 import { CommentForm, DeskTimerForm, ReclassifyForm } from './request-desk-forms';
 import { SETTINGS_FORMS } from './console-settings-forms';
 import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
@@ -142,14 +142,8 @@ export const PAGE_FORMS = {
     units: { amount: 'euros' },
   },
   credit: { id: 'credit', form: CreditForm },
-  draftLine: {
-    id: 'dl',
-    form: DraftLineForm,
-    order: ['description', 'quantity', 'unit', 'unitPrice', 'vatRate'],
-    paths: { unitPrice: 'unitPriceCents', vatRate: 'vatRateBp' },
-    units: { unitPrice: 'euros', vatRate: 'percent' },
-    label: (input, t) => (input === 'line' ? t('corrections.line.which') : undefined),
-  },
+  /** The accounting page's period (a GET form). */
+  period: { id: 'period', form: PeriodQuery },
   document: { id: 'document', form: Buttons },
   article: {
     id: 'kb',
