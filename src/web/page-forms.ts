@@ -15,6 +15,7 @@ import {
   TimerStartForm,
 } from './console-forms';
 import { ActivityForm, InvitationForm } from './console-first-steps-forms';
+import { DraftLineForm } from './console-corrections-forms';
 import { CommentForm, DeskTimerForm, ReclassifyForm } from './request-desk-forms';
 import { SETTINGS_FORMS } from './console-settings-forms';
 import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
@@ -144,6 +145,14 @@ export const PAGE_FORMS = {
   credit: { id: 'credit', form: CreditForm },
   /** The accounting page's period (a GET form). */
   period: { id: 'period', form: PeriodQuery },
+  draftLine: {
+    id: 'dl',
+    form: DraftLineForm,
+    order: ['description', 'quantity', 'unit', 'unitPrice', 'vatRate'],
+    paths: { unitPrice: 'unitPriceCents', vatRate: 'vatRateBp' },
+    units: { unitPrice: 'euros', vatRate: 'percent' },
+    label: (input, t) => (input === 'line' ? t('corrections.line.which') : undefined),
+  },
   document: { id: 'document', form: Buttons },
   article: {
     id: 'kb',
