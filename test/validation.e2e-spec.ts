@@ -293,7 +293,7 @@ describe('identifiers as people type them', () => {
 
   it('stores the practice’s SIRET, VAT number and IBAN normalised', async () => {
     const res = await api('patch', '/api/practice', {
-      siren: '732 829 320',
+      siren: '918 273 657',
       siret: '732 829 320 00074',
       vatNumber: 'FR 44 732 829 320',
       iban: 'fr76 3000 6000 0112 3456 7890 189',
@@ -361,6 +361,17 @@ describe('identifiers as people type them', () => {
     // The client that has it may be saved with it again.
     await api('patch', `/api/clients/${first.body.id}`, { siren: '356000000' }).expect(200);
     const { body } = await api('get', '/api/clients?q=Durand').expect(200);
+    expect(body.total).toBe(1);
+  });
+
+  it('makes one of two clients sent at once with the same SIREN, and refuses the other', async () => {
+    const answers = await Promise.all(
+      ['Atelier Martin', 'Martin Atelier', 'Ateliers Martin'].map((name) =>
+        api('post', '/api/clients', clientInput({ name, siren: '918 273 657' })),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+    const { body } = await api('get', '/api/clients?q=Martin').expect(200);
     expect(body.total).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import { IsNull, Not, Repository } from 'typeorm';
+import { EntityManager, IsNull, Not, Repository } from 'typeorm';
 import { DomainError, notFound } from '../common/domain-error';
 import { Page } from '../common/pagination';
 import { assertVisibleTo, isForeignKeyViolation, scoped, Viewer } from '../common/tenant';
@@ -10,6 +10,8 @@ import { Client } from './client.entity';
 import { clientCoherence, type ClientIdentity } from './client-coherence';
 import { ClientQuery, CreateClientDto, UpdateClientDto } from './dto/client.dto';
 import { Clock } from '../common/clock';
+import { Locks } from '../common/locks';
+import { Transactions } from '../common/transactions';
 
 /** Codes tried before giving up: two clients share a first code once in 65 536 namesakes. */
 const ACCOUNT_CODE_ATTEMPTS = 20;
@@ -30,6 +32,7 @@ export class ClientsService {
   constructor(
     @InjectRepository(Client) private readonly clients: Repository<Client>,
     private readonly clock: Clock,
+    private readonly transactions: Transactions,
   ) {}
 
   async create(dto: CreateClientDto): Promise<Client> {
@@ -44,10 +47,16 @@ export class ClientsService {
       archivedAt: null,
     });
     assertCoherent(client);
-    await this.assertSirenFree(client.siren, id);
-    if (dto.accountCode) await this.assertAccountCodeFree(dto.accountCode, id);
-    client.accountCode = dto.accountCode ?? (await this.newAccountCode(dto.name, id));
-    return this.clients.save(client);
+    // Checked and written under one lock, so two clients made at once cannot share a SIREN.
+    return this.transactions.run(
+      async (m) => {
+        await this.assertSirenFree(m, client.siren, id);
+        if (dto.accountCode) await this.assertAccountCodeFree(dto.accountCode, id);
+        client.accountCode = dto.accountCode ?? (await this.newAccountCode(dto.name, id));
+        return m.save(client);
+      },
+      [Locks.clientIdentities],
+    );
   }
 
   async list(viewer: Viewer, query: ClientQuery): Promise<Page<Client>> {
@@ -77,18 +86,27 @@ export class ClientsService {
     Object.assign(client, dto);
     if (dto.vatNumber) client.vatNumber = dto.vatNumber.toUpperCase();
     assertCoherent(client);
-    if (dto.siren) await this.assertSirenFree(dto.siren, id);
-    if (dto.accountCode) await this.assertAccountCodeFree(dto.accountCode, id);
-    return this.clients.save(client);
+    return this.transactions.run(
+      async (m) => {
+        if (dto.siren) await this.assertSirenFree(m, dto.siren, id);
+        if (dto.accountCode) await this.assertAccountCodeFree(dto.accountCode, id);
+        return m.save(client);
+      },
+      [Locks.clientIdentities],
+    );
   }
 
   /**
    * A SIREN names one company, so one client: a second client with it (even beside an archived
    * one, which is restored rather than made again) is refused, naming the client that has it.
    */
-  private async assertSirenFree(siren: string | null, ownId: string): Promise<void> {
+  private async assertSirenFree(
+    m: EntityManager,
+    siren: string | null,
+    ownId: string,
+  ): Promise<void> {
     if (!siren) return;
-    const holder = await this.clients.findOne({ where: { siren } });
+    const holder = await m.findOne(Client, { where: { siren } });
     if (holder && holder.id !== ownId) {
       throw new DomainError(
         'conflict.duplicate_siren',

@@ -14,6 +14,8 @@ export const Locks = {
    * invoices, which claim and release the work) and every change to that work.
    */
   billing: (contractId: string): string => `contract-billing:${contractId}`,
+  /** The practice's clients' identities: no two clients made or renamed at once share a SIREN. */
+  clientIdentities: 'client-identities',
   /** The invoice number series and the hash chain of issued documents. */
   invoiceChain: 'invoice-chain',
   /** One email's sign-in attempts, counted before the password is checked. */
