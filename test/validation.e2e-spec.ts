@@ -293,7 +293,7 @@ describe('identifiers as people type them', () => {
 
   it('stores the practice’s SIRET, VAT number and IBAN normalised', async () => {
     const res = await api('patch', '/api/practice', {
-      siren: '918 273 657',
+      siren: '732 829 320',
       siret: '732 829 320 00074',
       vatNumber: 'FR 44 732 829 320',
       iban: 'fr76 3000 6000 0112 3456 7890 189',
