@@ -104,7 +104,7 @@ async function registerSecurityHeaders(app: NestFastifyApplication): Promise<voi
 
 /** Server-rendered pages live outside /api. */
 function webRoutes(): string[] {
-  const sections = ['portal', 'console', 'accounting'];
+  const sections = ['portal', 'console', 'accounting', 'account'];
   return [
     '/',
     'setup',

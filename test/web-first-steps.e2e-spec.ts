@@ -45,7 +45,7 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
     const page = await web.get('/console/activities');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Aucune activité');
-    expect(page.text).toContain('href="/console/activities" aria-current="page"');
+    expect(page.text).toContain('href="/console/settings" aria-current="page"');
     const res = await web.post('/console/activities', {
       name: 'Formation bureautique',
       kind: 'training',
@@ -88,14 +88,14 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
   });
 
   it('invites a client’s staff member and shows the link to give, which opens the portal once used', async () => {
-    const empty = await web.get('/console/staff');
+    const empty = await web.get('/console/users');
     expect(empty.text).toContain('Ajoutez d’abord un client');
     const client = await createClient(t, token, { name: 'Clinique des Tilleuls' });
-    const page = await web.get('/console/staff');
+    const page = await web.get('/console/users');
     expect(page.text).toMatch(
       new RegExp(`<option value="${client.id}"[^>]*>Personnel de Clinique des Tilleuls</option>`),
     );
-    const res = await web.post('/console/staff', {
+    const res = await web.post('/console/users', {
       who: client.id,
       displayName: 'Dominique Petit',
       email: 'dominique@tilleuls.example',
@@ -108,7 +108,7 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?\/invite\?token=/);
     expect(textOfId(res.text, 'people')).toContain('Personnel de Clinique des Tilleuls');
     // The link is shown this once.
-    expect((await web.get('/console/staff')).text).not.toContain('id="invite-link"');
+    expect((await web.get('/console/users')).text).not.toContain('id="invite-link"');
 
     const staff = new WebSession(t);
     const path = new URL(link).pathname + new URL(link).search;
@@ -125,7 +125,7 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
       .get('/api/clients')
       .set(...bearer(token))
       .expect(200);
-    const taken = await web.post('/console/staff', {
+    const taken = await web.post('/console/users', {
       who: clients.body.items[0].id,
       displayName: 'Encore',
       email: 'dominique@tilleuls.example',
@@ -133,7 +133,7 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
     expect(taken.status).toBe(409);
     expect(problemBeside(taken.text, 'ns-email')).not.toBe('');
     expect(inputOf(taken.text, 'displayName')).toContain('value="Encore"');
-    const accountant = await web.post('/console/staff', {
+    const accountant = await web.post('/console/users', {
       who: 'accountant',
       displayName: 'Cabinet Compta',
       email: 'compta@cabinet.example',
@@ -161,6 +161,6 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
     const other = new WebSession(t);
     expect((await other.signIn(staff.email, PASSWORD)).status).toBe(303);
     expect((await other.get('/console/activities')).status).toBe(403);
-    expect((await other.get('/console/staff')).status).toBe(403);
+    expect((await other.get('/console/users')).status).toBe(403);
   });
 });

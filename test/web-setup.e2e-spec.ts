@@ -238,7 +238,7 @@ describe('first start from the web: /setup', () => {
       done: false,
       href: '/console/contracts#new-contract',
     });
-    expect(await step('staff')).toEqual({ done: false, href: '/console/staff' });
+    expect(await step('staff')).toEqual({ done: false, href: '/console/users' });
     expect(await step('intervention')).toEqual({ done: false, href: '/console#log' });
 
     const activity = await createActivity(t, token);

@@ -55,6 +55,8 @@ export interface PublicUser {
   role: Role;
   clientId: string | null;
   active: boolean;
+  /** False while an invited user has not chosen a password yet. */
+  passwordSet: boolean;
   createdAt: string;
 }
 
@@ -66,6 +68,7 @@ export function toPublicUser(u: User): PublicUser {
     role: u.role,
     clientId: u.clientId,
     active: u.active,
+    passwordSet: u.passwordHash !== null,
     createdAt: u.createdAt.toISOString(),
   };
 }

@@ -11,7 +11,7 @@ import type { PeriodQuery } from './console-forms';
 import { CONSOLE_NAV } from './console-pages';
 import { type FormProblem, formFailure } from './form-problems';
 
-const ACCOUNTANT_NAV = [{ href: '/accounting', label: 'accounting.nav.title' }];
+export const ACCOUNTANT_NAV = [{ href: '/accounting', label: 'accounting.nav.title' }];
 const ALL = { limit: 500, offset: 0 };
 /** The service reads the whole period before paging: the page lists and sums all of it. */
 const WHOLE_PERIOD = { limit: Number.MAX_SAFE_INTEGER, offset: 0 };

@@ -12,8 +12,12 @@ export const CONSOLE_NAV = [
   { href: '/console/invoices', label: 'console.nav.invoices' },
   { href: '/console/reports', label: 'console.nav.reports' },
   { href: '/console/kb', label: 'console.nav.kb' },
-  { href: '/console/activities', label: 'setup.nav.activities' },
-  { href: '/console/staff', label: 'setup.nav.staff' },
+  // The activities and the people given access are settings too.
+  {
+    href: '/console/settings',
+    label: 'settings.nav',
+    within: ['/console/activities', '/console/users'],
+  },
   { href: '/accounting', label: 'accounting.nav.title' },
 ];
 

@@ -21,8 +21,6 @@ import { User } from '../users/user.entity';
 import { ConsoleDeskController } from './console-desk.controller';
 import { ConsoleDirectoryController } from './console-directory.controller';
 import { ConsoleDirectory } from './console-directory.service';
-import { ConsoleFirstStepsController } from './console-first-steps.controller';
-import { ConsoleFirstSteps } from './console-first-steps.service';
 import { ConsoleDesk } from './console-desk.service';
 import { ConsoleInvoicesController } from './console-invoices.controller';
 import { ConsoleInvoices } from './console-invoices.service';
@@ -30,6 +28,11 @@ import { ConsoleKnowledgeController } from './console-kb.controller';
 import { ConsoleKnowledge } from './console-kb.service';
 import { ConsolePages } from './console-pages';
 import { ConsoleReportsController } from './console-reports.controller';
+import { ConsoleActivities } from './console-settings-activities.service';
+import { ConsoleSettingsPeopleController } from './console-settings-people.controller';
+import { ConsoleSettingsController } from './console-settings.controller';
+import { ConsoleSettings } from './console-settings.service';
+import { ConsoleUsers } from './console-settings-users.service';
 import { ConsoleReports } from './console-reports.service';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleWeek } from './console-week.service';
@@ -59,10 +62,11 @@ import { WebModule } from './web.module';
   controllers: [
     ConsoleDeskController,
     ConsoleDirectoryController,
-    ConsoleFirstStepsController,
     ConsoleInvoicesController,
     ConsoleKnowledgeController,
     ConsoleReportsController,
+    ConsoleSettingsController,
+    ConsoleSettingsPeopleController,
     ConsoleWeekController,
   ],
   providers: [
@@ -74,7 +78,9 @@ import { WebModule } from './web.module';
     ConsoleKnowledge,
     ConsoleReports,
     FirstRunChecklist,
-    ConsoleFirstSteps,
+    ConsoleSettings,
+    ConsoleActivities,
+    ConsoleUsers,
     // The running timer in the header of every page of a consultant.
     { provide: APP_INTERCEPTOR, useClass: HeaderTimerInterceptor },
   ],

@@ -16,7 +16,7 @@ export const FIRST_STEP_PAGES: Record<FirstStep, string> = {
   activities: '/console/activities',
   client: '/console/clients#new-client',
   contract: '/console/contracts#new-contract',
-  staff: '/console/staff',
+  staff: '/console/users',
   intervention: '/console#log',
 };
 

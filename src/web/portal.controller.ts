@@ -9,7 +9,7 @@ import { PortalService } from './portal.service';
 import { WebErrorFilter } from './web-error.filter';
 import { PageRequest, WebPages } from './web-pages';
 
-const NAV = [
+export const NAV = [
   { href: '/portal', label: 'portal.nav.home' },
   { href: '/portal/requests', label: 'portal.nav.requests' },
   { href: '/portal/invoices', label: 'portal.nav.invoices' },

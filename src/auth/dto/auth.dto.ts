@@ -49,6 +49,8 @@ export class UserView {
   @ApiProperty({ enum: ['consultant', 'client', 'accountant'] }) role!: string;
   @ApiProperty({ nullable: true, type: String }) clientId!: string | null;
   @ApiProperty() active!: boolean;
+  @ApiProperty({ description: 'false while an invited user has not chosen a password yet' })
+  passwordSet!: boolean;
   @ApiProperty() createdAt!: string;
 }
 

@@ -110,11 +110,11 @@ export class PracticeDto {
   readonly address!: AddressDto;
   @ApiProperty() @IsEmail() readonly email!: string;
 
-  @ApiPropertyOptional({ example: '73282932000074' })
+  @ApiPropertyOptional({ example: '73282932000074', nullable: true, type: String })
   @NormalizedIdentifier()
-  @Omittable()
+  @IsOptional()
   @IsSiret()
-  readonly siret?: string;
+  readonly siret?: string | null;
   @ApiPropertyOptional({ example: 'FR44732829320' })
   @NormalizedVatNumber()
   @IsOptional()

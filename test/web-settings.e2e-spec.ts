@@ -1,0 +1,730 @@
+import { startTestApp, type TestApp } from './app';
+import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
+import { createContract } from './factories/contracts';
+import { problemOf, summaryOf } from './support/form-problems';
+import { WebSession } from './support/web';
+
+/** The attributes of the input (or select) named `name`. */
+function inputOf(html: string, name: string): string {
+  const match = new RegExp(`<(?:input|select)[^>]*\\bname="${name}"[^>]*>`).exec(html);
+  if (!match) throw new Error(`no input ${name}`);
+  return match[0];
+}
+
+/** The value an input shows. */
+function valueOf(html: string, name: string): string {
+  return (/\bvalue="([^"]*)"/.exec(inputOf(html, name))?.[1] ?? '').replace(/&#39;/g, "'");
+}
+
+/** The text of the element whose id is `id`, tags removed. */
+function textOfId(html: string, id: string): string {
+  const match = new RegExp(`<(\\w+)[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
+  return match
+    ? match[2]
+        .replace(/<[^>]+>/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    : '';
+}
+
+/** The message shown beside an input, which must be marked invalid. */
+function problemBeside(html: string, id: string): string {
+  const { invalid, message } = problemOf(html, id);
+  expect(invalid).toBe(true);
+  return message ?? '';
+}
+
+/** The link shown once after an invitation. */
+function invitationLink(html: string): URL {
+  return new URL(/id="invite-link" readonly value="([^"]+)"/.exec(html)![1].replace(/&amp;/g, '&'));
+}
+
+const IDENTITY = {
+  name: 'Camille Martin Conseil',
+  legalForm: 'EI',
+  siren: '732 829 320',
+  siret: '732 829 320 00074',
+  vatNumber: 'FR44 732 829 320',
+  line1: '3 place Bellecour',
+  line2: '',
+  postalCode: '69002',
+  city: 'Lyon',
+  country: 'fr',
+  email: 'contact@martin-conseil.example',
+  phone: '04 72 00 00 00',
+  iban: 'FR76 3000 6000 0112 3456 7890 189',
+  bic: 'agrifrpp',
+};
+
+const CALENDAR = {
+  mon: '09:00-12:00, 14:00-18:00',
+  tue: '9h-12h30 ; 13h30-17h',
+  wed: '',
+  thu: '08:30-16:30',
+  fri: '09:00-17:00',
+  sat: '',
+  sun: '',
+  holidayCalendar: 'FR-57',
+  timezone: 'Europe/Paris',
+};
+
+const INVOICING = {
+  invoiceNumberFormat: 'FA{YY}{MM}-{SEQ:4}',
+  creditNoteNumberFormat: 'AV{YYYY}-{SEQ:5}',
+  paymentTermsDays: '45',
+  latePenaltyRate: '13,5',
+  vatRegime: 'standard',
+  defaultVatRate: '5,5',
+  locale: 'en',
+  receivable: '4110',
+  sales: '706100',
+  vatCollected: '445710',
+  journalCode: 've',
+  journalLabel: 'Ventes de services',
+};
+
+const LIMITS = {
+  maxWeekly: '45',
+  alertWeekly: '37,5',
+  maxDaily: '9',
+  minDailyRest: '12',
+  minWeeklyDaysOff: '2',
+  maxAfterHours: '4',
+  maxUrgentInterruptionsPerDay: '2',
+};
+
+describe('console: the settings pages, activities, people and one’s own password', () => {
+  let t: TestApp;
+  let token: string;
+  let web: WebSession;
+
+  const practice = async () =>
+    (
+      await t
+        .http()
+        .get('/api/practice')
+        .set(...bearer(token))
+        .expect(200)
+    ).body;
+
+  /** A page of the console, in English. */
+  async function inEnglish<T>(action: (session: WebSession) => Promise<T>): Promise<T> {
+    await web.get('/lang/en');
+    try {
+      return await action(web);
+    } finally {
+      await web.get('/lang/fr');
+    }
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    token = await setupConsultant(t);
+    web = new WebSession(t);
+    expect((await web.signIn('camille@example.fr', PASSWORD)).status).toBe(303);
+  });
+  afterAll(() => t?.close());
+
+  it('leads from the console’s menu to the settings, whose overview links every section', async () => {
+    const home = await web.get('/console');
+    expect(home.text).toContain('<a href="/console/settings">Réglages</a>');
+    const page = await web.get('/console/settings');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('href="/console/settings" aria-current="page"');
+    for (const href of [
+      '/console/settings/identity',
+      '/console/settings/calendar',
+      '/console/settings/invoicing',
+      '/console/settings/limits',
+      '/console/activities',
+      '/console/users',
+      '/account/password',
+    ]) {
+      expect(page.text).toContain(`href="${href}"`);
+    }
+    expect(textOfId(page.text, 'settings')).toContain('Camille Martin Conseil (EI)');
+  });
+
+  describe('identity', () => {
+    it('shows the current values, saves a whole new identity and reads it back through the API', async () => {
+      const form = await web.get('/console/settings/identity');
+      expect(valueOf(form.text, 'siren')).toBe('732829320');
+      expect(valueOf(form.text, 'city')).toBe('Lyon');
+      const res = await web.post('/console/settings/identity', IDENTITY);
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/console/settings/identity?saved=1');
+      expect(textOfId((await web.get(res.headers.location)).text, 'saved')).toBe(
+        'Réglages enregistrés.',
+      );
+      expect(await practice()).toMatchObject({
+        siret: '73282932000074',
+        vatNumber: 'FR44732829320',
+        address: { line1: '3 place Bellecour', postalCode: '69002', city: 'Lyon', country: 'FR' },
+        email: 'contact@martin-conseil.example',
+        phone: '04 72 00 00 00',
+        iban: 'FR7630006000011234567890189',
+        bic: 'AGRIFRPP',
+      });
+    });
+
+    it('clears an optional field left empty', async () => {
+      const res = await web.post('/console/settings/identity', {
+        ...IDENTITY,
+        siret: '',
+        phone: '',
+      });
+      expect(res.status).toBe(303);
+      expect(await practice()).toMatchObject({ siret: null, phone: null });
+      await web.get('/console/settings/identity');
+      expect((await web.post('/console/settings/identity', IDENTITY)).status).toBe(303);
+    });
+
+    it('refuses bad values each beside its field, in French, saves nothing and keeps what was typed', async () => {
+      await web.get('/console/settings/identity');
+      const res = await web.post('/console/settings/identity', {
+        ...IDENTITY,
+        name: 'Nouveau nom',
+        siret: '7328293',
+        iban: 'FR76 0000',
+        postalCode: '',
+      });
+      expect(res.status).toBe(400);
+      expect(problemBeside(res.text, 'si-siret')).toMatch(/SIRET/);
+      expect(problemBeside(res.text, 'si-iban')).toMatch(/IBAN/);
+      expect(problemBeside(res.text, 'si-postalCode')).toMatch(/Code postal/);
+      expect(problemOf(res.text, 'si-name').invalid).toBe(false);
+      expect(valueOf(res.text, 'name')).toBe('Nouveau nom');
+      expect(summaryOf(res.text, 'si').map((p) => p.href)).toEqual([
+        '#si-siret',
+        '#si-postalCode',
+        '#si-iban',
+      ]);
+      expect((await practice()).name).toBe('Camille Martin Conseil');
+    });
+
+    it('says a SIRET of another company beside it, in English', async () => {
+      const res = await inEnglish(async (s) => {
+        await s.get('/console/settings/identity');
+        return s.post('/console/settings/identity', { ...IDENTITY, siret: '44306184100047' });
+      });
+      expect(res.status).toBe(400);
+      expect(res.text).toContain('<html lang="en">');
+      expect(problemBeside(res.text, 'si-siret')).toMatch(/SIRET|SIREN/);
+      expect(problemBeside(res.text, 'si-siret')).not.toMatch(/ doit | du cabinet/);
+    });
+  });
+
+  describe('calendar', () => {
+    it('saves the business hours of each weekday and the holidays, shown again as saved', async () => {
+      await web.get('/console/settings/calendar');
+      const res = await web.post('/console/settings/calendar', CALENDAR);
+      expect(res.status).toBe(303);
+      expect((await practice()).businessHours).toEqual({
+        mon: [
+          ['09:00', '12:00'],
+          ['14:00', '18:00'],
+        ],
+        tue: [
+          ['09:00', '12:30'],
+          ['13:30', '17:00'],
+        ],
+        wed: [],
+        thu: [['08:30', '16:30']],
+        fri: [['09:00', '17:00']],
+        sat: [],
+        sun: [],
+      });
+      expect((await practice()).holidayCalendar).toBe('FR-57');
+      const page = await web.get('/console/settings/calendar');
+      expect(valueOf(page.text, 'tue')).toBe('09:00-12:30, 13:30-17:00');
+      expect(inputOf(page.text, 'holidayCalendar')).toBeDefined();
+      expect(page.text).toMatch(/<option value="FR-57" selected>/);
+    });
+
+    it('refuses a day whose hours overlap, beside that day, in French and in English', async () => {
+      await web.get('/console/settings/calendar');
+      const res = await web.post('/console/settings/calendar', {
+        ...CALENDAR,
+        wed: '09:00-13:00, 12:00-18:00',
+        timezone: 'Europe/Lyon',
+      });
+      expect(res.status).toBe(400);
+      expect(problemBeside(res.text, 'sc-wed')).toMatch(/plages HH:MM-HH:MM/);
+      expect(problemBeside(res.text, 'sc-timezone')).not.toBe('');
+      expect(problemOf(res.text, 'sc-mon').invalid).toBe(false);
+      expect(summaryOf(res.text, 'sc')[0]).toEqual({
+        href: '#sc-wed',
+        line: expect.stringMatching(/^Mercredi\s: /),
+      });
+      expect((await practice()).businessHours.wed).toEqual([]);
+      const english = await inEnglish(async (s) => {
+        await s.get('/console/settings/calendar');
+        return s.post('/console/settings/calendar', { ...CALENDAR, fri: '18:00-09:00' });
+      });
+      expect(english.status).toBe(400);
+      expect(problemBeside(english.text, 'sc-fri')).toMatch(/ranges that end after they start/);
+    });
+
+    it('adds closure days, one or a period, and removes one', async () => {
+      await web.get('/console/settings/calendar');
+      expect(
+        (await web.post('/console/settings/calendar/closures', { from: '2026-12-24', to: '' }))
+          .status,
+      ).toBe(303);
+      await web.get('/console/settings/calendar');
+      const range = await web.post('/console/settings/calendar/closures', {
+        from: '2026-12-28',
+        to: '2026-12-31',
+      });
+      expect(range.status).toBe(303);
+      expect((await practice()).closures).toEqual([
+        '2026-12-24',
+        '2026-12-28',
+        '2026-12-29',
+        '2026-12-30',
+        '2026-12-31',
+      ]);
+      const page = await web.get('/console/settings/calendar');
+      expect(textOfId(page.text, 'closures')).toContain('29/12/2026');
+      const removed = await web.post('/console/settings/calendar/closures/remove', {
+        day: '2026-12-29',
+      });
+      expect(removed.status).toBe(303);
+      expect((await practice()).closures).not.toContain('2026-12-29');
+      expect((await practice()).closures).toHaveLength(4);
+    });
+
+    it('refuses a closure that ends before it starts, or a day that is none, beside its field', async () => {
+      await web.get('/console/settings/calendar');
+      const backwards = await web.post('/console/settings/calendar/closures', {
+        from: '2027-01-10',
+        to: '2027-01-02',
+      });
+      expect(backwards.status).toBe(400);
+      expect(problemBeside(backwards.text, 'sx-to')).toMatch(/début de la fermeture/);
+      expect(valueOf(backwards.text, 'from')).toBe('2027-01-10');
+      await web.get('/console/settings/calendar');
+      const none = await web.post('/console/settings/calendar/closures', { from: '2027-02-30' });
+      expect(none.status).toBe(400);
+      expect(problemBeside(none.text, 'sx-from')).not.toBe('');
+      expect((await practice()).closures).toHaveLength(4);
+    });
+  });
+
+  describe('invoicing', () => {
+    it('saves the numbering, payment terms, penalties, VAT and accounts, read back through the API', async () => {
+      const form = await web.get('/console/settings/invoicing');
+      expect(valueOf(form.text, 'invoiceNumberFormat')).toBe('F{YYYY}-{SEQ:5}');
+      expect(valueOf(form.text, 'latePenaltyRate')).toBe('12,15');
+      expect(valueOf(form.text, 'defaultVatRate')).toBe('20');
+      const res = await web.post('/console/settings/invoicing', INVOICING);
+      expect(res.status).toBe(303);
+      expect(await practice()).toMatchObject({
+        invoiceNumberFormat: 'FA{YY}{MM}-{SEQ:4}',
+        paymentTermsDays: 45,
+        latePenaltyRatePercent: 13.5,
+        vatRegime: 'standard',
+        defaultVatRateBp: 550,
+        locale: 'en',
+        accounts: {
+          receivable: '4110',
+          sales: '706100',
+          vatCollected: '445710',
+          journalCode: 'VE',
+          journalLabel: 'Ventes de services',
+        },
+      });
+      const again = await web.get('/console/settings/invoicing');
+      expect(valueOf(again.text, 'defaultVatRate')).toBe('5,5');
+    });
+
+    it('refuses terms over 60 days, a rate that is no percent and a bad number format, beside each', async () => {
+      await web.get('/console/settings/invoicing');
+      const res = await web.post('/console/settings/invoicing', {
+        ...INVOICING,
+        paymentTermsDays: '90',
+        defaultVatRate: 'vingt',
+        invoiceNumberFormat: 'F{MONTH}-{SEQ}',
+      });
+      expect(res.status).toBe(400);
+      expect(problemBeside(res.text, 'sv-paymentTermsDays')).toMatch(/60/);
+      expect(problemBeside(res.text, 'sv-defaultVatRate')).toMatch(/pourcentage/);
+      expect(problemBeside(res.text, 'sv-invoiceNumberFormat')).not.toBe('');
+      expect(valueOf(res.text, 'defaultVatRate')).toBe('vingt');
+      expect((await practice()).paymentTermsDays).toBe(45);
+      const english = await inEnglish(async (s) => {
+        await s.get('/console/settings/invoicing');
+        return s.post('/console/settings/invoicing', { ...INVOICING, latePenaltyRate: 'lots' });
+      });
+      expect(english.status).toBe(400);
+      expect(problemBeside(english.text, 'sv-latePenaltyRate')).toMatch(/must be a percent/);
+    });
+  });
+
+  describe('burnout limits', () => {
+    it('saves the limits typed in hours, in minutes through the API', async () => {
+      const form = await web.get('/console/settings/limits');
+      expect(valueOf(form.text, 'maxWeekly')).toBe('48');
+      const res = await web.post('/console/settings/limits', LIMITS);
+      expect(res.status).toBe(303);
+      expect((await practice()).limits).toEqual({
+        maxWeeklyMinutes: 2700,
+        alertWeeklyMinutes: 2250,
+        maxDailyMinutes: 540,
+        minDailyRestMinutes: 720,
+        minWeeklyDaysOff: 2,
+        maxAfterHoursMinutesPerWeek: 240,
+        maxUrgentInterruptionsPerDay: 2,
+      });
+      expect(valueOf((await web.get('/console/settings/limits')).text, 'alertWeekly')).toBe('37,5');
+    });
+
+    it('refuses an alert above the maximum and hours that are none, beside each, in both languages', async () => {
+      await web.get('/console/settings/limits');
+      const res = await web.post('/console/settings/limits', {
+        ...LIMITS,
+        alertWeekly: '50',
+        maxDaily: 'dix',
+      });
+      expect(res.status).toBe(400);
+      expect(problemBeside(res.text, 'sl-maxDaily')).toMatch(/nombre d’heures/);
+      const english = await inEnglish(async (s) => {
+        await s.get('/console/settings/limits');
+        return s.post('/console/settings/limits', { ...LIMITS, alertWeekly: '50' });
+      });
+      expect(english.status).toBe(400);
+      expect(problemBeside(english.text, 'sl-alertWeekly')).toMatch(/weekly/i);
+      expect((await practice()).limits.alertWeeklyMinutes).toBe(2250);
+    });
+  });
+
+  describe('activities', () => {
+    let id: string;
+
+    it('adds an activity, changes it, and reads it back through the API', async () => {
+      await web.get('/console/activities');
+      expect(
+        (
+          await web.post('/console/activities', {
+            name: 'Support',
+            kind: 'support',
+            rate: '90',
+            billable: 'on',
+          })
+        ).status,
+      ).toBe(303);
+      const listed = await t
+        .http()
+        .get('/api/activities')
+        .set(...bearer(token))
+        .expect(200);
+      id = listed.body.items[0].id;
+      const edit = await web.get(`/console/activities/${id}`);
+      expect(valueOf(edit.text, 'rate')).toBe('90');
+      const res = await web.post(`/console/activities/${id}`, {
+        name: 'Support à distance',
+        kind: 'consulting',
+        rate: '95,50',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/console/activities');
+      const read = await t
+        .http()
+        .get(`/api/activities/${id}`)
+        .set(...bearer(token))
+        .expect(200);
+      expect(read.body).toMatchObject({
+        name: 'Support à distance',
+        kind: 'consulting',
+        defaultRateCents: 9550,
+        billable: false,
+      });
+    });
+
+    it('refuses a bad rate beside it, in French and in English, and keeps the stored values', async () => {
+      await web.get(`/console/activities/${id}`);
+      const res = await web.post(`/console/activities/${id}`, {
+        name: 'Support',
+        kind: 'support',
+        rate: 'cher',
+      });
+      expect(res.status).toBe(400);
+      expect(problemBeside(res.text, 'ea-rate')).toMatch(/montant en euros/);
+      const english = await inEnglish(async (s) => {
+        await s.get(`/console/activities/${id}`);
+        return s.post(`/console/activities/${id}`, { name: '', kind: 'support', rate: '10' });
+      });
+      expect(english.status).toBe(400);
+      expect(problemBeside(english.text, 'ea-name')).toMatch(/Name/);
+      const read = await t
+        .http()
+        .get(`/api/activities/${id}`)
+        .set(...bearer(token))
+        .expect(200);
+      expect(read.body.name).toBe('Support à distance');
+    });
+
+    it('archives an activity some work names, and brings it back; deletes one nothing names', async () => {
+      const client = await createClient(t, token);
+      const contract = await createContract(t, token, client.id);
+      await t
+        .http()
+        .post('/api/interventions')
+        .set(...bearer(token))
+        .send({
+          contractId: contract.id,
+          activityId: id,
+          startedAt: '2026-11-16T08:00:00.000Z',
+          endedAt: '2026-11-16T09:00:00.000Z',
+          urgency: 'normal',
+          location: 'remote',
+          description: 'Mise à jour du pare-feu',
+          billable: true,
+        })
+        .expect(201);
+      await web.get('/console/activities');
+      expect((await web.post(`/console/activities/${id}/archive`, {})).status).toBe(303);
+      const page = await web.get('/console/activities');
+      expect(textOfId(page.text, 'activities')).toBe('');
+      expect(textOfId(page.text, 'archived-activities')).toContain('Support à distance');
+      expect((await web.post(`/console/activities/${id}/restore`, {})).status).toBe(303);
+      const back = await web.get('/console/activities');
+      expect(textOfId(back.text, 'activities')).toContain('Support à distance');
+
+      await web.post('/console/activities', { name: 'Essai', kind: 'other', rate: '1' });
+      const all = await t
+        .http()
+        .get('/api/activities')
+        .set(...bearer(token))
+        .expect(200);
+      const unused = all.body.items.find((a: { name: string }) => a.name === 'Essai');
+      await web.get('/console/activities');
+      expect((await web.post(`/console/activities/${unused.id}/archive`, {})).status).toBe(303);
+      await t
+        .http()
+        .get(`/api/activities/${unused.id}`)
+        .set(...bearer(token))
+        .expect(404);
+    });
+  });
+
+  describe('people', () => {
+    let clientId: string;
+
+    it('invites a client’s staff member; the link shown lets them choose a password and reach the portal', async () => {
+      clientId = (await createClient(t, token, { name: 'Clinique des Tilleuls' })).id;
+      await web.get('/console/users');
+      const res = await web.post('/console/users', {
+        who: clientId,
+        displayName: 'Dominique Petit',
+        email: 'dominique@tilleuls.example',
+      });
+      expect(res.status).toBe(200);
+      const link = invitationLink(res.text);
+      expect(link.origin).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?$/);
+      expect(link.pathname).toBe('/invite');
+      expect(textOfId(res.text, 'people')).toMatch(
+        /Dominique Petit dominique@tilleuls\.example Personnel de Clinique des Tilleuls Invité, mot de passe pas encore choisi/,
+      );
+      // Shown this once.
+      expect((await web.get('/console/users')).text).not.toContain('id="invite-link"');
+      const staff = new WebSession(t);
+      await staff.get(link.pathname + link.search);
+      const accepted = await staff.post('/invite', {
+        token: link.searchParams.get('token')!,
+        password: PASSWORD,
+      });
+      expect(accepted.status).toBe(303);
+      expect(accepted.headers.location).toBe('/portal');
+      expect(textOfId((await web.get('/console/users')).text, 'people')).toMatch(
+        /Dominique Petit .* Actif/,
+      );
+    });
+
+    it('refuses an email already given access beside it, in French and in English', async () => {
+      await web.get('/console/users');
+      const taken = await web.post('/console/users', {
+        who: clientId,
+        displayName: 'Encore',
+        email: 'dominique@tilleuls.example',
+      });
+      expect(taken.status).toBe(409);
+      expect(problemBeside(taken.text, 'ns-email')).toMatch(/adresse e-mail/);
+      expect(valueOf(taken.text, 'displayName')).toBe('Encore');
+      const english = await inEnglish(async (s) => {
+        await s.get('/console/users');
+        return s.post('/console/users', { who: clientId, displayName: 'X', email: 'not-an-email' });
+      });
+      expect(english.status).toBe(400);
+      expect(problemBeside(english.text, 'ns-email')).toMatch(/email/i);
+    });
+
+    it('invites the accountant, gives a new link that replaces the first, and deactivates and activates them', async () => {
+      await web.get('/console/users');
+      const first = invitationLink(
+        (
+          await web.post('/console/users', {
+            who: 'accountant',
+            displayName: 'Cabinet Compta',
+            email: 'compta@cabinet.example',
+          })
+        ).text,
+      );
+      const users = await t
+        .http()
+        .get('/api/users')
+        .set(...bearer(token))
+        .expect(200);
+      const accountant = users.body.items.find(
+        (u: { email: string }) => u.email === 'compta@cabinet.example',
+      );
+      expect(accountant).toMatchObject({ role: 'accountant', clientId: null, passwordSet: false });
+      await web.get('/console/users');
+      const again = await web.post(`/console/users/${accountant.id}/invite`, {});
+      expect(again.status).toBe(200);
+      const second = invitationLink(again.text);
+      expect(second.searchParams.get('token')).not.toBe(first.searchParams.get('token'));
+      const stale = await t
+        .http()
+        .post('/api/auth/accept-invite')
+        .send({ token: first.searchParams.get('token'), password: PASSWORD });
+      expect(stale.status).toBe(401);
+
+      await web.get('/console/users');
+      expect((await web.post(`/console/users/${accountant.id}/deactivate`, {})).status).toBe(303);
+      const page = await web.get('/console/users');
+      expect(textOfId(page.text, `user-${accountant.id}`)).toContain('Désactivé');
+      const refused = await web.post(`/console/users/${accountant.id}/invite`, {});
+      expect(refused.status).toBe(409);
+      expect(summaryOf(refused.text, 'ua')[0].line).toMatch(/désactivé/);
+      expect((await web.post(`/console/users/${accountant.id}/activate`, {})).status).toBe(303);
+      await web.get('/console/users');
+      const third = invitationLink(
+        (await web.post(`/console/users/${accountant.id}/invite`, {})).text,
+      );
+      const used = await t
+        .http()
+        .post('/api/auth/accept-invite')
+        .send({ token: third.searchParams.get('token'), password: PASSWORD });
+      expect(used.status).toBe(200);
+    });
+
+    it('refuses to deactivate one’s own account, said on the page', async () => {
+      const me = await t
+        .http()
+        .get('/api/auth/me')
+        .set(...bearer(token))
+        .expect(200);
+      const page = await web.get('/console/users');
+      expect(page.text).not.toContain(`/console/users/${me.body.id}/deactivate`);
+      const res = await web.post(`/console/users/${me.body.id}/deactivate`, {});
+      expect(res.status).toBe(409);
+      expect(summaryOf(res.text, 'ua')[0].line).toMatch(/votre propre compte/);
+    });
+  });
+
+  it('keeps the settings, activities and people pages to the consultant: a client user and the accountant are refused', async () => {
+    const client = await createClient(t, token);
+    const staff = await createUser(t, token, 'client', client.id);
+    const accountant = await createUser(t, token, 'accountant');
+    for (const who of [staff, accountant]) {
+      const other = new WebSession(t);
+      expect((await other.signIn(who.email, PASSWORD)).status).toBe(303);
+      for (const path of [
+        '/console/settings',
+        '/console/settings/identity',
+        '/console/settings/calendar',
+        '/console/settings/invoicing',
+        '/console/settings/limits',
+        '/console/activities',
+        '/console/users',
+      ]) {
+        expect(`${path} ${(await other.get(path)).status}`).toBe(`${path} 403`);
+      }
+      await other.get('/account/password');
+      const posted = await other.post('/console/settings/limits', LIMITS);
+      expect(posted.status).toBe(403);
+      await other.get('/account/password');
+      const invited = await other.post('/console/users', {
+        who: 'accountant',
+        displayName: 'Intrus',
+        email: 'intrus@example.org',
+      });
+      expect(invited.status).toBe(403);
+    }
+    expect((await practice()).limits.maxWeeklyMinutes).toBe(2700);
+  });
+
+  describe('one’s own password', () => {
+    it('is reachable by every role, from the header', async () => {
+      const client = await createClient(t, token);
+      const staff = await createUser(t, token, 'client', client.id);
+      const session = new WebSession(t);
+      await session.signIn(staff.email, PASSWORD);
+      const page = await session.get('/account/password');
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('href="/portal/requests"');
+      expect(page.text).toContain('href="/account/password" aria-current="page"');
+    });
+
+    it('refuses a wrong current password, a weak new one and two typings that differ, each beside its field', async () => {
+      await web.get('/account/password');
+      const wrong = await web.post('/account/password', {
+        currentPassword: 'not the password at all',
+        newPassword: 'a brand new passphrase for gardefou',
+        newPasswordAgain: 'a brand new passphrase for gardefou',
+      });
+      expect(wrong.status).toBe(401);
+      expect(problemBeside(wrong.text, 'pw-currentPassword')).toMatch(/incorrect/);
+      expect(wrong.text).not.toContain('value="not the password at all"');
+      await web.get('/account/password');
+      const weak = await web.post('/account/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'password1234',
+        newPasswordAgain: 'password1234',
+      });
+      expect(weak.status).toBe(400);
+      expect(problemBeside(weak.text, 'pw-newPassword')).toMatch(/facile à deviner/);
+      const english = await inEnglish(async (s) => {
+        await s.get('/account/password');
+        return s.post('/account/password', {
+          currentPassword: PASSWORD,
+          newPassword: 'a brand new passphrase for gardefou',
+          newPasswordAgain: 'a brand new passphrase for gardefoo',
+        });
+      });
+      expect(english.status).toBe(400);
+      expect(problemBeside(english.text, 'pw-newPasswordAgain')).toMatch(/differ/);
+    });
+
+    it('changes the password: this browser stays signed in, every other session ends', async () => {
+      const other = new WebSession(t);
+      await other.signIn('camille@example.fr', PASSWORD);
+      await web.get('/account/password');
+      const res = await web.post('/account/password', {
+        currentPassword: PASSWORD,
+        newPassword: 'a brand new passphrase for gardefou',
+        newPasswordAgain: 'a brand new passphrase for gardefou',
+      });
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/account/password?saved=1');
+      const done = await web.get(res.headers.location);
+      expect(done.status).toBe(200);
+      expect(textOfId(done.text, 'saved')).toContain('Mot de passe changé');
+      expect((await web.get('/console/settings')).status).toBe(200);
+      const stale = await other.get('/console/settings');
+      expect(stale.status).toBe(303);
+      expect(stale.headers.location).toMatch(/^\/login/);
+      await t
+        .http()
+        .get('/api/practice')
+        .set(...bearer(token))
+        .expect(401);
+      await t
+        .http()
+        .post('/api/auth/login')
+        .send({ email: 'camille@example.fr', password: 'a brand new passphrase for gardefou' })
+        .expect(200);
+    });
+  });
+});
