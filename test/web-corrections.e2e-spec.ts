@@ -1,5 +1,12 @@
 import { startTestApp, TestApp } from './app';
-import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
+import {
+  bearer,
+  createActivity,
+  createClient,
+  createUser,
+  PASSWORD,
+  setupConsultant,
+} from './factories';
 import { createContract } from './factories/contracts';
 import { interventionInput, logIntervention, supportSetup } from './factories/interventions';
 import { invalidInputs, problemOf, summaryOf } from './support/form-problems';
@@ -303,6 +310,96 @@ describe('web pages: corrections from the console', () => {
     it('answers 404 for a line the draft does not have', async () => {
       const res = await web.get(`/console/invoices/${draftId}?line=7`);
       expect(res.status).toBe(404);
+    });
+  });
+
+  describe('partial credit notes', () => {
+    let invoice: { id: string; lines: { amountCents: number; interventionIds: string[] }[] };
+
+    beforeAll(async () => {
+      const setup = await supportSetup(t, consultant, {
+        billing: {
+          mode: 'time_and_materials',
+          monthlyFeeCents: undefined,
+          includedMinutesPerMonth: undefined,
+          overageRateCents: undefined,
+        },
+      });
+      const training = await createActivity(t, consultant, { name: 'Formation', kind: 'training' });
+      for (const [activityId, day] of [
+        [setup.activityId, '2026-11-03'],
+        [training.id, '2026-11-04'],
+      ]) {
+        await logIntervention(
+          t,
+          consultant,
+          interventionInput(setup.contract.id, activityId, {
+            startedAt: `${day}T10:00:00+01:00`,
+            endedAt: `${day}T11:00:00+01:00`,
+          }),
+        ).expect(201);
+      }
+      const draft = await t
+        .http()
+        .post('/api/invoices/drafts')
+        .set(...bearer(consultant))
+        .send({ contractId: setup.contract.id, periodStart: '2026-11-01', periodEnd: '2026-11-30' })
+        .expect(201);
+      const issued = await t
+        .http()
+        .post(`/api/invoices/${draft.body.id}/issue`)
+        .set(...bearer(consultant))
+        .expect(200);
+      invoice = issued.body;
+      expect(invoice.lines.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('says an amount above what a line has left beside that line, and one that is no amount', async () => {
+      await web.get(`/console/invoices/${invoice.id}`);
+      const res = await web.post(`/console/invoices/${invoice.id}/credit`, {
+        scope: 'lines',
+        'amount.0': 'trois',
+        'amount.1': String((invoice.lines[1].amountCents + 100) / 100).replace('.', ','),
+        reason: 'Geste commercial',
+      });
+      expect(res.status).toBe(400);
+      expect(problemOf(res.text, 'credit-amount-0').message).toBe(
+        fr('problem.form.amount', 'Montant'),
+      );
+      expect(valueOf(res.text, 'credit-amount-0')).toBe('trois');
+      const over = await web.post(`/console/invoices/${invoice.id}/credit`, {
+        scope: 'lines',
+        'amount.1': String((invoice.lines[1].amountCents + 100) / 100).replace('.', ','),
+      });
+      expect(over.status).toBe(422);
+      expect(invalidInputs(over.text)).toEqual(['credit-amount-1']);
+      expect(problemOf(over.text, 'credit-amount-1').message).toMatch(
+        /^La ligne 2 n’a plus que 90,00\s€ à créditer/,
+      );
+      const notes = await api(`/api/invoices?kind=credit_note`).expect(200);
+      expect(notes.body.total).toBe(0);
+    });
+
+    it('credits one line in full and gives its work back, the other line kept', async () => {
+      const [first, second] = invoice.lines;
+      await web.get(`/console/invoices/${invoice.id}`);
+      const res = await web.post(`/console/invoices/${invoice.id}/credit`, {
+        scope: 'lines',
+        'amount.0': String(first.amountCents / 100).replace('.', ','),
+        reason: 'Formation non faite',
+        releaseInterventions: 'on',
+      });
+      expect(res.status).toBe(303);
+      const noteId = String(res.headers.location).split('/').pop();
+      const note = await api(`/api/invoices/${noteId}`).expect(200);
+      expect(note.body.kind).toBe('credit_note');
+      expect(note.body.totals.netCents).toBe(-first.amountCents);
+      const given = await api(`/api/interventions/${first.interventionIds[0]}`).expect(200);
+      expect(given.body.invoiceId).toBeNull();
+      const kept = await api(`/api/interventions/${second.interventionIds[0]}`).expect(200);
+      expect(kept.body.invoiceId).toBe(invoice.id);
+      const after = await api(`/api/invoices/${invoice.id}`).expect(200);
+      expect(after.body.status).not.toBe('cancelled');
     });
   });
 

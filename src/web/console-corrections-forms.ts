@@ -1,14 +1,14 @@
 /**
  * The console's correction forms as a browser posts them (every field a string): a manual line
- * of a draft, a credit note for some lines of an invoice; and their translation into the API's
- * bodies, checked by the API's DTOs.
+ * of a draft, a credit note for the whole invoice or some of its lines; and their translation
+ * into the API's bodies, checked by the API's DTOs.
  */
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, Matches } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 import type { FieldProblem } from '../common/validation';
 import type { InvoiceLineView } from '../invoicing/invoice-detail';
-import { given, parseAmountCents, Text, unreadable } from './console-forms';
+import { CreditForm, given, parseAmountCents, Text, unreadable } from './console-forms';
 
 /** A manual line of a draft, new (`line` empty) or the `line`-th manual line changed. */
 export class DraftLineForm {
@@ -132,4 +132,60 @@ export function draftLineValues(
 export function ownLineField<T extends { field: string }>(problem: T): T {
   const match = /^lines\[\d+\]\.(\w+)$/.exec(problem.field);
   return match ? { ...problem, field: match[1] } : problem;
+}
+
+/** The most lines a credit note takes (CreditNoteDto): one amount input each. */
+export const CREDIT_LINES = 500;
+
+/**
+ * A credit note for the whole invoice (`scope` whole, the default) or for the net amounts typed
+ * against its lines (`amount.<index>`, in euros, before VAT), giving the work back when ticked.
+ */
+export class CreditNoteForm extends CreditForm {
+  @ApiPropertyOptional({ enum: ['whole', 'lines'] })
+  @IsOptional()
+  @IsIn(['whole', 'lines'])
+  readonly scope?: 'whole' | 'lines';
+}
+
+// The amount inputs ("amount.0", "amount.1", ...) are declared like the others.
+for (let k = 0; k < CREDIT_LINES; k++) Text(30)(CreditNoteForm.prototype, `amount.${k}`);
+
+/** The amount typed against invoice line `index`, as posted. */
+export const creditAmount = (form: CreditNoteForm, index: number): string | undefined =>
+  (form as Record<string, string | undefined>)[`amount.${index}`];
+
+/**
+ * The body of CreditNoteDto: the lines with an amount typed (euros → cents), and what could not
+ * be read as an amount, named by its input.
+ */
+export function creditPlain(
+  form: CreditNoteForm,
+  lineCount: number,
+): { plain: Record<string, unknown>; unread: FieldProblem[]; indexes: number[] } {
+  const release = form.releaseInterventions === 'on' ? { releaseInterventions: true } : {};
+  const base = { reason: given(form.reason), ...release };
+  if (form.scope !== 'lines') return { plain: base, unread: [], indexes: [] };
+  const lines: { lineIndex: number; amountCents: number | string }[] = [];
+  const unread: FieldProblem[] = [];
+  for (let k = 0; k < Math.min(lineCount, CREDIT_LINES); k++) {
+    const typed = given(creditAmount(form, k));
+    if (typed === undefined) continue;
+    const cents = parseAmountCents(typed);
+    // Named below its input, so that its words name the amount (`field.amountCents`).
+    if (cents === null) unread.push(unreadable(`amount.${k}.amountCents`, 'form.amount'));
+    lines.push({ lineIndex: k, amountCents: cents ?? typed });
+  }
+  return { plain: { ...base, lines }, unread, indexes: lines.map((l) => l.lineIndex) };
+}
+
+/**
+ * A refusal of a credit note names the line by its place among those credited
+ * (`lines[1].amountCents`, `lines.1.amountCents`): on the page, that is the amount input of the
+ * invoice line it stands for.
+ */
+export function creditLineField<T extends { field: string }>(problem: T, indexes: number[]): T {
+  const match = /^lines(?:\[(\d+)\]|\.(\d+))\.(?:amountCents|lineIndex)$/.exec(problem.field);
+  const index = match ? indexes[Number(match[1] ?? match[2])] : undefined;
+  return index === undefined ? problem : { ...problem, field: `amount.${index}.amountCents` };
 }

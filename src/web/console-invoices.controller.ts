@@ -2,8 +2,13 @@ import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
-import { CreditForm, DraftForm, PaymentForm, PeriodQuery } from './console-forms';
-import { DraftLineForm, DraftLineQuery, DraftLineRemoveForm } from './console-corrections-forms';
+import { DraftForm, PaymentForm, PeriodQuery } from './console-forms';
+import {
+  CreditNoteForm,
+  DraftLineForm,
+  DraftLineQuery,
+  DraftLineRemoveForm,
+} from './console-corrections-forms';
 import { ConsoleInvoices } from './console-invoices.service';
 import { localeOf } from './i18n';
 import { ConsolePages } from './console-pages';
@@ -135,14 +140,12 @@ export class ConsoleInvoicesController {
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
     @Id() id: string,
-    @Body() form: CreditForm,
+    @Body() form: CreditNoteForm,
   ): Promise<FastifyReply> {
-    const outcome = await attempt(async () => ({
-      problems: [],
-      note: await this.invoices.credit(id, form),
-    }));
-    if ('note' in outcome)
+    const outcome = await this.invoices.credit(req.user!, id, form);
+    if ('note' in outcome && outcome.note) {
       return this.pages.redirect(reply, `/console/invoices/${outcome.note.id}`);
+    }
     const data = { creditForm: form, creditProblems: outcome.problems };
     return this.showDetail(req, reply, id, data, outcome.status);
   }

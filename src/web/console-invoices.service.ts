@@ -4,7 +4,7 @@ import { ClientsService } from '../clients/clients.service';
 import { ContractsService } from '../contracts/contracts.service';
 import { CreditNotesService } from '../invoicing/credit-notes.service';
 import { DraftsService } from '../invoicing/drafts.service';
-import { CreateDraftDto, PaymentDto } from '../invoicing/dto/invoice.dto';
+import { CreateDraftDto, CreditNoteDto, PaymentDto } from '../invoicing/dto/invoice.dto';
 import { IssuingService } from '../invoicing/issuing.service';
 import { PaymentsService } from '../invoicing/payments.service';
 import type { InvoiceDetail } from '../invoicing/invoice-detail';
@@ -13,7 +13,6 @@ import { InvoicesService } from '../invoicing/invoices.service';
 import { PAYMENT_METHODS } from '../invoicing/payment.entity';
 import {
   checkDto,
-  CreditForm,
   DraftForm,
   given,
   parseAmountCents,
@@ -22,6 +21,9 @@ import {
 } from './console-forms';
 import { notFound } from '../common/domain-error';
 import {
+  creditLineField,
+  creditPlain,
+  type CreditNoteForm,
   draftLinePlain,
   draftLineValues,
   manualLinesOf,
@@ -160,12 +162,21 @@ export class ConsoleInvoices {
     return { problems: [] };
   }
 
-  /** A credit note for the whole invoice, giving its work back when the box is ticked. */
-  credit(id: string, form: CreditForm): Promise<InvoiceDetail> {
-    return this.creditNotes.create(id, {
-      reason: given(form.reason),
-      ...(form.releaseInterventions === 'on' ? { releaseInterventions: true } : {}),
+  /**
+   * A credit note for the whole invoice, or for the net amounts typed against some of its lines,
+   * giving its work back when the box is ticked; a refusal of a line's amount is said beside it.
+   */
+  async credit(user: AuthUser, id: string, form: CreditNoteForm) {
+    let indexes: number[] = [];
+    const outcome = await attempt(async () => {
+      const invoice = await this.invoices.get(user, id);
+      const built = creditPlain(form, invoice.lines.length);
+      indexes = built.indexes;
+      const checked = await checkDto(CreditNoteDto, built.plain, built.unread);
+      if (!checked.value) return checked;
+      return { problems: [], note: await this.creditNotes.create(id, checked.value) };
     });
+    return { ...outcome, problems: outcome.problems.map((p) => creditLineField(p, indexes)) };
   }
 
   async pdf(user: AuthUser, id: string) {

@@ -6,7 +6,6 @@
 import { URGENCY_LEVELS } from '../common/domain';
 import {
   ArticleForm,
-  CreditForm,
   DraftForm,
   InterventionForm,
   PaymentForm,
@@ -15,7 +14,7 @@ import {
   TimerStartForm,
 } from './console-forms';
 import { ActivityForm, InvitationForm } from './console-first-steps-forms';
-import { DraftLineForm } from './console-corrections-forms';
+import { CREDIT_LINES, CreditNoteForm, DraftLineForm } from './console-corrections-forms';
 import { CommentForm, DeskTimerForm, ReclassifyForm } from './request-desk-forms';
 import { SETTINGS_FORMS } from './console-settings-forms';
 import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
@@ -142,7 +141,23 @@ export const PAGE_FORMS = {
     paths: { amount: 'amountCents' },
     units: { amount: 'euros' },
   },
-  credit: { id: 'credit', form: CreditForm },
+  credit: {
+    id: 'credit',
+    form: CreditNoteForm,
+    order: [
+      'scope',
+      ...Array.from({ length: CREDIT_LINES }, (_, k) => `amount.${k}`),
+      'reason',
+      'releaseInterventions',
+    ],
+    label: (input, t) => {
+      if (input === 'scope') return t('corrections.credit.scope');
+      const line = /^amount\.(\d+)$/.exec(input)?.[1];
+      return line === undefined
+        ? undefined
+        : t('corrections.credit.amountOf', { line: Number(line) + 1 });
+    },
+  },
   /** The accounting page's period (a GET form). */
   period: { id: 'period', form: PeriodQuery },
   draftLine: {
