@@ -82,6 +82,7 @@ const ACCESS: Record<string, readonly Grant[]> = {
   'GET /api/requests/{id}': [C, CL],
   'PATCH /api/requests/{id}': [C],
   'POST /api/requests/{id}/comments': [C, CL],
+  'POST /api/requests/{id}/cancel': [C, CL],
   'GET /api/requests/suggestions': [C, CL],
   'POST /api/requests/deflections': [C, CL],
   'GET /api/interventions/timer': [C],
@@ -141,6 +142,8 @@ const PAGES: Record<string, readonly Grant[]> = {
   'POST /portal/requests': [CL],
   'GET /portal/requests/new': [CL],
   'GET /portal/requests/:id': [CL],
+  'POST /portal/requests/:id/comments': [CL],
+  'POST /portal/requests/:id/cancel': [CL],
   'POST /portal/deflections': [CL],
   'GET /portal/invoices': [CL],
   'GET /portal/invoices/:id/pdf': [CL],
@@ -164,6 +167,12 @@ const PAGES: Record<string, readonly Grant[]> = {
   'POST /console/timer/stop': [C],
   'POST /console/interventions/:id/restart': [C],
   'POST /console/alerts/:id/acknowledge': [C],
+  'GET /console/requests/:id': [C],
+  'POST /console/requests/:id/comments': [C],
+  'POST /console/requests/:id/status': [C],
+  'POST /console/requests/:id/urgency': [C],
+  'POST /console/requests/:id/timer': [C],
+  'POST /console/requests/:id/article': [C],
   'GET /console/clients': [C],
   'POST /console/clients': [C],
   'GET /console/clients/:id': [C],
@@ -333,6 +342,7 @@ const PAGE_FORMS: Record<string, Recipe> = {
     articleId: c.article.id,
     query: 'imprimante',
   }),
+  'POST /portal/requests/:id/comments': () => ({ body: 'Toujours en panne ce matin.' }),
 };
 
 /** Query values beside the documented examples: periods holding the scenario's data. */
@@ -373,6 +383,14 @@ const ENDS_SESSION = new Set(['POST /api/auth/logout']);
  */
 const NOT_YET: Record<string, string> = {
   'GET /api/invoices/{id}/facturx.xml': 'not_found.facturx',
+};
+
+/**
+ * Refusals by the object's state, once it was found visible: the request the matrix names is in
+ * progress (answered), and only an open request can be cancelled.
+ */
+const REFUSED_BY_STATE: Record<string, string> = {
+  'POST /api/requests/{id}/cancel': 'conflict.request_not_open',
 };
 
 /** Path parameters that name no object. */
@@ -788,6 +806,8 @@ describe('tenant isolation matrix: every route, every caller', () => {
     else if (caller.role === CL && call.target !== caller.company && call.addressed) refuse(404);
     else if (HIDDEN(call)) refuse(404);
     else if (status === 404 && answer.code !== undefined && NOT_YET[call.label] === answer.code) {
+      return verdict;
+    } else if (answer.code !== undefined && REFUSED_BY_STATE[call.label] === answer.code) {
       return verdict;
     } else if (caller.role === C && [401, 403, 404].includes(status)) {
       verdict.problem = `answers ${status} to the consultant, who may do everything`;

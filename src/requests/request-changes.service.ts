@@ -11,6 +11,7 @@ import { PracticeService, toCalendarSettings } from '../practice/practice.servic
 import { CommentDto, UpdateRequestDto } from './dto/request.dto';
 import { Locks } from '../common/locks';
 import { QuotaLedger } from './quota-ledger.service';
+import { refuseIfCancelled } from './request-cancellation.service';
 import { RequestComment } from './request-comment.entity';
 import { allowedNextStatuses, canMoveTo, compareUrgency, responseDeadline } from './request-rules';
 import { toRequestView, type RequestView } from './request-view';
@@ -38,6 +39,7 @@ export class RequestChangesService {
     return this.transactions.run(
       async (manager) => {
         const request = await this.requests.get(viewer, id, manager);
+        refuseIfCancelled(request);
         const now = this.clock.now();
         let quota: QuotaUse | undefined;
         if (dto.urgency !== undefined && dto.urgency !== request.urgencyApplied) {

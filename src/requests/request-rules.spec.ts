@@ -1,6 +1,13 @@
 import { DEFAULT_BUSINESS_HOURS } from '../common/domain';
 import type { CalendarSettings, UrgencyLevelPolicy, UrgencyPolicy } from '../common/domain';
-import { canMoveTo, compareUrgency, responseDeadline } from './request-rules';
+import {
+  canCancel,
+  canMoveTo,
+  compareUrgency,
+  deadlineClock,
+  responseDeadline,
+  responseTimeLeft,
+} from './request-rules';
 import { REQUEST_STATUSES } from './request.entity';
 
 const paris: CalendarSettings = {
@@ -99,5 +106,72 @@ describe('compareUrgency', () => {
     { a: 'high', b: 'high', order: 0 },
   ] as const)('$a against $b is $order', ({ a, b, order }) => {
     expect(compareUrgency(a, b)).toBe(order);
+  });
+});
+
+describe('canCancel', () => {
+  it.each(REQUEST_STATUSES.map((status) => ({ status, can: status === 'open' })))(
+    'a request $status can be cancelled: $can',
+    ({ status, can }) => {
+      expect(canCancel(status)).toBe(can);
+    },
+  );
+
+  it('is no status move: nothing moves to or from cancelled through the statuses', () => {
+    for (const other of REQUEST_STATUSES) {
+      expect(canMoveTo(other, 'cancelled')).toBe(false);
+      expect(canMoveTo('cancelled', other)).toBe(false);
+    }
+  });
+});
+
+describe('responseTimeLeft', () => {
+  it.each([
+    {
+      case: 'Friday 17:00, due Monday 09:30 on business hours: 1 h 30 left',
+      now: '2026-11-27T16:00:00Z',
+      due: '2026-11-30T08:30:00Z',
+      clock: 'business' as const,
+      left: { overdue: false, minutes: 90 },
+    },
+    {
+      case: 'the same deadline on a 24x7 clock: the whole weekend is left',
+      now: '2026-11-27T16:00:00Z',
+      due: '2026-11-30T08:30:00Z',
+      clock: '24x7' as const,
+      left: { overdue: false, minutes: 64 * 60 + 30 },
+    },
+    {
+      case: 'Monday 10:30, due Friday 17:30 on business hours: 2 h late (the weekend does not count)',
+      now: '2026-11-30T09:30:00Z',
+      due: '2026-11-27T16:30:00Z',
+      clock: 'business' as const,
+      left: { overdue: true, minutes: 120 },
+    },
+    {
+      case: 'exactly at the deadline: not late, nothing left',
+      now: '2026-11-25T14:00:00Z',
+      due: '2026-11-25T14:00:00Z',
+      clock: 'business' as const,
+      left: { overdue: false, minutes: 0 },
+    },
+    {
+      case: '3 h 20 left within one business afternoon',
+      now: '2026-11-25T10:00:00Z',
+      due: '2026-11-25T13:20:00Z',
+      clock: 'business' as const,
+      left: { overdue: false, minutes: 200 },
+    },
+  ])('$case', ({ now, due, clock, left }) => {
+    expect(responseTimeLeft(new Date(due), new Date(now), clock, paris)).toEqual({
+      clock,
+      ...left,
+    });
+  });
+
+  it("runs on the level's clock: 24x7 only where after-hours work is offered", () => {
+    expect(deadlineClock('critical', policy({ clock: '24x7' }))).toBe('24x7');
+    expect(deadlineClock('critical', policy({ clock: '24x7' }, false))).toBe('business');
+    expect(deadlineClock('critical', policy({ clock: 'business' }))).toBe('business');
   });
 });

@@ -4,7 +4,8 @@ import type { Urgency } from '../common/domain';
 import { outcomeColumn, type AsWritten } from '../common/outcome';
 import type { PolicyReason } from './urgency-policy';
 
-export const REQUEST_STATUSES = ['open', 'in_progress', 'resolved', 'closed'] as const;
+/** `cancelled`: withdrawn by whoever filed it while it was still open (its quota unit given back). */
+export const REQUEST_STATUSES = ['open', 'in_progress', 'resolved', 'closed', 'cancelled'] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export type PolicyOutcome = 'accepted' | 'downgraded' | 'overage';
 

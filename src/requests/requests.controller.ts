@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -18,6 +18,7 @@ import {
   RequestDetailView,
   RequestView as RequestResponse,
 } from './dto/request.response';
+import { RequestCancellation } from './request-cancellation.service';
 import { RequestChangesService, type ChangedRequest } from './request-changes.service';
 import { RequestFilingService, type FiledRequest } from './request-filing.service';
 import type { RequestView } from './request-view';
@@ -32,6 +33,7 @@ export class RequestsController {
     private readonly requests: RequestsService,
     private readonly filing: RequestFilingService,
     private readonly changes: RequestChangesService,
+    private readonly cancellation: RequestCancellation,
   ) {}
 
   @Post()
@@ -92,5 +94,18 @@ export class RequestsController {
     @Body() dto: CommentDto,
   ): Promise<CommentView> {
     return this.changes.comment(viewer, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Roles('consultant', 'client')
+  @ApiOperation({
+    summary:
+      'Cancel a request while it is open (nobody answered or worked on it yet); its quota unit is given back',
+  })
+  @ApiOkResponse({ type: RequestResponse })
+  @ApiConflict('The request is no longer open (details name its status)')
+  cancel(@CurrentUser() viewer: AuthUser, @UuidParam() id: string): Promise<RequestView> {
+    return this.cancellation.cancel(viewer, id);
   }
 }

@@ -5,6 +5,7 @@ import { PracticeModule } from '../practice/practice.module';
 import { User } from '../users/user.entity';
 import { QuotaLedger } from './quota-ledger.service';
 import { QuotaUnit } from './quota-unit.entity';
+import { RequestCancellation } from './request-cancellation.service';
 import { RequestChangesService } from './request-changes.service';
 import { RequestComment } from './request-comment.entity';
 import { RequestFilingService } from './request-filing.service';
@@ -25,8 +26,17 @@ import { RequestsService } from './requests.service';
     RequestsService,
     RequestFilingService,
     RequestChangesService,
+    RequestCancellation,
     RequestWorkLog,
   ],
-  exports: [QuotaLedger, TypeOrmModule, RequestsService, RequestFilingService, RequestWorkLog],
+  exports: [
+    QuotaLedger,
+    TypeOrmModule,
+    RequestsService,
+    RequestFilingService,
+    RequestChangesService,
+    RequestCancellation,
+    RequestWorkLog,
+  ],
 })
 export class RequestsModule {}

@@ -33,6 +33,8 @@ import { ConsoleSettingsPeopleController } from './console-settings-people.contr
 import { ConsoleSettingsController } from './console-settings.controller';
 import { ConsoleSettings } from './console-settings.service';
 import { ConsoleUsers } from './console-settings-users.service';
+import { ConsoleRequestsController } from './console-requests.controller';
+import { ConsoleRequests } from './console-requests.service';
 import { ConsoleReports } from './console-reports.service';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleWeek } from './console-week.service';
@@ -67,6 +69,7 @@ import { WebModule } from './web.module';
     ConsoleReportsController,
     ConsoleSettingsController,
     ConsoleSettingsPeopleController,
+    ConsoleRequestsController,
     ConsoleWeekController,
   ],
   providers: [
@@ -77,6 +80,7 @@ import { WebModule } from './web.module';
     ConsoleDirectory,
     ConsoleKnowledge,
     ConsoleReports,
+    ConsoleRequests,
     FirstRunChecklist,
     ConsoleSettings,
     ConsoleActivities,

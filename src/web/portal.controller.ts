@@ -5,6 +5,8 @@ import { Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../common/validation';
 import { CreateDeflectionDto } from '../knowledge/dto/deflection.dto';
 import { RequestFileForm } from './console-forms';
+import type { FormOutcome } from './console-pages';
+import { CommentForm } from './request-desk-forms';
 import { PortalService } from './portal.service';
 import { WebErrorFilter } from './web-error.filter';
 import { PageRequest, WebPages } from './web-pages';
@@ -90,9 +92,29 @@ export class PortalController {
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
     @UuidParam() id: string,
+    @Query('done') done?: string,
   ): Promise<FastifyReply> {
-    const page = await this.portal.request(req.user!, id);
+    const page = await this.portal.request(req.user!, id, { done });
     return this.pages.render(req, reply, 'portal/request', { nav: NAV, ...page });
+  }
+
+  @Post('requests/:id/comments')
+  async comment(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @UuidParam() id: string,
+    @Body() form: CommentForm,
+  ): Promise<FastifyReply> {
+    return this.answer(req, reply, await this.portal.comment(req.user!, id, form));
+  }
+
+  @Post('requests/:id/cancel')
+  async cancel(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @UuidParam() id: string,
+  ): Promise<FastifyReply> {
+    return this.answer(req, reply, await this.portal.cancel(req.user!, id));
   }
 
   @Post('deflections')
@@ -142,5 +164,12 @@ export class PortalController {
   ): Promise<FastifyReply> {
     const page = await this.portal.article(req.user!, id);
     return this.pages.render(req, reply, 'portal/article', { nav: NAV, ...page });
+  }
+
+  /** A request's form done: back to its page (POST/redirect/GET); refused: the page, with why. */
+  private answer(req: PageRequest, reply: FastifyReply, outcome: FormOutcome): FastifyReply {
+    if ('redirect' in outcome) return this.pages.redirect(reply, outcome.redirect);
+    const page = { nav: NAV, ...outcome.page };
+    return this.pages.render(req, reply, 'portal/request', page, outcome.status);
   }
 }

@@ -14,11 +14,21 @@ import type { CreateDeflectionDto } from '../knowledge/dto/deflection.dto';
 import { SuggestionsService } from '../knowledge/suggestions.service';
 import { FileRequestDto } from '../requests/dto/request.dto';
 import { REQUEST_STATUSES, type RequestStatus } from '../requests/request.entity';
+import { CommentDto } from '../requests/dto/request.dto';
+import { RequestCancellation } from '../requests/request-cancellation.service';
+import { RequestChangesService } from '../requests/request-changes.service';
 import { RequestFilingService } from '../requests/request-filing.service';
+import { canCancel } from '../requests/request-rules';
 import { RequestsService } from '../requests/requests.service';
 import { ContractUsage, UsageService } from '../usage/usage.service';
+import type { AuthUser } from '../auth/auth.decorators';
 import { checkDto, given, type RequestFileForm } from './console-forms';
+import type { FormOutcome } from './console-pages';
 import { formFailure, type FormProblem } from './form-problems';
+import type { CommentForm } from './request-desk-forms';
+
+/** What a request's page says was done, after its redirect (`?done=`). */
+const REQUEST_DONE = ['commented', 'cancelled'];
 
 /** What a client sees beside each urgency level before committing: cost, time, units left. */
 export interface LevelOffer {
@@ -60,6 +70,8 @@ export class PortalService {
     private readonly alerts: AlertsService,
     private readonly requests: RequestsService,
     private readonly filing: RequestFilingService,
+    private readonly changes: RequestChangesService,
+    private readonly cancellation: RequestCancellation,
     private readonly suggestions: SuggestionsService,
     private readonly deflections: DeflectionsService,
     private readonly articles: ArticlesService,
@@ -128,8 +140,67 @@ export class PortalService {
     }
   }
 
-  async request(viewer: Viewer, id: string) {
-    return { request: await this.requests.detail(viewer, id) };
+  /** A request with its thread and work; cancelling is offered while the rules allow it. */
+  async request(
+    viewer: Viewer,
+    id: string,
+    extra: { done?: string; commentForm?: CommentForm } = {},
+  ) {
+    const request = await this.requests.detail(viewer, id);
+    const done = REQUEST_DONE.includes(extra.done ?? '') ? extra.done : null;
+    return {
+      request,
+      cancellable: canCancel(request.status),
+      commentForm: {},
+      commentProblems: [],
+      cancelProblems: [],
+      ...extra,
+      done,
+    };
+  }
+
+  /** A comment by the company's staff; back to the request once sent. */
+  async comment(viewer: AuthUser, id: string, form: CommentForm): Promise<FormOutcome> {
+    const checked = await checkDto(CommentDto, { body: form.body ?? '' });
+    if (!checked.value) {
+      const page = await this.request(viewer, id, { commentForm: form });
+      return { page: { ...page, commentProblems: checked.problems }, status: 400 };
+    }
+    return this.requestAction(
+      viewer,
+      id,
+      'commented',
+      'commentProblems',
+      { commentForm: form },
+      () => this.changes.comment(viewer, id, checked.value),
+    );
+  }
+
+  /** Withdraws the request while it is open; its quota unit is given back. */
+  cancel(viewer: Viewer, id: string): Promise<FormOutcome> {
+    return this.requestAction(viewer, id, 'cancelled', 'cancelProblems', {}, () =>
+      this.cancellation.cancel(viewer, id),
+    );
+  }
+
+  private async requestAction(
+    viewer: Viewer,
+    id: string,
+    done: string,
+    problemsKey: 'commentProblems' | 'cancelProblems',
+    typed: { commentForm?: CommentForm },
+    action: () => Promise<unknown>,
+  ): Promise<FormOutcome> {
+    try {
+      await action();
+      return { redirect: `/portal/requests/${id}?done=${done}` };
+    } catch (error) {
+      const { problems, status } = formFailure(error);
+      // Another company's request or an unknown one: a 404 page, as on reading it.
+      if (status === 404) throw error;
+      const page = await this.request(viewer, id, typed);
+      return { page: { ...page, [problemsKey]: problems }, status };
+    }
   }
 
   /** Records that an article solved the problem before any request was filed. */

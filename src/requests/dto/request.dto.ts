@@ -39,10 +39,13 @@ export class FileRequestDto {
   @ApiProperty({ enum: URGENCY_LEVELS }) @IsIn(URGENCY_LEVELS) readonly urgency!: Urgency;
 }
 
+/** The statuses the consultant moves a request to; cancelling has its own route. */
+const MOVED_TO = REQUEST_STATUSES.filter((s) => s !== 'cancelled');
+
 export class UpdateRequestDto {
-  @ApiPropertyOptional({ enum: REQUEST_STATUSES })
+  @ApiPropertyOptional({ enum: MOVED_TO })
   @ValidateIf((_, value) => value !== undefined)
-  @IsIn(REQUEST_STATUSES)
+  @IsIn(MOVED_TO)
   readonly status?: RequestStatus;
 
   @ApiPropertyOptional({ enum: URGENCY_LEVELS, description: 'reclassify (needs a reason)' })
