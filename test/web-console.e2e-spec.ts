@@ -203,7 +203,8 @@ describe("web pages: the consultant's console", () => {
     it('shows the week day by day with the limits as gauges and the warnings', async () => {
       const res = await web.get('/console/week?date=2026-11-04');
       expect(res.status).toBe(200);
-      expect(res.text).toContain('<h1>Semaine 2026-W45, du 02/11/2026 au 08/11/2026</h1>');
+      expect(res.text).toContain('<h1>Semaine du 2 novembre au 8 novembre 2026</h1>');
+      expect(res.text).toContain('<title>Semaine du 2 novembre · Gardefou</title>');
       // The 11-hour day logged above, over the 10-hour daily maximum.
       expect(res.text).toMatch(/id="day-2026-11-02">[^<]*— 11 h\s*<strong class="overdue">/);
       expect(res.text).toContain('Migration of the file server');
@@ -232,7 +233,7 @@ describe("web pages: the consultant's console", () => {
       expect(res.text).toContain('<h1>Rapport de charge</h1>');
       const weeks = /<div class="chart" id="chart-weeks">[\s\S]*?<\/svg>/.exec(res.text)![0];
       expect(weeks).toContain(
-        'aria-label="Heures par semaine: W44 0 h, W45 11 h; alerte 40 h; maximum 48 h"',
+        'aria-label="Heures par semaine: 26 oct. 0 h, 2 nov. 11 h; alerte 40 h; maximum 48 h"',
       );
       expect(weeks.match(/data-limit="/g)).toHaveLength(2);
       expect(res.text).toMatch(/<div class="chart" id="chart-mix">[\s\S]*Support 100\u00a0%/);
@@ -275,7 +276,7 @@ describe("web pages: the consultant's console", () => {
       );
       const one = await web.get(`/console/contracts/${setup.contract.id}?month=2026-11`);
       expect(one.status).toBe(200);
-      expect(one.text).toContain('Consommation de 2026-11');
+      expect(one.text).toContain('Consommation en novembre 2026');
       // The 11 h logged on 2 November; the timer ran in December.
       expect(one.text).toContain('11 h utilisées sur 10 h');
       expect(one.text).toMatch(/data-over="true"/);
