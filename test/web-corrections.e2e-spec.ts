@@ -26,6 +26,15 @@ interface ManualLineRead {
 const fr = (key: string, field: string, values: Record<string, string | number> = {}): string =>
   catalogue().format('fr', key, { field, ...values });
 
+/** Text as the page escaped it in an attribute. */
+const decode = (html: string): string =>
+  html
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+
 /** The value of the input `id` as the page shows it. */
 function valueOf(html: string, id: string): string | undefined {
   const tag = new RegExp(`<input\\b[^>]*\\bid="${id}"[^>]*>`).exec(html)?.[0];
@@ -400,6 +409,94 @@ describe('web pages: corrections from the console', () => {
       expect(kept.body.invoiceId).toBe(invoice.id);
       const after = await api(`/api/invoices/${invoice.id}`).expect(200);
       expect(after.body.status).not.toBe('cancelled');
+    });
+  });
+
+  describe('import', () => {
+    const header =
+      'User,Email,Client,Project,Task,Description,Billable,Start date,Start time,End date,End time,Duration,Tags,Amount (EUR)';
+    let contractId: string;
+    let activityName: string;
+    const csv = (): string =>
+      [
+        header,
+        `Camille,camille@example.fr,Librairie Import,Parc,${activityName},Imprimante,Yes,2026-11-09,09:00:00,2026-11-09,09:45:00,00:45:00,,`,
+        `Camille,camille@example.fr,Librairie Import,Parc,${activityName},Heures inversées,Yes,2026-11-09,12:00:00,2026-11-09,11:00:00,-01:00:00,,`,
+        `Camille,camille@example.fr,Librairie Import,Parc,${activityName},Sauvegarde,Yes,2026-11-10,14:00:00,2026-11-10,15:00:00,01:00:00,,`,
+      ].join('\n');
+    const recorded = async (): Promise<number> =>
+      (await api(`/api/interventions?contractId=${contractId}`).expect(200)).body.total as number;
+
+    /** The upload form posted as a browser does: multipart, its token in the action's query. */
+    const upload = async (session: WebSession, file: string, token = session.csrf()) => {
+      const cookies = (session as unknown as { cookieHeader(): string }).cookieHeader();
+      const res = await t
+        .http()
+        .post(`/console/import?_csrf=${encodeURIComponent(token)}`)
+        .set('Cookie', cookies)
+        .field('source', 'toggl')
+        .field('dateFormat', '')
+        .field('activityId', '')
+        .field('urgency', 'normal')
+        .attach('file', Buffer.from(file, 'utf8'), {
+          filename: 'export.csv',
+          contentType: 'text/csv',
+        });
+      session.lastHtml = res.text;
+      return res;
+    };
+
+    beforeAll(async () => {
+      const client = await createClient(t, consultant, { name: 'Librairie Import' });
+      contractId = (await createContract(t, consultant, client.id)).id;
+      activityName = `Support import`;
+      await createActivity(t, consultant, { name: activityName });
+    });
+
+    it('checks the file without writing, says each refused line, then imports once confirmed', async () => {
+      await web.get('/console/import');
+      const checked = await upload(web, csv());
+      expect(checked.status).toBe(200);
+      expect(checked.text).toContain('2 lignes acceptées, 1 refusée.');
+      expect(checked.text).toMatch(/<table id="refused">[\s\S]*<td class="num">3<\/td>/);
+      expect(await recorded()).toBe(0);
+      const confirm =
+        /<form method="post" action="\/console\/import\/confirm"[\s\S]*?<\/form>/.exec(
+          checked.text,
+        )![0];
+      const hidden = Object.fromEntries(
+        [...confirm.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)]
+          .filter((m) => m[1] !== '_csrf')
+          .map((m) => [m[1], decode(m[2])]),
+      );
+      expect(hidden.csv).toBe(csv());
+      // All or nothing: while a line is refused, nothing is written unless asked.
+      const refused = await web.post('/console/import/confirm', hidden);
+      expect(refused.status).toBe(422);
+      expect(await recorded()).toBe(0);
+      const done = await web.post('/console/import/confirm', { ...hidden, skipInvalid: 'on' });
+      expect(done.status).toBe(303);
+      expect(done.headers.location).toBe('/console/import?created=2');
+      expect(await recorded()).toBe(2);
+      const page = await web.get('/console/import?created=2');
+      expect(page.text).toContain('2 interventions importées.');
+    });
+
+    it('says a file that is no export of the tool beside the file input', async () => {
+      await web.get('/console/import');
+      const res = await upload(web, 'Nom;Prénom\nDupont;Jean');
+      expect(res.status).toBe(400);
+      expect(invalidInputs(res.text)).toEqual(['im-file']);
+      expect(problemOf(res.text, 'im-file').message).toMatch(
+        /^Il manque des colonnes d’un export Toggl/,
+      );
+    });
+
+    it('refuses an upload without its form token', async () => {
+      await web.get('/console/import');
+      const res = await upload(web, csv(), 'not-the-token');
+      expect(res.status).toBe(403);
+      expect(await recorded()).toBe(2);
     });
   });
 

@@ -105,7 +105,8 @@ async function readStream(stream: Readable, field: CsvField): Promise<CsvTable> 
   }
 }
 
-async function readTable(
+/** An export already in hand (text or bytes) read into a table; 400 naming `field` if no CSV. */
+export async function readTable(
   source: Parameters<typeof readCsvTable>[0],
   field: CsvField,
 ): Promise<CsvTable> {

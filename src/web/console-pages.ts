@@ -7,6 +7,7 @@ import { PageRequest, WebPages } from './web-pages';
 export const CONSOLE_NAV = [
   { href: '/console/inbox', label: 'console.nav.inbox' },
   { href: '/console/week', label: 'console.nav.week' },
+  { href: '/console/import', label: 'corrections.nav.import' },
   { href: '/console/clients', label: 'console.nav.clients' },
   { href: '/console/contracts', label: 'console.nav.contracts' },
   { href: '/console/invoices', label: 'console.nav.invoices' },

@@ -22,6 +22,8 @@ import { ConsoleDeskController } from './console-desk.controller';
 import { ConsoleDirectoryController } from './console-directory.controller';
 import { ConsoleDirectory } from './console-directory.service';
 import { ConsoleDesk } from './console-desk.service';
+import { ConsoleImportController } from './console-import.controller';
+import { ConsoleImport } from './console-import.service';
 import { ConsoleInvoicesController } from './console-invoices.controller';
 import { ConsoleInvoices } from './console-invoices.service';
 import { ConsoleKnowledgeController } from './console-kb.controller';
@@ -64,6 +66,7 @@ import { WebModule } from './web.module';
   controllers: [
     ConsoleDeskController,
     ConsoleDirectoryController,
+    ConsoleImportController,
     ConsoleInvoicesController,
     ConsoleKnowledgeController,
     ConsoleReportsController,
@@ -75,6 +78,7 @@ import { WebModule } from './web.module';
   providers: [
     ConsolePages,
     ConsoleDesk,
+    ConsoleImport,
     ConsoleInvoices,
     ConsoleWeek,
     ConsoleDirectory,

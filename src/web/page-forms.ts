@@ -15,6 +15,7 @@ import {
 } from './console-forms';
 import { ActivityForm, InvitationForm } from './console-first-steps-forms';
 import { CREDIT_LINES, CreditNoteForm, DraftLineForm } from './console-corrections-forms';
+import { ImportPageForm } from './console-import-forms';
 import { CommentForm, DeskTimerForm, ReclassifyForm } from './request-desk-forms';
 import { SETTINGS_FORMS } from './console-settings-forms';
 import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
@@ -169,6 +170,12 @@ export const PAGE_FORMS = {
     label: (input, t) => (input === 'line' ? t('corrections.line.which') : undefined),
   },
   document: { id: 'document', form: Buttons },
+  import: {
+    id: 'im',
+    form: ImportPageForm,
+    order: ['file', 'source', 'dateFormat', 'activityId', 'urgency', 'skipInvalid'],
+    label: (input, t) => (input === 'csv' ? t('field.file') : undefined),
+  },
   article: {
     id: 'kb',
     form: ArticleForm,

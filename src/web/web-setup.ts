@@ -40,8 +40,11 @@ export async function registerWeb(app: NestFastifyApplication): Promise<void> {
   await app.register(csrf, {
     cookieKey: 'gf_csrf',
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true },
+    // A file upload (multipart) is read by its handler, after the check: its form carries the
+    // token in its action's query instead.
     getToken: (req) =>
       (req.body as Record<string, string> | undefined)?._csrf ??
+      (req.isMultipart() ? (req.query as Record<string, string>)._csrf : undefined) ??
       (req.headers['x-csrf-token'] as string),
   });
   const fastify = app.getHttpAdapter().getInstance();
