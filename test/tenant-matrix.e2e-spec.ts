@@ -220,6 +220,7 @@ const PAGES: Record<string, readonly Grant[]> = {
   'POST /console/import': [C],
   'POST /console/import/confirm': [C],
   'GET /accounting': [C, ACC],
+  'GET /accounting/chain': [C, ACC],
   'GET /accounting/exports/invoices.csv': [C, ACC],
   'GET /accounting/exports/invoices.zip': [C, ACC],
   'GET /accounting/exports/fec': [C, ACC],

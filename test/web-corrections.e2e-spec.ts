@@ -500,6 +500,53 @@ describe('web pages: corrections from the console', () => {
     });
   });
 
+  describe('chain check', () => {
+    it('shows the chain of issued documents intact, as the API verifies it, to the accountant too', async () => {
+      const fromApi = await api('/api/invoices/verify-chain').expect(200);
+      expect(fromApi.body.ok).toBe(true);
+      expect(fromApi.body.checked).toBeGreaterThan(0);
+      const index = await web.get('/accounting');
+      expect(index.text).toContain('href="/accounting/chain"');
+      const res = await web.get('/accounting/chain');
+      expect(res.status).toBe(200);
+      expect(res.text).toMatch(/id="chain-result" data-chain="intact">/);
+      expect(res.text).toContain(
+        catalogue().format('fr', 'corrections.chain.intact', { n: fromApi.body.checked }),
+      );
+      const accountant = await createUser(t, consultant, 'accountant');
+      const session = new WebSession(t);
+      await session.signIn(accountant.email, PASSWORD);
+      await session.get('/lang/en');
+      const inEnglish = await session.get('/accounting/chain');
+      expect(inEnglish.status).toBe(200);
+      expect(inEnglish.text).toContain(
+        catalogue().format('en', 'corrections.chain.intact', { n: fromApi.body.checked }),
+      );
+    });
+
+    it('names the first document whose content no longer matches its hash', async () => {
+      const postgres = t.db.kind === 'postgres';
+      const sql = (query: string, params: unknown[] = []) =>
+        t.dataSource.query(postgres ? query.replace('?', '$1') : query, params);
+      const [doc] = (await sql(
+        'SELECT id, number FROM invoices WHERE "chainSeq" IS NOT NULL ORDER BY "chainSeq" LIMIT 1',
+      )) as { id: string; number: string }[];
+      // Someone with database access disables the guard and lowers an amount.
+      await sql(
+        postgres
+          ? 'DROP TRIGGER invoices_frozen ON invoices'
+          : 'DROP TRIGGER invoices_frozen_update',
+      );
+      await sql('UPDATE invoices SET "grossCents" = "grossCents" - 100 WHERE id = ?', [doc.id]);
+      const res = await web.get('/accounting/chain');
+      expect(res.status).toBe(200);
+      expect(res.text).toMatch(/id="chain-result" data-chain="broken">/);
+      expect(res.text).toContain(`Chaîne rompue au document ${doc.number}`);
+      const fromApi = await api('/api/invoices/verify-chain').expect(200);
+      expect(fromApi.body).toMatchObject({ ok: false, firstBrokenNumber: doc.number });
+    });
+  });
+
   describe('access', () => {
     it('refuses the correction pages and forms to a client user', async () => {
       const client = await createClient(t, consultant);

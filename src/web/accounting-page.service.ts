@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { addDays, firstDayOfNextMonth, localDate, localMonth } from '../calendar';
 import { ClientsService } from '../clients/clients.service';
 import { Clock } from '../common/clock';
+import { ChainService } from '../invoicing/chain.service';
 import { InvoicesService } from '../invoicing/invoices.service';
 import { PracticeService } from '../practice/practice.service';
 import { assertDayPeriod } from '../reports/report-period';
@@ -23,8 +24,19 @@ export class AccountingPage {
     private readonly invoices: InvoicesService,
     private readonly clients: ClientsService,
     private readonly practice: PracticeService,
+    private readonly chain: ChainService,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * The chain of every issued invoice and credit note, verified now as the API's verify-chain
+   * does: intact, with the number of documents checked, or the first document where it breaks.
+   */
+  async chainCheck(viewer: AuthUser) {
+    const { ok, checked, firstBrokenNumber } = await this.chain.verify();
+    const nav = viewer.role === 'consultant' ? CONSOLE_NAV : ACCOUNTANT_NAV;
+    return { nav, chain: { ok, checked, firstBrokenNumber: firstBrokenNumber ?? null } };
+  }
 
   /**
    * The period's page; a period that ends before it starts (or runs past what a report may

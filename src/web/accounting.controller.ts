@@ -31,6 +31,12 @@ export class AccountingController {
     return this.pages.render(req, reply, 'accounting/index', page, page.status);
   }
 
+  @Get('chain')
+  async chain(@Req() req: PageRequest, @Res() reply: FastifyReply) {
+    const page = await this.accounting.chainCheck(req.user!);
+    return this.pages.render(req, reply, 'accounting/chain', page);
+  }
+
   @Get('exports/invoices.csv')
   async journal(
     @Req() req: PageRequest,
