@@ -159,3 +159,100 @@ describe('requests: cancelling one while it is open', () => {
     );
   });
 });
+
+describe('requests: a cancelled request in the response deadlines’ figures', () => {
+  let t: TestApp;
+  let consultant: string;
+  let staff: string;
+  let contract: CreatedContract;
+  let clientId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, { now: NOW });
+    consultant = await setupConsultant(t);
+    const acme = await createClient(t, consultant, { name: 'ACME' });
+    clientId = acme.id;
+    // Normal: answered within 4 business hours (14:00 today); critical: within 1 (11:00).
+    contract = await createContract(t, consultant, acme.id);
+    staff = (await createUser(t, consultant, 'client', acme.id)).token;
+  });
+  afterAll(() => t.close());
+
+  const file = async (urgency: string): Promise<string> =>
+    (
+      await t
+        .http()
+        .post('/api/requests')
+        .set(...bearer(staff))
+        .send({ contractId: contract.id, title: 'Imprimante', description: 'x', urgency })
+        .expect(201)
+    ).body.id as string;
+
+  const comment = (id: string) =>
+    t
+      .http()
+      .post(`/api/requests/${id}/comments`)
+      .set(...bearer(consultant))
+      .send({ body: 'Vu.' })
+      .expect(201);
+
+  const cancel = (id: string) =>
+    t
+      .http()
+      .post(`/api/requests/${id}/cancel`)
+      .set(...bearer(staff))
+      .expect(200);
+
+  const usageSla = async () =>
+    (
+      await t
+        .http()
+        .get(`/api/contracts/${contract.id}/usage?month=2026-12`)
+        .set(...bearer(consultant))
+        .expect(200)
+    ).body.sla as unknown;
+
+  const slaOf = async (id: string) =>
+    (
+      await t
+        .http()
+        .get(`/api/requests/${id}`)
+        .set(...bearer(consultant))
+        .expect(200)
+    ).body.sla as unknown;
+
+  it('counts it neither as met, missed nor pending, before its deadline and long after, even once commented on', async () => {
+    const answered = await file('normal');
+    await comment(answered);
+    const forgotten = await file('normal');
+    const withdrawn = await file('critical');
+    await cancel(withdrawn);
+    const withdrawnThenNoted = await file('normal');
+    await cancel(withdrawnThenNoted);
+
+    // Before the deadlines: only the forgotten one is pending.
+    expect(await usageSla()).toEqual({ met: 1, missed: 0, pending: 1 });
+    expect(await slaOf(withdrawn)).toBe('none');
+
+    // The next day, every deadline has passed; a word on a cancelled request answers nothing.
+    t.clock.advance({ days: 1 });
+    await comment(withdrawnThenNoted);
+    expect(await usageSla()).toEqual({ met: 1, missed: 1, pending: 0 });
+    expect(await slaOf(answered)).toBe('met');
+    expect(await slaOf(forgotten)).toBe('missed');
+    expect(await slaOf(withdrawn)).toBe('none');
+    expect(await slaOf(withdrawnThenNoted)).toBe('none');
+
+    const report = await t
+      .http()
+      .get(`/api/reports/clients/${clientId}?from=2026-12&to=2026-12`)
+      .set(...bearer(consultant))
+      .expect(200);
+    const [month] = report.body.contracts.find((c: { id: string }) => c.id === contract.id).months;
+    expect(month).toMatchObject({ month: '2026-12', sla: { met: 1, missed: 1, pending: 0 } });
+    expect(report.body.totals).toMatchObject({
+      sla: { met: 1, missed: 1, pending: 0 },
+      slaCompliance: 0.5,
+    });
+  });
+});

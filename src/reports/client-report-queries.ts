@@ -55,7 +55,10 @@ export interface RequestCounts {
   requests: number;
   urgentRequests: number;
   falseUrgencies: number;
-  /** Response deadlines, as slaStatus (src/requests/sla.ts) judges them: at the deadline is met. */
+  /**
+   * Response deadlines, as slaStatus (src/requests/sla.ts) judges them: at the deadline is met;
+   * a request cancelled before any response counts in none.
+   */
   sla: { met: number; missed: number; pending: number };
 }
 
@@ -68,16 +71,26 @@ export function emptyRequestCounts(): RequestCounts {
   };
 }
 
+/**
+ * A request with no SLA status, by slaStatus's rule (src/requests/sla.ts): cancelled before any
+ * response (or with no instant of cancellation). It counts as neither met, missed nor pending.
+ */
+const NO_SLA = `r.status = 'cancelled'
+                 AND (r."respondedAt" IS NULL OR r."closedAt" IS NULL OR r."respondedAt" > r."closedAt")`;
+
 function requestSql(month: string): string {
   return `
 SELECT r."contractId", r.month,
        COUNT(*) AS requests,
        SUM(CASE WHEN r."urgencyRequested" IN (:...urgent) THEN 1 ELSE 0 END) AS "urgentRequests",
        SUM(CASE WHEN r."falseUrgency" = true THEN 1 ELSE 0 END) AS "falseUrgencies",
-       SUM(CASE WHEN r."respondedAt" IS NOT NULL AND r."respondedAt" <= r."responseDueAt" THEN 1 ELSE 0 END) AS met,
-       SUM(CASE WHEN r."respondedAt" > r."responseDueAt"
+       SUM(CASE WHEN ${NO_SLA} THEN 0
+                WHEN r."respondedAt" <= r."responseDueAt" THEN 1 ELSE 0 END) AS met,
+       SUM(CASE WHEN ${NO_SLA} THEN 0
+                WHEN r."respondedAt" > r."responseDueAt"
                   OR (r."respondedAt" IS NULL AND r."responseDueAt" < :now) THEN 1 ELSE 0 END) AS missed,
-       SUM(CASE WHEN r."respondedAt" IS NULL AND r."responseDueAt" >= :now THEN 1 ELSE 0 END) AS pending
+       SUM(CASE WHEN ${NO_SLA} THEN 0
+                WHEN r."respondedAt" IS NULL AND r."responseDueAt" >= :now THEN 1 ELSE 0 END) AS pending
   FROM (SELECT q.*, ${month} AS month
           FROM requests q
          WHERE q."contractId" IN (:...contractIds) AND q."createdAt" >= :start AND q."createdAt" < :end) r

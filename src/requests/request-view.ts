@@ -6,8 +6,10 @@ export type RequestView = Omit<SupportRequest, 'assignId'> & { sla: SlaStatus };
 
 export function toRequestView(request: SupportRequest, now: Date): RequestView {
   const sla = slaStatus({
+    status: request.status,
     responseDueAt: request.responseDueAt,
     respondedAt: request.respondedAt,
+    closedAt: request.closedAt,
     now,
   });
   return { ...request, sla };

@@ -1,3 +1,4 @@
+import type { RequestStatus } from './request.entity';
 import { slaStatus } from './sla';
 
 const due = new Date('2026-11-26T13:00:00Z');
@@ -50,10 +51,92 @@ describe('slaStatus', () => {
   ])('$case → $status', ({ respondedAt, now, status }) => {
     expect(
       slaStatus({
+        status: 'open',
         responseDueAt: due,
         respondedAt: respondedAt === null ? null : at(respondedAt),
+        closedAt: null,
         now: at(now),
       }),
     ).toBe(status);
   });
+
+  describe('a cancelled request', () => {
+    const cancelledAt = '2026-11-26T10:00:00Z';
+    it.each([
+      {
+        case: 'cancelled unanswered, deadline ahead',
+        respondedAt: null,
+        closedAt: cancelledAt,
+        now: '2026-11-26T11:00:00Z',
+        status: 'none',
+      },
+      {
+        case: 'cancelled unanswered, deadline long passed',
+        respondedAt: null,
+        closedAt: cancelledAt,
+        now: '2026-12-15T08:00:00Z',
+        status: 'none',
+      },
+      {
+        case: 'cancelled after its deadline passed unanswered',
+        respondedAt: null,
+        closedAt: '2026-11-26T15:00:00Z',
+        now: '2026-11-26T16:00:00Z',
+        status: 'none',
+      },
+      {
+        case: 'cancelled, then commented on after its deadline',
+        respondedAt: '2026-11-26T14:00:00Z',
+        closedAt: cancelledAt,
+        now: '2026-11-26T16:00:00Z',
+        status: 'none',
+      },
+      {
+        case: 'cancelled with no instant of cancellation',
+        respondedAt: '2026-11-26T14:00:00Z',
+        closedAt: null,
+        now: '2026-11-26T16:00:00Z',
+        status: 'none',
+      },
+      {
+        case: 'answered at the instant it was cancelled, on time',
+        respondedAt: cancelledAt,
+        closedAt: cancelledAt,
+        now: '2026-11-26T16:00:00Z',
+        status: 'met',
+      },
+      {
+        case: 'answered late, then cancelled',
+        respondedAt: '2026-11-26T14:00:00Z',
+        closedAt: '2026-11-26T15:00:00Z',
+        now: '2026-11-26T16:00:00Z',
+        status: 'missed',
+      },
+    ])('$case → $status', ({ respondedAt, closedAt, now, status }) => {
+      expect(
+        slaStatus({
+          status: 'cancelled',
+          responseDueAt: due,
+          respondedAt: respondedAt === null ? null : at(respondedAt),
+          closedAt: closedAt === null ? null : at(closedAt),
+          now: at(now),
+        }),
+      ).toBe(status);
+    });
+  });
+
+  it.each<RequestStatus>(['open', 'in_progress', 'resolved', 'closed'])(
+    'a request %s, unanswered past its deadline, is missed (only cancelling takes it out)',
+    (status) => {
+      expect(
+        slaStatus({
+          status,
+          responseDueAt: due,
+          respondedAt: null,
+          closedAt: at('2026-11-26T10:00:00Z'),
+          now: at('2026-11-26T14:00:00Z'),
+        }),
+      ).toBe('missed');
+    },
+  );
 });

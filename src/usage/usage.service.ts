@@ -144,7 +144,10 @@ export class UsageService {
     );
   }
 
-  /** The month's requests by SLA status, with slaStatus's bounds: a response at the deadline meets it. */
+  /**
+   * The month's requests by SLA status, by slaStatus's rule (src/requests/sla.ts): a response at
+   * the deadline meets it, and a request cancelled before any response counts in none.
+   */
   private async slaCounts(
     contractId: string,
     month: string,
@@ -152,19 +155,22 @@ export class UsageService {
     now: Date,
   ): Promise<SlaCounts> {
     const { start, end } = monthBounds(month, timezone);
+    // Cancelled before any response (or with no instant of cancellation): no SLA status.
+    const none =
+      "r.status = 'cancelled' AND (r.respondedAt IS NULL OR r.closedAt IS NULL OR r.respondedAt > r.closedAt)";
     const row = await this.dataSource
       .getRepository(SupportRequest)
       .createQueryBuilder('r')
       .select(
-        'SUM(CASE WHEN r.respondedAt IS NOT NULL AND r.respondedAt <= r.responseDueAt THEN 1 ELSE 0 END)',
+        `SUM(CASE WHEN ${none} THEN 0 WHEN r.respondedAt <= r.responseDueAt THEN 1 ELSE 0 END)`,
         'met',
       )
       .addSelect(
-        'SUM(CASE WHEN r.respondedAt > r.responseDueAt OR (r.respondedAt IS NULL AND r.responseDueAt < :now) THEN 1 ELSE 0 END)',
+        `SUM(CASE WHEN ${none} THEN 0 WHEN r.respondedAt > r.responseDueAt OR (r.respondedAt IS NULL AND r.responseDueAt < :now) THEN 1 ELSE 0 END)`,
         'missed',
       )
       .addSelect(
-        'SUM(CASE WHEN r.respondedAt IS NULL AND r.responseDueAt >= :now THEN 1 ELSE 0 END)',
+        `SUM(CASE WHEN ${none} THEN 0 WHEN r.respondedAt IS NULL AND r.responseDueAt >= :now THEN 1 ELSE 0 END)`,
         'pending',
       )
       .where('r.contractId = :contractId', { contractId })

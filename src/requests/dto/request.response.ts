@@ -3,6 +3,7 @@ import { ROLES, URGENCY_LEVELS } from '../../common/domain';
 import type { Urgency } from '../../common/domain';
 import { ApiInstant, ApiUuid } from '../../common/openapi';
 import { REQUEST_STATUSES } from '../request.entity';
+import { SLA_STATUSES } from '../sla';
 
 /** The urgency level's monthly quota after this request: units used, the quota (null = none). */
 export class QuotaUseView {
@@ -78,7 +79,11 @@ export class RequestView {
   @ApiProperty({ type: String, enum: URGENCY_LEVELS, nullable: true })
   reclassifiedFrom!: Urgency | null;
   @ApiProperty({ type: String, nullable: true }) reclassificationReason!: string | null;
-  @ApiProperty({ enum: ['met', 'missed', 'pending'], description: 'response deadline, now' })
+  @ApiProperty({
+    enum: SLA_STATUSES,
+    description:
+      'response deadline, now: met, missed, pending (not answered, not yet due); none when cancelled before any response (counted in no SLA figure)',
+  })
   sla!: string;
 }
 
