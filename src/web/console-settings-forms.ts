@@ -11,28 +11,10 @@ import { validateWeeklyHours } from '../calendar/weekly-hours';
 import type { Practice } from '../practice/practice.entity';
 import { ActivityForm } from './console-first-steps-forms';
 import { given, Text, unreadable } from './console-forms';
+import { hoursToMinutes, wholeNumber } from './form-readers';
 import type { FormSpec } from './form-problems';
 
 type Values = Record<string, string | undefined>;
-
-/** "12", "-3" → the number (a negative one for the DTO to say it is below its minimum). */
-function integer(text: string | undefined): number | string | undefined {
-  const value = given(text);
-  return value !== undefined && /^-?\d{1,9}$/.test(value) ? Number(value) : value;
-}
-
-/** Hours as typed ("10", "7,5", "-2") → whole minutes; empty → undefined; else as typed. */
-function hoursToMinutes(text: string | undefined): number | string | undefined {
-  const value = given(text);
-  const match =
-    value === undefined
-      ? null
-      : /^(-?)(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(value.replace(/^\u2212/, '-'));
-  if (!match) return value;
-  const minutes =
-    Number(match[2]) * 60 + Math.round((Number((match[3] ?? '0').padEnd(2, '0')) * 60) / 100);
-  return match[1] && minutes !== 0 ? -minutes : minutes;
-}
 
 /** The inputs left empty that must hold a value, each named by the API field it feeds. */
 function blanks(inputs: [string | undefined, string][]): FieldProblem[] {
@@ -283,7 +265,7 @@ export function invoicingPlain(form: InvoicingForm): Record<string, unknown> {
   return {
     invoiceNumberFormat: form.invoiceNumberFormat?.trim() ?? '',
     creditNoteNumberFormat: form.creditNoteNumberFormat?.trim() ?? '',
-    paymentTermsDays: integer(form.paymentTermsDays) ?? '',
+    paymentTermsDays: wholeNumber(form.paymentTermsDays) ?? '',
     latePenaltyRatePercent: lateHundredths === null ? (late ?? '') : lateHundredths / 100,
     vatRegime: form.vatRegime ?? '',
     defaultVatRateBp: vatBp ?? vat ?? '',
@@ -378,7 +360,7 @@ export function limitsPlain(form: LimitsForm): Record<string, unknown> {
           hoursToMinutes(form[input as keyof typeof LIMIT_HOURS]) ?? '',
         ]),
       ),
-      ...Object.fromEntries(LIMIT_COUNTS.map((input) => [input, integer(form[input]) ?? ''])),
+      ...Object.fromEntries(LIMIT_COUNTS.map((input) => [input, wholeNumber(form[input]) ?? ''])),
     },
   };
 }

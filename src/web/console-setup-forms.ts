@@ -7,6 +7,7 @@ import { URGENCY_LEVELS, type Urgency } from '../common/domain';
 import type { FieldProblem } from '../common/validation';
 import type { Contract } from '../contracts/contract.entity';
 import { given, parseAmountCents, Text, ticked, unreadable } from './console-forms';
+import { hoursToMinutes, wholeNumber } from './form-readers';
 
 export class ClientForm {
   @Text() readonly name?: string;
@@ -92,29 +93,6 @@ function cents(text: string | undefined): number | string | undefined {
   return value === undefined ? undefined : (parseAmountCents(value) ?? value);
 }
 
-/** "12", "-3" → the number (a negative one for the DTO to say it is below its minimum). */
-function integer(text: string | undefined): number | string | undefined {
-  const value = given(text);
-  return value !== undefined && /^-?\d{1,9}$/.test(value) ? Number(value) : value;
-}
-
-/** Hours (or days, by their minutes) as typed ("10", "7,5", "-2") → whole minutes; else as typed. */
-function hoursToMinutes(
-  text: string | undefined,
-  minutesPerUnit = 60,
-): number | string | undefined {
-  const value = given(text);
-  const match =
-    value === undefined
-      ? null
-      : /^(-?)(\d{1,6})(?:[.,](\d{1,2}))?$/.exec(value.replace(/^\u2212/, '-'));
-  if (!match) return value;
-  const hundredths = Number((match[3] ?? '0').padEnd(2, '0'));
-  const minutes =
-    Number(match[2]) * minutesPerUnit + Math.round((hundredths * minutesPerUnit) / 100);
-  return match[1] && minutes !== 0 ? -minutes : minutes;
-}
-
 /** The units a response time is typed in, and their minutes: a day is 24 hours of its clock. */
 export const RESPONSE_UNITS = { hours: 60, days: 1440 } as const;
 export type ResponseUnit = keyof typeof RESPONSE_UNITS;
@@ -181,8 +159,8 @@ function levelPlain(form: Form, level: Urgency): Record<string, unknown> {
   return {
     responseMinutes: responseMinutes(at('response'), at('responseUnit')),
     clock: at('clock'),
-    monthlyQuota: quota === undefined ? null : integer(quota),
-    surchargePercent: integer(at('surchargePercent')) ?? 0,
+    monthlyQuota: quota === undefined ? null : wholeNumber(quota),
+    surchargePercent: wholeNumber(at('surchargePercent')) ?? 0,
     overQuota: at('overQuota'),
     overageFeeCents: cents(at('overageFee')),
   };
@@ -204,17 +182,17 @@ export function contractPlain(contract: ContractForm): Record<string, unknown> {
       prepaidMinutes: hoursToMinutes(contract.prepaidHours),
       hourlyRateCents: cents(contract.hourlyRate) ?? '',
       overageRateCents: cents(contract.overageRate),
-      roundingMinutes: integer(contract.roundingMinutes) ?? '',
-      minimumBillableMinutes: integer(contract.minimumMinutes) ?? '',
-      rolloverMonths: integer(contract.rolloverMonths) ?? 0,
+      roundingMinutes: wholeNumber(contract.roundingMinutes) ?? '',
+      minimumBillableMinutes: wholeNumber(contract.minimumMinutes) ?? '',
+      rolloverMonths: wholeNumber(contract.rolloverMonths) ?? 0,
       feeTiming: given(contract.feeTiming),
     },
     urgencyPolicy: {
       levels: Object.fromEntries(URGENCY_LEVELS.map((level) => [level, levelPlain(form, level)])),
       afterHoursAllowed: ticked(contract.afterHoursAllowed),
-      afterHoursSurchargePercent: integer(contract.afterHoursSurchargePercent) ?? 0,
+      afterHoursSurchargePercent: wholeNumber(contract.afterHoursSurchargePercent) ?? 0,
     },
-    paymentTermsDays: integer(contract.paymentTermsDays),
+    paymentTermsDays: wholeNumber(contract.paymentTermsDays),
   };
 }
 
