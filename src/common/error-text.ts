@@ -66,7 +66,9 @@ export function problemText(locale: Locale, problem: Entry): string {
 /**
  * A detail's words: its problem's (`problem.<code>`); else, when its code is also the code of
  * an error of the same kind (a rule's reason: `rule.overpayment`), that error's message; else
- * the error's own message filled with this detail's figures; else the developer text.
+ * the message of the error of the same kind named after its field (an end refused with its
+ * start: `invalid.endedAt`); else the error's own message filled with this detail's figures;
+ * else the developer text.
  */
 function detailText(locale: Locale, code: string | undefined, detail: Entry): string {
   const own = detail.code ? `problem.${detail.code}` : null;
@@ -75,7 +77,8 @@ function detailText(locale: Locale, code: string | undefined, detail: Entry): st
   const values = { ...entryValues(locale, detail), count: 1 };
   const kind = code.slice(0, code.indexOf('.'));
   const sibling = detail.code ? `error.${kind}.${detail.code}` : null;
-  const key = sibling && catalogue().has(sibling) ? sibling : `error.${code}`;
+  const ofField = typeof detail.field === 'string' ? `error.${kind}.${detail.field}` : null;
+  const key = [sibling, ofField].find((k) => k && catalogue().has(k)) ?? `error.${code}`;
   return catalogue().formatOr(locale, key, values, detail.message);
 }
 

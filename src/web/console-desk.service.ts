@@ -179,7 +179,8 @@ export class ConsoleDesk {
     return { problems: [], saved, day: localDate(saved.startedAt, timezone) };
   }
 
-  private async workPlain(user: AuthUser, form: TimerStartForm): Promise<Record<string, unknown>> {
+  /** A work form's circumstances as the API takes them; a request brings its contract. */
+  async workPlain(user: AuthUser, form: TimerStartForm): Promise<Record<string, unknown>> {
     const requestId = given(form.requestId);
     // A malformed id is left to the DTO's check, which names the field.
     const request =

@@ -40,6 +40,7 @@ import { ConsoleRequests } from './console-requests.service';
 import { ConsoleReports } from './console-reports.service';
 import { ConsoleWeekController } from './console-week.controller';
 import { ConsoleWeek } from './console-week.service';
+import { ConsoleWeekEntries } from './console-week-entries.service';
 import { FirstRunChecklist } from './first-run-checklist.service';
 import { HeaderTimerInterceptor } from './header-timer';
 import { WebModule } from './web.module';
@@ -81,6 +82,7 @@ import { WebModule } from './web.module';
     ConsoleImport,
     ConsoleInvoices,
     ConsoleWeek,
+    ConsoleWeekEntries,
     ConsoleDirectory,
     ConsoleKnowledge,
     ConsoleReports,

@@ -16,6 +16,7 @@ import {
 import { ActivityForm, InvitationForm } from './console-first-steps-forms';
 import { CREDIT_LINES, CreditNoteForm, DraftLineForm } from './console-corrections-forms';
 import { ImportPageForm } from './console-import-forms';
+import { WeekDeleteForm, WeekMoveForm } from './console-week-forms';
 import { CommentForm, DeskTimerForm, ReclassifyForm } from './request-desk-forms';
 import { SETTINGS_FORMS } from './console-settings-forms';
 import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
@@ -135,6 +136,18 @@ export const PAGE_FORMS = {
     form: InterventionForm,
     order: ['startedAt', 'endedAt', ...WORK, 'billable'],
   },
+  /** An entry of the week changed, moved (a new start) or deleted. */
+  weekEdit: {
+    id: 'we',
+    form: InterventionForm,
+    order: ['startedAt', 'endedAt', ...WORK, 'billable'],
+  },
+  weekMove: {
+    id: 'wm',
+    form: WeekMoveForm,
+    label: (input, t) => (input === 'startedAt' ? t('week.move.start') : undefined),
+  },
+  weekDelete: { id: 'wd', form: WeekDeleteForm },
   draft: { id: 'draft', form: DraftForm },
   payment: {
     id: 'pay',
