@@ -211,13 +211,24 @@ describe('the per-email lock-out under simultaneous attempts', () => {
     expect(verify).toHaveBeenCalledTimes(5);
     expect(await storedFailures(user.email)).toBe(5);
     const locked = answers.find((a) => a.status === 429)!;
-    expect(locked.body).toMatchObject({ code: 'too_many.login', statusCode: 429 });
+    expect(locked.body).toMatchObject({
+      code: 'too_many.login',
+      statusCode: 429,
+      details: [{ waitMinutes: 15, minutesToWait: 15 }],
+    });
+    expect(locked.body.message).toBe(
+      'Trop de connexions échouées pour cette adresse e-mail : réessayez dans 15 minutes',
+    );
     // Locked for the right password too, until the window has passed.
-    await first
+    const english = await first
       .http()
       .post('/api/auth/login')
+      .set('Accept-Language', 'en')
       .send({ email: user.email, password: PASSWORD })
       .expect(429);
+    expect(english.body.message).toBe(
+      'Too many failed sign-ins for this email: try again in 15 minutes',
+    );
     first.clock.advance({ minutes: 15, seconds: 1 });
     second.clock.advance({ minutes: 15, seconds: 1 });
     await first

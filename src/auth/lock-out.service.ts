@@ -10,6 +10,18 @@ export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MINUTES = 15;
 
 /**
+ * How long to wait, as a refusal's figures: `waitMinutes` (a duration in words, "1 h 30"), and
+ * under an hour the same minutes as a plain number, `minutesToWait`, for messages to say
+ * "15 minutes" (null from an hour on, where the duration reads better).
+ */
+export function waitFigures(minutes: number): {
+  waitMinutes: number;
+  minutesToWait: number | null;
+} {
+  return { waitMinutes: minutes, minutesToWait: minutes < 60 ? minutes : null };
+}
+
+/**
  * The per-email lock-out: MAX_FAILURES failed sign-ins (or wrong current passwords) within
  * FAILURE_WINDOW_MINUTES lock the email until the oldest one leaves the window.
  *
@@ -37,7 +49,7 @@ export class LockOut {
         if (recent >= MAX_FAILURES) {
           const message = `Too many failed sign-ins for this email; try again in ${FAILURE_WINDOW_MINUTES} minutes`;
           throw new DomainError('too_many.login', message, [
-            { message, waitMinutes: FAILURE_WINDOW_MINUTES },
+            { message, ...waitFigures(FAILURE_WINDOW_MINUTES) },
           ]);
         }
         await failures.save(failures.create({ email, at: now }));
