@@ -14,9 +14,15 @@ function sources(dir: string): string[] {
   });
 }
 
-/** Every file that declares a request's shape: a DTO, a body or a query class. */
-const DTO_FILES = sources(SRC).filter((file) =>
-  /class \w*(Dto|Body|Query)\b/.test(readFileSync(file, 'utf8')),
+/**
+ * Every file of the API that declares a request's shape: a DTO, a body or a query class in a
+ * feature's dto/ folder or in common/. The pages' own form classes are labelled by their form specs
+ * (src/web/page-forms.ts), which name the input each field is typed in.
+ */
+const DTO_FILES = sources(SRC).filter(
+  (file) =>
+    (/[\\/]dto[\\/]/.test(file) || file.startsWith(join(SRC, 'common'))) &&
+    /class \w*(Dto|Body|Query)\b/.test(readFileSync(file, 'utf8')),
 );
 
 /** The properties validated anywhere once every DTO file is loaded, by class. */
