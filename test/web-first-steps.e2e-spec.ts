@@ -1,32 +1,9 @@
-import { startTestApp, type TestApp } from './app';
-import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
-import { problemOf, summaryOf } from './support/form-problems';
+import type { TestApp } from './app';
+import { bearer, createClient, createUser, PASSWORD } from './factories';
+import { summaryOf } from './support/form-problems';
 import { WebSession } from './support/web';
-
-/** The attributes of the input (or select) named `name`. */
-function inputOf(html: string, name: string): string {
-  const match = new RegExp(`<(?:input|select)[^>]*\\bname="${name}"[^>]*>`).exec(html);
-  if (!match) throw new Error(`no input ${name}`);
-  return match[0];
-}
-
-/** The text of the element whose id is `id`, tags removed. */
-function textOfId(html: string, id: string): string {
-  const match = new RegExp(`<(\\w+)[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
-  return match
-    ? match[2]
-        .replace(/<[^>]+>/g, '')
-        .replace(/\s+/g, ' ')
-        .trim()
-    : '';
-}
-
-/** The message shown beside an input, as its aria-describedby announces it. */
-function problemBeside(html: string, id: string): string {
-  const { invalid, message } = problemOf(html, id);
-  expect(invalid).toBe(true);
-  return message ?? '';
-}
+import { signedIn, startPractice } from './support/world';
+import { inputOf, textOfId, problemBeside } from './support/html';
 
 describe('console: the first steps’ pages (activities, invitations)', () => {
   let t: TestApp;
@@ -34,10 +11,8 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
   let web: WebSession;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    token = await setupConsultant(t);
-    web = new WebSession(t);
-    expect((await web.signIn('camille@example.fr', PASSWORD)).status).toBe(303);
+    ({ t, consultant: token } = await startPractice());
+    web = await signedIn(t);
   });
   afterAll(() => t?.close());
 
@@ -158,8 +133,7 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
   it('keeps both pages to the consultant', async () => {
     const client = await createClient(t, token);
     const staff = await createUser(t, token, 'client', client.id);
-    const other = new WebSession(t);
-    expect((await other.signIn(staff.email, PASSWORD)).status).toBe(303);
+    const other = await signedIn(t, staff.email);
     expect((await other.get('/console/activities')).status).toBe(403);
     expect((await other.get('/console/users')).status).toBe(403);
   });

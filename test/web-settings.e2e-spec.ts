@@ -1,38 +1,10 @@
-import { startTestApp, type TestApp } from './app';
-import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
+import type { TestApp } from './app';
+import { bearer, createClient, createUser, PASSWORD } from './factories';
 import { createContract } from './factories/contracts';
 import { problemOf, summaryOf } from './support/form-problems';
 import { WebSession } from './support/web';
-
-/** The attributes of the input (or select) named `name`. */
-function inputOf(html: string, name: string): string {
-  const match = new RegExp(`<(?:input|select)[^>]*\\bname="${name}"[^>]*>`).exec(html);
-  if (!match) throw new Error(`no input ${name}`);
-  return match[0];
-}
-
-/** The value an input shows. */
-function valueOf(html: string, name: string): string {
-  return (/\bvalue="([^"]*)"/.exec(inputOf(html, name))?.[1] ?? '').replace(/&#39;/g, "'");
-}
-
-/** The text of the element whose id is `id`, tags removed. */
-function textOfId(html: string, id: string): string {
-  const match = new RegExp(`<(\\w+)[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
-  return match
-    ? match[2]
-        .replace(/<[^>]+>/g, '')
-        .replace(/\s+/g, ' ')
-        .trim()
-    : '';
-}
-
-/** The message shown beside an input, which must be marked invalid. */
-function problemBeside(html: string, id: string): string {
-  const { invalid, message } = problemOf(html, id);
-  expect(invalid).toBe(true);
-  return message ?? '';
-}
+import { signedIn, startPractice } from './support/world';
+import { inputOf, valueOf, textOfId, problemBeside } from './support/html';
 
 /** The link shown once after an invitation. */
 function invitationLink(html: string): URL {
@@ -118,10 +90,8 @@ describe('console: the settings pages, activities, people and one’s own passwo
   }
 
   beforeAll(async () => {
-    t = await startTestApp();
-    token = await setupConsultant(t);
-    web = new WebSession(t);
-    expect((await web.signIn('camille@example.fr', PASSWORD)).status).toBe(303);
+    ({ t, consultant: token } = await startPractice());
+    web = await signedIn(t);
   });
   afterAll(() => t?.close());
 
@@ -628,8 +598,7 @@ describe('console: the settings pages, activities, people and one’s own passwo
     const staff = await createUser(t, token, 'client', client.id);
     const accountant = await createUser(t, token, 'accountant');
     for (const who of [staff, accountant]) {
-      const other = new WebSession(t);
-      expect((await other.signIn(who.email, PASSWORD)).status).toBe(303);
+      const other = await signedIn(t, who.email);
       for (const path of [
         '/console/settings',
         '/console/settings/identity',

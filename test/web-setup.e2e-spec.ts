@@ -2,8 +2,9 @@ import { startTestApp, type TestApp } from './app';
 import { bearer, createActivity, createClient, createUser, PASSWORD } from './factories';
 import { createContract } from './factories/contracts';
 import { interventionInput, logIntervention } from './factories/interventions';
-import { problemOf, summaryOf } from './support/form-problems';
+import { summaryOf } from './support/form-problems';
 import { WebSession } from './support/web';
+import { inputOf, textOfId, problemBeside } from './support/html';
 
 /** The form as a person fills it in, spaces in the identifiers as they are printed. */
 const FILLED: Record<string, string> = {
@@ -54,31 +55,6 @@ async function postSetup(t: TestApp, web: WebSession, values: Record<string, str
     cookies.set(pair.slice(0, i), pair.slice(i + 1));
   }
   return res;
-}
-
-/** The attributes of the input (or select) named `name`. */
-function inputOf(html: string, name: string): string {
-  const match = new RegExp(`<(?:input|select)[^>]*\\bname="${name}"[^>]*>`).exec(html);
-  if (!match) throw new Error(`no input ${name}`);
-  return match[0];
-}
-
-/** The text of the element whose id is `id`, tags removed. */
-function textOfId(html: string, id: string): string {
-  const match = new RegExp(`<(\\w+)[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
-  return match
-    ? match[2]
-        .replace(/<[^>]+>/g, '')
-        .replace(/\s+/g, ' ')
-        .trim()
-    : '';
-}
-
-/** The message shown beside an input, as its aria-describedby announces it. */
-function problemBeside(html: string, id: string): string {
-  const { invalid, message } = problemOf(html, id);
-  expect(invalid).toBe(true);
-  return message ?? '';
 }
 
 async function counts(t: TestApp): Promise<{ users: number; practices: number }> {
