@@ -37,7 +37,7 @@ describe('import: the checks a manual entry gets', () => {
         mapping: [{ client: 'Garage Morel', contractId }],
       });
 
-    it('refuses a row outside the contract dates with the reason a manual entry gets', async () => {
+    it('refuses a row outside the contract dates with the figures and words a manual entry gets', async () => {
       const ended = await insertContract(t, client.id, { endDate: '2026-10-31' });
       const manual = await logIntervention(
         t,
@@ -58,9 +58,16 @@ describe('import: the checks a manual entry gets', () => {
         code: 'rule.outside_contract',
         details: [{ date: '2026-11-02', reference: ended.reference, endDate: '2026-10-31' }],
       });
-      expect(res.body.refused[0].reason).toBe(
-        `Work on 2026-11-02 is outside the contract ${ended.reference} (2026-01-01 – 2026-10-31)`,
-      );
+      expect(res.body.refused[0]).toEqual({
+        row: 3,
+        code: 'outside_contract',
+        date: '2026-11-02',
+        reference: ended.reference,
+        startDate: '2026-01-01',
+        endDate: '2026-10-31',
+        reason: `Le 02/11/2026 est en dehors du contrat ${ended.reference}, qui court du 01/01/2026 au 31/10/2026`,
+      });
+      expect(res.body.refused[0].reason).toBe(manual.body.message);
     });
 
     it("refuses a colleague's rows of a team export, naming them, unless their email is chosen", async () => {
@@ -75,8 +82,12 @@ describe('import: the checks a manual entry gets', () => {
       expect(own.body.refused).toEqual([
         {
           row: 3,
+          code: 'someone_else',
+          userName: 'Ana Lopez',
+          userEmail: 'ana@exemple.fr',
+          email: 'camille@example.fr',
           reason:
-            'an entry of Ana Lopez (ana@exemple.fr), not of camille@example.fr: import it signed in as that user, or set email=ana@exemple.fr if it is yours',
+            'Une entrée de Ana Lopez (ana@exemple.fr), pas de camille@example.fr\u00a0: importez-la connecté sous ce compte, ou indiquez email=ana@exemple.fr si c’est la vôtre',
         },
       ]);
       const hers = await importJson('dryRun=true&email=ANA@exemple.fr', csv, contract.id);
@@ -106,6 +117,28 @@ describe('import: the checks a manual entry gets', () => {
         .send(csv)
         .expect(400);
       expect(res.body.details).toEqual([expect.objectContaining({ field })]);
+    });
+
+    it('names the missing columns of a file that is no export of the tool, in both languages', async () => {
+      const csv = 'Date,From,To,Customer,Project\n2026-11-03,09:00,10:00,A,B';
+      const send = (language: string) =>
+        api('post', '/api/interventions/import?source=toggl&dryRun=true')
+          .set('Content-Type', 'text/csv')
+          .set('Accept-Language', language)
+          .send(csv)
+          .expect(400);
+      const figures = {
+        field: 'file',
+        reason: 'missing_columns',
+        source: 'Toggl Track',
+        columns: 'Client, Start date, Start time, End date, End time',
+      };
+      const fr = await send('fr');
+      const en = await send('en');
+      expect(fr.body).toMatchObject({ code: 'invalid.file', details: [figures] });
+      expect(en.body).toMatchObject({ code: 'invalid.file', details: [figures] });
+      expect(fr.body.message).toMatch(/^Il manque des colonnes d’un export Toggl Track/);
+      expect(en.body.message).toMatch(/^Columns of a Toggl Track export are missing/);
     });
   });
 });

@@ -63,7 +63,7 @@ describe('interventions: CSV import from time trackers', () => {
       user = await createUser(t, consultant, 'consultant');
     });
 
-    it('dry run: reports the bad row with its line and reason, and writes nothing', async () => {
+    it('dry run: reports the bad row with its line, code, figures and reason, and writes nothing', async () => {
       const res = await importCsv(
         user.token,
         'source=toggl&dryRun=true&email=ana@exemple.fr',
@@ -71,7 +71,18 @@ describe('interventions: CSV import from time trackers', () => {
       ).expect(200);
       expect(res.body).toEqual({
         accepted: 2,
-        refused: [{ row: 3, reason: expect.stringMatching(/is not after/) }],
+        refused: [
+          {
+            row: 3,
+            code: 'end_not_after_start',
+            startColumn: 'Start date/Start time',
+            endColumn: 'End date/End time',
+            start: '2026-09-01T11:00',
+            end: '2026-09-01T10:00',
+            reason:
+              'End date/End time 01/09/2026 10:00 ne vient pas après Start date/Start time 01/09/2026 11:00',
+          },
+        ],
         created: 0,
         dryRun: true,
       });
@@ -122,29 +133,40 @@ describe('interventions: CSV import from time trackers', () => {
         csv,
       ).expect(200);
       expect(again.body.accepted).toBe(0);
-      expect(again.body.refused.map((r: { reason: string }) => r.reason)).toEqual([
-        'overlaps an existing intervention 2026-09-01 09:00–09:40',
-        expect.stringMatching(/is not after/),
-        'overlaps an existing intervention 2026-09-02 14:00–15:00',
+      expect(again.body.refused).toEqual([
+        expect.objectContaining({
+          code: 'overlaps_recorded',
+          start: '2026-09-01T09:00',
+          end: '2026-09-01T09:40',
+          reason:
+            'Chevauche une intervention déjà enregistrée, du 01/09/2026 09:00 au 01/09/2026 09:40',
+        }),
+        expect.objectContaining({ code: 'end_not_after_start' }),
+        expect.objectContaining({
+          code: 'overlaps_recorded',
+          start: '2026-09-02T14:00',
+          end: '2026-09-02T15:00',
+        }),
       ]);
     });
   });
 
-  it('imports the Toggl Track export: every refused row has its line and reason', async () => {
+  it('imports the Toggl Track export: every refused row has its line, code and figures', async () => {
     const res = await importCsv(
       consultant,
       'source=toggl&dryRun=false&skipInvalid=true&email=helene@exemple.fr',
       fixture('toggl.csv'),
     ).expect(200);
     expect(res.body.refused).toEqual([
-      { row: 4, reason: expect.stringMatching(/no activity on this row/) },
-      { row: 10, reason: expect.stringMatching(/is not after/) },
-      { row: 11, reason: expect.stringMatching(/not a date/) },
+      { row: 4, code: 'no_activity', reason: expect.stringMatching(/^Pas d’activité/) },
+      expect.objectContaining({ row: 10, code: 'end_not_after_start' }),
+      expect.objectContaining({ row: 11, code: 'not_a_date', value: '2026-04-31' }),
       {
         row: 12,
-        reason: expect.stringMatching(
-          /no contract for client \(none\) \/ project Veille technique/,
-        ),
+        code: 'no_contract',
+        client: null,
+        project: 'Veille technique',
+        reason: expect.stringMatching(/^Aucun contrat pour le client \(aucun\) \/ projet Veille/),
       },
     ]);
     expect(res.body).toMatchObject({ accepted: 7, created: 7 });
@@ -185,9 +207,14 @@ describe('interventions: CSV import from time trackers', () => {
       .attach('file', Buffer.from(fixture('clockify.csv')), 'clockify.csv')
       .expect(200);
     expect(res.body.refused).toEqual([
-      { row: 3, reason: 'overlaps an existing intervention 2026-03-05 13:30–14:30' },
-      { row: 8, reason: expect.stringMatching(/more than 24 h/) },
-      { row: 9, reason: expect.stringMatching(/not a time of day/) },
+      expect.objectContaining({
+        row: 3,
+        code: 'overlaps_recorded',
+        start: '2026-03-05T13:30',
+        end: '2026-03-05T14:30',
+      }),
+      expect.objectContaining({ row: 8, code: 'too_long', minutes: 1500, maxMinutes: 1440 }),
+      expect.objectContaining({ row: 9, code: 'not_a_time', value: '13:30 PM' }),
     ]);
     expect(res.body).toMatchObject({ accepted: 7, created: 0, dryRun: true });
   });
@@ -202,13 +229,95 @@ describe('interventions: CSV import from time trackers', () => {
       .set(...bearer(other.token))
       .send({ csv: fixture('kimai.csv'), activityId: activities.Consulting })
       .expect(200);
-    expect(res.body.refused.map((r: { row: number }) => r.row)).toEqual([7, 9]);
+    expect(res.body.refused).toEqual([
+      expect.objectContaining({ row: 7, code: 'overnight_unclear', duration: '1' }),
+      expect.objectContaining({ row: 9, code: 'empty_cell', column: 'From' }),
+    ]);
     expect(res.body).toMatchObject({ accepted: 8, created: 8 });
     const nights = await countOf(
       'intervention_days',
       `"consultantId" = '${other.id}' AND "day" IN ('2026-03-20', '2026-03-21')`,
     );
     expect(nights).toBe(2);
+  });
+
+  it('words the same refused rows in French and in English, with the same codes and figures', async () => {
+    const other = await createUser(t, consultant, 'consultant');
+    const inLanguage = async (language: string) =>
+      (
+        await importCsv(
+          other.token,
+          'source=toggl&dryRun=true&email=helene@exemple.fr',
+          fixture('toggl.csv'),
+        )
+          .set('Accept-Language', language)
+          .expect(200)
+      ).body as { refused: { row: number; code: string; reason: string }[] };
+    const fr = await inLanguage('fr-FR,fr;q=0.9');
+    const en = await inLanguage('en-GB,en;q=0.9');
+    const machine = (refused: { reason: string }[]) =>
+      refused.map(({ reason: _words, ...figures }) => figures);
+    expect(machine(en.refused)).toEqual(machine(fr.refused));
+    expect(fr.refused.map((r) => r.code)).toEqual([
+      'no_activity',
+      'end_not_after_start',
+      'not_a_date',
+      'no_contract',
+    ]);
+    for (const [index, row] of fr.refused.entries()) {
+      expect(row.reason).not.toBe(en.refused[index].reason);
+    }
+    expect(fr.refused[2]).toMatchObject({
+      column: 'Start date',
+      value: '2026-04-31',
+      expected: 'ISO',
+      reason: 'Start date «\u00a02026-04-31\u00a0» n’est pas une date (attendu\u00a0: AAAA-MM-JJ)',
+    });
+    expect(en.refused[2].reason).toBe(
+      'Start date “2026-04-31” is not a date (expected YYYY-MM-DD)',
+    );
+    expect(en.refused[1].reason).toBe(
+      'End date/End time 1 Apr 2026 17:00 is not after Start date/Start time 1 Apr 2026 18:00',
+    );
+    // Without Accept-Language, French.
+    const plain = await importCsv(
+      other.token,
+      'source=toggl&dryRun=true&email=helene@exemple.fr',
+      fixture('toggl.csv'),
+    ).expect(200);
+    expect(plain.body.refused).toEqual(fr.refused);
+  });
+
+  it('refuses a file that is not UTF-8 with 400 naming the file and the line to look at', async () => {
+    const latin1 = Buffer.from(
+      `${TOGGL_HEADER}\nAna,ana@exemple.fr,Café de la Gare,Support ponctuel,Support,Caisse,Yes,2026-09-01,09:00:00,2026-09-01,09:40:00,00:40:00,,\n`,
+      'latin1',
+    );
+    for (const [language, words] of [
+      ['fr', 'Le fichier n’est pas en UTF-8 (ligne 2)'],
+      ['en', 'The file is not UTF-8 text (line 2)'],
+    ]) {
+      const res = await t
+        .http()
+        .post('/api/interventions/import?source=toggl&dryRun=true')
+        .set(...bearer(consultant))
+        .set('Content-Type', 'text/csv')
+        .set('Accept-Language', language)
+        .send(latin1)
+        .expect(400);
+      expect(res.body).toMatchObject({
+        code: 'invalid.file',
+        details: [
+          {
+            field: 'file',
+            reason: 'encoding',
+            code: 'file_encoding',
+            line: 2,
+            message: expect.stringContaining(words),
+          },
+        ],
+      });
+    }
   });
 
   it('refuses a CSV body on any other operation with 400 naming body', async () => {

@@ -427,8 +427,16 @@ describe('web pages: corrections from the console', () => {
     const recorded = async (): Promise<number> =>
       (await api(`/api/interventions?contractId=${contractId}`).expect(200)).body.total as number;
 
+    /** The refused lines as the report's table shows them: code, line and reason. */
+    const refusedRows = (html: string) =>
+      [
+        ...html.matchAll(
+          /<tr data-code="([^"]+)"><td class="num">(\d+)<\/td><td>([^<]*)<\/td><\/tr>/g,
+        ),
+      ].map((m) => ({ code: m[1], row: m[2], reason: decode(m[3]) }));
+
     /** The upload form posted as a browser does: multipart, its token in the action's query. */
-    const upload = async (session: WebSession, file: string, token = session.csrf()) => {
+    const upload = async (session: WebSession, file: string | Buffer, token = session.csrf()) => {
       const cookies = (session as unknown as { cookieHeader(): string }).cookieHeader();
       const res = await t
         .http()
@@ -438,7 +446,7 @@ describe('web pages: corrections from the console', () => {
         .field('dateFormat', '')
         .field('activityId', '')
         .field('urgency', 'normal')
-        .attach('file', Buffer.from(file, 'utf8'), {
+        .attach('file', typeof file === 'string' ? Buffer.from(file, 'utf8') : file, {
           filename: 'export.csv',
           contentType: 'text/csv',
         });
@@ -459,6 +467,18 @@ describe('web pages: corrections from the console', () => {
       expect(checked.status).toBe(200);
       expect(checked.text).toContain('2 lignes acceptées, 1 refusée.');
       expect(checked.text).toMatch(/<table id="refused">[\s\S]*<td class="num">3<\/td>/);
+      expect(refusedRows(checked.text)).toEqual([
+        {
+          code: 'end_not_after_start',
+          row: '3',
+          reason: catalogue().format('fr', 'import.refused.end_not_after_start', {
+            startColumn: 'Start date/Start time',
+            endColumn: 'End date/End time',
+            start: '09/11/2026 12:00',
+            end: '09/11/2026 11:00',
+          }),
+        },
+      ]);
       expect(await recorded()).toBe(0);
       const confirm =
         /<form method="post" action="\/console\/import\/confirm"[\s\S]*?<\/form>/.exec(
@@ -480,6 +500,52 @@ describe('web pages: corrections from the console', () => {
       expect(await recorded()).toBe(2);
       const page = await web.get('/console/import?created=2');
       expect(page.text).toContain('2 interventions importées.');
+    });
+
+    it('says each refused line in the page’s language: French, then English', async () => {
+      // Other days than those imported above, so that no line overlaps them.
+      const file = csv()
+        .replaceAll('2026-11-09', '2026-11-16')
+        .replaceAll('2026-11-10', '2026-11-17');
+      const session = new WebSession(t);
+      await session.signIn('camille@example.fr', PASSWORD);
+      await session.get('/console/import');
+      const french = await upload(session, file);
+      await session.get('/lang/en');
+      await session.get('/console/import');
+      const english = await upload(session, file);
+      expect(french.status).toBe(200);
+      expect(english.status).toBe(200);
+      expect(refusedRows(french.text)).toEqual([
+        {
+          code: 'end_not_after_start',
+          row: '3',
+          reason:
+            'End date/End time 16/11/2026 11:00 ne vient pas après Start date/Start time 16/11/2026 12:00',
+        },
+      ]);
+      expect(refusedRows(english.text)).toEqual([
+        {
+          code: 'end_not_after_start',
+          row: '3',
+          reason:
+            'End date/End time 16 Nov 2026 11:00 is not after Start date/Start time 16 Nov 2026 12:00',
+        },
+      ]);
+      expect(english.text).toContain('2 lines accepted, 1 refused.');
+    });
+
+    it('says a file that is not UTF-8 beside the file input, with the line to look at', async () => {
+      const before = await recorded();
+      await web.get('/console/import');
+      const latin1 = Buffer.from(csv().replace('Imprimante', 'Imprimante réseau'), 'latin1');
+      const res = await upload(web, latin1);
+      expect(res.status).toBe(400);
+      expect(invalidInputs(res.text)).toEqual(['im-file']);
+      expect(problemOf(res.text, 'im-file').message).toBe(
+        catalogue().format('fr', 'problem.file_encoding', { line: 2 }),
+      );
+      expect(await recorded()).toBe(before);
     });
 
     it('says a file that is no export of the tool beside the file input', async () => {

@@ -101,41 +101,48 @@ describe('planImport', () => {
     [
       'an unknown activity without a default',
       { activityName: 'Jardinage' },
-      /no activity named "Jardinage"/,
+      { code: 'unknown_activity', activity: 'Jardinage' },
     ],
-    ['no activity and no default', { activityName: null }, /no activity on this row/],
+    ['no activity and no default', { activityName: null }, { code: 'no_activity' }],
     [
       'work not yet done',
       { start: new Date('2026-11-30T09:00:00Z'), end: new Date('2026-11-30T10:00:00Z') },
-      /future/,
+      { code: 'future_start' },
     ],
     [
-      'evening work on a daytime contract',
+      'evening work on a daytime contract, with its minutes after hours',
       {
         contractId: 'daytime',
         start: new Date('2026-11-02T19:00:00+01:00'),
         end: new Date('2026-11-02T20:00:00+01:00'),
       },
-      /does not offer after-hours/,
+      { code: 'after_hours', afterHoursMinutes: 60 },
     ],
     [
-      'work after the contract ended, with the reason a manual entry gets',
+      'work after the contract ended, with the figures a manual entry gets',
       { contractId: 'october' },
-      /^Work on 2026-11-02 is outside the contract CT-october \(2026-10-01 – 2026-10-31\)$/,
+      {
+        code: 'outside_contract',
+        date: '2026-11-02',
+        reference: 'CT-october',
+        startDate: '2026-10-01',
+        endDate: '2026-10-31',
+      },
     ],
     [
-      'work before the contract started',
+      'work before the contract started, on its local day',
       {
         contractId: 'october',
         start: new Date('2026-09-30T23:30:00+02:00'),
         end: new Date('2026-10-01T00:30:00+02:00'),
       },
-      /^Work on 2026-09-30 is outside the contract/,
+      { code: 'outside_contract', date: '2026-09-30' },
     ],
-  ])('refuses %s', (_, overrides, reason) => {
+    ['a contract that cannot be used', { contractId: 'gone' }, { code: 'contract_unusable' }],
+  ])('refuses %s', (_, overrides, refusal) => {
     const { planned, refused } = planImport([row(overrides)], context);
     expect(planned).toEqual([]);
-    expect(refused).toEqual([{ row: 2, reason: expect.stringMatching(reason) }]);
+    expect(refused).toEqual([expect.objectContaining({ row: 2, ...refusal })]);
   });
 
   it('takes work on the first and the last day of the contract, read in the practice zone', () => {
@@ -184,10 +191,18 @@ describe('keepOwnRows', () => {
     expect(keepOwnRows(rows, 'camille@example.fr').refused).toEqual([
       {
         row: 2,
-        reason:
-          'an entry of Ana Lopez (ana@exemple.fr), not of camille@example.fr: import it signed in as that user, or set email=ana@exemple.fr if it is yours',
+        code: 'someone_else',
+        userName: 'Ana Lopez',
+        userEmail: 'ana@exemple.fr',
+        email: 'camille@example.fr',
       },
-      { row: 3, reason: expect.stringMatching(/^an entry of bob@exemple\.fr, not of/) },
+      {
+        row: 3,
+        code: 'someone_else',
+        userName: null,
+        userEmail: 'bob@exemple.fr',
+        email: 'camille@example.fr',
+      },
     ]);
   });
 });

@@ -1,9 +1,9 @@
 /**
  * What an import would record: each mapped row checked and priced like a manual entry, or
- * refused with a reason. Pure: plain values in, plain values out.
+ * refused with a code and its figures. Pure: plain values in, plain values out.
  */
 import type { Location, Urgency } from '../common/domain';
-import type { ImportError, ImportRow, MappedImportRow } from './import';
+import type { ImportError, ImportRefusal, ImportRow, MappedImportRow } from './import';
 import { foldName } from './import/map-rows-to-contracts';
 import type { WorkCalendar } from './work-calendar';
 import {
@@ -16,7 +16,7 @@ import {
   type MeasuredWork,
   type PricedWork,
 } from './work-figures';
-import { workTimeProblems } from './work-times';
+import { MAX_INTERVENTION_MINUTES, workTimeProblems, type TimeProblem } from './work-times';
 
 export interface PlannedContract extends ContractTerms, ContractDates {
   id: string;
@@ -68,7 +68,7 @@ export function planImport(rows: readonly MappedImportRow[], context: ImportCont
   const refused: ImportError[] = [];
   for (const row of rows) {
     const result = planRow(row, context, activities, fallback);
-    if ('reason' in result) refused.push({ row: row.row, reason: result.reason });
+    if ('code' in result) refused.push({ row: row.row, ...result });
     else planned.push(result);
   }
   return { planned, refused };
@@ -79,21 +79,27 @@ function planRow(
   context: ImportContext,
   activities: ReadonlyMap<string, PlannedActivity>,
   fallback: PlannedActivity | null,
-): PlannedIntervention | { reason: string } {
+): PlannedIntervention | ImportRefusal {
   const contract = context.contracts.get(row.contractId);
-  if (!contract) return { reason: `contract ${row.contractId} cannot be used` };
+  if (!contract) return { code: 'contract_unusable', contractId: row.contractId };
   const named = row.activityName === null ? undefined : activities.get(foldName(row.activityName));
   const activity = named ?? fallback;
-  if (!activity) return { reason: missingActivity(row.activityName) };
-  const problems = workTimeProblems(row.start, row.end, context.now);
-  if (problems.length > 0) return { reason: problems.map((p) => p.message).join('; ') };
+  if (!activity) {
+    return row.activityName === null
+      ? { code: 'no_activity' }
+      : { code: 'unknown_activity', activity: row.activityName };
+  }
+  const [problem] = workTimeProblems(row.start, row.end, context.now);
+  if (problem) return timeRefusal(problem);
   const measured = measureWork(row.start, row.end, context.calendar);
   // The first piece is the local day the work started on, as for a manual entry.
   const outside = outsideContract(contract, measured.pieces[0].date);
-  if (outside) return { reason: outside.message };
+  if (outside) return { code: 'outside_contract', ...outside.figures };
   const { urgency } = context;
-  const refusal = afterHoursRefusal(contract.urgencyPolicy, urgency, measured.afterHoursMinutes);
-  if (refusal !== null) return { reason: refusal };
+  const { afterHoursMinutes } = measured;
+  if (afterHoursRefusal(contract.urgencyPolicy, urgency, afterHoursMinutes) !== null) {
+    return { code: 'after_hours', afterHoursMinutes };
+  }
   const priced = priceWork(
     {
       activityId: activity.id,
@@ -133,7 +139,15 @@ export function keepOwnRows(
   const wanted = foldEmail(email);
   for (const row of rows) {
     if (row.userEmail === null || foldEmail(row.userEmail) === wanted) own.push(row);
-    else refused.push({ row: row.row, reason: someoneElses(row, row.userEmail, email) });
+    else {
+      refused.push({
+        row: row.row,
+        code: 'someone_else',
+        userName: row.userName,
+        userEmail: row.userEmail,
+        email,
+      });
+    }
   }
   return { own, refused };
 }
@@ -142,13 +156,14 @@ function foldEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function someoneElses(row: ImportRow, theirs: string, email: string): string {
-  const who = row.userName ? `${row.userName} (${theirs})` : theirs;
-  return `an entry of ${who}, not of ${email}: import it signed in as that user, or set email=${theirs} if it is yours`;
-}
-
-function missingActivity(name: string | null): string {
-  return name === null
-    ? 'no activity on this row; choose a default activity (activityId)'
-    : `no activity named "${name}"; create it, or choose a default activity (activityId)`;
+/** The first problem of the row's times, as a manual entry would be refused for it. */
+function timeRefusal(problem: TimeProblem): ImportRefusal {
+  if (problem.code === 'too_long') {
+    return {
+      code: 'too_long',
+      minutes: problem.minutes ?? 0,
+      maxMinutes: problem.maxMinutes ?? MAX_INTERVENTION_MINUTES,
+    };
+  }
+  return { code: problem.code };
 }

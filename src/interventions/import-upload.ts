@@ -5,12 +5,20 @@ import { CsvError } from 'csv-parse';
 import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
-import { invalid } from '../common/domain-error';
+import { DomainError, invalid } from '../common/domain-error';
 import { flattenValidationErrors, validationException } from '../common/validation';
+import { negotiateLocale, type Locale } from '../i18n';
 import { ImportJsonDto, ImportOptionsDto } from './dto/import.dto';
-import { readCsvTable, tooLarge, type CsvField, type CsvTable } from './import/csv-table';
+import {
+  NotUtf8,
+  readCsvTable,
+  tooLarge,
+  utf8Text,
+  type CsvField,
+  type CsvTable,
+} from './import/csv-table';
 import { IMPORT_LIMITS_TEXT } from './import/limits';
-import { unreadableCsv } from './import/parse-timesheet-csv';
+import { csvErrorLine, unreadableCsv } from './import/parse-timesheet-csv';
 
 /** Route config (`@RouteConfig`) of the operations that read a CSV body as it arrives. */
 export const CSV_BODY = { csvBody: 'stream' } as const;
@@ -30,25 +38,33 @@ export function csvBodyParser(
   else done(invalid('body', 'this operation takes no CSV or text body'));
 }
 
-/** The file, read into a table as it arrived, and its options, whichever way they were sent. */
+/**
+ * The file, read into a table as it arrived, and its options, whichever way they were sent; and
+ * the language of the one who sent it, in which the report words the refused lines.
+ */
 export interface ImportUpload {
   table: CsvTable;
   options: ImportOptionsDto;
+  locale: Locale;
 }
 
 /**
  * Reads an import from a `text/csv` body (streamed), a multipart form (`file`, streamed, and
  * optional `mapping` JSON, `activityId`, `urgency` fields, before or after the file) or a JSON
  * body `{ csv, mapping?, activityId?, urgency? }`. The file is parsed while it arrives and
- * refused (413) as soon as it passes the import's limits.
+ * refused (413) as soon as it passes the import's limits. The report speaks the language of
+ * Accept-Language, French by default.
  */
 export async function readImportUpload(request: FastifyRequest): Promise<ImportUpload> {
-  if (request.isMultipart()) return readMultipart(request);
+  const locale = negotiateLocale(request.headers['accept-language']);
+  if (request.isMultipart()) return { ...(await readMultipart(request)), locale };
   const body = request.body;
-  if (body instanceof Readable) return { table: await readStream(body, 'file'), options: {} };
+  if (body instanceof Readable) {
+    return { table: await readStream(body, 'file'), options: {}, locale };
+  }
   if (typeof body === 'object' && body !== null) {
     const { csv, ...options } = await validated(ImportJsonDto, body);
-    return { table: await readTable(csv, 'csv'), options };
+    return { table: await readTable(csv, 'csv'), options, locale };
   }
   throw invalid(
     'file',
@@ -57,7 +73,7 @@ export async function readImportUpload(request: FastifyRequest): Promise<ImportU
   );
 }
 
-async function readMultipart(request: FastifyRequest): Promise<ImportUpload> {
+async function readMultipart(request: FastifyRequest): Promise<Omit<ImportUpload, 'locale'>> {
   let table: CsvTable | null = null;
   const fields: Record<string, string> = {};
   for await (const part of request.parts()) {
@@ -105,7 +121,10 @@ async function readStream(stream: Readable, field: CsvField): Promise<CsvTable> 
   }
 }
 
-/** An export already in hand (text or bytes) read into a table; 400 naming `field` if no CSV. */
+/**
+ * An export already in hand (text or bytes) read into a table; 400 naming `field` if it is no
+ * CSV or no UTF-8 text.
+ */
 export async function readTable(
   source: Parameters<typeof readCsvTable>[0],
   field: CsvField,
@@ -113,14 +132,42 @@ export async function readTable(
   try {
     return await readCsvTable(source, field);
   } catch (error) {
-    if (error instanceof CsvError) {
-      const figures = { reason: 'not_csv' };
-      throw field === 'csv'
-        ? invalid('csv', unreadableCsv(error), figures)
-        : invalid('file', unreadableCsv(error), figures);
-    }
-    throw error;
+    throw unreadable(error, field);
   }
+}
+
+/** The text of an uploaded file held in memory; 400 naming `field` if it is no UTF-8 text. */
+export function uploadedText(bytes: Buffer, field: CsvField): string {
+  try {
+    return utf8Text(bytes);
+  } catch (error) {
+    throw unreadable(error, field);
+  }
+}
+
+/**
+ * 400 naming the field: a file csv-parse cannot read (`not_csv`, with the line it stopped on
+ * when it says), or one that is not UTF-8 (`encoding`, with the line of its first byte that is
+ * not; the detail's words are `problem.file_encoding`). Anything else is left as it was.
+ */
+function unreadable(error: unknown, field: CsvField): unknown {
+  if (error instanceof NotUtf8) {
+    const figures = { reason: 'encoding', code: 'file_encoding', line: error.line };
+    return fieldRefused(field, error.message, figures);
+  }
+  if (error instanceof CsvError) {
+    const figures = { reason: 'not_csv', line: csvErrorLine(error) };
+    return fieldRefused(field, unreadableCsv(error), figures);
+  }
+  return error;
+}
+
+function fieldRefused(
+  field: CsvField,
+  message: string,
+  figures: Record<string, unknown>,
+): DomainError {
+  return field === 'csv' ? invalid('csv', message, figures) : invalid('file', message, figures);
 }
 
 function parseMapping(text: string): unknown {

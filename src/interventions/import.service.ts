@@ -28,6 +28,7 @@ import {
   type UnreadableFile,
 } from './import';
 import { ROWS_PER_WRITE } from './import/limits';
+import { withReasons } from './import/refusal-text';
 import { append, inTurns } from './import/turns';
 import { importQuotaLocks, writeImport } from './import-batch';
 import {
@@ -73,6 +74,10 @@ export class ImportService {
     private readonly written: WorkWritten,
   ) {}
 
+  /**
+   * The import's report: rows accepted, each refused one with its code, its figures and their
+   * words in the uploader's language (`reason`), and the interventions written.
+   */
   async run(
     user: AuthUser,
     query: ImportQuery,
@@ -80,14 +85,25 @@ export class ImportService {
   ): Promise<ImportReportResponse> {
     const practice = await this.practice.get();
     const { plan, refused } = await this.plan(user, query, upload, practice);
-    if (query.dryRun) {
-      return this.report(
-        plan,
-        refused,
-        await this.overlaps(this.interventions.manager, user, plan, practice),
-        query,
-      );
-    }
+    const report = query.dryRun
+      ? this.report(
+          plan,
+          refused,
+          await this.overlaps(this.interventions.manager, user, plan, practice),
+          query,
+        )
+      : await this.write(user, query, plan, refused, practice);
+    return { ...report, refused: await withReasons(report.refused, upload.locale) };
+  }
+
+  /** Writes the valid rows in one transaction when they may be written; the report, coded. */
+  private async write(
+    user: AuthUser,
+    query: ImportQuery,
+    plan: ImportPlan,
+    refused: ImportError[],
+    practice: Practice,
+  ): Promise<CodedReport> {
     const locks = [
       Locks.consultantWork(user.id),
       ...importQuotaLocks(plan.planned, practice.timezone),
@@ -281,7 +297,7 @@ export class ImportService {
     refusedBefore: ImportError[],
     overlaps: ImportError[],
     query: ImportQuery,
-  ): ImportReportResponse {
+  ): CodedReport {
     const refused = [...refusedBefore, ...overlaps].sort((a, b) => a.row - b.row);
     return {
       accepted: plan.planned.length - overlaps.length,
@@ -292,10 +308,19 @@ export class ImportService {
   }
 }
 
-/** 400 naming what to change: the file, or the date format it leaves undecided. */
-function unreadableFile(unreadable: UnreadableFile): DomainError {
-  const figures = { reason: unreadable.problem, ...unreadable.figures };
-  return unreadable.field === 'dateFormat'
-    ? invalid('dateFormat', unreadable.reason, figures)
-    : invalid('file', unreadable.reason, figures);
+/** The report before its refused rows are worded for the reader. */
+type CodedReport = Omit<ImportReportResponse, 'refused'> & { refused: ImportError[] };
+
+/**
+ * 400 naming what to change: the file, or the date format it leaves undecided, with the
+ * refusal's code as its reason and its figures; a file not in UTF-8 has words of its own beside
+ * the field (`problem.file_encoding`).
+ */
+function unreadableFile({ field, reason, refusal }: UnreadableFile): DomainError {
+  const { code, ...rest } = refusal;
+  const own = code === 'encoding' ? { code: 'file_encoding' } : {};
+  const figures = { reason: code, ...own, ...rest };
+  return field === 'dateFormat'
+    ? invalid('dateFormat', reason, figures)
+    : invalid('file', reason, figures);
 }

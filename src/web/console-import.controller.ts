@@ -5,6 +5,7 @@ import { Roles } from '../auth/auth.decorators';
 import { ConsoleImport } from './console-import.service';
 import { ImportDoneQuery, ImportPageForm } from './console-import-forms';
 import { ConsolePages } from './console-pages';
+import { localeOf } from './i18n';
 import { WebErrorFilter } from './web-error.filter';
 import type { PageRequest } from './web-pages';
 
@@ -29,7 +30,7 @@ export class ConsoleImportController {
   /** The upload (multipart): checked, nothing written. */
   @Post()
   async check(@Req() req: PageRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const outcome = await this.imports.check(req.user!, req);
+    const outcome = await this.imports.check(req.user!, req, localeOf(req));
     return this.pages.answer(req, reply, 'console/import', outcome);
   }
 
@@ -39,7 +40,7 @@ export class ConsoleImportController {
     @Res() reply: FastifyReply,
     @Body() form: ImportPageForm,
   ): Promise<FastifyReply> {
-    const outcome = await this.imports.confirm(req.user!, form);
+    const outcome = await this.imports.confirm(req.user!, form, localeOf(req));
     return this.pages.answer(req, reply, 'console/import', outcome);
   }
 }

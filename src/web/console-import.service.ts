@@ -7,7 +7,8 @@ import { URGENCY_LEVELS } from '../common/domain';
 import { ImportQuery } from '../interventions/dto/import.dto';
 import type { ImportReportResponse } from '../interventions/dto/intervention.response';
 import { TIMESHEET_SOURCES } from '../interventions/import';
-import { readTable } from '../interventions/import-upload';
+import { readTable, uploadedText } from '../interventions/import-upload';
+import type { Locale } from '../i18n';
 import { ImportService } from '../interventions/import.service';
 import { checkDto } from './console-forms';
 import type { FormOutcome } from './console-pages';
@@ -49,13 +50,16 @@ export class ConsoleImport {
     };
   }
 
-  /** The uploaded export checked, nothing written: the page with its report, or the problems. */
-  async check(user: AuthUser, request: FastifyRequest): Promise<FormOutcome> {
+  /**
+   * The uploaded export checked, nothing written: the page with its report (each refused line
+   * said in the page's language), or the problems.
+   */
+  async check(user: AuthUser, request: FastifyRequest, locale: Locale): Promise<FormOutcome> {
     let form: Record<string, string | undefined> = {};
     const outcome = await attempt(async () => {
       const upload = await readPageUpload(request);
       form = { ...upload.fields, csv: upload.csv };
-      return this.run(user, form, true);
+      return this.run(user, form, true, locale);
     });
     const report = 'report' in outcome ? (outcome.report ?? null) : null;
     const page = await this.page(
@@ -67,8 +71,9 @@ export class ConsoleImport {
   }
 
   /** The export sent back, imported: on to the page saying how many, or its report again. */
-  async confirm(user: AuthUser, form: ImportPageForm): Promise<FormOutcome> {
-    const outcome = await attempt(() => this.run(user, form as Record<string, string>, false));
+  async confirm(user: AuthUser, form: ImportPageForm, locale: Locale): Promise<FormOutcome> {
+    const fields = form as Record<string, string>;
+    const outcome = await attempt(() => this.run(user, fields, false, locale));
     const report = 'report' in outcome ? (outcome.report ?? null) : null;
     if (report && report.created > 0)
       return { redirect: `/console/import?created=${report.created}` };
@@ -84,6 +89,7 @@ export class ConsoleImport {
     user: AuthUser,
     form: Record<string, string | undefined>,
     dryRun: boolean,
+    locale: Locale,
   ): Promise<{ problems: FormProblem[]; report?: ImportReportResponse }> {
     const fields = form as ImportPageForm;
     const query = await checkDto(ImportQuery, importQueryPlain(fields, dryRun));
@@ -91,14 +97,14 @@ export class ConsoleImport {
     const table = await readTable(form.csv ?? '', 'file');
     return {
       problems: [],
-      report: await this.imports.run(user, query.value, { table, options: {} }),
+      report: await this.imports.run(user, query.value, { table, options: {}, locale }),
     };
   }
 }
 
 /**
  * The upload form as sent (multipart): its fields, and the file's text, refused beyond what the
- * page can send back to be imported.
+ * page can send back to be imported, or when it is not UTF-8.
  */
 async function readPageUpload(
   request: FastifyRequest,
@@ -122,7 +128,7 @@ async function readPageUpload(
       if (bytes <= PAGE_IMPORT_BYTES) chunks.push(chunk);
     }
     if (bytes > PAGE_IMPORT_BYTES) throw pageFileTooLarge();
-    csv = Buffer.concat(chunks).toString('utf8');
+    csv = uploadedText(Buffer.concat(chunks), 'file');
   }
   const checked = await checkDto(ImportPageForm, fields);
   if (!checked.value) throw new DomainError('invalid.input', 'Invalid input', checked.problems);

@@ -144,9 +144,17 @@ export class TimerResponse {
   autoStopped?: SavedInterventionResponse;
 }
 
+/** A refused line: its code, its figures beside it (by code), and their words. */
 export class RefusedRowResponse {
   @ApiProperty({ description: 'line number in the file (the header is line 1)' }) row!: number;
-  @ApiProperty() reason!: string;
+  @ApiProperty({
+    description:
+      'why, as a stable code (not_a_date, overlaps_recorded, no_contract…); its figures sit beside it: cells and column names as the file writes them, days as YYYY-MM-DD, wall-clock times in the practice zone as YYYY-MM-DDTHH:mm, durations in minutes',
+    example: 'not_a_date',
+  })
+  code!: string;
+  @ApiProperty({ description: 'the same, in words, in the language of Accept-Language' })
+  reason!: string;
 }
 
 export class ImportReportResponse {

@@ -1,6 +1,6 @@
 import { CsvError } from 'csv-parse';
 import { DomainError } from '../../common/domain-error';
-import { MAX_RECORD_BYTES, readCsvTable } from './csv-table';
+import { MAX_RECORD_BYTES, NotUtf8, readCsvTable, utf8Text } from './csv-table';
 import { IMPORT_LIMITS } from './limits';
 
 function* chunked(bytes: Buffer, size: number): Generator<Buffer> {
@@ -76,5 +76,20 @@ describe('readCsvTable', () => {
     expect(served).toBeLessThan(4 * MAX_RECORD_BYTES);
     const long = await readCsvTable(`a,b\n${'x'.repeat(MAX_RECORD_BYTES - 10)},y\n`);
     expect(long.records).toHaveLength(1);
+  });
+
+  it('stops at the first byte that is not UTF-8, naming its line, whatever the chunks', async () => {
+    const lines = ['Client,Projet', ...Array.from({ length: 20_000 }, (_, n) => `${n},Parc`)];
+    const text = Buffer.concat([
+      Buffer.from(lines.join('\n') + '\n'),
+      Buffer.from('Café,Réseau\n', 'latin1'),
+    ]);
+    for (const source of [text, chunked(text, 1000), chunked(text, 7)]) {
+      const refusal = readCsvTable(source);
+      await expect(refusal).rejects.toBeInstanceOf(NotUtf8);
+      await expect(refusal).rejects.toMatchObject({ line: 20_002 });
+    }
+    expect(() => utf8Text(text)).toThrow(NotUtf8);
+    expect(utf8Text(Buffer.from('Éloïse,Müller\n'))).toBe('Éloïse,Müller\n');
   });
 });

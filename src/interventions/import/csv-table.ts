@@ -28,9 +28,20 @@ const SLICE_BYTES = 64 * 1024;
 export const MAX_RECORD_BYTES = 256 * 1024;
 
 /**
+ * A file that is not UTF-8 (an export saved as Windows-1252 or Latin-1): its accented names
+ * would not match anything. `line` is where its first byte that is not UTF-8 sits.
+ */
+export class NotUtf8 extends Error {
+  constructor(readonly line: number) {
+    super(`the file is not UTF-8 text (line ${line}): save the export as UTF-8`);
+    this.name = 'NotUtf8';
+  }
+}
+
+/**
  * Reads a CSV export as a stream (UTF-8, without the byte-order mark Excel and Toggl add), the
  * event loop running between chunks, and stops with a 413 naming the field as soon as the file
- * passes IMPORT_LIMITS. Short rows are kept (a missing column is reported per row, not for the
+ * passes IMPORT_LIMITS, or with NotUtf8 at its first byte that is not UTF-8. Short rows are kept (a missing column is reported per row, not for the
  * whole file) and blank lines are skipped, while line numbers stay those of the file.
  * A file that is not CSV at all rejects with csv-parse's CsvError.
  */
@@ -78,9 +89,13 @@ async function collect(
   return { header: header ?? [], records };
 }
 
-/** The source in slices of bytes, counted: past IMPORT_LIMITS.bytes the reading stops. */
+/**
+ * The source in slices of bytes, counted and checked as UTF-8: past IMPORT_LIMITS.bytes, or at
+ * a byte that is not UTF-8, the reading stops.
+ */
 async function* limitedChunks(source: CsvSource, field: CsvField): AsyncGenerator<Buffer> {
   let bytes = 0;
+  const text = new Utf8Check();
   const pieces = typeof source === 'string' || Buffer.isBuffer(source) ? [source] : source;
   for await (const piece of pieces) {
     const buffer = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
@@ -90,9 +105,80 @@ async function* limitedChunks(source: CsvSource, field: CsvField): AsyncGenerato
       if (bytes > IMPORT_LIMITS.bytes) {
         throw tooLarge(field, `the file is larger than ${IMPORT_LIMITS_TEXT.bytes}`, 'bytes');
       }
+      text.check(slice);
       yield slice;
     }
   }
+  text.end();
+}
+
+/** Checks slices of a file as UTF-8, counting lines so as to say where it is not. */
+class Utf8Check {
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private lines = 1;
+  private previous: Buffer = Buffer.alloc(0);
+
+  check(slice: Buffer): void {
+    try {
+      this.decoder.decode(slice, { stream: true });
+    } catch {
+      throw new NotUtf8(this.lines + newlines(slice.subarray(0, this.firstBadByte(slice))));
+    }
+    this.lines += newlines(slice);
+    this.previous = slice;
+  }
+
+  /** A file cut within a letter. */
+  end(): void {
+    try {
+      this.decoder.decode();
+    } catch {
+      throw new NotUtf8(this.lines);
+    }
+  }
+
+  /**
+   * Where in `slice` the text stops being UTF-8: the longest prefix a fresh decoder reads, the
+   * letter begun at the end of the previous slice included (found by halving; only on refusal).
+   */
+  private firstBadByte(slice: Buffer): number {
+    const tail = this.previous.subarray(Math.max(0, this.previous.length - 3));
+    const lead = tail.findLastIndex((byte) => (byte & 0xc0) !== 0x80);
+    const carried = lead < 0 ? Buffer.alloc(0) : tail.subarray(lead);
+    const bytes = Buffer.concat([carried, slice]);
+    const reads = (length: number): boolean => {
+      try {
+        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), {
+          stream: true,
+        });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    let low = 0;
+    let high = bytes.length;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (reads(middle)) low = middle;
+      else high = middle - 1;
+    }
+    return Math.max(0, low - carried.length);
+  }
+}
+
+/** The text of a whole file held in memory, or NotUtf8 where it is not UTF-8. */
+export function utf8Text(bytes: Buffer): string {
+  const text = new Utf8Check();
+  text.check(bytes);
+  text.end();
+  return bytes.toString('utf8');
+}
+
+function newlines(bytes: Buffer): number {
+  let count = 0;
+  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
+  return count;
 }
 
 /**

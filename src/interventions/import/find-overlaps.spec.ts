@@ -19,23 +19,18 @@ describe('findOverlaps', () => {
   ];
 
   it.each([
-    [
-      'inside an existing intervention',
-      entry(2, '09:15', '09:45'),
-      'overlaps an existing intervention 2026-11-02 09:00–10:00',
-    ],
-    [
-      'across its start',
-      entry(2, '08:30', '09:01'),
-      'overlaps an existing intervention 2026-11-02 09:00–10:00',
-    ],
-    [
-      'around it',
-      entry(2, '13:00', '18:00'),
-      'overlaps an existing intervention 2026-11-02 14:00–17:30',
-    ],
-  ])('refuses a row %s', async (_case, row, reason) => {
-    expect(await findOverlaps([row], existing, PARIS)).toEqual([{ row: 2, reason }]);
+    ['inside an existing intervention', entry(2, '09:15', '09:45'), ['09:00', '10:00']],
+    ['across its start', entry(2, '08:30', '09:01'), ['09:00', '10:00']],
+    ['around it', entry(2, '13:00', '18:00'), ['14:00', '17:30']],
+  ])('refuses a row %s, naming the recorded work in local time', async (_case, row, [from, to]) => {
+    expect(await findOverlaps([row], existing, PARIS)).toEqual([
+      {
+        row: 2,
+        code: 'overlaps_recorded',
+        start: `2026-11-02T${from}`,
+        end: `2026-11-02T${to}`,
+      },
+    ]);
   });
 
   it.each([
@@ -53,7 +48,13 @@ describe('findOverlaps', () => {
       entry(4, '12:00', '13:00'),
     ];
     expect(await findOverlaps(rows, existing, PARIS)).toEqual([
-      { row: 5, reason: 'overlaps row 3 of this file (2026-11-02 11:00–11:45)' },
+      {
+        row: 5,
+        code: 'overlaps_row',
+        otherRow: 3,
+        start: '2026-11-02T11:00',
+        end: '2026-11-02T11:45',
+      },
     ]);
   });
 
@@ -66,10 +67,10 @@ describe('findOverlaps', () => {
     expect((await findOverlaps(rows, [], PARIS)).map((error) => error.row)).toEqual([3, 4]);
   });
 
-  it('shows both dates for an existing intervention past midnight', async () => {
+  it('names the days of an existing intervention past midnight', async () => {
     const night = [{ start: at('23:00', '2026-11-01'), end: at('01:00') }];
     expect(await findOverlaps([entry(2, '00:30', '02:00')], night, PARIS)).toEqual([
-      { row: 2, reason: 'overlaps an existing intervention 2026-11-01 23:00–2026-11-02 01:00' },
+      { row: 2, code: 'overlaps_recorded', start: '2026-11-01T23:00', end: '2026-11-02T01:00' },
     ]);
   });
 
@@ -104,7 +105,7 @@ describe('findOverlaps', () => {
       ),
     );
   });
-  it('lets other work run while it words 20,000 overlaps (a file imported twice)', async () => {
+  it('lets other work run while it lists 20,000 overlaps (a file imported twice)', async () => {
     const base = at('08:00').getTime();
     const rows = Array.from({ length: 20_000 }, (_, n) => ({
       row: n + 2,
@@ -122,7 +123,9 @@ describe('findOverlaps', () => {
     expect(errors).toHaveLength(20_000);
     expect(errors[0]).toEqual({
       row: 2,
-      reason: 'overlaps an existing intervention 2026-11-02 08:00–08:45',
+      code: 'overlaps_recorded',
+      start: '2026-11-02T08:00',
+      end: '2026-11-02T08:45',
     });
   });
 });

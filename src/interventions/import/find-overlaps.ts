@@ -1,5 +1,5 @@
 import { ImportError } from './import-row';
-import { formatLocalInterval } from './local-datetime';
+import { localWallClock } from './local-datetime';
 import { inTurns } from './turns';
 
 interface Interval {
@@ -11,9 +11,9 @@ interface Interval {
  * Entries of an import that overlap an intervention already recorded, or an entry of the same
  * file that starts earlier. Intervals are half-open: one ending at 10:00 and the next starting
  * at 10:00 do not overlap. Sort and sweep, so a 100,000-row import stays fast; the rows need not
- * come sorted. Each overlapping row is reported once, existing interventions first. The reasons
- * are worded a slice at a time, the event loop running between slices: a file imported twice
- * overlaps on every row.
+ * come sorted. Each overlapping row is reported once, existing interventions first, with the
+ * other work's wall-clock times in `timezone`. They are written a slice at a time, the event loop
+ * running between slices: a file imported twice overlaps on every row.
  */
 export async function findOverlaps(
   rows: readonly (Interval & { row: number })[],
@@ -22,7 +22,7 @@ export async function findOverlaps(
 ): Promise<ImportError[]> {
   const errors: ImportError[] = [];
   for await (const clashes of inTurns(sweep(rows, existing))) {
-    for (const clash of clashes) errors.push({ row: clash.row, reason: reason(clash, timezone) });
+    for (const clash of clashes) errors.push(refusal(clash, timezone));
   }
   return errors.sort((a, b) => a.row - b.row);
 }
@@ -50,11 +50,12 @@ function sweep(rows: readonly (Interval & { row: number })[], existing: readonly
   return clashes;
 }
 
-function reason({ other, earlierRow }: Clash, timezone: string): string {
-  const when = formatLocalInterval(other.start, other.end, timezone);
+function refusal({ row, other, earlierRow }: Clash, timezone: string): ImportError {
+  const start = localWallClock(other.start, timezone);
+  const end = localWallClock(other.end, timezone);
   return earlierRow === null
-    ? `overlaps an existing intervention ${when}`
-    : `overlaps row ${earlierRow} of this file (${when})`;
+    ? { row, code: 'overlaps_recorded', start, end }
+    : { row, code: 'overlaps_row', otherRow: earlierRow, start, end };
 }
 
 /** Existing intervals by start, each paired with the one ending last among those up to it. */

@@ -32,11 +32,80 @@ export interface ImportRow {
   userEmail: string | null;
 }
 
-/** A refused line, with a reason the user can act on. */
-export interface ImportError {
-  row: number;
-  reason: string;
-}
+/**
+ * Why a line is refused: a stable code and the figures its words need, never a sentence. The
+ * words are the catalogue's `import.refused.<code>` filled with the figures (`refusal-text.ts`),
+ * in the reader's language. Figures are machine values: cells and column names as the file
+ * writes them, days as `YYYY-MM-DD`, wall-clock times in the practice's zone as
+ * `YYYY-MM-DDTHH:mm`, durations in minutes.
+ */
+export type ImportRefusal =
+  // The file as a whole (line 1), when no row can be read: see UnreadableFile.
+  | { code: 'timezone'; timezone: string }
+  | { code: 'not_csv'; line: number | null }
+  | { code: 'encoding'; line: number }
+  | { code: 'empty' }
+  | { code: 'missing_columns'; source: string; columns: string }
+  | { code: 'ambiguous_dates' }
+  // A row's cells.
+  | { code: 'missing_column'; column: string }
+  | { code: 'empty_cell'; column: string }
+  | { code: 'not_a_date'; column: string; value: string; expected: 'DMY' | 'MDY' | 'ISO' }
+  | { code: 'not_a_time'; column: string; value: string }
+  | { code: 'not_yes_or_no'; column: string; value: string }
+  | { code: 'clocks_forward'; column: string; at: string; timezone: string }
+  | {
+      code: 'end_not_after_start';
+      startColumn: string;
+      endColumn: string;
+      start: string;
+      end: string;
+    }
+  | {
+      code: 'overnight_unclear';
+      startColumn: string;
+      startTime: string;
+      endColumn: string;
+      endTime: string;
+      durationColumn: string;
+      duration: string;
+    }
+  // A row's work, checked like a manual entry.
+  | { code: 'too_long'; minutes: number; maxMinutes: number }
+  | { code: 'future_start' }
+  | { code: 'future_end' }
+  | { code: 'end_before_start' }
+  | { code: 'someone_else'; userName: string | null; userEmail: string; email: string }
+  | { code: 'no_contract'; client: string | null; project: string | null }
+  | { code: 'several_contracts'; client: string | null; project: string | null; count: number }
+  | {
+      code: 'unknown_mapped_contract';
+      client: string | null;
+      project: string | null;
+      contractId: string;
+    }
+  | { code: 'contract_unusable'; contractId: string }
+  | { code: 'no_activity' }
+  | { code: 'unknown_activity'; activity: string }
+  | {
+      code: 'outside_contract';
+      date: string;
+      reference: string;
+      startDate: string;
+      endDate: string | null;
+    }
+  | { code: 'after_hours'; afterHoursMinutes: number }
+  // Overlaps, with recorded work or with an earlier line of the file.
+  | { code: 'overlaps_recorded'; start: string; end: string }
+  | { code: 'overlaps_row'; otherRow: number; start: string; end: string };
+
+export type ImportRefusalCode = ImportRefusal['code'];
+
+/** A refused line: its number in the file, and why, as a code with its figures. */
+export type ImportError = { row: number } & ImportRefusal;
+
+/** A refused line as the report gives it: its code and figures, and their words (`reason`). */
+export type RefusedRow = ImportError & { reason: string };
 
 /**
  * Why a file cannot be read at all, and what to change: the file itself, or the date format
@@ -44,15 +113,18 @@ export interface ImportError {
  */
 export interface UnreadableFile {
   field: 'file' | 'dateFormat';
+  /** For logs: developer English. */
   reason: string;
-  /** What is wrong, for the words people read, with the figures they need. */
-  problem: 'timezone' | 'not_csv' | 'empty' | 'missing_columns' | 'ambiguous_dates';
-  figures?: Record<string, string>;
+  /** What is wrong, with the figures people need (`error.invalid.<field>` words them). */
+  refusal: Extract<
+    ImportRefusal,
+    { code: 'timezone' | 'not_csv' | 'encoding' | 'empty' | 'missing_columns' | 'ambiguous_dates' }
+  >;
 }
 
 export interface ParsedTimesheet {
   rows: ImportRow[];
   errors: ImportError[];
-  /** Set when no row could be read; `errors` then holds the same reason on line 1. */
+  /** Set when no row could be read; `errors` then holds the same refusal on line 1. */
   unreadable?: UnreadableFile;
 }

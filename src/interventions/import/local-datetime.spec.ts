@@ -6,6 +6,8 @@ import {
   formatLocal,
   formatLocalInterval,
   localClock,
+  localDateTime,
+  localWallClock,
   parseLocalDay,
   parseLocalTime,
   toInstant,
@@ -174,5 +176,31 @@ describe('formatLocal and formatLocalInterval', () => {
       { numRuns: 2000 },
     );
     expect(formatLocal(new Date('2026-11-01T23:00:00Z'), 'Europe/Paris')).toBe('2026-11-02 00:00');
+  });
+});
+
+describe('localWallClock and localDateTime', () => {
+  it('write an instant as the wall-clock time of the zone, as formatLocal does', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.constantFrom('Europe/Paris', 'America/New_York', 'Pacific/Chatham'),
+        (at, zone) => {
+          const instant = new Date(at - (at % 60_000));
+          expect(localWallClock(instant, zone)).toBe(formatLocal(instant, zone).replace(' ', 'T'));
+        },
+      ),
+    );
+    expect(localWallClock(new Date('2026-11-01T23:00:00Z'), 'Europe/Paris')).toBe(
+      '2026-11-02T00:00',
+    );
+  });
+
+  it('write a day and a time of the export as they were, seconds left out', () => {
+    const written = localDateTime(
+      { year: 2026, month: 3, day: 9 },
+      { hour: 2, minute: 5, second: 30 },
+    );
+    expect(written).toBe('2026-03-09T02:05');
   });
 });

@@ -162,8 +162,23 @@ export function formatLocalInterval(start: Date, end: Date, timezone: string): s
 }
 
 /**
+ * An instant as a wall-clock time in the zone, `2026-11-02T09:00`: how refusals carry the times
+ * they name, each shown in the reader's form where it is read.
+ */
+export function localWallClock(instant: Date, timezone: string): string {
+  const { day, time } = localParts(instant, timezone);
+  return `${day}T${time}`;
+}
+
+/** A local day and time as written in the export, `2026-03-29T02:30`, whatever the zone. */
+export function localDateTime(day: LocalDay, time: LocalTime): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${day.year}-${pad(day.month)}-${pad(day.day)}T${pad(time.hour)}:${pad(time.minute)}`;
+}
+
+/**
  * One formatter per zone, kept: a re-imported file names an overlap on every row, and building
- * a luxon DateTime for each of 100,000 messages took seconds.
+ * a luxon DateTime for each of 100,000 refusals took seconds.
  */
 const LOCAL_FORMATS = new Map<string, Intl.DateTimeFormat>();
 

@@ -73,30 +73,30 @@ describe('mapRowsToContracts', () => {
       'a client with two contracts and no matching project',
       'Clinique Saint-Éloi',
       'Divers',
-      'no contract for client Clinique Saint-Éloi / project Divers; add a mapping',
+      { code: 'no_contract', client: 'Clinique Saint-Éloi', project: 'Divers' },
     ],
     [
       'an unknown client',
       'Garage Martin',
       'Parc',
-      'no contract for client Garage Martin / project Parc; add a mapping',
+      { code: 'no_contract', client: 'Garage Martin', project: 'Parc' },
     ],
     [
-      'an entry without client',
+      'an entry without client, as no client',
       '',
       'Veille',
-      'no contract for client (none) / project Veille; add a mapping',
+      { code: 'no_contract', client: null, project: 'Veille' },
     ],
     [
-      'two contracts with the same title',
+      'two contracts with the same title, counting them',
       'Cabinet Müller',
       'Projet A',
-      'several contracts match client Cabinet Müller / project Projet A; add a mapping',
+      { code: 'several_contracts', client: 'Cabinet Müller', project: 'Projet A', count: 2 },
     ],
-  ])('refuses %s', (_case, client, project, reason) => {
+  ])('refuses %s', (_case, client, project, refusal) => {
     const { mapped, errors } = mapRowsToContracts([entry(7, client, project)], CONTRACTS, []);
     expect(mapped).toEqual([]);
-    expect(errors).toEqual([{ row: 7, reason }]);
+    expect(errors).toEqual([{ row: 7, ...refusal }]);
   });
 
   const mapping: ImportMapping[] = [
@@ -132,8 +132,10 @@ describe('mapRowsToContracts', () => {
     expect(errors).toEqual([
       {
         row: 4,
-        reason:
-          'the mapping for client Garage Martin / project Parc points to an unknown contract gone',
+        code: 'unknown_mapped_contract',
+        client: 'Garage Martin',
+        project: 'Parc',
+        contractId: 'gone',
       },
     ]);
   });

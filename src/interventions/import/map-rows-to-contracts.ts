@@ -1,4 +1,4 @@
-import { ImportError, ImportRow } from './import-row';
+import { ImportError, ImportRefusal, ImportRow } from './import-row';
 
 /** A contract an imported entry may be booked on. */
 export interface ImportableContract {
@@ -44,7 +44,7 @@ interface ContractIndex {
  * Finds the contract of each imported entry. Order: the user's mappings (client and project,
  * then project only, then client only); then a contract of that client whose reference, title
  * or project names equal the project; then the client's only active contract. Anything else is
- * refused with a reason asking for a mapping.
+ * refused, naming the client and the project a mapping would take.
  */
 export function mapRowsToContracts(
   rows: readonly ImportRow[],
@@ -56,8 +56,8 @@ export function mapRowsToContracts(
   const errors: ImportError[] = [];
   for (const row of rows) {
     const found = findContract(row, index);
-    if ('contractId' in found) mapped.push({ ...row, contractId: found.contractId });
-    else errors.push({ row: row.row, reason: found.reason });
+    if ('code' in found) errors.push({ row: row.row, ...found });
+    else mapped.push({ ...row, contractId: found.contractId });
   }
   return { mapped, errors };
 }
@@ -102,7 +102,7 @@ function pairKey(client: string, project: string): string {
 function findContract(
   row: ImportRow,
   index: ContractIndex,
-): { contractId: string } | { reason: string } {
+): { contractId: string } | ImportRefusal {
   const client = foldName(row.clientName);
   const project = foldName(row.projectName);
   const chosen =
@@ -112,17 +112,17 @@ function findContract(
   if (chosen !== undefined) {
     return index.ids.has(chosen)
       ? { contractId: chosen }
-      : { reason: `the mapping for ${describe(row)} points to an unknown contract ${chosen}` };
+      : { code: 'unknown_mapped_contract', ...names(row), contractId: chosen };
   }
   const ofClient = index.contractsOfClient.get(client) ?? [];
   const byProject = ofClient.filter((contract) => namesProject(contract, project));
   if (byProject.length === 1) return { contractId: byProject[0].id };
   if (byProject.length > 1) {
-    return { reason: `several contracts match ${describe(row)}; add a mapping` };
+    return { code: 'several_contracts', ...names(row), count: byProject.length };
   }
   const active = ofClient.filter((contract) => contract.active !== false);
   if (active.length === 1) return { contractId: active[0].id };
-  return { reason: `no contract for ${describe(row)}; add a mapping` };
+  return { code: 'no_contract', ...names(row) };
 }
 
 function namesProject(contract: ImportableContract, project: string): boolean {
@@ -131,8 +131,10 @@ function namesProject(contract: ImportableContract, project: string): boolean {
   return names.some((name) => foldName(name) === project);
 }
 
-function describe(row: ImportRow): string {
-  const client = row.clientName === '' ? '(none)' : row.clientName;
-  const project = row.projectName === '' ? '(none)' : row.projectName;
-  return `client ${client} / project ${project}`;
+/** The row's client and project as the file names them, null when its cell is empty. */
+function names(row: ImportRow): { client: string | null; project: string | null } {
+  return {
+    client: row.clientName === '' ? null : row.clientName,
+    project: row.projectName === '' ? null : row.projectName,
+  };
 }

@@ -35,23 +35,37 @@ describe('parseTimesheetCsv on real-looking exports', () => {
     [
       'toggl',
       10,
-      'End date/End time 2026-04-01 17:00 is not after Start date/Start time 2026-04-01 18:00',
+      {
+        code: 'end_not_after_start',
+        startColumn: 'Start date/Start time',
+        endColumn: 'End date/End time',
+        start: '2026-04-01T18:00',
+        end: '2026-04-01T17:00',
+      },
     ],
-    ['toggl', 11, 'Start date "2026-04-31" is not a date (expected YYYY-MM-DD)'],
     [
-      'clockify',
-      8,
-      'the entry lasts 25 h 00 min, more than 24 h (Start Date/Start Time to End Date/End Time)',
+      'toggl',
+      11,
+      { code: 'not_a_date', column: 'Start date', value: '2026-04-31', expected: 'ISO' },
     ],
-    ['clockify', 9, 'Start Time "13:30 PM" is not a time of day'],
+    ['clockify', 8, { code: 'too_long', minutes: 25 * 60, maxMinutes: 24 * 60 }],
+    ['clockify', 9, { code: 'not_a_time', column: 'Start Time', value: '13:30 PM' }],
     [
       'kimai',
       7,
-      'To 16:00 is not after From 17:00, and Duration "1" does not show the entry running past midnight',
+      {
+        code: 'overnight_unclear',
+        startColumn: 'From',
+        startTime: '17:00',
+        endColumn: 'To',
+        endTime: '16:00',
+        durationColumn: 'Duration',
+        duration: '1',
+      },
     ],
-    ['kimai', 9, 'From is empty'],
-  ] as const)('%s: refuses line %i with "%s"', async (source, line, reason) => {
-    expect((await parseFixture(source)).errors).toContainEqual({ row: line, reason });
+    ['kimai', 9, { code: 'empty_cell', column: 'From' }],
+  ] as const)('%s: refuses line %i as %o', async (source, line, refusal) => {
+    expect((await parseFixture(source)).errors).toContainEqual({ row: line, ...refusal });
   });
 
   it.each(['toggl', 'clockify', 'kimai'] as const)(
@@ -173,15 +187,18 @@ describe('parseTimesheetCsv file shapes', () => {
       `${header}\nAna,a@x.fr,C,P,D,Yes,2026-02-10,09:00:00,01:00:00\n`,
       PARIS,
     );
-    const reason = 'missing columns for a Toggl Track export: End date, End time';
+    const refusal = {
+      code: 'missing_columns',
+      source: 'Toggl Track',
+      columns: 'End date, End time',
+    } as const;
     expect(result).toEqual({
       rows: [],
-      errors: [{ row: 1, reason }],
+      errors: [{ row: 1, ...refusal }],
       unreadable: {
         field: 'file',
-        reason,
-        problem: 'missing_columns',
-        figures: { source: 'Toggl Track', columns: 'End date, End time' },
+        reason: 'missing columns for a Toggl Track export: End date, End time',
+        refusal,
       },
     });
   });
@@ -191,21 +208,38 @@ describe('parseTimesheetCsv file shapes', () => {
     expect(errors).toEqual([
       {
         row: 1,
-        reason:
-          'missing columns for a Toggl Track export: Client, Start date, Start time, End date, End time',
+        code: 'missing_columns',
+        source: 'Toggl Track',
+        columns: 'Client, Start date, Start time, End date, End time',
       },
     ]);
   });
 
   it.each([
-    ['an empty file', '', 'the file is empty'],
-    ['an unclosed quote', `${TOGGL_HEADER}\n"Ana,a@x.fr\n`, 'the file is not readable as CSV'],
-  ])('refuses %s as a whole', async (_case, text, reason) => {
-    const { rows, errors } = await parseTimesheetCsv('toggl', text, PARIS);
+    ['an empty file', '', { code: 'empty' }],
+    [
+      'an unclosed quote, with the line it opens on',
+      `${TOGGL_HEADER}\n"Ana,a@x.fr\n`,
+      { code: 'not_csv', line: 2 },
+    ],
+    [
+      'a file saved in Latin-1, with the line of its first accent',
+      Buffer.from(
+        `${TOGGL_HEADER}\nAna,a@x.fr,Boulangerie,Parc,,Poste,Yes\nAna,a@x.fr,Café,Parc\n`,
+        'latin1',
+      ),
+      { code: 'encoding', line: 3 },
+    ],
+    [
+      'a file cut within a letter',
+      Buffer.from(`${TOGGL_HEADER}\nAna,a@x.fr,Caf\xc3`, 'latin1'),
+      { code: 'encoding', line: 2 },
+    ],
+  ])('refuses %s as a whole', async (_case, text, refusal) => {
+    const { rows, errors, unreadable } = await parseTimesheetCsv('toggl', text, PARIS);
     expect(rows).toEqual([]);
-    expect(errors).toHaveLength(1);
-    expect(errors[0].row).toBe(1);
-    expect(errors[0].reason).toContain(reason);
+    expect(errors).toEqual([{ row: 1, ...refusal }]);
+    expect(unreadable).toMatchObject({ field: 'file', refusal });
   });
 
   it('refuses a row cut short, naming the first missing column', async () => {
@@ -214,7 +248,7 @@ describe('parseTimesheetCsv file shapes', () => {
       `${TOGGL_HEADER}\nAna,a@x.fr,C,P,,D,Yes,2026-02-10,09:00:00,2026-02-10\n`,
       PARIS,
     );
-    expect(errors).toEqual([{ row: 2, reason: 'missing column "End time"' }]);
+    expect(errors).toEqual([{ row: 2, code: 'missing_column', column: 'End time' }]);
   });
 
   it('refuses a billable flag that is neither yes nor no', async () => {
@@ -223,7 +257,9 @@ describe('parseTimesheetCsv file shapes', () => {
       `${TOGGL_HEADER}\n${line.replace(',Yes,', ',Peut-être,')}\n`,
       PARIS,
     );
-    expect(errors).toEqual([{ row: 2, reason: 'Billable "Peut-être" is neither yes nor no' }]);
+    expect(errors).toEqual([
+      { row: 2, code: 'not_yes_or_no', column: 'Billable', value: 'Peut-être' },
+    ]);
   });
 
   it('refuses a local time skipped when the clocks go forward', async () => {
@@ -232,8 +268,10 @@ describe('parseTimesheetCsv file shapes', () => {
     expect(errors).toEqual([
       {
         row: 2,
-        reason:
-          'Start time 2026-03-29 02:30 does not exist in Europe/Paris (the clocks went forward)',
+        code: 'clocks_forward',
+        column: 'Start time',
+        at: '2026-03-29T02:30',
+        timezone: 'Europe/Paris',
       },
     ]);
   });
@@ -286,13 +324,7 @@ describe('parseTimesheetCsv with Clockify date formats', () => {
     const text = [header, entry('02/03/2026'), entry('04/05/2026')].join('\n');
     const { rows, errors } = await parseTimesheetCsv('clockify', text, PARIS);
     expect(rows).toEqual([]);
-    expect(errors).toEqual([
-      {
-        row: 1,
-        reason:
-          'dates such as 03/04/2026 could be day/month or month/day; choose the date format (DMY or MDY)',
-      },
-    ]);
+    expect(errors).toEqual([{ row: 1, code: 'ambiguous_dates' }]);
   });
 
   it('says the date format is what to choose, not another file', async () => {
@@ -304,7 +336,7 @@ describe('parseTimesheetCsv with Clockify date formats', () => {
     const text = [header, entry('16/03/2026')].join('\n');
     const { errors } = await parseTimesheetCsv('clockify', text, { ...PARIS, dateFormat: 'MDY' });
     expect(errors).toEqual([
-      { row: 2, reason: 'Start Date "16/03/2026" is not a date (expected MM/DD/YYYY)' },
+      { row: 2, code: 'not_a_date', column: 'Start Date', value: '16/03/2026', expected: 'MDY' },
     ]);
   });
 

@@ -1,9 +1,10 @@
 import { CsvError } from 'csv-parse';
 import { IANAZone } from 'luxon';
-import { CsvTable, readCsvTable } from './csv-table';
+import { CsvTable, NotUtf8, readCsvTable } from './csv-table';
 import {
   DateOrder,
   ImportError,
+  ImportRefusal,
   ImportRow,
   ParsedTimesheet,
   ParseTimesheetOptions,
@@ -14,8 +15,9 @@ import {
   LocalDay,
   LocalTime,
   detectDateOrder,
-  formatLocal,
   isSlashedDate,
+  localDateTime,
+  localWallClock,
   nextDay,
   durationReadings,
   parseLocalDay,
@@ -30,7 +32,6 @@ import { append, inTurns } from './turns';
 const MAX_ENTRY_MS = 24 * 3600 * 1000;
 /** Kimai rounds its durations; a minute of slack still tells a night entry from a typo. */
 const DURATION_SLACK_SECONDS = 60;
-const DATE_PATTERNS: Record<DateOrder, string> = { DMY: 'DD/MM/YYYY', MDY: 'MM/DD/YYYY' };
 const YES = new Set(['yes', 'y', 'true', '1', 'oui', 'ja', 'x']);
 const NO = new Set(['no', 'n', 'false', '0', 'non', 'nein', '']);
 
@@ -45,13 +46,17 @@ interface FileContext {
 }
 
 /** A refusal thrown while reading one row, turned into an error entry for that row. */
-class RowRefusal extends Error {}
+class RowRefusal extends Error {
+  constructor(readonly refusal: ImportRefusal) {
+    super(refusal.code);
+  }
+}
 
 /**
  * Reads a CSV export of Toggl Track, Clockify or Kimai into time entries, local times read in
  * `opts.timezone`: the table read from the request (`readCsvTable`), or the file's text. Every
- * refused line is reported with a reason; a file that cannot be read at all (missing columns,
- * undecidable date format, broken quoting) gives one error on line 1. Rows are read a slice at
+ * refused line is reported with a code and its figures; a file that cannot be read at all
+ * (missing columns, undecidable date format, broken quoting, not UTF-8) gives one on line 1. Rows are read a slice at
  * a time, the event loop running between slices.
  */
 export async function parseTimesheetCsv(
@@ -63,24 +68,40 @@ export async function parseTimesheetCsv(
     return fileRefused({
       field: 'file',
       reason: `unknown time zone ${opts.timezone}`,
-      problem: 'timezone',
-      figures: { timezone: opts.timezone },
+      refusal: { code: 'timezone', timezone: opts.timezone },
     });
   }
   let table: CsvTable;
   try {
     table = typeof csv === 'string' || Buffer.isBuffer(csv) ? await readCsvTable(csv) : csv;
   } catch (error) {
+    if (error instanceof NotUtf8) {
+      return fileRefused({
+        field: 'file',
+        reason: error.message,
+        refusal: { code: 'encoding', line: error.line },
+      });
+    }
     if (!(error instanceof CsvError)) throw error;
-    return fileRefused({ field: 'file', reason: unreadableCsv(error), problem: 'not_csv' });
+    return fileRefused({
+      field: 'file',
+      reason: unreadableCsv(error),
+      refusal: { code: 'not_csv', line: csvErrorLine(error) },
+    });
   }
   const context = fileContext(SOURCE_LAYOUTS[source], table, opts);
   return 'reason' in context ? fileRefused(context) : readRecords(table, context);
 }
 
-/** Why csv-parse could not read the file, as the import reports it. */
+/** Why csv-parse could not read the file, for logs. */
 export function unreadableCsv(error: CsvError): string {
   return `the file is not readable as CSV: ${error.message}`;
+}
+
+/** The line csv-parse stopped on, when it says. */
+export function csvErrorLine(error: CsvError): number | null {
+  const lines = error.lines;
+  return typeof lines === 'number' && lines > 0 ? lines : null;
 }
 
 /** What every row is read with, or why the file as a whole cannot be read. */
@@ -90,7 +111,7 @@ function fileContext(
   { timezone, dateFormat }: ParseTimesheetOptions,
 ): FileContext | UnreadableFile {
   if (table.header.length === 0) {
-    return { field: 'file', reason: 'the file is empty', problem: 'empty' };
+    return { field: 'file', reason: 'the file is empty', refusal: { code: 'empty' } };
   }
   const columns = locateColumns(layout, table.header);
   const missing = layout.required.filter((field) => columns[field] === undefined);
@@ -99,8 +120,7 @@ function fileContext(
     return {
       field: 'file',
       reason: `missing columns for a ${layout.label} export: ${names}`,
-      problem: 'missing_columns',
-      figures: { source: layout.label, columns: names },
+      refusal: { code: 'missing_columns', source: layout.label, columns: names },
     };
   }
   const dateOrder = dateFormat ?? detectDateOrder(dateCells(table, columns));
@@ -109,7 +129,7 @@ function fileContext(
       field: 'dateFormat',
       reason:
         'dates such as 03/04/2026 could be day/month or month/day; choose the date format (DMY or MDY)',
-      problem: 'ambiguous_dates',
+      refusal: { code: 'ambiguous_dates' },
     };
   }
   const clock = localClock(timezone);
@@ -117,7 +137,7 @@ function fileContext(
 }
 
 function fileRefused(unreadable: UnreadableFile): ParsedTimesheet {
-  return { rows: [], errors: [{ row: 1, reason: unreadable.reason }], unreadable };
+  return { rows: [], errors: [{ row: 1, ...unreadable.refusal }], unreadable };
 }
 
 function* dateCells(table: CsvTable, columns: Partial<Record<ImportField, number>>) {
@@ -147,7 +167,7 @@ function readSlice(records: CsvTable['records'], context: FileContext): ParsedTi
       rows.push(readEntry(line, values, context));
     } catch (error) {
       if (!(error instanceof RowRefusal)) throw error;
-      errors.push({ row: line, reason: error.message });
+      errors.push({ row: line, ...error.refusal });
     }
   }
   return { rows, errors };
@@ -171,7 +191,7 @@ function readEntry(line: number, values: string[], context: FileContext): Import
   };
 }
 
-/** The file's own name of a column, so messages match what the user sees in the header. */
+/** The file's own name of a column, so the words match what the user sees in the header. */
 function columnName(context: FileContext, field: ImportField): string {
   const index = context.columns[field];
   return index === undefined
@@ -182,7 +202,7 @@ function columnName(context: FileContext, field: ImportField): string {
 function requiredCell(values: string[], context: FileContext, field: ImportField): string {
   const index = context.columns[field];
   if (index === undefined || index >= values.length) {
-    throw new RowRefusal(`missing column "${columnName(context, field)}"`);
+    throw new RowRefusal({ code: 'missing_column', column: columnName(context, field) });
   }
   return values[index].trim();
 }
@@ -200,7 +220,7 @@ function readBillable(values: string[], context: FileContext): boolean {
   const folded = value.toLowerCase();
   if (YES.has(folded)) return true;
   if (NO.has(folded)) return false;
-  throw new RowRefusal(`${columnName(context, 'billable')} "${value}" is neither yes nor no`);
+  throw new RowRefusal({ code: 'not_yes_or_no', column: columnName(context, 'billable'), value });
 }
 
 function readTags(value: string): string[] {
@@ -212,24 +232,29 @@ function readTags(value: string): string[] {
 }
 
 function readDay(values: string[], context: FileContext, field: ImportField): LocalDay {
-  const value = requiredCell(values, context, field);
-  if (value === '') throw new RowRefusal(`${columnName(context, field)} is empty`);
+  const value = filledCell(values, context, field);
   const day = parseLocalDay(value, context.dateOrder);
   if (!day) {
-    const expected = context.dateOrder ? DATE_PATTERNS[context.dateOrder] : 'YYYY-MM-DD';
-    throw new RowRefusal(
-      `${columnName(context, field)} "${value}" is not a date (expected ${expected})`,
-    );
+    const column = columnName(context, field);
+    const expected = context.dateOrder ?? 'ISO';
+    throw new RowRefusal({ code: 'not_a_date', column, value, expected });
   }
   return day;
 }
 
 function readTime(values: string[], context: FileContext, field: ImportField): LocalTime {
-  const value = requiredCell(values, context, field);
-  if (value === '') throw new RowRefusal(`${columnName(context, field)} is empty`);
+  const value = filledCell(values, context, field);
   const time = parseLocalTime(value);
-  if (!time) throw new RowRefusal(`${columnName(context, field)} "${value}" is not a time of day`);
+  if (!time)
+    throw new RowRefusal({ code: 'not_a_time', column: columnName(context, field), value });
   return time;
+}
+
+function filledCell(values: string[], context: FileContext, field: ImportField): string {
+  const value = requiredCell(values, context, field);
+  if (value === '')
+    throw new RowRefusal({ code: 'empty_cell', column: columnName(context, field) });
+  return value;
 }
 
 function readInterval(values: string[], context: FileContext): { start: Date; end: Date } {
@@ -264,41 +289,47 @@ function endDayFromDuration(
   if (readings.some((seconds) => Math.abs(seconds - overnight) <= DURATION_SLACK_SECONDS)) {
     return nextDay(startDay);
   }
-  const from = `${columnName(context, 'startTime')} ${optionalCell(values, context, 'startTime')}`;
-  const to = `${columnName(context, 'endTime')} ${optionalCell(values, context, 'endTime')}`;
-  const duration = `${columnName(context, 'duration')} "${optionalCell(values, context, 'duration')}"`;
-  throw new RowRefusal(
-    `${to} is not after ${from}, and ${duration} does not show the entry running past midnight`,
-  );
+  throw new RowRefusal({
+    code: 'overnight_unclear',
+    startColumn: columnName(context, 'startTime'),
+    startTime: optionalCell(values, context, 'startTime'),
+    endColumn: columnName(context, 'endTime'),
+    endTime: optionalCell(values, context, 'endTime'),
+    durationColumn: columnName(context, 'duration'),
+    duration: optionalCell(values, context, 'duration'),
+  });
 }
 
 function instant(day: LocalDay, time: LocalTime, context: FileContext, field: ImportField): Date {
   const result = context.clock(day, time);
   if (result) return result;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const written = `${day.year}-${pad(day.month)}-${pad(day.day)} ${pad(time.hour)}:${pad(time.minute)}`;
-  throw new RowRefusal(
-    `${columnName(context, field)} ${written} does not exist in ${context.timezone} (the clocks went forward)`,
-  );
+  throw new RowRefusal({
+    code: 'clocks_forward',
+    column: columnName(context, field),
+    at: localDateTime(day, time),
+    timezone: context.timezone,
+  });
 }
 
 function checkInterval(start: Date, end: Date, context: FileContext): void {
-  const startLabel = `${columnName(context, 'startDate')}/${columnName(context, 'startTime')}`;
-  const endLabel =
-    context.columns.endDate !== undefined
-      ? `${columnName(context, 'endDate')}/${columnName(context, 'endTime')}`
-      : columnName(context, 'endTime');
   const lasted = end.getTime() - start.getTime();
   if (lasted <= 0) {
-    throw new RowRefusal(
-      `${endLabel} ${formatLocal(end, context.timezone)} is not after ${startLabel} ${formatLocal(start, context.timezone)}`,
-    );
+    throw new RowRefusal({
+      code: 'end_not_after_start',
+      startColumn: `${columnName(context, 'startDate')}/${columnName(context, 'startTime')}`,
+      endColumn:
+        context.columns.endDate !== undefined
+          ? `${columnName(context, 'endDate')}/${columnName(context, 'endTime')}`
+          : columnName(context, 'endTime'),
+      start: localWallClock(start, context.timezone),
+      end: localWallClock(end, context.timezone),
+    });
   }
   if (lasted > MAX_ENTRY_MS) {
-    const hours = Math.floor(lasted / 3600000);
-    const minutes = Math.round((lasted % 3600000) / 60000);
-    throw new RowRefusal(
-      `the entry lasts ${hours} h ${String(minutes).padStart(2, '0')} min, more than 24 h (${startLabel} to ${endLabel})`,
-    );
+    throw new RowRefusal({
+      code: 'too_long',
+      minutes: Math.round(lasted / 60000),
+      maxMinutes: MAX_ENTRY_MS / 60000,
+    });
   }
 }
