@@ -1,34 +1,21 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD, seedDemo } from '../../scripts/demo-seed';
-import {
-  launchChromium,
-  newContext,
-  screenshot,
-  serveApp,
-  signIn,
-  textOf,
-  type Served,
-} from './browser';
+import { screenshot, startJourney, signIn, textOf, type Journey } from './browser';
 
 /** The accountant on the demo practice: the month's documents and the FEC file. */
 describe('accounting page in the browser', () => {
-  let served: Served;
-  let browser: Browser;
+  let journey: Journey;
   let page: Page;
 
   beforeAll(async () => {
     // The demo's month of work ends the day before Wednesday 2 December 2026.
-    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
-    await seedDemo(served.t.app, { months: 1 });
-    browser = await launchChromium();
-    page = await (await newContext(browser, served.base)).newPage();
+    journey = await startJourney();
+    await seedDemo(journey.t.app, { months: 1 });
+    page = await journey.page();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.t.close();
-  });
+  afterAll(() => journey?.close());
 
   it("shows the month's issued documents and their totals", async () => {
     await signIn(page, 'compta@cabinet.demo', DEMO_PASSWORD);

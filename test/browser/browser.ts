@@ -55,6 +55,54 @@ export function newContext(
   return browser.newContext({ baseURL: base, viewport, locale: 'fr-FR', acceptDownloads: true });
 }
 
+/** Wednesday 2 December 2026, 10:00 in Paris: the instant the journeys stand at unless they say another. */
+export const JOURNEY_NOW = '2026-12-02T10:00:00+01:00';
+
+/** The served application and a Chromium to visit it with. */
+export interface Journey extends Served {
+  browser: Browser;
+  /**
+   * A new page in a context of its own (its own cookies), at the viewport's width (a desktop's
+   * unless told), signed in first when `who` is given.
+   */
+  page(
+    viewport?: { width: number; height: number },
+    who?: { email: string; password: string },
+  ): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** The application served on a fresh database (its clock at `now`, JOURNEY_NOW unless told) and Chromium launched. */
+export async function startJourney(options: TestAppOptions = {}): Promise<Journey> {
+  const served = await serveApp({ now: JOURNEY_NOW, ...options });
+  let browser: Browser;
+  try {
+    browser = await launchChromium();
+  } catch (error) {
+    await served.t.close();
+    throw error;
+  }
+  return {
+    ...served,
+    browser,
+    page: async (viewport = DESKTOP, who) => {
+      const page = await (await newContext(browser, served.base, viewport)).newPage();
+      if (who) await signIn(page, who.email, who.password);
+      return page;
+    },
+    close: async () => {
+      await browser.close();
+      await served.t.close();
+    },
+  };
+}
+
+/** The page's width as laid out: wider than the screen means a sideways scroll. */
+export function scrollWidth(page: Page): Promise<number> {
+  // Evaluated in the page, whose `document` the Node typings do not know.
+  return page.evaluate<number>('document.documentElement.scrollWidth');
+}
+
 export async function signIn(page: Page, email: string, password: string): Promise<void> {
   await page.goto('/login');
   await page.getByLabel('Adresse e-mail').fill(email);

@@ -1,28 +1,19 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createActivity, createClient, PASSWORD, setupConsultant } from '../factories';
 import { createContract } from '../factories/contracts';
-import {
-  launchChromium,
-  newContext,
-  screenshot,
-  serveApp,
-  signIn,
-  textOf,
-  type Served,
-} from './browser';
+import { screenshot, startJourney, signIn, textOf, type Journey } from './browser';
 
 /** The consultant's day: the timer on a contract, then the month's invoice, issued and downloaded. */
 describe('consultant console in the browser', () => {
-  let served: Served;
-  let browser: Browser;
+  let journey: Journey;
   let page: Page;
   let contractLabel: string;
 
   beforeAll(async () => {
     // Wednesday 2 December 2026, 10:00 in Paris; the contract started a year before.
-    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
-    const { t } = served;
+    journey = await startJourney();
+    const { t } = journey;
     const token = await setupConsultant(t);
     const client = await createClient(t, token, { name: 'Clinique des Tilleuls' });
     await createActivity(t, token, { name: 'Support et dépannage' });
@@ -33,16 +24,12 @@ describe('consultant console in the browser', () => {
       startDate,
     });
     contractLabel = `Clinique des Tilleuls — ${contract.reference} Régie informatique`;
-    browser = await launchChromium();
-    page = await (await newContext(browser, served.base)).newPage();
+    page = await journey.page();
     // Issuing asks for a confirmation: an issued invoice can no longer change.
     page.on('dialog', (dialog) => void dialog.accept());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.t.close();
-  });
+  afterAll(() => journey?.close());
 
   it('logs an intervention with the timer, started then stopped', async () => {
     await signIn(page, 'camille@example.fr', PASSWORD);
@@ -55,7 +42,7 @@ describe('consultant console in the browser', () => {
     expect(await textOf(timer.getByRole('status'))).toMatch(/En cours depuis \d{2}:\d{2}/);
     expect(await textOf(timer)).toContain('Imprimante des ordonnances bloquée');
     await screenshot(page, 'console-timer-running');
-    served.t.clock.advance({ minutes: 45 });
+    journey.t.clock.advance({ minutes: 45 });
     await timer.getByRole('button', { name: 'Arrêter' }).click();
     const heading = await textOf(page.getByRole('heading', { level: 1 }));
     expect(heading).toBe('Chrono arrêté : intervention enregistrée');
@@ -66,7 +53,7 @@ describe('consultant console in the browser', () => {
   });
 
   it('builds a draft for the contract and the month, issues it and downloads its PDF', async () => {
-    const today = served.t.clock.today();
+    const today = journey.t.clock.today();
     await page.getByRole('link', { name: 'Factures' }).click();
     const draft = page.getByRole('region', { name: 'Préparer une facture' });
     await draft.getByLabel('Contrat').selectOption({ label: contractLabel });

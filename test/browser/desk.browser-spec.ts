@@ -1,17 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { bearer, createClient, createUser, PASSWORD, setupConsultant } from '../factories';
 import { createContract } from '../factories/contracts';
-import {
-  DESKTOP,
-  launchChromium,
-  newContext,
-  PHONE,
-  screenshot,
-  serveApp,
-  signIn,
-  textOf,
-  type Served,
-} from './browser';
+import { DESKTOP, PHONE, screenshot, startJourney, textOf, type Journey } from './browser';
 
 /**
  * A request handled from the console's desk while its client follows it on the portal: answered,
@@ -19,8 +9,7 @@ import {
  * client on a phone; each sees what the other did.
  */
 describe('the request desk and the portal in the browser', () => {
-  let served: Served;
-  let browser: Browser;
+  let journey: Journey;
   let consultant: Page;
   let client: Page;
   let requestId: string;
@@ -29,8 +18,8 @@ describe('the request desk and the portal in the browser', () => {
 
   beforeAll(async () => {
     // Wednesday 2 December 2026, 10:00 in Paris.
-    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
-    const { t } = served;
+    journey = await startJourney();
+    const { t } = journey;
     const token = await setupConsultant(t);
     const acme = await createClient(t, token, { name: 'Acme Logistique' });
     contractId = (await createContract(t, token, acme.id, { title: 'Infogérance mensuelle' })).id;
@@ -48,21 +37,15 @@ describe('the request desk and the portal in the browser', () => {
       })
       .expect(201);
     requestId = filed.body.id;
-    browser = await launchChromium();
-    consultant = await (await newContext(browser, served.base, DESKTOP)).newPage();
-    client = await (await newContext(browser, served.base, PHONE)).newPage();
-    await signIn(consultant, 'camille@example.fr', PASSWORD);
-    await signIn(client, staff.email, PASSWORD);
+    consultant = await journey.page(DESKTOP, { email: 'camille@example.fr', password: PASSWORD });
+    client = await journey.page(PHONE, { email: staff.email, password: PASSWORD });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.t.close();
-  });
+  afterAll(() => journey?.close());
 
   const criticalUsed = async (): Promise<number> =>
     (
-      await served.t
+      await journey.t
         .http()
         .get(`/api/contracts/${contractId}/usage?month=2026-12`)
         .set(...bearer(clientToken))

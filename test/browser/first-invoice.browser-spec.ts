@@ -1,22 +1,15 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PASSWORD } from '../factories';
 import {
   DESKTOP,
-  launchChromium,
-  newContext,
   PHONE,
   screenshot,
-  serveApp,
+  scrollWidth,
+  startJourney,
   textOf,
-  type Served,
+  type Journey,
 } from './browser';
-
-/** Nothing sticks out sideways: the page fits the screen's width. */
-async function scrollWidth(page: Page): Promise<number> {
-  // Evaluated in the page, whose `document` the Node typings do not know.
-  return page.evaluate<number>('document.documentElement.scrollWidth');
-}
 
 /**
  * A new install to its first invoice, on the pages alone: the setup, an activity, a client, a
@@ -27,8 +20,7 @@ describe.each([
   ['desktop', DESKTOP],
   ['phone', PHONE],
 ])('from a new install to a first issued invoice, pages only (%s)', (name, viewport) => {
-  let served: Served;
-  let browser: Browser;
+  let journey: Journey;
   let page: Page;
   const contractLabel = 'Clinique des Tilleuls — TILLEULS-REGIE Régie informatique';
 
@@ -42,18 +34,13 @@ describe.each([
   };
 
   beforeAll(async () => {
-    // Wednesday 2 December 2026, 10:00 in Paris.
-    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
-    browser = await launchChromium();
-    page = await (await newContext(browser, served.base, viewport)).newPage();
+    journey = await startJourney();
+    page = await journey.page(viewport);
     // Issuing asks for a confirmation: an issued invoice can no longer change.
     page.on('dialog', (dialog) => void dialog.accept());
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.t.close();
-  });
+  afterAll(() => journey?.close());
 
   it('sets up the practice and its consultant from /setup', async () => {
     await page.goto('/');

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { catalogue, type Locale } from '../../src/i18n';
 import { createClient, PASSWORD, setupConsultant } from '../factories';
-import { launchChromium, newContext, screenshot, serveApp, type Served } from './browser';
+import { newContext, screenshot, startJourney, type Journey } from './browser';
 
 /** A word of the catalogue in the page's language. */
 const say = (locale: Locale, key: string, values?: Record<string, string | number>): string =>
@@ -49,30 +49,25 @@ const focused = async (page: Page): Promise<string | null> =>
  * it, and every value as typed.
  */
 describe('refused forms in the browser', () => {
-  let served: Served;
-  let browser: Browser;
+  let journey: Journey;
   let clientName: string;
 
   beforeAll(async () => {
-    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
-    const token = await setupConsultant(served.t);
-    clientName = (await createClient(served.t, token, { name: 'Clinique des Tilleuls' })).name;
-    browser = await launchChromium();
+    journey = await startJourney();
+    const token = await setupConsultant(journey.t);
+    clientName = (await createClient(journey.t, token, { name: 'Clinique des Tilleuls' })).name;
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.t.close();
-  });
+  afterAll(() => journey?.close());
 
   /**
    * A signed-in page in a language: French by the browser's Accept-Language, English by the
    * language switch's cookie.
    */
   async function consultantPage(locale: Locale): Promise<Page> {
-    const context = await newContext(browser, served.base);
+    const context = await newContext(journey.browser, journey.base);
     if (locale === 'en') {
-      await context.addCookies([{ name: 'gf_lang', value: 'en', url: served.base }]);
+      await context.addCookies([{ name: 'gf_lang', value: 'en', url: journey.base }]);
     }
     const page = await context.newPage();
     await page.goto('/login');

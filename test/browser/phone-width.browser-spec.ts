@@ -1,15 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { PASSWORD } from '../factories';
 import { tenantWorld, type TenantWorld } from '../factories/tenants';
 import { fillPath, registeredRoutes, resourceOf } from '../support/route-matrix';
 import {
-  launchChromium,
   newContext,
   PHONE,
   screenshot,
-  serveApp,
+  scrollWidth,
   signIn,
-  type Served,
+  startJourney,
+  type Journey,
 } from './browser';
 
 /**
@@ -46,21 +46,17 @@ function objectsOf(w: TenantWorld): Record<string, string[]> {
   };
 }
 
-/** The page's width as laid out: wider than the screen means a sideways scroll. */
-const scrollWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
-
 describe('every page fits a 375 px phone', () => {
-  let served: Served;
-  let browser: Browser;
+  let journey: Journey;
   let world: TenantWorld;
   const contexts = new Map<Role, BrowserContext>();
   const pages: { role: Role; url: string }[] = [];
 
   beforeAll(async () => {
     // Wednesday 25 November 2026, 10:00 in Paris: the tenant world's work lies before it.
-    served = await serveApp({ now: '2026-11-25T10:00:00+01:00' });
-    world = await tenantWorld(served.t);
-    const printed = served.t.app
+    journey = await startJourney({ now: '2026-11-25T10:00:00+01:00' });
+    world = await tenantWorld(journey.t);
+    const printed = journey.t.app
       .getHttpAdapter()
       .getInstance()
       .printRoutes({ commonPrefix: false });
@@ -86,14 +82,13 @@ describe('every page fits a 375 px phone', () => {
     }
     // A page whose object this test cannot name must be added to objectsOf.
     expect(unknown).toEqual([]);
-    browser = await launchChromium();
     const emails: Record<Role, string> = {
       consultant: world.consultant.email,
       client: world.a.user.email,
       accountant: world.accountant.email,
     };
     for (const role of Object.values(SECTIONS)) {
-      const context = await newContext(browser, served.base, PHONE);
+      const context = await newContext(journey.browser, journey.base, PHONE);
       const page = await context.newPage();
       await signIn(page, emails[role], PASSWORD);
       await page.close();
@@ -101,10 +96,7 @@ describe('every page fits a 375 px phone', () => {
     }
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.t.close();
-  });
+  afterAll(() => journey?.close());
 
   it('lists the pages of every section', () => {
     const sections = new Set(pages.map((p) => p.role));

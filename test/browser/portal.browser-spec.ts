@@ -1,29 +1,19 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { bearer, createClient, createUser, PASSWORD, setupConsultant } from '../factories';
 import { createContract } from '../factories/contracts';
-import {
-  launchChromium,
-  newContext,
-  PHONE,
-  screenshot,
-  serveApp,
-  signIn,
-  textOf,
-  type Served,
-} from './browser';
+import { PHONE, screenshot, startJourney, signIn, textOf, type Journey } from './browser';
 
 /** A client's journey on a phone: usage, a critical request filed, the next one refused. */
 describe('client portal in the browser', () => {
-  let served: Served;
-  let browser: Browser;
+  let journey: Journey;
   let page: Page;
   let client: { email: string };
   let othersRequestId: string;
 
   beforeAll(async () => {
     // Wednesday 2 December 2026, 10:00 in Paris; the contracts started a year before.
-    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
-    const { t } = served;
+    journey = await startJourney();
+    const { t } = journey;
     const token = await setupConsultant(t);
     const startDate = '2025-12-02';
     const acme = await createClient(t, token, { name: 'Acme Logistique' });
@@ -48,14 +38,10 @@ describe('client portal in the browser', () => {
       })
       .expect(201);
     othersRequestId = filed.body.id;
-    browser = await launchChromium();
-    page = await (await newContext(browser, served.base, PHONE)).newPage();
+    page = await journey.page(PHONE);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.t.close();
-  });
+  afterAll(() => journey?.close());
 
   async function fileCritical(title: string): Promise<number> {
     await page.goto('/portal');

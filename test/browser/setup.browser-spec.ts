@@ -1,21 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PASSWORD } from '../factories';
 import {
   DESKTOP,
-  launchChromium,
-  newContext,
   PHONE,
   screenshot,
-  serveApp,
+  scrollWidth,
+  startJourney,
   textOf,
-  type Served,
+  type Journey,
 } from './browser';
-
-/** Nothing sticks out sideways: the page fits the screen's width. */
-async function scrollWidth(page: Page): Promise<number> {
-  // Evaluated in the page, whose `document` the Node typings do not know.
-  return page.evaluate<number>('document.documentElement.scrollWidth');
-}
 
 /**
  * The first start: a fresh install leads to the setup form, which checks the identifiers as
@@ -26,20 +19,15 @@ describe.each([
   ['desktop', DESKTOP],
   ['phone', PHONE],
 ])('first start in the browser (%s)', (name, viewport) => {
-  let served: Served;
-  let browser: Browser;
+  let journey: Journey;
   let page: Page;
 
   beforeAll(async () => {
-    served = await serveApp({ now: '2026-12-02T10:00:00+01:00' });
-    browser = await launchChromium();
-    page = await (await newContext(browser, served.base, viewport)).newPage();
+    journey = await startJourney();
+    page = await journey.page(viewport);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await served?.t.close();
-  });
+  afterAll(() => journey?.close());
 
   it('leads a fresh install to the setup form, with the defaults chosen', async () => {
     await page.goto('/');
