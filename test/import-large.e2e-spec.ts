@@ -78,7 +78,12 @@ describe('interventions: large CSV imports', () => {
     const res = await importCsv('dryRun=false', csv).expect(200);
     expect(res.body).toMatchObject({ accepted: 49_999, created: 0, dryRun: false });
     expect(res.body.refused).toEqual([
-      { row: 40_000, reason: expect.stringMatching(/is not after/) },
+      expect.objectContaining({
+        row: 40_000,
+        code: 'end_not_after_start',
+        start: '2020-05-04T11:00',
+        end: '2020-05-04T10:00',
+      }),
     ]);
     expect(await imported()).toBe(0);
   });
@@ -119,10 +124,14 @@ describe('interventions: large CSV imports', () => {
     expect(res.body.refused).toHaveLength(50_000);
     expect(res.body.refused[0]).toEqual({
       row: 2,
-      reason: 'overlaps an existing intervention 2012-01-02 08:00–08:45',
+      code: 'overlaps_recorded',
+      start: '2012-01-02T08:00',
+      end: '2012-01-02T08:45',
+      reason:
+        'Chevauche une intervention déjà enregistrée, du 02/01/2012 08:00 au 02/01/2012 08:45',
     });
-    const overlapping = (r: { reason: string }) =>
-      r.reason.startsWith('overlaps an existing intervention ');
+    const overlapping = (r: { code: string; reason: string }) =>
+      r.code === 'overlaps_recorded' && r.reason.startsWith('Chevauche une intervention ');
     expect(res.body.refused.every(overlapping)).toBe(true);
     expect(await imported()).toBe(50_000);
   });
@@ -181,12 +190,19 @@ describe('interventions: large CSV imports', () => {
     });
   });
 
-  it('refuses a file without line breaks with 400 naming the file', async () => {
+  it('refuses a file without line breaks with 400 naming the file and the line', async () => {
     const res = await importCsv('dryRun=true', `${HEADER}\n${'x'.repeat(MB)}`).expect(400);
     expect(res.body).toMatchObject({
       code: 'invalid.file',
+      message: 'Le fichier ne se lit pas comme un CSV',
       details: [
-        { field: 'file', reason: 'not_csv', message: 'Le fichier ne se lit pas comme un CSV' },
+        {
+          field: 'file',
+          reason: 'not_csv',
+          code: 'file_not_csv',
+          line: 2,
+          message: 'Le fichier ne se lit pas comme un CSV (ligne 2)',
+        },
       ],
     });
   });

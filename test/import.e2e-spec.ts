@@ -320,6 +320,29 @@ describe('interventions: CSV import from time trackers', () => {
     }
   });
 
+  it('refuses text that is no CSV with 400 naming the field and the line it breaks on', async () => {
+    const res = await t
+      .http()
+      .post('/api/interventions/import?source=toggl&dryRun=true')
+      .set(...bearer(consultant))
+      .set('Accept-Language', 'en')
+      .send({ csv: `${TOGGL_HEADER}\n"Ana,ana@exemple.fr\n` })
+      .expect(400);
+    expect(res.body).toMatchObject({
+      code: 'invalid.csv',
+      message: 'The text sent cannot be read as CSV',
+      details: [
+        {
+          field: 'csv',
+          reason: 'not_csv',
+          code: 'file_not_csv',
+          line: 2,
+          message: 'The file cannot be read as CSV (line 2)',
+        },
+      ],
+    });
+  });
+
   it('refuses a CSV body on any other operation with 400 naming body', async () => {
     for (const type of ['text/csv', 'text/plain']) {
       const res = await t

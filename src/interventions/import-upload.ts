@@ -18,6 +18,7 @@ import {
   type CsvTable,
 } from './import/csv-table';
 import { IMPORT_LIMITS_TEXT } from './import/limits';
+import type { UnreadableFile } from './import/import-row';
 import { csvErrorLine, unreadableCsv } from './import/parse-timesheet-csv';
 
 /** Route config (`@RouteConfig`) of the operations that read a CSV body as it arrives. */
@@ -148,26 +149,39 @@ export function uploadedText(bytes: Buffer, field: CsvField): string {
 /**
  * 400 naming the field: a file csv-parse cannot read (`not_csv`, with the line it stopped on
  * when it says), or one that is not UTF-8 (`encoding`, with the line of its first byte that is
- * not; the detail's words are `problem.file_encoding`). Anything else is left as it was.
+ * not). Anything else is left as it was.
  */
 function unreadable(error: unknown, field: CsvField): unknown {
   if (error instanceof NotUtf8) {
-    const figures = { reason: 'encoding', code: 'file_encoding', line: error.line };
-    return fieldRefused(field, error.message, figures);
+    return unreadableFile(field, error.message, { code: 'encoding', line: error.line });
   }
   if (error instanceof CsvError) {
-    const figures = { reason: 'not_csv', line: csvErrorLine(error) };
-    return fieldRefused(field, unreadableCsv(error), figures);
+    const refusal = { code: 'not_csv', line: csvErrorLine(error) } as const;
+    return unreadableFile(field, unreadableCsv(error), refusal);
   }
   return error;
 }
 
-function fieldRefused(
-  field: CsvField,
+/** Refusals of a file that name a line: said beside the field by words of their own. */
+const LINE_PROBLEMS: Partial<Record<UnreadableFile['refusal']['code'], string>> = {
+  not_csv: 'file_not_csv',
+  encoding: 'file_encoding',
+};
+
+/**
+ * 400 naming what to change (the file, or the date format it leaves undecided), with the
+ * refusal's code as its reason and its figures (`error.invalid.file`…). A refusal that names a
+ * line has its own words for the field (`problem.file_not_csv`, `problem.file_encoding`).
+ */
+export function unreadableFile(
+  field: CsvField | 'dateFormat',
   message: string,
-  figures: Record<string, unknown>,
+  { code, ...figures }: UnreadableFile['refusal'],
 ): DomainError {
-  return field === 'csv' ? invalid('csv', message, figures) : invalid('file', message, figures);
+  const problem = LINE_PROBLEMS[code];
+  const detail = { reason: code, ...(problem ? { code: problem } : {}), ...figures };
+  if (field === 'dateFormat') return invalid('dateFormat', message, detail);
+  return field === 'csv' ? invalid('csv', message, detail) : invalid('file', message, detail);
 }
 
 function parseMapping(text: string): unknown {

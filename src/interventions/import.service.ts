@@ -7,7 +7,7 @@ import { Activity } from '../activities/activity.entity';
 import type { AuthUser } from '../auth/auth.decorators';
 import { localDate } from '../calendar';
 import { Client } from '../clients/client.entity';
-import { DomainError, invalid } from '../common/domain-error';
+import { invalid } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { Contract } from '../contracts/contract.entity';
 import type { Practice } from '../practice/practice.entity';
@@ -25,7 +25,6 @@ import {
   type ImportableContract,
   type ImportError,
   type ImportRow,
-  type UnreadableFile,
 } from './import';
 import { ROWS_PER_WRITE } from './import/limits';
 import { withReasons } from './import/refusal-text';
@@ -38,7 +37,7 @@ import {
   type ImportPlan,
   type PlannedContract,
 } from './import-plan';
-import type { ImportUpload } from './import-upload';
+import { unreadableFile, type ImportUpload } from './import-upload';
 import { Intervention } from './intervention.entity';
 import { WorkCalendar } from './work-calendar';
 import { TIMER_LIMIT_MINUTES } from './work-times';
@@ -155,7 +154,10 @@ export class ImportService {
       dateFormat: query.dateFormat,
     });
     // A file that is not this tool's export is a wrong request, not a report of refused rows.
-    if (parsed.unreadable) throw unreadableFile(parsed.unreadable);
+    if (parsed.unreadable) {
+      const { field, reason, refusal } = parsed.unreadable;
+      throw unreadableFile(field, reason, refusal);
+    }
     const contracts = await this.usableContracts(timezone);
     const activities = await this.activities.find({ where: { archivedAt: IsNull() } });
     const defaultActivityId = upload.options.activityId ?? query.activityId ?? null;
@@ -310,17 +312,3 @@ export class ImportService {
 
 /** The report before its refused rows are worded for the reader. */
 type CodedReport = Omit<ImportReportResponse, 'refused'> & { refused: ImportError[] };
-
-/**
- * 400 naming what to change: the file, or the date format it leaves undecided, with the
- * refusal's code as its reason and its figures; a file not in UTF-8 has words of its own beside
- * the field (`problem.file_encoding`).
- */
-function unreadableFile({ field, reason, refusal }: UnreadableFile): DomainError {
-  const { code, ...rest } = refusal;
-  const own = code === 'encoding' ? { code: 'file_encoding' } : {};
-  const figures = { reason: code, ...own, ...rest };
-  return field === 'dateFormat'
-    ? invalid('dateFormat', reason, figures)
-    : invalid('file', reason, figures);
-}
