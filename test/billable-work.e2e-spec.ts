@@ -1,15 +1,8 @@
-import { startTestApp, TestApp } from './app';
-import {
-  bearer,
-  createActivity,
-  createClient,
-  createUser,
-  PASSWORD,
-  setupConsultant,
-} from './factories';
+import { TestApp } from './app';
+import { bearer, createActivity, createClient, createUser } from './factories';
 import { createContract } from './factories/contracts';
 import { Intervention } from '../src/interventions/intervention.entity';
-import { WebSession } from './support/web';
+import { apiAs, signedIn, startPractice } from './support/world';
 
 interface Line {
   kind: string;
@@ -46,30 +39,7 @@ describe('billable work: credited, late or early, every hour is billed once', ()
   const OWED = 159_900 - 50_000;
   const DECEMBER_MINUTES = 43 * 60 + 45;
 
-  const api = {
-    get: (url: string) =>
-      t
-        .http()
-        .get(url)
-        .set(...bearer(consultant)),
-    post: (url: string, body: object = {}) =>
-      t
-        .http()
-        .post(url)
-        .set(...bearer(consultant))
-        .send(body),
-    patch: (url: string, body: object) =>
-      t
-        .http()
-        .patch(url)
-        .set(...bearer(consultant))
-        .send(body),
-    delete: (url: string) =>
-      t
-        .http()
-        .delete(url)
-        .set(...bearer(consultant)),
-  };
+  let api: ReturnType<typeof apiAs>;
 
   const draft = async (contract: string, start: string, end: string): Promise<Doc> =>
     (
@@ -103,8 +73,8 @@ describe('billable work: credited, late or early, every hour is billed once', ()
     doc.lines.filter((l) => l.kind === 'retainer_overage').reduce((s, l) => s + l.quantity, 0);
 
   beforeAll(async () => {
-    t = await startTestApp({}, { now: '2026-12-04T10:00:00+01:00' });
-    consultant = await setupConsultant(t);
+    ({ t, consultant } = await startPractice({ now: '2026-12-04T10:00:00+01:00' }));
+    api = apiAs(t, consultant);
     const client = await createClient(t, consultant, { name: 'Cabinet Tournesol' });
     clientId = client.id;
     activityId = (await createActivity(t, consultant)).id;
@@ -137,8 +107,7 @@ describe('billable work: credited, late or early, every hour is billed once', ()
     expect(early.warnings).toEqual([
       expect.objectContaining({ code: 'period_open', date: '2026-12-31' }),
     ]);
-    const web = new WebSession(t);
-    await web.signIn('camille@example.fr', PASSWORD);
+    const web = await signedIn(t);
     const fr = (await web.get(`/console/invoices/${early.id}`)).text;
     expect(fr).toContain('la période court jusqu’au 31/12/2026');
     await web.get('/lang/en');
@@ -188,16 +157,13 @@ describe('billable work: credited, late or early, every hour is billed once', ()
       .get(`/api/reports/clients/${clientId}?from=2026-12&to=2027-01`)
       .expect(200);
     expect(report.body.balanceCents).toBe(OWED);
-    const consoleWeb = new WebSession(t);
-    await consoleWeb.signIn('camille@example.fr', PASSWORD);
+    const consoleWeb = await signedIn(t);
     const invoices = (await consoleWeb.get('/console/invoices')).text;
     expect(/<tfoot>[\s\S]*?<\/tfoot>/.exec(invoices)?.[0] ?? '').toMatch(owed);
-    const portal = new WebSession(t);
-    await portal.signIn(clientUser.email, PASSWORD);
+    const portal = await signedIn(t, clientUser.email);
     expect((await portal.get('/portal/invoices')).text).toMatch(owed);
     const accountant = await createUser(t, consultant, 'accountant');
-    const books = new WebSession(t);
-    await books.signIn(accountant.email, PASSWORD);
+    const books = await signedIn(t, accountant.email);
     expect((await books.get('/accounting?from=2026-11-01&to=2027-01-31')).text).toMatch(owed);
   });
 
@@ -353,8 +319,7 @@ describe('billable work: credited, late or early, every hour is billed once', ()
     const ahead = await createContract(t, consultant, clientId, {
       billing: { feeTiming: 'advance' },
     });
-    const web = new WebSession(t);
-    await web.signIn('camille@example.fr', PASSWORD);
+    const web = await signedIn(t);
     try {
       t.clock.set('2026-10-20T10:00:00+02:00');
       await work(ahead.id, '2026-10-12', 120);
@@ -390,8 +355,7 @@ describe('billable work: credited, late or early, every hour is billed once', ()
     })) as { id: string };
     const done = await work(tm.id, '2026-09-07', 90);
     const september = await issue((await draft(tm.id, '2026-09-01', '2026-09-30')).id);
-    const web = new WebSession(t);
-    await web.signIn('camille@example.fr', PASSWORD);
+    const web = await signedIn(t);
     const page = (await web.get(`/console/invoices/${september.id}`)).text;
     expect(page).toContain('name="releaseInterventions"');
     const res = await web.post(`/console/invoices/${september.id}/credit`, {

@@ -1,18 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { uniqueViolation } from '../src/common/error.filter';
 import { ContractsService } from '../src/contracts/contracts.service';
-import { startTestApp, TestApp } from './app';
-import {
-  bearer,
-  createActivity,
-  createClient,
-  createUser,
-  PASSWORD,
-  setupConsultant,
-} from './factories';
+import { TestApp } from './app';
+import { bearer, createActivity, createClient, createUser } from './factories';
 import { contractInput, createContract } from './factories/contracts';
 import { interventionInput, logIntervention } from './factories/interventions';
-import { WebSession } from './support/web';
+import { signedIn, startPractice } from './support/world';
 
 /** Wednesday 25 November 2026, 11:00 in Paris: business hours. */
 const NOW = '2026-11-25T10:00:00Z';
@@ -37,8 +30,7 @@ describe('error bodies', () => {
       .set(...bearer(token));
 
   beforeAll(async () => {
-    t = await startTestApp({}, { now: NOW });
-    consultant = await setupConsultant(t);
+    ({ t, consultant } = await startPractice({ now: NOW }));
     client = await createClient(t, consultant, { name: 'Garage Morel' });
     clientUser = (await createUser(t, consultant, 'client', client.id)).token;
     activityId = (await createActivity(t, consultant, { name: 'Support' })).id;
@@ -171,8 +163,7 @@ describe('error bodies', () => {
     });
 
     it("says a role refusal on a page in the page's language", async () => {
-      const web = new WebSession(t);
-      await web.signIn('camille@example.fr', PASSWORD);
+      const web = await signedIn(t);
       const fr = await web.get('/portal');
       expect(fr.status).toBe(403);
       expect(fr.text).toContain('Cette action n’est pas ouverte au consultant');

@@ -2,19 +2,12 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { getStorageToken, type ThrottlerStorage } from '@nestjs/throttler';
 import { catalogue } from '../src/i18n';
-import { startTestApp, TestApp } from './app';
-import {
-  bearer,
-  createActivity,
-  createClient,
-  createUser,
-  PASSWORD,
-  setupConsultant,
-} from './factories';
-import { createContract } from './factories/contracts';
+import { TestApp } from './app';
+import { bearer } from './factories';
 import { interventionInput, logIntervention } from './factories/interventions';
 import { resolve, type OpenApiDocument, type Schema } from './support/openapi-conformance';
 import { WebSession } from './support/web';
+import { signedIn, startWorld } from './support/world';
 
 /**
  * Hostile input on every route of the OpenAPI document (so a new route is fuzzed the day it is
@@ -210,7 +203,8 @@ describe('fuzz: hostile input on every route gives a 4xx with the error body and
   }
 
   beforeAll(async () => {
-    t = await startTestApp({}, { now: NOW });
+    const world = await startWorld({ now: NOW });
+    ({ t, consultant } = world);
     // Rate limits are proved elsewhere; here every request must reach validation.
     jest.spyOn(t.app.get<ThrottlerStorage>(getStorageToken()), 'increment').mockResolvedValue({
       totalHits: 1,
@@ -218,22 +212,18 @@ describe('fuzz: hostile input on every route gives a 4xx with the error body and
       isBlocked: false,
       timeToBlockExpire: 0,
     });
-    consultant = await setupConsultant(t);
-    const client = await createClient(t, consultant);
-    const contract = await createContract(t, consultant, client.id);
-    const activity = await createActivity(t, consultant);
+    const { client, contract } = world;
     const intervention = (
       await logIntervention(
         t,
         consultant,
-        interventionInput(contract.id, activity.id, {
+        interventionInput(contract.id, world.activityId, {
           startedAt: '2026-11-10T09:00:00+01:00',
           endedAt: '2026-11-10T10:00:00+01:00',
         }),
       ).expect(201)
     ).body as { id: string };
-    const user = await createUser(t, consultant, 'client', client.id);
-    clientToken = user.token;
+    clientToken = world.clientUser.token;
     const request = (
       await t
         .http()
@@ -273,16 +263,15 @@ describe('fuzz: hostile input on every route gives a 4xx with the error body and
     ids = {
       client: client.id,
       contract: contract.id,
-      activity: activity.id,
+      activity: world.activityId,
       intervention: intervention.id,
       request: request.id,
       invoice: issued.id,
       article: article.id,
-      user: user.id,
+      user: world.clientUser.id,
     };
     doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
-    web = new WebSession(t);
-    await web.signIn('camille@example.fr', PASSWORD);
+    web = await signedIn(t);
   });
   afterAll(() => t.close());
 

@@ -1,13 +1,13 @@
-import { startTestApp, TestApp } from './app';
-import { bearer, createClient, createUser, PASSWORD, setupConsultant } from './factories';
+import { TestApp } from './app';
+import { bearer, createClient, createUser, PASSWORD } from './factories';
+import { startPractice } from './support/world';
 
 describe('users: invite again, activate, change one’s password', () => {
   let t: TestApp;
   let consultant: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    consultant = await setupConsultant(t);
+    ({ t, consultant } = await startPractice());
   });
   afterAll(() => t.close());
 

@@ -1,6 +1,7 @@
-import { startTestApp, TestApp } from './app';
-import { bearer, clientInput, createActivity, createClient, setupConsultant } from './factories';
+import { TestApp } from './app';
+import { bearer, clientInput, createActivity, createClient } from './factories';
 import { contractInput, createContract } from './factories/contracts';
+import { startPractice } from './support/world';
 
 /** A PATCH may leave a field out, but a null where a value is required is a 400 naming it. */
 describe('PATCH with null values', () => {
@@ -9,8 +10,7 @@ describe('PATCH with null values', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    t = await startTestApp();
-    consultant = await setupConsultant(t);
+    ({ t, consultant } = await startPractice());
     const client = await createClient(t, consultant);
     ids.client = client.id;
     ids.activity = (await createActivity(t, consultant)).id;
@@ -104,8 +104,7 @@ describe('refused input in the reader’s language', () => {
   let clientId: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    consultant = await setupConsultant(t);
+    ({ t, consultant } = await startPractice());
     clientId = (await createClient(t, consultant)).id;
   });
   afterAll(() => t.close());
@@ -246,8 +245,7 @@ describe('identifiers as people type them', () => {
   let consultant: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    consultant = await setupConsultant(t);
+    ({ t, consultant } = await startPractice());
   });
   afterAll(() => t.close());
 

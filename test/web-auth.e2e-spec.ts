@@ -2,14 +2,14 @@ import * as passwords from '../src/auth/passwords';
 import { startTestApp, TestApp } from './app';
 import { bearer, createClient, PASSWORD, setupConsultant } from './factories';
 import { WebSession } from './support/web';
+import { signedIn, startPractice } from './support/world';
 
 describe('web pages: sign-in, CSRF, language', () => {
   let t: TestApp;
   let consultant: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    consultant = await setupConsultant(t);
+    ({ t, consultant } = await startPractice());
   });
   afterAll(() => t.close());
 
@@ -67,8 +67,7 @@ describe('web pages: sign-in, CSRF, language', () => {
   });
 
   it('does not accept the session cookie on the API (bearer tokens only)', async () => {
-    const web = new WebSession(t);
-    await web.signIn('camille@example.fr', PASSWORD);
+    const web = await signedIn(t);
     const cookie = (web as unknown as { cookies: Map<string, string> }).cookies.get('gf_session');
     await t.http().get('/api/auth/me').set('Cookie', `gf_session=${cookie}`).expect(401);
   });
@@ -82,8 +81,7 @@ describe('web pages: sign-in, CSRF, language', () => {
   ] as const)(
     'refuses the session cookie on %s %s however the API path is spelt',
     async (method, path) => {
-      const web = new WebSession(t);
-      await web.signIn('camille@example.fr', PASSWORD);
+      const web = await signedIn(t);
       const cookie = (web as unknown as { cookies: Map<string, string> }).cookies.get('gf_session');
       const before = await t
         .http()

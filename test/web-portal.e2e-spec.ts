@@ -1,16 +1,10 @@
-import { startTestApp, TestApp } from './app';
-import {
-  bearer,
-  createActivity,
-  createClient,
-  createUser,
-  PASSWORD,
-  setupConsultant,
-} from './factories';
+import { TestApp } from './app';
+import { bearer, createActivity, createClient, createUser, PASSWORD } from './factories';
 import { contractInput } from './factories/contracts';
 import { WebSession } from './support/web';
 import { invalidInputs, problemOf, summaryOf } from './support/form-problems';
 import { catalogue, type Locale } from '../src/i18n';
+import { signedIn, startPractice } from './support/world';
 
 /** A problem's words in a language, for a field so labelled. */
 const say = (locale: Locale, key: string, field: string): string =>
@@ -25,8 +19,7 @@ describe('client portal pages', () => {
   let staffEmail: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    consultant = await setupConsultant(t);
+    ({ t, consultant } = await startPractice());
     const acme = await createClient(t, consultant, { name: 'ACME Industrie' });
     const other = await createClient(t, consultant, { name: 'Other Co' });
     const contract = await t
@@ -82,8 +75,8 @@ describe('client portal pages', () => {
     const staff = await createUser(t, consultant, 'client', acme.id);
     staffEmail = staff.email;
     web = new WebSession(t);
-    const signedIn = await web.signIn(staff.email, PASSWORD);
-    expect(signedIn.headers.location).toBe('/portal');
+    const landed = await web.signIn(staff.email, PASSWORD);
+    expect(landed.headers.location).toBe('/portal');
   });
   afterAll(() => t.close());
 
@@ -157,8 +150,7 @@ describe('client portal pages', () => {
 
   it('says beside each field what is missing, in the page’s language, keeping what was typed', async () => {
     for (const locale of ['fr', 'en'] as const) {
-      const session = new WebSession(t);
-      await session.signIn(staffEmail, PASSWORD);
+      const session = await signedIn(t, staffEmail);
       if (locale === 'en') await session.get('/lang/en');
       await session.get(`/portal/requests/new?contractId=${contractId}`);
       const res = await session.post('/portal/requests', {
@@ -226,8 +218,7 @@ describe('client portal pages', () => {
       .set(...bearer(staff.token))
       .send({ contractId: contract.body.id, title: 'VPN', description: 'x', urgency: 'normal' })
       .expect(201);
-    const portal = new WebSession(t);
-    await portal.signIn(staff.email, PASSWORD);
+    const portal = await signedIn(t, staff.email);
     const page = (await portal.get('/portal')).text;
     expect(page).toMatch(
       /Dépassement ce mois-ci : 110,00\s€ HT \(heures au-delà : 110,00\s€, hors quota : 0,00\s€\)/,
@@ -298,8 +289,7 @@ describe('client portal pages', () => {
   });
 
   it('keeps staff of the practice out of the portal', async () => {
-    const consultantWeb = new WebSession(t);
-    await consultantWeb.signIn('camille@example.fr', PASSWORD);
+    const consultantWeb = await signedIn(t);
     const res = await consultantWeb.get('/portal');
     expect(res.status).toBe(403);
   });

@@ -628,8 +628,7 @@ describe('console: the settings pages, activities, people and one’s own passwo
     it('is reachable by every role, from the header', async () => {
       const client = await createClient(t, token);
       const staff = await createUser(t, token, 'client', client.id);
-      const session = new WebSession(t);
-      await session.signIn(staff.email, PASSWORD);
+      const session = await signedIn(t, staff.email);
       const page = await session.get('/account/password');
       expect(page.status).toBe(200);
       expect(page.text).toContain('href="/portal/requests"');
@@ -667,8 +666,7 @@ describe('console: the settings pages, activities, people and one’s own passwo
     });
 
     it('changes the password: this browser stays signed in, every other session ends', async () => {
-      const other = new WebSession(t);
-      await other.signIn('camille@example.fr', PASSWORD);
+      const other = await signedIn(t);
       await web.get('/account/password');
       const res = await web.post('/account/password', {
         currentPassword: PASSWORD,

@@ -25,19 +25,25 @@ export interface ClientUser {
   email: string;
 }
 
-export interface World extends Practice {
+export interface ClientScene {
   client: { id: string; name: string };
   contract: CreatedContract;
-  activityId: string;
   /** A user of the client's company. */
   clientUser: ClientUser;
 }
 
-export interface WorldOptions extends TestAppOptions {
+export interface World extends Practice, ClientScene {
+  activityId: string;
+}
+
+export interface ClientOptions {
   /** The client company's name. */
   clientName?: string;
   /** Overrides of the client's contract (contractInput's). */
   contract?: Overrides;
+}
+
+export interface WorldOptions extends TestAppOptions, ClientOptions {
   /** Overrides of the activity (createActivity's). */
   activity?: Record<string, unknown>;
 }
@@ -49,29 +55,30 @@ export async function startPractice(options: TestAppOptions = {}): Promise<Pract
 }
 
 /**
- * The usual scene: the practice and its consultant, a client under contract, an activity to log
- * work under and a user of the client's company.
+ * The usual scene: the practice and its consultant, a client under contract with one of its
+ * users, and an activity to log work under.
  */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const { clientName, contract, activity, ...appOptions } = options;
   const practice = await startPractice(appOptions);
-  return { ...practice, ...(await addClient(practice, { clientName, contract, activity })) };
+  const scene = await addClient(practice, { clientName, contract });
+  const activityId = (await createActivity(practice.t, practice.consultant, activity ?? {})).id;
+  return { ...practice, ...scene, activityId };
 }
 
-/** A client company of the practice with its contract, an activity and one of its users. */
+/** A client company of the practice with its contract and one of its users. */
 export async function addClient(
   { t, consultant }: Practice,
-  options: Omit<WorldOptions, keyof TestAppOptions> = {},
-): Promise<Omit<World, keyof Practice>> {
+  options: ClientOptions = {},
+): Promise<ClientScene> {
   const client = await createClient(
     t,
     consultant,
     options.clientName ? { name: options.clientName } : {},
   );
   const contract = await createContract(t, consultant, client.id, options.contract ?? {});
-  const activityId = (await createActivity(t, consultant, options.activity ?? {})).id;
   const clientUser = await createUser(t, consultant, 'client', client.id);
-  return { client, contract, activityId, clientUser };
+  return { client, contract, clientUser };
 }
 
 /** A page session signed in (the sign-in answered by its redirect); the consultant's by default. */
