@@ -1,16 +1,10 @@
-import { startTestApp, TestApp } from './app';
-import {
-  bearer,
-  createActivity,
-  createClient,
-  createUser,
-  PASSWORD,
-  setupConsultant,
-} from './factories';
-import { createContract, type CreatedContract } from './factories/contracts';
+import { TestApp } from './app';
+import { bearer, createClient, createUser } from './factories';
+import { type CreatedContract } from './factories/contracts';
 import { problemOf, summaryOf } from './support/form-problems';
 import { WebSession } from './support/web';
 import { catalogue } from '../src/i18n';
+import { signedIn, startWorld } from './support/world';
 
 /** Wednesday 2 December 2026, 10:00 in Paris. */
 const NOW = '2026-12-02T10:00:00+01:00';
@@ -40,20 +34,23 @@ describe('web pages: the request desk and the client’s request page', () => {
   let stranger: WebSession;
 
   beforeAll(async () => {
-    t = await startTestApp({}, { now: NOW });
-    consultant = await setupConsultant(t);
-    const acmeCo = await createClient(t, consultant, { name: 'ACME Industrie' });
+    ({
+      t,
+      consultant,
+      contract,
+      activityId,
+      clientUser: acme,
+    } = await startWorld({
+      now: NOW,
+      clientName: 'ACME Industrie',
+      contract: { title: 'Infogérance ACME' },
+      activity: { name: 'Support' },
+    }));
     const globexCo = await createClient(t, consultant, { name: 'Globex' });
-    contract = await createContract(t, consultant, acmeCo.id, { title: 'Infogérance ACME' });
-    activityId = (await createActivity(t, consultant, { name: 'Support' })).id;
-    acme = await createUser(t, consultant, 'client', acmeCo.id);
     globex = await createUser(t, consultant, 'client', globexCo.id);
-    desk = new WebSession(t);
-    await desk.signIn('camille@example.fr', PASSWORD);
-    portal = new WebSession(t);
-    await portal.signIn(acme.email, PASSWORD);
-    stranger = new WebSession(t);
-    await stranger.signIn(globex.email, PASSWORD);
+    desk = await signedIn(t);
+    portal = await signedIn(t, acme.email);
+    stranger = await signedIn(t, globex.email);
   });
   afterAll(() => t.close());
 

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { bearer, createClient, createUser, PASSWORD, setupConsultant } from '../factories';
-import { createContract } from '../factories/contracts';
+import { bearer, PASSWORD, setupConsultant } from '../factories';
 import { DESKTOP, PHONE, screenshot, startJourney, textOf, type Journey } from './browser';
+import { addClient } from '../support/world';
 
 /**
  * A request handled from the console's desk while its client follows it on the portal: answered,
@@ -20,10 +20,11 @@ describe('the request desk and the portal in the browser', () => {
     // Wednesday 2 December 2026, 10:00 in Paris.
     journey = await startJourney();
     const { t } = journey;
-    const token = await setupConsultant(t);
-    const acme = await createClient(t, token, { name: 'Acme Logistique' });
-    contractId = (await createContract(t, token, acme.id, { title: 'Infogérance mensuelle' })).id;
-    const staff = await createUser(t, token, 'client', acme.id);
+    const { contract, clientUser: staff } = await addClient(
+      { t, consultant: await setupConsultant(t) },
+      { clientName: 'Acme Logistique', contract: { title: 'Infogérance mensuelle' } },
+    );
+    contractId = contract.id;
     clientToken = staff.token;
     const filed = await t
       .http()

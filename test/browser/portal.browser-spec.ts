@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
-import { bearer, createClient, createUser, PASSWORD, setupConsultant } from '../factories';
-import { createContract } from '../factories/contracts';
+import { bearer, PASSWORD, setupConsultant } from '../factories';
 import { PHONE, screenshot, startJourney, signIn, textOf, type Journey } from './browser';
+import { addClient } from '../support/world';
 
 /** A client's journey on a phone: usage, a critical request filed, the next one refused. */
 describe('client portal in the browser', () => {
@@ -14,18 +14,20 @@ describe('client portal in the browser', () => {
     // Wednesday 2 December 2026, 10:00 in Paris; the contracts started a year before.
     journey = await startJourney();
     const { t } = journey;
-    const token = await setupConsultant(t);
+    const practice = { t, consultant: await setupConsultant(t) };
     const startDate = '2025-12-02';
-    const acme = await createClient(t, token, { name: 'Acme Logistique' });
-    await createContract(t, token, acme.id, {
-      title: 'Infogérance mensuelle',
-      startDate,
-      urgencyPolicy: { levels: { critical: { monthlyQuota: 1, overQuota: 'reject' } } },
+    ({ clientUser: client } = await addClient(practice, {
+      clientName: 'Acme Logistique',
+      contract: {
+        title: 'Infogérance mensuelle',
+        startDate,
+        urgencyPolicy: { levels: { critical: { monthlyQuota: 1, overQuota: 'reject' } } },
+      },
+    }));
+    const { contract: theirs, clientUser: other } = await addClient(practice, {
+      clientName: 'Atelier Boréal',
+      contract: { startDate },
     });
-    client = await createUser(t, token, 'client', acme.id);
-    const boreal = await createClient(t, token, { name: 'Atelier Boréal' });
-    const theirs = await createContract(t, token, boreal.id, { startDate });
-    const other = await createUser(t, token, 'client', boreal.id);
     const filed = await t
       .http()
       .post('/api/requests')
