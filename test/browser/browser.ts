@@ -25,6 +25,11 @@ const ARGS = [
 export const SCREENSHOTS = join(__dirname, '..', 'artifacts', 'screenshots');
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 800 };
+/** The widths a journey is walked at: a desktop's and a 375 px phone's, by name. */
+export const WIDTHS: [string, { width: number; height: number }][] = [
+  ['desktop', DESKTOP],
+  ['phone', PHONE],
+];
 
 export interface Served {
   t: TestApp;

@@ -1,13 +1,13 @@
 import type { Page } from 'playwright-core';
 import { PASSWORD } from '../factories';
 import {
-  DESKTOP,
   PHONE,
   screenshot,
   scrollWidth,
   startJourney,
   textOf,
   type Journey,
+  WIDTHS,
 } from './browser';
 
 /**
@@ -15,10 +15,7 @@ import {
  * they are typed, creates the practice and the consultant, and lands on the console with its
  * first steps, at a desktop's width and on a 375 px phone.
  */
-describe.each([
-  ['desktop', DESKTOP],
-  ['phone', PHONE],
-])('first start in the browser (%s)', (name, viewport) => {
+describe.each(WIDTHS)('first start in the browser (%s)', (name, viewport) => {
   let journey: Journey;
   let page: Page;
 
