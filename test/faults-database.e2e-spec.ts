@@ -355,7 +355,7 @@ describe('the database going away', () => {
       console.info('database refused: answers', tally(answers));
       const [health, page, ...api] = answers;
       expectUnavailable(health, 'unavailable.database');
-      expect(health.body).toMatchObject({ details: [{ field: 'database', message: 'down' }] });
+      expect(health.body).toMatchObject({ details: [{ field: 'database', database: 'down' }] });
       expect(page).toMatchObject({ status: 503, retryAfter: String(RETRY_AFTER_SECONDS) });
       expect(page.body!.html).toContain('Service momentanément indisponible');
       for (const a of api) expectUnavailable(a, 'unavailable.database');

@@ -29,7 +29,7 @@ export class HealthController {
       await this.dataSource.query('SELECT 1');
     } catch {
       throw new DomainError('unavailable.database', 'The database is down', [
-        { field: 'database', message: 'down' },
+        { field: 'database', database: 'down', message: 'down' },
       ]);
     }
     return { status: 'ok', database: 'up' };
