@@ -21,13 +21,13 @@ import {
   findOverlaps,
   mapRowsToContracts,
   parseTimesheetCsv,
+  withReasons,
   workSpan,
   type ImportableContract,
   type ImportError,
   type ImportRow,
 } from './import';
 import { ROWS_PER_WRITE } from './import/limits';
-import { withReasons } from './import/refusal-text';
 import { append, inTurns } from './import/turns';
 import { importQuotaLocks, writeImport } from './import-batch';
 import {

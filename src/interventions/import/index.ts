@@ -8,3 +8,4 @@ export type {
   MappedImportRow,
 } from './map-rows-to-contracts';
 export { findOverlaps, workSpan } from './find-overlaps';
+export { refusalText, withReasons } from './refusal-text';
