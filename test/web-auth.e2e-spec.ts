@@ -22,6 +22,18 @@ describe('web pages: sign-in, CSRF, language', () => {
     expect(en.text).toContain('Sign in');
   });
 
+  it('says, once an email is locked out, how long to wait, in the page’s language', async () => {
+    const web = new WebSession(t);
+    for (let i = 0; i < 5; i++) {
+      expect((await web.signIn('camille@example.fr', 'not the password')).status).toBe(401);
+    }
+    const locked = await web.signIn('camille@example.fr', PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.text).toContain('réessayez dans 15 minutes');
+    t.clock.advance({ minutes: 16 });
+    expect((await web.signIn('camille@example.fr', PASSWORD)).status).toBe(303);
+  });
+
   it('refuses a form posted without its CSRF token', async () => {
     const web = new WebSession(t);
     await web.get('/login');

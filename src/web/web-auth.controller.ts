@@ -7,6 +7,7 @@ import { AuthService } from '../auth/auth.service';
 import { AcceptInviteDto, LoginDto, SessionView } from '../auth/dto/auth.dto';
 import { isPasswordWeakness, weaknessAdvice } from '../auth/password-strength';
 import { DomainError } from '../common/domain-error';
+import { errorText } from '../common/error-text';
 import { SignInStep } from '../common/throttle.guard';
 import { LANG_COOKIE } from './i18n';
 import { WebErrorFilter } from './web-error.filter';
@@ -57,14 +58,17 @@ export class WebAuthController {
       return this.signIn(req, reply, session, safeNext(next));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const status = error.kind === 'too_many' ? 429 : 401;
-      const message = error.kind === 'too_many' ? 'login.locked' : 'login.failed';
+      const locked = error.kind === 'too_many';
+      // Locked out: the API's own words, with the wait it names, in the page's language.
+      const message = locked
+        ? errorText(this.pages.locale(req), error.code, error.message, error.details).message
+        : null;
       return this.pages.render(
         req,
         reply,
         'login',
-        { next: safeNext(next), error: message, email: dto.email },
-        status,
+        { next: safeNext(next), error: 'login.failed', message, email: dto.email },
+        locked ? 429 : 401,
       );
     }
   }
