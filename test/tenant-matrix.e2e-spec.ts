@@ -142,6 +142,7 @@ const PAGES: Record<string, readonly Grant[]> = {
   'POST /portal/requests': [CL],
   'GET /portal/requests/new': [CL],
   'GET /portal/requests/:id': [CL],
+  'GET /portal/requests/:id/filed': [CL],
   'POST /portal/requests/:id/comments': [CL],
   'POST /portal/requests/:id/cancel': [CL],
   'POST /portal/deflections': [CL],

@@ -17,10 +17,12 @@ describe('client portal pages', () => {
   let otherRequestId: string;
   let web: WebSession;
   let staffEmail: string;
+  let acmeId: string;
 
   beforeAll(async () => {
     ({ t, consultant } = await startPractice());
     const acme = await createClient(t, consultant, { name: 'ACME Industrie' });
+    acmeId = acme.id;
     const other = await createClient(t, consultant, { name: 'Other Co' });
     const contract = await t
       .http()
@@ -117,9 +119,13 @@ describe('client portal pages', () => {
       description: 'Plus personne ne peut travailler',
       urgency: 'critical',
     });
-    expect(accepted.status).toBe(201);
-    expect(accepted.text).toContain('Demande enregistrée');
-    expect(accepted.text).toContain('Critique');
+    // Filed, then shown by a redirect: the outcome page is a GET that reloads without filing.
+    expect(accepted.status).toBe(303);
+    expect(accepted.headers.location).toMatch(/^\/portal\/requests\/[0-9a-f-]{36}\/filed$/);
+    const shown = await web.get(accepted.headers.location);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('Demande enregistrée');
+    expect(shown.text).toContain('Critique');
 
     await web.get(`/portal/requests/new?contractId=${contractId}`);
     const refused = await web.post('/portal/requests', {
@@ -146,6 +152,69 @@ describe('client portal pages', () => {
     const list = await web.get('/portal/requests');
     expect(list.text).toContain('Serveur de fichiers arrêté');
     expect(list.text).not.toContain('Encore une panne');
+  });
+
+  it('shows the stored outcome of a filing after its redirect, and a reload files nothing more', async () => {
+    const contract = await t
+      .http()
+      .post('/api/contracts')
+      .set(...bearer(consultant))
+      .send(
+        contractInput(acmeId, {
+          title: 'Astreinte ACME',
+          urgencyPolicy: {
+            levels: { critical: { monthlyQuota: 1, overQuota: 'downgrade', clock: '24x7' } },
+          },
+        }),
+      )
+      .expect(201);
+    const downgradeId = contract.body.id as string;
+    await t
+      .http()
+      .post('/api/requests')
+      .set(...bearer(consultant))
+      .send({
+        contractId: downgradeId,
+        title: 'Première panne',
+        description: 'x',
+        urgency: 'critical',
+      })
+      .expect(201);
+    await web.get(`/portal/requests/new?contractId=${downgradeId}`);
+    const title = 'Messagerie muette';
+    const filed = await web.post('/portal/requests', {
+      contractId: downgradeId,
+      title,
+      description: 'Aucun courriel ne part',
+      urgency: 'critical',
+    });
+    expect(filed.status).toBe(303);
+    const location = filed.headers.location;
+    const id = /^\/portal\/requests\/([0-9a-f-]{36})\/filed$/.exec(location)![1];
+    // The outcome is not carried by the address: it is read back from the request stored.
+    expect(location).not.toMatch(/[?#]/);
+    const first = await web.get(location);
+    const reload = await web.get(location);
+    const stored = await t
+      .http()
+      .get(`/api/requests/${id}`)
+      .set(...bearer(consultant))
+      .expect(200);
+    expect(stored.body).toMatchObject({ policyOutcome: 'downgraded', urgencyApplied: 'high' });
+    for (const page of [first, reload]) {
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Demande enregistrée à un niveau inférieur');
+      expect(page.text).toContain(
+        'Quota Critique du mois épuisé (1 sur 1)\u00a0: demande enregistrée au niveau Haute',
+      );
+      expect(page.text).toContain(`href="/portal/requests/${id}"`);
+    }
+    const listed = await t
+      .http()
+      .get(`/api/requests?contractId=${downgradeId}&limit=100`)
+      .set(...bearer(consultant))
+      .expect(200);
+    expect(listed.body.items.filter((r: { title: string }) => r.title === title)).toHaveLength(1);
   });
 
   it('says beside each field what is missing, in the page’s language, keeping what was typed', async () => {

@@ -84,7 +84,18 @@ export class PortalController {
       const page = { nav: NAV, ...outcome.refused };
       return this.pages.render(req, reply, 'portal/request-new', page, outcome.status);
     }
-    return this.pages.render(req, reply, 'portal/request-filed', { nav: NAV, ...outcome }, 201);
+    return this.pages.redirect(reply, outcome.redirect);
+  }
+
+  /** A filed request's outcome, read back from what was stored: reloading it files nothing. */
+  @Get('requests/:id/filed')
+  async filed(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @UuidParam() id: string,
+  ): Promise<FastifyReply> {
+    const page = await this.portal.filed(req.user!, id);
+    return this.pages.render(req, reply, 'portal/request-filed', { nav: NAV, ...page });
   }
 
   @Get('requests/:id')

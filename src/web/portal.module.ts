@@ -3,6 +3,7 @@ import { AlertsModule } from '../alerts/alerts.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import { KnowledgeModule } from '../knowledge/knowledge.module';
+import { PracticeModule } from '../practice/practice.module';
 import { RequestsModule } from '../requests/requests.module';
 import { UsageModule } from '../usage/usage.module';
 import { PortalController } from './portal.controller';
@@ -19,6 +20,7 @@ import { WebModule } from './web.module';
     RequestsModule,
     KnowledgeModule,
     InvoicingModule,
+    PracticeModule,
   ],
   controllers: [PortalController],
   providers: [PortalService],

@@ -21,6 +21,8 @@ import { RequestFilingService } from '../requests/request-filing.service';
 import { canCancel } from '../requests/request-rules';
 import { RequestsService } from '../requests/requests.service';
 import { ContractUsage, UsageService } from '../usage/usage.service';
+import { localMonth } from '../calendar';
+import { PracticeService } from '../practice/practice.service';
 import type { AuthUser } from '../auth/auth.decorators';
 import { checkDto, given, type RequestFileForm } from './console-forms';
 import type { FormOutcome } from './console-pages';
@@ -77,6 +79,7 @@ export class PortalService {
     private readonly articles: ArticlesService,
     private readonly invoices: InvoicesService,
     private readonly pdfs: InvoicePdfService,
+    private readonly practice: PracticeService,
   ) {}
 
   /** The home page: each active contract's levels, and the latest alerts. */
@@ -132,12 +135,34 @@ export class PortalService {
       };
     }
     try {
-      return { filed: await this.filing.file(viewer, checked.value) };
+      const filed = await this.filing.file(viewer, checked.value);
+      return { redirect: `/portal/requests/${filed.id}/filed` };
     } catch (error) {
       if (!(error instanceof DomainError) || !FORM_REFUSALS.has(error.kind)) throw error;
       const { problems, status } = formFailure(error);
       return { refused: await this.requestForm(viewer, { ...form }, problems), status };
     }
+  }
+
+  /**
+   * What the urgency policy made of a filed request, read back from the stored request: its
+   * outcome, the reason and the level applied; with the applied level's quota use while the
+   * month it was filed in is still the current one.
+   */
+  async filed(viewer: Viewer, id: string) {
+    const request = await this.requests.detail(viewer, id);
+    const [usage, { timezone }] = await Promise.all([
+      this.usage.usage(viewer, request.contractId),
+      this.practice.get(),
+    ]);
+    const sameMonth = usage.month === localMonth(request.createdAt, timezone);
+    const { used, quota } = usage.quotas[request.urgencyApplied];
+    return {
+      filed: {
+        ...request,
+        quota: sameMonth ? { level: request.urgencyApplied, used, quota } : null,
+      },
+    };
   }
 
   /** A request with its thread and work; cancelling is offered while the rules allow it. */

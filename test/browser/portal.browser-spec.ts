@@ -76,7 +76,9 @@ describe('client portal in the browser', () => {
   });
 
   it('files a critical request while one is left and says it is registered', async () => {
-    expect(await fileCritical('Logiciel d’entrepôt indisponible')).toBe(201);
+    // Filed, then redirected to its outcome: reloading that page files nothing twice.
+    expect(await fileCritical('Logiciel d’entrepôt indisponible')).toBe(303);
+    expect(new URL(page.url()).pathname).toMatch(/^\/portal\/requests\/[0-9a-f-]{36}\/filed$/);
     const outcome = await textOf(page.getByRole('status'));
     expect(outcome).toContain('Demande enregistrée');
     expect(outcome).toContain('Critique');
