@@ -489,14 +489,22 @@ describe('console: the settings pages, activities, people and one’s own passwo
         displayName: 'Dominique Petit',
         email: 'dominique@tilleuls.example',
       });
-      expect(res.status).toBe(200);
-      const link = invitationLink(res.text);
+      // Made, then shown by a redirect: the token is in neither the address nor a reload.
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/console/users');
+      const kept = [res.headers['set-cookie']].flat().find((c) => c?.startsWith('gf_invited='));
+      expect(kept).toMatch(/; Path=\/console\/users/);
+      expect(kept).toMatch(/; HttpOnly/);
+      expect(kept).toMatch(/; Max-Age=\d+/);
+      const shown = await web.get(res.headers.location);
+      expect(shown.status).toBe(200);
+      const link = invitationLink(shown.text);
       expect(link.origin).toMatch(/^http:\/\/127\.0\.0\.1(:\d+)?$/);
       expect(link.pathname).toBe('/invite');
-      expect(textOfId(res.text, 'people')).toMatch(
+      expect(textOfId(shown.text, 'people')).toMatch(
         /Dominique Petit dominique@tilleuls\.example Personnel de Clinique des Tilleuls Invité, mot de passe pas encore choisi/,
       );
-      // Shown this once.
+      // Shown this once: a reload no longer has it.
       expect((await web.get('/console/users')).text).not.toContain('id="invite-link"');
       const staff = new WebSession(t);
       await staff.get(link.pathname + link.search);
@@ -531,15 +539,13 @@ describe('console: the settings pages, activities, people and one’s own passwo
 
     it('invites the accountant, gives a new link that replaces the first, and deactivates and activates them', async () => {
       await web.get('/console/users');
-      const first = invitationLink(
-        (
-          await web.post('/console/users', {
-            who: 'accountant',
-            displayName: 'Cabinet Compta',
-            email: 'compta@cabinet.example',
-          })
-        ).text,
-      );
+      const made = await web.post('/console/users', {
+        who: 'accountant',
+        displayName: 'Cabinet Compta',
+        email: 'compta@cabinet.example',
+      });
+      expect(made.status).toBe(303);
+      const first = invitationLink((await web.get(made.headers.location)).text);
       const users = await t
         .http()
         .get('/api/users')
@@ -551,8 +557,10 @@ describe('console: the settings pages, activities, people and one’s own passwo
       expect(accountant).toMatchObject({ role: 'accountant', clientId: null, passwordSet: false });
       await web.get('/console/users');
       const again = await web.post(`/console/users/${accountant.id}/invite`, {});
-      expect(again.status).toBe(200);
-      const second = invitationLink(again.text);
+      expect(again.status).toBe(303);
+      expect(again.headers.location).toBe('/console/users');
+      const second = invitationLink((await web.get(again.headers.location)).text);
+      expect((await web.get('/console/users')).text).not.toContain('id="invite-link"');
       expect(second.searchParams.get('token')).not.toBe(first.searchParams.get('token'));
       const stale = await t
         .http()
@@ -569,9 +577,8 @@ describe('console: the settings pages, activities, people and one’s own passwo
       expect(summaryOf(refused.text, 'ua')[0].line).toMatch(/désactivé/);
       expect((await web.post(`/console/users/${accountant.id}/activate`, {})).status).toBe(303);
       await web.get('/console/users');
-      const third = invitationLink(
-        (await web.post(`/console/users/${accountant.id}/invite`, {})).text,
-      );
+      const resent = await web.post(`/console/users/${accountant.id}/invite`, {});
+      const third = invitationLink((await web.get(resent.headers.location)).text);
       const used = await t
         .http()
         .post('/api/auth/accept-invite')

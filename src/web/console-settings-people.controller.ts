@@ -6,7 +6,12 @@ import { UuidParam } from '../common/validation';
 import { ActivityForm, InvitationForm } from './console-first-steps-forms';
 import { ConsolePages } from './console-pages';
 import { ConsoleActivities } from './console-settings-activities.service';
-import { ConsoleUsers } from './console-settings-users.service';
+import {
+  ConsoleUsers,
+  invitationLink,
+  type InvitationOutcome,
+} from './console-settings-users.service';
+import { keepInvitation, takeInvitation } from './invitation-cookie';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPages, type PageRequest } from './web-pages';
 
@@ -70,19 +75,20 @@ export class ConsoleSettingsPeopleController {
 
   @Get('users')
   async userList(@Req() req: PageRequest, @Res() reply: FastifyReply) {
-    return this.pages.render(req, reply, 'console/users', await this.users.page(req.user!));
+    const invitation = takeInvitation(req, reply);
+    const invited = invitation ? invitationLink(invitation, originOf(req)) : null;
+    const page = await this.users.page(req.user!, { invited });
+    return this.pages.render(req, reply, 'console/users', page);
   }
 
   @Post('users')
   async invite(@Req() req: PageRequest, @Res() reply: FastifyReply, @Body() form: InvitationForm) {
-    const outcome = await this.users.invite(req.user!, form, originOf(req));
-    return this.pages.answer(req, reply, 'console/users', outcome);
+    return this.invited(req, reply, await this.users.invite(req.user!, form));
   }
 
   @Post('users/:id/invite')
   async reinvite(@Req() req: PageRequest, @Res() reply: FastifyReply, @UuidParam() id: string) {
-    const outcome = await this.users.reinvite(req.user!, id, originOf(req));
-    return this.pages.answer(req, reply, 'console/users', outcome);
+    return this.invited(req, reply, await this.users.reinvite(req.user!, id));
   }
 
   @Post('users/:id/deactivate')
@@ -94,5 +100,11 @@ export class ConsoleSettingsPeopleController {
   @Post('users/:id/activate')
   async activate(@Res() reply: FastifyReply, @UuidParam() id: string) {
     return this.pages.redirect(reply, await this.users.activate(id));
+  }
+
+  /** An invitation made: its link kept for the list's page, shown there once. */
+  private invited(req: PageRequest, reply: FastifyReply, outcome: InvitationOutcome) {
+    if (outcome.invitation) keepInvitation(req, reply, outcome.invitation);
+    return this.pages.answer(req, reply, 'console/users', outcome);
   }
 }

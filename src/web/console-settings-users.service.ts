@@ -20,6 +20,16 @@ export interface InvitationLink {
   expiresAt: string;
 }
 
+/** An invitation just made: whom for, its token (shown once, never stored) and its end. */
+export interface Invitation {
+  displayName: string;
+  token: string;
+  expiresAt: string;
+}
+
+/** A form's outcome; an invitation made also gives what to show once, after the redirect. */
+export type InvitationOutcome = FormOutcome & { invitation?: Invitation };
+
 /** What the page shows beside the list: the form's values and problems, a link, a refusal. */
 export interface UsersPageState {
   form?: Values;
@@ -33,8 +43,8 @@ export interface UsersPageState {
  * The people given access, on the console, through the API's services: listed with their role
  * and state (invited, active, deactivated), invited (a client's staff member or the
  * accountant), invited again with a new link, deactivated and activated again. An invitation's
- * link is made for the address the console is reached at, and shown once: the API keeps only
- * the token's digest.
+ * link is made for the address the console is reached at, and shown once, on the page the
+ * form redirects to (see invitation-cookie.ts): the API keeps only the token's digest.
  */
 @Injectable()
 export class ConsoleUsers {
@@ -65,28 +75,26 @@ export class ConsoleUsers {
   }
 
   /**
-   * Invites a client's staff member or the accountant: the page again with the link to give
-   * them (made for `origin`), or with the problems.
+   * Invites a client's staff member or the accountant: back to the list with the invitation to
+   * give them, or the page again with the problems.
    */
-  async invite(viewer: AuthUser, form: InvitationForm, origin: string): Promise<FormOutcome> {
+  async invite(viewer: AuthUser, form: InvitationForm): Promise<InvitationOutcome> {
     const outcome = await attempt(async () => {
       const checked = await checkDto(CreateUserDto, invitationPlain(form));
       const invited = checked.value ? await this.users.invite(checked.value) : undefined;
       return { problems: checked.problems, invited };
     });
     if ('invited' in outcome && outcome.invited) {
-      const invited = linkOf(outcome.invited, origin);
-      return { page: await this.page(viewer, { invited }), status: 200 };
+      return { redirect: LIST, invitation: invitationOf(outcome.invited) };
     }
     const state = { form: { ...form }, problems: outcome.problems };
     return { page: await this.page(viewer, state), status: outcome.status };
   }
 
   /** A new link for someone who has not chosen a password yet; the previous link stops working. */
-  async reinvite(viewer: AuthUser, id: string, origin: string): Promise<FormOutcome> {
+  async reinvite(viewer: AuthUser, id: string): Promise<InvitationOutcome> {
     try {
-      const invited = linkOf(await this.users.reinvite(id), origin);
-      return { page: await this.page(viewer, { invited }), status: 200 };
+      return { redirect: LIST, invitation: invitationOf(await this.users.reinvite(id)) };
     } catch (error) {
       return this.refusedOn(viewer, id, error);
     }
@@ -116,10 +124,19 @@ export class ConsoleUsers {
   }
 }
 
-function linkOf(invited: InvitedUserView, origin: string): InvitationLink {
+function invitationOf(invited: InvitedUserView): Invitation {
   return {
     displayName: invited.user.displayName,
-    link: `${origin}/invite?token=${encodeURIComponent(invited.inviteToken)}`,
+    token: invited.inviteToken,
     expiresAt: invited.inviteExpiresAt,
+  };
+}
+
+/** The link an invited person opens, made for the address the console is reached at. */
+export function invitationLink(invitation: Invitation, origin: string): InvitationLink {
+  return {
+    displayName: invitation.displayName,
+    link: `${origin}/invite?token=${encodeURIComponent(invitation.token)}`,
+    expiresAt: invitation.expiresAt,
   };
 }
