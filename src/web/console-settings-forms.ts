@@ -40,6 +40,11 @@ export class IdentityForm {
   @Text(20) readonly bic?: string;
 }
 
+/** The logo's form: its one file input, read from the multipart body by its handler. */
+export class LogoForm {
+  @Text(0) readonly logo?: string;
+}
+
 export const IDENTITY_PATHS = {
   line1: 'address.line1',
   line2: 'address.line2',
@@ -410,6 +415,7 @@ export const SETTINGS_FORMS = {
     paths: IDENTITY_PATHS,
     label: (input, t) => (input === 'name' ? t('setup.field.practiceName') : undefined),
   },
+  settingsLogo: { id: 'sg', form: LogoForm },
   settingsCalendar: {
     id: 'sc',
     form: CalendarForm,

@@ -54,6 +54,29 @@ export class ConsoleSettingsController {
     return this.pages.answer(req, reply, TEMPLATE.identity, outcome);
   }
 
+  /** The current logo, as the identity page shows it. */
+  @Get('identity/logo')
+  async logo(@Res() reply: FastifyReply) {
+    const logo = await this.settings.logo();
+    return reply
+      .header('content-type', logo.mediaType)
+      .header('cache-control', 'private, no-store')
+      .send(logo.bytes);
+  }
+
+  /** The logo's upload (multipart, its token in the action's query). */
+  @Post('identity/logo')
+  async saveLogo(@Req() req: PageRequest, @Res() reply: FastifyReply) {
+    const outcome = await this.settings.saveLogo(req, this.web.locale(req));
+    return this.pages.answer(req, reply, TEMPLATE.identity, outcome);
+  }
+
+  @Post('identity/logo/remove')
+  async removeLogo(@Req() req: PageRequest, @Res() reply: FastifyReply) {
+    const outcome = await this.settings.removeLogo(this.web.locale(req));
+    return this.pages.answer(req, reply, TEMPLATE.identity, outcome);
+  }
+
   @Get('calendar')
   calendar(@Req() req: PageRequest, @Res() reply: FastifyReply, @Query('saved') saved?: string) {
     return this.show('calendar', req, reply, saved);

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { HOLIDAY_CALENDARS, WEEKDAYS } from '../common/domain';
+import { notFound } from '../common/domain-error';
 import type { FieldProblem } from '../common/validation';
 import { UpdatePracticeDto } from '../practice/dto/practice.dto';
 import type { Practice } from '../practice/practice.entity';
+import { LOGO_MAX_BYTES, LOGO_MAX_PIXELS } from '../practice/logo-image';
+import { readLogoUpload } from '../practice/logo-upload';
+import { PracticeLogo, type LogoFile } from '../practice/practice-logo.service';
 import { PracticeService } from '../practice/practice.service';
 import { checkDto } from './console-forms';
 import type { FormOutcome } from './console-pages';
@@ -52,7 +57,10 @@ export interface SectionPage {
  */
 @Injectable()
 export class ConsoleSettings {
-  constructor(private readonly practice: PracticeService) {}
+  constructor(
+    private readonly practice: PracticeService,
+    private readonly logos: PracticeLogo,
+  ) {}
 
   /** The overview: every section's current values, with the way to each page. */
   async overview() {
@@ -80,6 +88,39 @@ export class ConsoleSettings {
 
   saveIdentity(form: IdentityForm, locale: string): Promise<FormOutcome> {
     return this.save('identity', locale, form, identityPlain(form));
+  }
+
+  /** The uploaded logo (multipart, field `logo`) saved; else the page, its problem beside it. */
+  async saveLogo(request: FastifyRequest, locale: string): Promise<FormOutcome> {
+    const outcome = await attempt(async () => {
+      await this.logos.set(await readLogoUpload(request));
+      return { problems: [] as FormProblem[] };
+    });
+    return this.logoAnswer(outcome, locale);
+  }
+
+  async removeLogo(locale: string): Promise<FormOutcome> {
+    const outcome = await attempt(async () => {
+      await this.logos.remove();
+      return { problems: [] as FormProblem[] };
+    });
+    return this.logoAnswer(outcome, locale);
+  }
+
+  /** The current logo's bytes; 404 when there is none. */
+  async logo(): Promise<LogoFile> {
+    const logo = await this.logos.current();
+    if (!logo) throw notFound('logo');
+    return logo;
+  }
+
+  private async logoAnswer(
+    outcome: { problems: FormProblem[]; status: number },
+    locale: string,
+  ): Promise<FormOutcome> {
+    if (outcome.problems.length === 0) return { redirect: '/console/settings/identity?saved=1' };
+    const page = await this.page('identity', locale);
+    return { page: { ...page, logoProblems: outcome.problems }, status: outcome.status };
   }
 
   saveCalendar(form: CalendarForm, locale: string): Promise<FormOutcome> {
@@ -160,10 +201,13 @@ function valuesOf(section: SettingsSection, p: Practice, locale: string): Values
 }
 
 /** The choices a section's selects offer. */
-function choices(section: SettingsSection): Record<string, readonly string[]> {
+function choices(section: SettingsSection): Record<string, unknown> {
   switch (section) {
     case 'identity':
-      return { legalForms: LEGAL_FORMS };
+      return {
+        legalForms: LEGAL_FORMS,
+        logoLimits: { maxKilobytes: LOGO_MAX_BYTES / 1024, maxPixels: LOGO_MAX_PIXELS },
+      };
     case 'calendar':
       return { weekdays: WEEKDAYS, holidayCalendars: HOLIDAY_CALENDARS };
     case 'invoicing':
