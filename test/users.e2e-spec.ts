@@ -1,6 +1,8 @@
 import { TestApp } from './app';
 import { bearer, createClient, createUser, PASSWORD } from './factories';
 import { startPractice } from './support/world';
+import type { AuthUser } from '../src/auth/auth.decorators';
+import { UsersService } from '../src/users/users.service';
 
 describe('users: invite again, activate, change one’s password', () => {
   let t: TestApp;
@@ -217,5 +219,162 @@ describe('users: invite again, activate, change one’s password', () => {
     for (let i = 0; i < 5; i++) await attempt(`wrong guess ${i}`).expect(401);
     await attempt(PASSWORD).expect(429);
     await login(user.email, PASSWORD).expect(429);
+  });
+  describe('changing a role', () => {
+    const patch = (token: string, id: string, body: Record<string, unknown>) =>
+      t
+        .http()
+        .patch(`/api/users/${id}`)
+        .set(...bearer(token))
+        .send(body);
+    const me = async (token: string) =>
+      (
+        await t
+          .http()
+          .get('/api/auth/me')
+          .set(...bearer(token))
+          .expect(200)
+      ).body as { id: string; role: string };
+    const activeConsultants = async () =>
+      Number(
+        (
+          await t.dataSource.query(
+            `SELECT COUNT(*) AS n FROM users WHERE role = 'consultant' AND active = ${
+              t.dataSource.options.type === 'postgres' ? 'true' : '1'
+            }`,
+          )
+        )[0].n,
+      );
+
+    it('makes the accountant a client user and back; the change is read back and ends their tokens', async () => {
+      const client = await createClient(t, consultant, { name: 'Boulangerie Rivet' });
+      const accountant = await createUser(t, consultant, 'accountant');
+      const changed = await patch(consultant, accountant.id, {
+        role: 'client',
+        clientId: client.id,
+      }).expect(200);
+      expect(changed.body).toMatchObject({
+        id: accountant.id,
+        role: 'client',
+        clientId: client.id,
+      });
+      const listed = await t
+        .http()
+        .get('/api/users?limit=200')
+        .set(...bearer(consultant))
+        .expect(200);
+      expect(listed.body.items.find((u: { id: string }) => u.id === accountant.id)).toMatchObject({
+        role: 'client',
+        clientId: client.id,
+      });
+      // The token issued for the accountant role no longer opens anything.
+      await t
+        .http()
+        .get('/api/auth/me')
+        .set(...bearer(accountant.token))
+        .expect(401);
+      const signedIn = await login(accountant.email, PASSWORD).expect(200);
+      expect(await me(signedIn.body.accessToken)).toMatchObject({ role: 'client' });
+
+      // Any role but client clears the company, even when one is sent.
+      const back = await patch(consultant, accountant.id, {
+        role: 'accountant',
+        clientId: client.id,
+      }).expect(200);
+      expect(back.body).toMatchObject({ role: 'accountant', clientId: null });
+    });
+
+    it('refuses the client role without a company, with an unknown one or an archived one', async () => {
+      const accountant = await createUser(t, consultant, 'accountant');
+      const missing = await patch(consultant, accountant.id, { role: 'client' }).expect(400);
+      expect(missing.body).toMatchObject({
+        code: 'invalid.role_client',
+        details: [{ field: 'clientId', code: 'client_required' }],
+      });
+      const unknown = await patch(consultant, accountant.id, {
+        role: 'client',
+        clientId: '00000000-0000-4000-8000-000000000000',
+      }).expect(400);
+      expect(unknown.body.details).toMatchObject([{ field: 'clientId', code: 'client_unknown' }]);
+
+      const gone = await createClient(t, consultant, { name: 'Ancienne SARL' });
+      await createUser(t, consultant, 'client', gone.id);
+      await t
+        .http()
+        .delete(`/api/clients/${gone.id}`)
+        .set(...bearer(consultant))
+        .expect(204);
+      const archived = await patch(consultant, accountant.id, {
+        role: 'client',
+        clientId: gone.id,
+      })
+        .set('Accept-Language', 'en')
+        .expect(400);
+      expect(archived.body.details).toMatchObject([
+        { field: 'clientId', code: 'client_archived', message: expect.stringMatching(/archived/) },
+      ]);
+      const bad = await patch(consultant, accountant.id, { role: 'boss' }).expect(400);
+      expect(JSON.stringify(bad.body.details)).toContain('role');
+      // Nothing changed, and the accountant's token still works.
+      await t
+        .http()
+        .get('/api/auth/me')
+        .set(...bearer(accountant.token))
+        .expect(200);
+    });
+
+    it('refuses a change of one’s own role', async () => {
+      const own = await me(consultant);
+      const refused = await patch(consultant, own.id, { role: 'accountant' }).expect(409);
+      expect(refused.body).toMatchObject({
+        code: 'conflict.own_role',
+        details: [{ field: 'role', code: 'own_role' }],
+      });
+      expect(await me(consultant)).toMatchObject({ role: 'consultant' });
+    });
+
+    it('answers 403 to a client user and to the accountant, and 404 for an unknown user', async () => {
+      const client = await createClient(t, consultant);
+      const clientUser = await createUser(t, consultant, 'client', client.id);
+      const accountant = await createUser(t, consultant, 'accountant');
+      await patch(clientUser.token, accountant.id, { role: 'consultant' }).expect(403);
+      await patch(accountant.token, clientUser.id, { role: 'consultant' }).expect(403);
+      await patch(accountant.token, accountant.id, { role: 'consultant' }).expect(403);
+      await patch(consultant, '00000000-0000-4000-8000-000000000000', {
+        role: 'accountant',
+      }).expect(404);
+      expect(await me(accountant.token)).toMatchObject({ role: 'accountant' });
+    });
+
+    it('keeps at least one active consultant', async () => {
+      const own = await me(consultant);
+      const second = await createUser(t, consultant, 'consultant');
+      // Two consultants demoting each other at once: one change goes through, never both.
+      const answers = await Promise.all([
+        patch(consultant, second.id, { role: 'accountant' }),
+        patch(second.token, own.id, { role: 'accountant' }),
+      ]);
+      expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+      expect(await activeConsultants()).toBe(1);
+      const [survivor, survivorToken] =
+        answers[0].status === 200 ? [own.id, consultant] : [second.id, second.token];
+      expect(await me(survivorToken)).toMatchObject({ role: 'consultant' });
+
+      // The rule itself, met by a consultant whose account ended meanwhile: the last one stays.
+      const third = await createUser(t, survivorToken, 'consultant');
+      await t
+        .http()
+        .delete(`/api/users/${third.id}`)
+        .set(...bearer(survivorToken))
+        .expect(204);
+      const ended = { id: third.id, role: 'consultant', clientId: null } as AuthUser;
+      await expect(
+        t.app.get(UsersService).changeRole(ended, survivor, { role: 'accountant' }),
+      ).rejects.toMatchObject({
+        code: 'conflict.last_consultant',
+        details: [{ field: 'role', code: 'last_consultant', activeConsultants: 1 }],
+      });
+      expect(await activeConsultants()).toBe(1);
+    });
   });
 });

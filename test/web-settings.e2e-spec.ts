@@ -598,6 +598,49 @@ describe('console: the settings pages, activities, people and one’s own passwo
       expect(res.status).toBe(409);
       expect(summaryOf(res.text, 'ua')[0].line).toMatch(/votre propre compte/);
     });
+
+    it('changes someone’s role from their row, asks for the company of a client user beside its list, and comes back to the list', async () => {
+      const company = await createClient(t, token, { name: 'Menuiserie Aubert' });
+      const accountant = await createUser(t, token, 'accountant');
+      await web.get('/console/users');
+      const missing = await web.post(`/console/users/${accountant.id}/role`, {
+        role: 'client',
+        clientId: '',
+      });
+      expect(missing.status).toBe(400);
+      expect(problemBeside(missing.text, 'ur-clientId')).toMatch(/entreprise cliente/);
+      expect(summaryOf(missing.text, 'ur')[0].line).toMatch(/entreprise cliente/);
+      // The role chosen stays chosen on that row.
+      expect(missing.text).toMatch(
+        /<select id="ur-role"[^>]*>\s*<option value="consultant">[^<]*<\/option>\s*<option value="client" selected>/,
+      );
+
+      const changed = await web.post(`/console/users/${accountant.id}/role`, {
+        role: 'client',
+        clientId: company.id,
+      });
+      expect(changed.status).toBe(303);
+      expect(changed.headers.location).toBe('/console/users');
+      const page = await web.get(changed.headers.location);
+      expect(textOfId(page.text, `user-${accountant.id}`)).toMatch(
+        /Personnel de Menuiserie Aubert/,
+      );
+      await t
+        .http()
+        .get('/api/auth/me')
+        .set(...bearer(accountant.token))
+        .expect(401);
+
+      const me = await t
+        .http()
+        .get('/api/auth/me')
+        .set(...bearer(token))
+        .expect(200);
+      expect(page.text).not.toContain(`/console/users/${me.body.id}/role`);
+      const own = await web.post(`/console/users/${me.body.id}/role`, { role: 'accountant' });
+      expect(own.status).toBe(409);
+      expect(summaryOf(own.text, 'ur')[0].line).toMatch(/propre rôle/);
+    });
   });
 
   it('keeps the settings, activities and people pages to the consultant: a client user and the accountant are refused', async () => {

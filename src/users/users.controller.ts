@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -12,7 +12,7 @@ import { UserView } from '../auth/dto/auth.dto';
 import { ApiConflict, ApiErrorResponses, PageOf } from '../common/openapi';
 import { Page, PageQuery } from '../common/pagination';
 import { UuidParam } from '../common/validation';
-import { CreateUserDto, InvitedUserView } from './dto/users.dto';
+import { ChangeRoleDto, CreateUserDto, InvitedUserView } from './dto/users.dto';
 import { PublicUser } from './user.entity';
 import { UsersService } from './users.service';
 
@@ -58,6 +58,23 @@ export class UsersController {
   @ApiOkResponse({ type: PageOf(UserView) })
   list(@Query() query: PageQuery): Promise<Page<PublicUser>> {
     return this.users.list(query);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      'Change a user’s role (and company, for the client role); their tokens stop working at once',
+  })
+  @ApiOkResponse({ type: UserView })
+  @ApiConflict(
+    'You cannot change your own role, and the practice keeps at least one active consultant',
+  )
+  changeRole(
+    @CurrentUser() viewer: AuthUser,
+    @UuidParam() id: string,
+    @Body() dto: ChangeRoleDto,
+  ): Promise<PublicUser> {
+    return this.users.changeRole(viewer, id, dto);
   }
 
   @Delete(':id')

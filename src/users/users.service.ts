@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { newOpaqueToken, tokenDigest } from '../auth/passwords';
 import { AppConfigService } from '../common/app-config.service';
 import { DomainError, notFound } from '../common/domain-error';
@@ -8,7 +8,7 @@ import { Page, PageQuery } from '../common/pagination';
 import { Transactions } from '../common/transactions';
 import { Client } from '../clients/client.entity';
 import type { AuthUser } from '../auth/auth.decorators';
-import { CreateUserDto, InvitedUserView } from './dto/users.dto';
+import { ChangeRoleDto, CreateUserDto, InvitedUserView } from './dto/users.dto';
 import { NEXT_TOKEN_VERSION, PublicUser, toPublicUser, User } from './user.entity';
 import { Clock } from '../common/clock';
 
@@ -143,6 +143,62 @@ export class UsersService {
         );
       if (!found.affected) throw notFound('user');
     });
+  }
+
+  /**
+   * A new role for someone else: a client user belongs to one existing, non-archived company;
+   * any other role to none. The practice keeps at least one active consultant. Every token and
+   * session of the user ends, so that the next one carries the new role.
+   */
+  changeRole(viewer: AuthUser, id: string, dto: ChangeRoleDto): Promise<PublicUser> {
+    if (id === viewer.id) {
+      throw new DomainError('conflict.own_role', 'You cannot change your own role', [
+        { field: 'role', code: 'own_role', message: 'you cannot change your own role' },
+      ]);
+    }
+    return this.transactions.run(async (manager) => {
+      const repo = manager.getRepository(User);
+      const user = await repo.findOne({ where: { id } });
+      if (!user) throw notFound('user');
+      const clientId = dto.role === 'client' ? await this.clientOf(manager, dto.clientId) : null;
+      if (user.role === 'consultant' && user.active && dto.role !== 'consultant') {
+        const consultants = await repo.count({ where: { role: 'consultant', active: true } });
+        if (consultants <= 1) {
+          throw new DomainError(
+            'conflict.last_consultant',
+            'The practice keeps at least one active consultant',
+            [
+              {
+                field: 'role',
+                code: 'last_consultant',
+                message: 'the last active consultant keeps the role',
+                activeConsultants: consultants,
+              },
+            ],
+          );
+        }
+      }
+      await repo.update({ id }, { role: dto.role, clientId, ...NEXT_TOKEN_VERSION });
+      return toPublicUser(await repo.findOneOrFail({ where: { id } }));
+    });
+  }
+
+  /** The company a client user is moved to: named, existing and not archived. */
+  private async clientOf(manager: EntityManager, clientId: string | null | undefined) {
+    const refuse = (code: string, message: string): never => {
+      throw new DomainError(`invalid.role_client`, `Invalid input: clientId (${message})`, [
+        { field: 'clientId', code, message },
+      ]);
+    };
+    if (!clientId) return refuse('client_required', 'a client user belongs to a client');
+    const clients = manager.getRepository(Client);
+    if (!(await clients.exists({ where: { id: clientId } }))) {
+      return refuse('client_unknown', 'clientId does not name a client');
+    }
+    if (!(await clients.exists({ where: { id: clientId, archivedAt: IsNull() } }))) {
+      return refuse('client_archived', 'the client is archived');
+    }
+    return clientId;
   }
 
   /** Ends every token and session cookie of the user issued so far, in every server process. */

@@ -407,6 +407,18 @@ export function passwordMismatch(form: PasswordForm): FieldProblem[] {
 /** A person's row's buttons (a new link, deactivate): their refusals concern the whole row. */
 export class UserActionForm {}
 
+/** A person's new role, and their company for the client role. */
+export class UserRoleForm {
+  @Text(20) readonly role?: string;
+  @Text(40) readonly clientId?: string;
+}
+
+/** The body of ChangeRoleDto: the company goes with the client role only. */
+export function userRolePlain(form: UserRoleForm): Record<string, unknown> {
+  const role = given(form.role) ?? '';
+  return role === 'client' ? { role, clientId: given(form.clientId) } : { role };
+}
+
 /** The settings pages' forms, as PAGE_FORMS lists them (see page-forms.ts). */
 export const SETTINGS_FORMS = {
   settingsIdentity: {
@@ -448,6 +460,7 @@ export const SETTINGS_FORMS = {
     units: { rate: 'euros' },
   },
   userAction: { id: 'ua', form: UserActionForm },
+  userRole: { id: 'ur', form: UserRoleForm },
   password: {
     id: 'pw',
     form: PasswordForm,

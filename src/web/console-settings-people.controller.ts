@@ -5,6 +5,7 @@ import { Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../common/validation';
 import { ActivityForm, InvitationForm } from './console-first-steps-forms';
 import { ConsolePages } from './console-pages';
+import { UserRoleForm } from './console-settings-forms';
 import { ConsoleActivities } from './console-settings-activities.service';
 import {
   ConsoleUsers,
@@ -94,6 +95,17 @@ export class ConsoleSettingsPeopleController {
   @Post('users/:id/deactivate')
   async deactivate(@Req() req: PageRequest, @Res() reply: FastifyReply, @UuidParam() id: string) {
     const outcome = await this.users.deactivate(req.user!, id);
+    return this.pages.answer(req, reply, 'console/users', outcome);
+  }
+
+  @Post('users/:id/role')
+  async changeRole(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @UuidParam() id: string,
+    @Body() form: UserRoleForm,
+  ) {
+    const outcome = await this.users.changeRole(req.user!, id, form);
     return this.pages.answer(req, reply, 'console/users', outcome);
   }
 

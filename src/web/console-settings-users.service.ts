@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../auth/auth.decorators';
 import { ClientsService } from '../clients/clients.service';
-import { CreateUserDto, type InvitedUserView } from '../users/dto/users.dto';
+import { notFound } from '../common/domain-error';
+import { ChangeRoleDto, CreateUserDto, type InvitedUserView } from '../users/dto/users.dto';
 import { UsersService } from '../users/users.service';
 import { checkDto } from './console-forms';
 import { invitationPlain, type InvitationForm } from './console-first-steps-forms';
 import type { FormOutcome } from './console-pages';
+import { userRolePlain, type UserRoleForm } from './console-settings-forms';
 import { attempt, formFailure, type FormProblem } from './form-problems';
 
 const ALL = { limit: 500, offset: 0 };
@@ -37,6 +39,8 @@ export interface UsersPageState {
   invited?: InvitationLink | null;
   /** A refused action on one person (resend, deactivate): its problems, for that row. */
   refused?: { userId: string; problems: FormProblem[] } | null;
+  /** A refused change of role: the person, the values chosen and the problems, for that row. */
+  roleRefused?: { userId: string; form: Values; problems: FormProblem[] } | null;
 }
 
 /**
@@ -71,6 +75,7 @@ export class ConsoleUsers {
       problems: state.problems ?? [],
       invited: state.invited ?? null,
       refused: state.refused ?? null,
+      roleRefused: state.roleRefused ?? null,
     };
   }
 
@@ -107,6 +112,19 @@ export class ConsoleUsers {
     } catch (error) {
       return this.refusedOn(viewer, id, error);
     }
+  }
+
+  /** A new role for someone else: back to the list, or the page with the problems on their row. */
+  async changeRole(viewer: AuthUser, id: string, form: UserRoleForm): Promise<FormOutcome> {
+    const outcome = await attempt(async () => {
+      const checked = await checkDto(ChangeRoleDto, userRolePlain(form));
+      const changed = checked.value ? await this.users.changeRole(viewer, id, checked.value) : null;
+      return { problems: checked.problems, changed };
+    });
+    if ('changed' in outcome && outcome.changed) return { redirect: LIST };
+    if (outcome.status === 404) throw notFound('user');
+    const roleRefused = { userId: id, form: { ...form }, problems: outcome.problems };
+    return { page: await this.page(viewer, { roleRefused }), status: outcome.status };
   }
 
   /** Gives a deactivated person their access back; where to go next. */

@@ -14,6 +14,17 @@ export class CreateUserDto {
   @ApiProperty() @IsString() @Length(1, 200) readonly displayName!: string;
 }
 
+export class ChangeRoleDto {
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES) readonly role!: Role;
+  @ApiPropertyOptional({
+    description:
+      'Required for the client role: the company the user belongs to; cleared for any other role',
+  })
+  @ValidateIf((o: ChangeRoleDto) => o.clientId !== undefined && o.clientId !== null)
+  @IsUUID('all')
+  readonly clientId?: string | null;
+}
+
 export class InvitedUserView {
   @ApiProperty({ type: UserView }) user!: UserView;
   @ApiProperty({ description: 'One-time token to give to the user; it expires' })
