@@ -70,12 +70,14 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
     expect(page.text).toMatch(
       new RegExp(`<option value="${client.id}"[^>]*>Personnel de Clinique des Tilleuls</option>`),
     );
-    const res = await web.post('/console/users', {
+    const invited = await web.post('/console/users', {
       who: client.id,
       displayName: 'Dominique Petit',
       email: 'dominique@tilleuls.example',
     });
-    expect(res.status).toBe(200);
+    expect(invited.status).toBe(303);
+    expect(invited.headers.location).toBe('/console/users');
+    const res = await web.get('/console/users');
     expect(textOfId(res.text, 'invited')).toContain('Invitation prête pour Dominique Petit');
     const link = /id="invite-link" readonly value="([^"]+)"/
       .exec(res.text)![1]
@@ -113,7 +115,7 @@ describe('console: the first steps’ pages (activities, invitations)', () => {
       displayName: 'Cabinet Compta',
       email: 'compta@cabinet.example',
     });
-    expect(accountant.status).toBe(200);
+    expect(accountant.status).toBe(303);
     const users = await t
       .http()
       .get('/api/users')

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { DomainError } from '../common/domain-error';
 import { LOGO_MAX_BYTES, logoProblem, logoTooLarge } from './logo-image';
 
 /**
@@ -11,20 +12,26 @@ export async function readLogoUpload(request: FastifyRequest): Promise<Buffer> {
   if (!request.isMultipart()) throw noLogo();
   let logo: Buffer | null = null;
   let tooLarge = false;
-  for await (const part of request.parts()) {
-    if (part.type !== 'file') continue;
-    if (part.fieldname !== 'logo' || logo !== null || tooLarge) {
-      part.file.resume();
-      continue;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type !== 'file') continue;
+      if (part.fieldname !== 'logo' || logo !== null || tooLarge) {
+        part.file.resume();
+        continue;
+      }
+      const chunks: Buffer[] = [];
+      let bytes = 0;
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        bytes += chunk.length;
+        if (bytes <= LOGO_MAX_BYTES) chunks.push(chunk);
+      }
+      if (bytes > LOGO_MAX_BYTES) tooLarge = true;
+      else logo = Buffer.concat(chunks);
     }
-    const chunks: Buffer[] = [];
-    let bytes = 0;
-    for await (const chunk of part.file as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      if (bytes <= LOGO_MAX_BYTES) chunks.push(chunk);
-    }
-    if (bytes > LOGO_MAX_BYTES) tooLarge = true;
-    else logo = Buffer.concat(chunks);
+  } catch (error) {
+    // A form the multipart reader cannot read (no boundary, cut short): no logo was sent.
+    if (error instanceof DomainError) throw error;
+    throw noLogo();
   }
   if (tooLarge) throw logoTooLarge();
   if (!logo || logo.length === 0) throw noLogo();
