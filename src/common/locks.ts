@@ -16,6 +16,8 @@ export const Locks = {
   billing: (contractId: string): string => `contract-billing:${contractId}`,
   /** The practice's clients' identities: no two clients made or renamed at once share a SIREN. */
   clientIdentities: 'client-identities',
+  /** Users' roles: the practice keeps an active consultant whatever changes at once. */
+  roles: 'user-roles',
   /** The invoice number series and the hash chain of issued documents. */
   invoiceChain: 'invoice-chain',
   /** One email's sign-in attempts, counted before the password is checked. */

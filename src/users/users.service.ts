@@ -5,6 +5,7 @@ import { newOpaqueToken, tokenDigest } from '../auth/passwords';
 import { AppConfigService } from '../common/app-config.service';
 import { DomainError, notFound } from '../common/domain-error';
 import { Page, PageQuery } from '../common/pagination';
+import { Locks } from '../common/locks';
 import { Transactions } from '../common/transactions';
 import { Client } from '../clients/client.entity';
 import type { AuthUser } from '../auth/auth.decorators';
@@ -156,31 +157,36 @@ export class UsersService {
         { field: 'role', code: 'own_role', message: 'you cannot change your own role' },
       ]);
     }
-    return this.transactions.run(async (manager) => {
-      const repo = manager.getRepository(User);
-      const user = await repo.findOne({ where: { id } });
-      if (!user) throw notFound('user');
-      const clientId = dto.role === 'client' ? await this.clientOf(manager, dto.clientId) : null;
-      if (user.role === 'consultant' && user.active && dto.role !== 'consultant') {
-        const consultants = await repo.count({ where: { role: 'consultant', active: true } });
-        if (consultants <= 1) {
-          throw new DomainError(
-            'conflict.last_consultant',
-            'The practice keeps at least one active consultant',
-            [
-              {
-                field: 'role',
-                code: 'last_consultant',
-                message: 'the last active consultant keeps the role',
-                activeConsultants: consultants,
-              },
-            ],
-          );
+    return this.transactions.run(
+      async (manager) => {
+        const repo = manager.getRepository(User);
+        const user = await repo.findOne({ where: { id } });
+        if (!user) throw notFound('user');
+        const clientId = dto.role === 'client' ? await this.clientOf(manager, dto.clientId) : null;
+        if (user.role === 'consultant' && user.active && dto.role !== 'consultant') {
+          const consultants = await repo.count({ where: { role: 'consultant', active: true } });
+          if (consultants <= 1) {
+            throw new DomainError(
+              'conflict.last_consultant',
+              'The practice keeps at least one active consultant',
+              [
+                {
+                  field: 'role',
+                  code: 'last_consultant',
+                  message: 'the last active consultant keeps the role',
+                  activeConsultants: consultants,
+                },
+              ],
+            );
+          }
         }
-      }
-      await repo.update({ id }, { role: dto.role, clientId, ...NEXT_TOKEN_VERSION });
-      return toPublicUser(await repo.findOneOrFail({ where: { id } }));
-    });
+        await repo.update({ id }, { role: dto.role, clientId, ...NEXT_TOKEN_VERSION });
+        return toPublicUser(await repo.findOneOrFail({ where: { id } }));
+        // One role change at a time: two consultants demoting each other at once cannot both
+        // count the other as the consultant who stays.
+      },
+      [Locks.roles],
+    );
   }
 
   /** The company a client user is moved to: named, existing and not archived. */
