@@ -26,8 +26,8 @@ const SECTIONS = {
 } as const;
 type Role = (typeof SECTIONS)[keyof typeof SECTIONS];
 
-/** Routes that answer a file to download, not a page. */
-const DOWNLOAD = /(\/pdf|\.csv|\.zip|\.xml|\/fec)$/;
+/** Routes that answer a file to download or an image (the practice's logo), not a page. */
+const DOWNLOAD = /(\/pdf|\.csv|\.zip|\.xml|\/fec|\/logo)$/;
 
 /** The objects a page path names, by the resource word before its parameter. */
 function objectsOf(w: TenantWorld): Record<string, string[]> {
