@@ -8,6 +8,7 @@ const LAYERS = [
   ['i18n'],
   ['common'],
   ['documents'],
+  ['mail'],
   ['practice', 'clients', 'activities', 'users', 'auth'],
   ['contracts', 'knowledge'],
   ['interventions', 'requests'],

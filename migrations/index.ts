@@ -10,6 +10,7 @@ import { ServerSecrets1765200000000 } from './1765200000000-ServerSecrets';
 import { TokenVersions1765300000000 } from './1765300000000-TokenVersions';
 import { OnePrice1765400000000 } from './1765400000000-OnePrice';
 import { FeeTiming1765500000000 } from './1765500000000-FeeTiming';
+import { Outbox1765600000000 } from './1765600000000-Outbox';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -25,4 +26,5 @@ export const ALL_MIGRATIONS = [
   TokenVersions1765300000000,
   OnePrice1765400000000,
   FeeTiming1765500000000,
+  Outbox1765600000000,
 ];

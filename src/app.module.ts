@@ -29,6 +29,7 @@ import { OutcomeTextInterceptor } from './common/outcome-text.interceptor';
 import { HealthController } from './health/health.controller';
 import { PracticeModule } from './practice/practice.module';
 import { UsersModule } from './users/users.module';
+import { MailModule } from './mail/mail.module';
 import { AccountingModule } from './web/accounting.module';
 import { ConsoleModule } from './web/console.module';
 import { PortalModule } from './web/portal.module';
@@ -64,6 +65,7 @@ import { WebModule } from './web/web.module';
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => throttlers(config.values),
     }),
+    MailModule,
     PracticeModule,
     UsersModule,
     AuthModule,

@@ -77,6 +77,23 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * smtp://user:pass@host:587 or smtps://…:465: where mail leaves. Unset (the embedded
+   * default), messages wait in the outbox and the console lists them with their links.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The sender of every message, as `Name <address>` or a bare address. */
+  @IsString()
+  MAIL_FROM = 'Gardefou <gardefou@localhost>';
+
+  /** The address people reach Gardefou at, for the links in mails; default http://localhost:PORT. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
+  PUBLIC_URL?: string;
+
   /** Comma-separated origins allowed by CORS; empty keeps CORS off. */
   @IsString()
   CORS_ORIGINS = '';
@@ -124,6 +141,11 @@ export class AppConfig {
     return this.SQLITE_FILE ?? `${this.DATA_DIR}/gardefou.sqlite`;
   }
 
+  /** The base of the links in mails, without a trailing slash. */
+  get publicUrl(): string {
+    return (this.PUBLIC_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+
   get usesPostgres(): boolean {
     return Boolean(this.DATABASE_URL);
   }
@@ -135,7 +157,14 @@ export class ConfigError extends Error {}
 export function loadConfig(env: Record<string, unknown>): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'SQLITE_FILE', 'JWT_SECRET']) {
+  for (const key of [
+    ...known,
+    'DATABASE_URL',
+    'SQLITE_FILE',
+    'JWT_SECRET',
+    'SMTP_URL',
+    'PUBLIC_URL',
+  ]) {
     if (env[key] !== undefined && env[key] !== '') picked[key] = env[key];
   }
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });

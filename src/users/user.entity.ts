@@ -1,5 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Identified, InstantColumn } from '../common/columns';
+import type { Locale } from '../i18n/catalogue';
 import type { Role } from '../common/domain';
 
 @Entity('users')
@@ -43,6 +44,10 @@ export class User extends Identified {
    */
   @Column({ type: 'integer', default: 0 })
   tokenVersion!: number;
+
+  /** The language this person reads their mail in; null: the practice's language. */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  locale!: Locale | null;
 }
 
 /** The update that ends every token issued so far (see `tokenVersion`), atomic in SQL. */
