@@ -11,6 +11,7 @@ import { TokenVersions1765300000000 } from './1765300000000-TokenVersions';
 import { OnePrice1765400000000 } from './1765400000000-OnePrice';
 import { FeeTiming1765500000000 } from './1765500000000-FeeTiming';
 import { Outbox1765600000000 } from './1765600000000-Outbox';
+import { MailAccount1765610000000 } from './1765610000000-MailAccount';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const ALL_MIGRATIONS = [
   OnePrice1765400000000,
   FeeTiming1765500000000,
   Outbox1765600000000,
+  MailAccount1765610000000,
 ];

@@ -31,6 +31,11 @@ export class JwtSecret {
     private readonly clock: Clock,
   ) {}
 
+  /** The secret when it is already known (set, or resolved once), without waiting. */
+  known(): string | undefined {
+    return this.config.values.JWT_SECRET ?? this.secret;
+  }
+
   get(): Promise<string> {
     const known = this.config.values.JWT_SECRET ?? this.secret;
     if (known !== undefined) return Promise.resolve(known);

@@ -1,7 +1,8 @@
 import { Column, Entity, Index } from 'typeorm';
-import { Identified, InstantColumn } from '../common/columns';
+import { Identified, InstantColumn, JsonColumn } from '../common/columns';
 import type { Locale } from '../i18n/catalogue';
 import type { Role } from '../common/domain';
+import type { MailPreferencesValue } from './notification-topics';
 
 @Entity('users')
 export class User extends Identified {
@@ -48,6 +49,17 @@ export class User extends Identified {
   /** The language this person reads their mail in; null: the practice's language. */
   @Column({ type: 'varchar', length: 5, nullable: true })
   locale!: Locale | null;
+
+  /** The notifications this person turned off; null: every notification their role gets. */
+  @JsonColumn({ nullable: true })
+  mailPreferences!: MailPreferencesValue | null;
+
+  /** SHA-256 of the one-time password reset token; cleared once used. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  resetTokenHash!: string | null;
+
+  @InstantColumn({ nullable: true })
+  resetExpiresAt!: Date | null;
 }
 
 /** The update that ends every token issued so far (see `tokenVersion`), atomic in SQL. */
