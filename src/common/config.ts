@@ -94,6 +94,13 @@ export class AppConfig {
   @Matches(/^https?:\/\/[^/]+/, { message: 'PUBLIC_URL must be an http:// or https:// URL' })
   PUBLIC_URL?: string;
 
+  /** How often the server runs the mail jobs and delivers the messages that are due. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_TICK_SECONDS = 30;
+
   /** Comma-separated origins allowed by CORS; empty keeps CORS off. */
   @IsString()
   CORS_ORIGINS = '';
