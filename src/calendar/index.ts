@@ -4,6 +4,8 @@ export {
   addBusinessMinutes,
   addWallClockMinutes,
   afterHoursMinutes,
+  BusinessClock,
+  businessClock,
   businessIntervalsOn,
   businessMinutesBetween,
   isBusinessInstant,

@@ -160,12 +160,24 @@ export function intervalsOverlap(a: Interval, b: Interval): boolean {
  * interval's start, so the pieces always add up to durationMinutes(start, end).
  */
 export function splitByLocalDay(start: Date, end: Date, tz: string): DayPiece[] {
+  return splitAtMidnights(start, end, localDate(start, tz), (day) =>
+    dayBounds(day, tz).end.getTime(),
+  );
+}
+
+/** splitByLocalDay from the first local day and where each day ends (the business clock keeps them). */
+export function splitAtMidnights(
+  start: Date,
+  end: Date,
+  firstDay: string,
+  dayEnd: (day: string) => number,
+): DayPiece[] {
   const pieces: DayPiece[] = [];
   const origin = start.getTime();
   const finish = end.getTime();
   const roundedSince = (t: number) => Math.round((t - origin) / MS_PER_MINUTE);
-  for (let day = localDate(start, tz), from = origin; from < finish; day = addDays(day, 1)) {
-    const to = Math.min(finish, dayBounds(day, tz).end.getTime());
+  for (let day = firstDay, from = origin; from < finish; day = addDays(day, 1)) {
+    const to = Math.min(finish, dayEnd(day));
     const minutes = roundedSince(to) - roundedSince(from);
     pieces.push({ date: day, start: new Date(from), end: new Date(to), minutes });
     from = to;

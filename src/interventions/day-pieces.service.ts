@@ -5,7 +5,7 @@ import { PracticeChanges, type PracticeChangeListener } from '../practice/practi
 import { InterventionDay } from './intervention-day.entity';
 import { dayRowsOf, insertInChunks } from './intervention-days';
 import { Intervention } from './intervention.entity';
-import { WorkCalendar } from './work-calendar';
+import { BusinessClock } from '../calendar';
 import { measureWork } from './work-figures';
 
 /** Interventions read per step: their pieces are written before the next step is read. */
@@ -44,7 +44,7 @@ export class DayPieces implements OnModuleInit, PracticeChangeListener {
    * minutes per piece by its business hours); returns how many interventions were cut again.
    */
   async resplitDays(manager: EntityManager, calendar: CalendarSettings): Promise<number> {
-    const work = new WorkCalendar(calendar);
+    const work = new BusinessClock(calendar);
     await manager.createQueryBuilder().delete().from(InterventionDay).execute();
     let count = 0;
     for (let after = ''; ;) {

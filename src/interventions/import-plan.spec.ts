@@ -1,7 +1,7 @@
 import { DEFAULT_BUSINESS_HOURS, type UrgencyPolicy } from '../common/domain';
 import type { MappedImportRow } from './import';
 import { keepOwnRows, planImport, type ImportContext, type PlannedContract } from './import-plan';
-import { WorkCalendar } from './work-calendar';
+import { BusinessClock } from '../calendar';
 
 const level = {
   responseMinutes: 60,
@@ -50,7 +50,7 @@ const context: ImportContext = {
   ],
   defaultActivityId: null,
   urgency: 'normal',
-  calendar: new WorkCalendar({
+  calendar: new BusinessClock({
     timezone: 'Europe/Paris',
     businessHours: DEFAULT_BUSINESS_HOURS,
     holidayCalendar: 'FR',

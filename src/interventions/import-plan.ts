@@ -5,7 +5,7 @@
 import type { Location, Urgency } from '../common/domain';
 import type { ImportError, ImportRefusal, ImportRow, MappedImportRow } from './import';
 import { foldName } from './import/map-rows-to-contracts';
-import type { WorkCalendar } from './work-calendar';
+import type { BusinessClock } from '../calendar';
 import {
   afterHoursRefusal,
   measureWork,
@@ -35,7 +35,7 @@ export interface ImportContext {
   /** For rows whose activity column is empty or names no activity. */
   defaultActivityId: string | null;
   urgency: Urgency;
-  calendar: WorkCalendar;
+  calendar: BusinessClock;
   now: Date;
 }
 

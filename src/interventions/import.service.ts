@@ -5,7 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
 import type { AuthUser } from '../auth/auth.decorators';
-import { localDate } from '../calendar';
+import { BusinessClock, localDate } from '../calendar';
 import { Client } from '../clients/client.entity';
 import { invalid } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
@@ -39,7 +39,6 @@ import {
 } from './import-plan';
 import { unreadableFile, type ImportUpload } from './import-upload';
 import { Intervention } from './intervention.entity';
-import { WorkCalendar } from './work-calendar';
 import { TIMER_LIMIT_MINUTES } from './work-times';
 
 /** Recorded interventions read per query when an import is checked for overlaps. */
@@ -169,7 +168,7 @@ export class ImportService {
       activities,
       defaultActivityId,
       urgency: upload.options.urgency ?? query.urgency ?? 'normal',
-      calendar: new WorkCalendar(toCalendarSettings(practice)),
+      calendar: new BusinessClock(toCalendarSettings(practice)),
       now: this.clock.now(),
     };
     const plan: ImportPlan = { planned: [], refused: [] };

@@ -2,7 +2,7 @@ import { WorkWritten } from '../common/work-written';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CalendarSettings, Location, Urgency } from '../common/domain';
-import { localDate } from '../calendar';
+import { BusinessClock, localDate } from '../calendar';
 import { DomainError } from '../common/domain-error';
 import { outcome } from '../common/outcome';
 import { SupportRequest } from '../requests/request.entity';
@@ -12,7 +12,6 @@ import { InterventionReferenceLoader } from './intervention-references.service';
 import { Intervention } from './intervention.entity';
 import { assertNoOverlap } from './overlaps';
 import { QuotaAccounting, QuotaStanding } from './quota-accounting.service';
-import { WorkCalendar } from './work-calendar';
 import {
   afterHoursRefusal,
   measureWork,
@@ -90,7 +89,7 @@ export class InterventionRecorder {
     const refs = await this.references.load(manager, draft, current);
     const day = localDate(draft.startedAt, calendar.timezone);
     const notes = withinContract(refs.contract, day, options);
-    const measured = measureWork(draft.startedAt, draft.endedAt, new WorkCalendar(calendar));
+    const measured = measureWork(draft.startedAt, draft.endedAt, new BusinessClock(calendar));
     notes.push(
       ...this.afterHours(draft, refs.contract.urgencyPolicy, measured.afterHoursMinutes, options),
     );

@@ -5,7 +5,7 @@ import {
   type UrgencyPolicy,
 } from '../common/domain';
 import type { BillingTerms } from '../contracts/contract.entity';
-import { WorkCalendar } from './work-calendar';
+import { BusinessClock } from '../calendar';
 import {
   afterHoursRefusal,
   measureWork,
@@ -14,7 +14,7 @@ import {
   type WorkToPrice,
 } from './work-figures';
 
-const paris = new WorkCalendar({
+const paris = new BusinessClock({
   timezone: 'Europe/Paris',
   businessHours: DEFAULT_BUSINESS_HOURS,
   holidayCalendar: 'FR',

@@ -2,12 +2,11 @@
  * What an intervention's times and its contract make of it: duration, after-hours minutes, the
  * local-day pieces, the rate and the price. Pure: plain values in, plain values out.
  */
-import { durationMinutes } from '../calendar';
+import { durationMinutes, type BusinessClock } from '../calendar';
 import type { Urgency, UrgencyPolicy } from '../common/domain';
 import { contractStanding } from '../contracts/contract-rules';
 import type { BillingTerms } from '../contracts/contract.entity';
 import { priceIntervention, resolveHourlyRate } from './pricing';
-import type { WorkCalendar } from './work-calendar';
 
 /** The minutes of one local day of an intervention, and how many of them were after hours. */
 export interface WorkPiece {
@@ -56,7 +55,7 @@ export interface WorkToPrice {
  * Duration and after-hours minutes from the instants (a DST night counts true time), cut at
  * local midnights. The pieces' after-hours minutes add up to the intervention's.
  */
-export function measureWork(start: Date, end: Date, calendar: WorkCalendar): MeasuredWork {
+export function measureWork(start: Date, end: Date, calendar: BusinessClock): MeasuredWork {
   const total = calendar.afterHoursMinutes(start, end);
   const split = calendar.splitByLocalDay(start, end);
   const pieces = split.map((piece) => ({
