@@ -12,6 +12,7 @@ import { OnePrice1765400000000 } from './1765400000000-OnePrice';
 import { FeeTiming1765500000000 } from './1765500000000-FeeTiming';
 import { Outbox1765600000000 } from './1765600000000-Outbox';
 import { MailAccount1765610000000 } from './1765610000000-MailAccount';
+import { LegalMentions1765710000000 } from './1765710000000-LegalMentions';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +30,5 @@ export const ALL_MIGRATIONS = [
   FeeTiming1765500000000,
   Outbox1765600000000,
   MailAccount1765610000000,
+  LegalMentions1765710000000,
 ];

@@ -124,7 +124,7 @@ export class DraftLines {
     };
     const generated = buildDraft(input).lines;
     const works = new Map(found.interventions.map((i) => [i.id, i]));
-    const typed = manual.map((l) => (regime === 'standard' ? l : { ...l, vatRateBp: 0 }));
+    const typed = manual.map((l) => underRegime(l, regime));
     const rows = [
       ...generated.map((l, k) => lineRowValues(draft.id, k, l, lineDetails(l, works, tz, locale))),
       ...typed.map((l, k) => lineRowValues(draft.id, generated.length + k, l)),
@@ -154,7 +154,7 @@ export class DraftLines {
       order: { position: 'ASC' },
     });
     const kept = rows.filter((r) => r.kind !== 'manual');
-    const typed = manual.map((l) => (draft.vatRegime === 'standard' ? l : { ...l, vatRateBp: 0 }));
+    const typed = manual.map((l) => underRegime(l, draft.vatRegime));
     await m.delete(InvoiceLine, { invoiceId: draft.id });
     const values = [
       ...kept.map((r, k) => ({ ...r, id: undefined, position: k })),
@@ -188,6 +188,16 @@ export class DraftLines {
   async freeWork(m: EntityManager, invoiceId: string, interventionIds: string[]): Promise<void> {
     await this.claims.release(m, invoiceId, interventionIds);
   }
+}
+
+/**
+ * A manual line as the invoice's regime bills it: without VAT (franchise, reverse charge,
+ * export) at 0 % with no exemption of its own, the regime's mention saying why for every line.
+ */
+function underRegime(line: DraftLine, regime: InvoiceVatRegime): DraftLine {
+  if (regime === 'standard') return line;
+  const { vatExemption: _none, ...rest } = line;
+  return { ...rest, vatRateBp: 0 };
 }
 
 export function totalsColumns(totals: ReturnType<typeof computeTotals>): Partial<Invoice> {

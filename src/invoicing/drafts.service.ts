@@ -21,6 +21,7 @@ import {
   monthsOfPeriod,
   validateManualLine,
   type DraftLine,
+  type InvoiceVatRegime,
 } from './math';
 
 const MAX_PERIOD_MONTHS = 12;
@@ -93,7 +94,7 @@ export class DraftsService {
     await this.withDraft(id, async (m, draft) => {
       const parties = await this.parties(m, draft.contractId);
       const manual = dto.lines
-        ? this.manualFrom(dto.lines, vatTermsFor(parties).defaultRateBp)
+        ? this.manualFrom(dto.lines, vatTermsFor(parties))
         : await this.lines.manualLines(m, draft.id);
       if (dto.notes !== undefined) {
         await m.update(Invoice, { id }, { notes: dto.notes?.trim() || null });
@@ -160,10 +161,18 @@ export class DraftsService {
     return { contract, client, practice: await this.practice.get(m) };
   }
 
-  private manualFrom(lines: ManualLineDto[], defaultRateBp: number): DraftLine[] {
-    const inputs = lines.map((l) => ({ ...l, vatRateBp: l.vatRateBp ?? defaultRateBp }));
+  /**
+   * The manual lines as typed, at the default rate when none is given; on an invoice with VAT,
+   * a 0 % line names its exemption (without VAT, the invoice's regime says why for every line).
+   */
+  private manualFrom(
+    lines: ManualLineDto[],
+    terms: { regime: InvoiceVatRegime; defaultRateBp: number },
+  ): DraftLine[] {
+    const taxed = terms.regime === 'standard';
+    const inputs = lines.map((l) => ({ ...l, vatRateBp: l.vatRateBp ?? terms.defaultRateBp }));
     const problems = inputs.flatMap((l, k) =>
-      validateManualLine(l, `lines[${k}]`).map((p) => ({ ...p, line: k + 1 })),
+      validateManualLine(l, `lines[${k}]`, taxed).map((p) => ({ ...p, line: k + 1 })),
     );
     if (problems.length > 0) {
       throw new DomainError(
@@ -172,7 +181,7 @@ export class DraftsService {
         details(problems),
       );
     }
-    return inputs.map(manualLine);
+    return inputs.map((input) => manualLine(input, taxed));
   }
 
   /**

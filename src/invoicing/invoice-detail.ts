@@ -12,6 +12,8 @@ import {
   type InvoiceVatRegime,
   type LineKind,
   type LineUnit,
+  type Supply,
+  type VatExemption,
 } from './math';
 import type { BuyerSnapshot, SellerSnapshot } from './snapshots';
 
@@ -33,6 +35,10 @@ export interface InvoiceLineView {
   amountCents: number;
   interventionIds: string[];
   details: string[];
+  /** services or goods */
+  supply: Supply;
+  /** Why a 0 % line of an invoice with VAT bears none; null otherwise. */
+  vatExemption: VatExemption | null;
 }
 
 export interface DocumentReference {
@@ -164,6 +170,8 @@ export function lineView(row: InvoiceLine): InvoiceLineView {
     amountCents: row.amountCents,
     interventionIds: row.interventionIds,
     details: row.details,
+    supply: row.supply ?? 'services',
+    vatExemption: row.vatExemption ?? null,
   };
 }
 

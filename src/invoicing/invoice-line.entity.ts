@@ -1,6 +1,6 @@
 import { Column, Entity, Index } from 'typeorm';
 import { Identified, JsonColumn } from '../common/columns';
-import type { LineKind, LineUnit } from './math';
+import type { LineKind, LineUnit, Supply, VatExemption } from './math';
 
 /**
  * One line of an invoice or credit note. The quantity is stored in hundredths (1.5 h → 150) so
@@ -47,4 +47,12 @@ export class InvoiceLine extends Identified {
   /** On a credit note: the position of the invoice line it credits. */
   @Column({ type: 'integer', nullable: true })
   creditedPosition!: number | null;
+
+  /** What the line sells: services (prestations) or goods (livraison de biens). */
+  @Column({ type: 'varchar', length: 10, default: 'services' })
+  supply!: Supply;
+
+  /** Why a 0 % line of an invoice with VAT bears none (see math/vat-exemptions.ts). */
+  @Column({ type: 'varchar', length: 30, nullable: true })
+  vatExemption!: VatExemption | null;
 }

@@ -77,6 +77,8 @@ function doc(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
         amountCents: 13500,
         interventionIds: ['i'],
         details: ['03/11/2026 09:00–10:30 · Serveur mail HS · 1,50 h'],
+        supply: 'services',
+        vatExemption: null,
       },
       {
         position: 1,
@@ -89,6 +91,8 @@ function doc(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
         amountCents: 4500,
         interventionIds: [],
         details: [],
+        supply: 'services',
+        vatExemption: null,
       },
     ],
     creditNotes: [],

@@ -38,7 +38,15 @@ export type ViewSource = Pick<
   draft: boolean;
   lines: Pick<
     InvoiceLineView,
-    'description' | 'quantity' | 'unit' | 'unitPriceCents' | 'vatRateBp' | 'amountCents' | 'details'
+    | 'description'
+    | 'quantity'
+    | 'unit'
+    | 'unitPriceCents'
+    | 'vatRateBp'
+    | 'amountCents'
+    | 'details'
+    | 'supply'
+    | 'vatExemption'
   >[];
   creditedInvoice?: { number: string | null; issueDate: string | null };
 };
@@ -95,6 +103,10 @@ export function toInvoiceView(doc: ViewSource, ctx: ViewContext): InvoiceView {
       iban: seller.iban,
       bic: seller.bic,
       logoPath: ctx.logoPath,
+      tradeRegistry: seller.tradeRegistry ?? null,
+      tradeRegistryCity: seller.tradeRegistryCity ?? null,
+      shareCapitalCents: seller.shareCapitalCents ?? null,
+      vatOnDebits: seller.vatOnDebits ?? false,
     },
     buyer: {
       name: buyer.name,
@@ -110,6 +122,8 @@ export function toInvoiceView(doc: ViewSource, ctx: ViewContext): InvoiceView {
       vatRateBp: l.vatRateBp,
       amountCents: l.amountCents,
       ...(l.details.length > 0 ? { details: l.details } : {}),
+      ...(l.supply === 'goods' ? { supply: l.supply } : {}),
+      ...(l.vatExemption ? { vatExemption: l.vatExemption } : {}),
     })),
     totals: doc.totals,
     vatRegime: doc.vatRegime,

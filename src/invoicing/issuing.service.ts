@@ -5,6 +5,7 @@ import { Client } from '../clients/client.entity';
 import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
+import { vatArea } from '../common/vat-area';
 import { Contract } from '../contracts/contract.entity';
 import type { Practice } from '../practice/practice.entity';
 import { PracticeService } from '../practice/practice.service';
@@ -62,6 +63,27 @@ function assertSellerVatNumber(draft: Invoice, practice: Practice): void {
   );
 }
 
+/**
+ * A French business buys under its SIREN, which the invoice prints (mandatory under the
+ * e-invoicing reform): a client in France with a VAT number and no SIREN cannot be invoiced yet.
+ */
+export function assertBuyerSiren(client: Client): void {
+  const business = (client.vatNumber ?? '').trim() !== '';
+  if (!business || vatArea(client.address.country) !== 'france' || client.siren) return;
+  throw new DomainError(
+    'rule.buyer_siren',
+    `The client ${client.name} is a French business: set its SIREN before issuing its invoice`,
+    [
+      {
+        field: 'siren',
+        message: "the client's SIREN is missing",
+        clientId: client.id,
+        client: client.name,
+      },
+    ],
+  );
+}
+
 /** Issuing: a draft becomes a numbered, dated, hashed and frozen document. */
 @Injectable()
 export class IssuingService {
@@ -96,6 +118,7 @@ export class IssuingService {
       if (!client) throw notFound('client');
       this.assertRegimeUnchanged(draft, client, practice);
       assertSellerVatNumber(draft, practice);
+      assertBuyerSiren(client);
       await this.seal(m, draft, lines, {
         practice,
         numberFormat: practice.invoiceNumberFormat,

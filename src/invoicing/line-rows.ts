@@ -1,7 +1,11 @@
 import type { InvoiceLine } from './invoice-line.entity';
 import type { DraftLine } from './math';
 
-/** A stored line read back as the rules see it (quantity from hundredths, exactly). */
+/**
+ * A stored line read back as the rules see it (quantity from hundredths, exactly). Its supply
+ * and exemption only when they say something: a line of services without exemption reads as
+ * it did before they existed, so the hash of a document issued then is unchanged.
+ */
 export function draftLineOf(row: InvoiceLine): DraftLine {
   return {
     kind: row.kind,
@@ -12,6 +16,8 @@ export function draftLineOf(row: InvoiceLine): DraftLine {
     vatRateBp: row.vatRateBp,
     amountCents: row.amountCents,
     interventionIds: [...row.interventionIds],
+    ...(row.supply === 'goods' ? { supply: 'goods' as const } : {}),
+    ...(row.vatExemption ? { vatExemption: row.vatExemption } : {}),
   };
 }
 
@@ -38,5 +44,7 @@ export function lineRowValues(
     interventionIds: [...line.interventionIds],
     details,
     creditedPosition,
+    supply: line.supply ?? 'services',
+    vatExemption: line.vatExemption ?? null,
   };
 }

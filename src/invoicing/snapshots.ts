@@ -1,4 +1,5 @@
 import type { Client } from '../clients/client.entity';
+import { LATE_PENALTY_FLOOR, type TradeRegistry } from '../practice/legal-mentions';
 import type { Practice, PostalAddress } from '../practice/practice.entity';
 
 /**
@@ -18,6 +19,14 @@ export interface SellerSnapshot {
   bic: string | null;
   /** The late-payment penalty rate printed in the terms, percent per year (up to 2 decimals). */
   latePenaltyRatePercent: number;
+  /**
+   * The registration a company prints (RCS or RM, its city) and its share capital in cents,
+   * and the option for VAT on debits. Absent from documents issued before they existed.
+   */
+  tradeRegistry?: TradeRegistry | null;
+  tradeRegistryCity?: string | null;
+  shareCapitalCents?: number | null;
+  vatOnDebits?: boolean;
 }
 
 export interface BuyerSnapshot {
@@ -46,7 +55,13 @@ export function sellerSnapshot(p: Practice): SellerSnapshot {
     phone: p.phone,
     iban: p.iban,
     bic: p.bic,
-    latePenaltyRatePercent: p.latePenaltyRatePercent,
+    // A rate stored before the floor was checked is printed at the floor: below it, the
+    // contractual rate is void and the law's applies (art. L441-10 C. com.).
+    latePenaltyRatePercent: Math.max(p.latePenaltyRatePercent, LATE_PENALTY_FLOOR.percent),
+    tradeRegistry: p.tradeRegistry,
+    tradeRegistryCity: p.tradeRegistryCity,
+    shareCapitalCents: p.shareCapitalCents,
+    vatOnDebits: p.vatOnDebits,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Column, Entity } from 'typeorm';
 import { Identified, JsonColumn } from '../common/columns';
 import type { GuardrailLimits, HolidayCalendar, WeeklyHours } from '../common/domain';
+import type { TradeRegistry } from './legal-mentions';
 
 export interface PostalAddress {
   line1: string;
@@ -18,6 +19,16 @@ export interface AccountingAccounts {
   vatCollected: string;
   journalCode: string;
   journalLabel: string;
+  /** Revenue of services to a business in another EU country, VAT reverse-charged. */
+  revenueReverseCharge: string;
+  /** Revenue of goods delivered to a business in another EU country. */
+  revenueIntraEu: string;
+  /** Revenue of sales outside the EU. */
+  revenueExport: string;
+  /** The bank account payments are received on, and its journal. */
+  bank: string;
+  bankJournalCode: string;
+  bankJournalLabel: string;
 }
 
 export const DEFAULT_ACCOUNTS: AccountingAccounts = {
@@ -26,6 +37,12 @@ export const DEFAULT_ACCOUNTS: AccountingAccounts = {
   vatCollected: '44571',
   journalCode: 'VT',
   journalLabel: 'Ventes',
+  revenueReverseCharge: '7062',
+  revenueIntraEu: '7063',
+  revenueExport: '7064',
+  bank: '512',
+  bankJournalCode: 'BQ',
+  bankJournalLabel: 'Banque',
 };
 
 export type VatRegime = 'franchise' | 'standard';
@@ -37,8 +54,27 @@ export class Practice extends Identified {
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 
-  @Column({ type: 'varchar', length: 20 })
+  @Column({ type: 'varchar', length: 60 })
   legalForm!: string;
+
+  /** The registry a company (RCS) or a craftsman (RM) is registered in; null for none. */
+  @Column({ type: 'varchar', length: 3, nullable: true })
+  tradeRegistry!: TradeRegistry | null;
+
+  /** The city of the registry's court, printed after it: "RCS Lyon". */
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  tradeRegistryCity!: string | null;
+
+  /** A company's share capital, in cents; null for an individual entrepreneur. */
+  @Column({ type: 'integer', nullable: true })
+  shareCapitalCents!: number | null;
+
+  /**
+   * The option for paying VAT on debits (art. 269-2 c CGI): the invoices print "Option pour le
+   * paiement de la taxe d'après les débits". Off: VAT on services is due on receipt.
+   */
+  @Column({ type: 'boolean', default: false })
+  vatOnDebits!: boolean;
 
   @Column({ type: 'varchar', length: 9 })
   siren!: string;

@@ -8,6 +8,7 @@ import type { ErrorDetail } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { vatNumberMatchesSiren } from '../common/validators';
 import { PracticeDto, UpdatePracticeDto } from './dto/practice.dto';
+import { latePenaltyProblems, registrationProblems } from './legal-mentions';
 import { numberFormatProblems } from './number-formats';
 import { PracticeChanges } from './practice-changes';
 import { DEFAULT_ACCOUNTS, Practice } from './practice.entity';
@@ -24,7 +25,11 @@ export const DEFAULT_LATE_PENALTY_RATE_PERCENT = 12.15;
 function withDefaults(dto: PracticeDto): Omit<Practice, 'id' | 'assignId'> {
   return {
     name: dto.name,
-    legalForm: dto.legalForm,
+    legalForm: dto.legalForm.trim(),
+    tradeRegistry: dto.tradeRegistry ?? null,
+    tradeRegistryCity: dto.tradeRegistryCity?.trim() || null,
+    shareCapitalCents: dto.shareCapitalCents ?? null,
+    vatOnDebits: dto.vatOnDebits ?? false,
     siren: dto.siren,
     siret: dto.siret ?? null,
     vatNumber: dto.vatNumber ? dto.vatNumber.toUpperCase() : null,
@@ -45,14 +50,34 @@ function withDefaults(dto: PracticeDto): Omit<Practice, 'id' | 'assignId'> {
     creditNoteNumberFormat: dto.creditNoteNumberFormat ?? 'AV{YYYY}-{SEQ:5}',
     locale: dto.locale ?? 'fr',
     limits: dto.limits ? { ...dto.limits } : { ...DEFAULT_LIMITS },
-    accounts: dto.accounts ? { ...dto.accounts } : { ...DEFAULT_ACCOUNTS },
+    accounts: { ...DEFAULT_ACCOUNTS, ...definedOnly(dto.accounts ?? {}) },
     logoPath: null,
   };
 }
 
-/** Checks that span several fields; single fields are checked by the DTO. */
-export function practiceCoherence(p: Omit<Practice, 'id' | 'assignId'>): ErrorDetail[] {
+/** What a change touches among the law's inputs, checked only when given (see below). */
+export interface LegalChecks {
+  /** The legal form or registration: a company names its registry and share capital. */
+  registration: boolean;
+  /** The late-payment penalty rate: not below the legal floor. */
+  latePenalty: boolean;
+}
+
+const CHECK_ALL: LegalChecks = { registration: true, latePenalty: true };
+
+/**
+ * Checks that span several fields; single fields are checked by the DTO. The law's inputs are
+ * checked on setup and when a change gives them: a practice stored before the checks existed
+ * (a penalty rate below today's floor, a company without its registry) keeps working until
+ * that field is next saved.
+ */
+export function practiceCoherence(
+  p: Omit<Practice, 'id' | 'assignId'>,
+  checks: LegalChecks = CHECK_ALL,
+): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
+  if (checks.registration) problems.push(...registrationProblems(p));
+  if (checks.latePenalty) problems.push(...latePenaltyProblems(p.latePenaltyRatePercent));
   if (p.siret && !p.siret.startsWith(p.siren)) {
     problems.push({
       field: 'siret',
@@ -128,9 +153,24 @@ export class PracticeService {
       const next = { ...current, ...definedOnly(dto) } as Practice;
       // A PATCH may send some of the limits only: the others stay as they are.
       if (dto.limits) next.limits = { ...current.limits, ...definedOnly(dto.limits) };
+      next.accounts = {
+        ...DEFAULT_ACCOUNTS,
+        ...current.accounts,
+        ...definedOnly(dto.accounts ?? {}),
+      };
+      if (dto.legalForm) next.legalForm = dto.legalForm.trim();
+      if (dto.tradeRegistryCity) next.tradeRegistryCity = dto.tradeRegistryCity.trim();
       if (dto.vatNumber) next.vatNumber = dto.vatNumber.toUpperCase();
       if (dto.iban) next.iban = dto.iban.replace(/\s+/g, '').toUpperCase();
-      assertCoherent(next);
+      assertCoherent(next, {
+        registration: [
+          dto.legalForm,
+          dto.tradeRegistry,
+          dto.tradeRegistryCity,
+          dto.shareCapitalCents,
+        ].some((v) => v !== undefined),
+        latePenalty: dto.latePenaltyRatePercent !== undefined,
+      });
       const saved = await manager.getRepository(Practice).save(next);
       // Work already logged is cut again at the new zone's midnights, in this transaction.
       if (saved.timezone !== current.timezone) {
@@ -141,8 +181,8 @@ export class PracticeService {
   }
 }
 
-function assertCoherent(p: Omit<Practice, 'id' | 'assignId'>): void {
-  const problems = practiceCoherence(p);
+function assertCoherent(p: Omit<Practice, 'id' | 'assignId'>, checks?: LegalChecks): void {
+  const problems = practiceCoherence(p, checks);
   if (problems.length) {
     throw new DomainError(
       `invalid.practice`,

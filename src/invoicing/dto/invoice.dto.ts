@@ -18,7 +18,17 @@ import {
 } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { HasAtMostTwoDecimals, IsLocalDate } from '../../common/validators';
-import { INVOICE_STATUSES, LINE_UNITS, type InvoiceStatus, type LineUnit } from '../math';
+import { FRENCH_VAT_RATES_BP } from '../../common/vat-rates';
+import {
+  INVOICE_STATUSES,
+  LINE_UNITS,
+  LINE_VAT_EXEMPTIONS,
+  SUPPLIES,
+  VAT_EXEMPTIONS,
+  type InvoiceStatus,
+  type LineUnit,
+  type Supply,
+} from '../math';
 import { PAYMENT_METHODS, type PaymentMethod } from '../payment.entity';
 
 const MAX_CENTS = 1_000_000_000_00;
@@ -53,13 +63,31 @@ export class ManualLineDto {
 
   @ApiPropertyOptional({
     example: 2000,
-    description: "basis points; the practice's default rate when absent (0 without VAT)",
+    enum: FRENCH_VAT_RATES_BP,
+    description:
+      "basis points, a French rate (2000, 1000, 550, 210 or 0); the practice's default rate when absent (0 without VAT)",
   })
   @Omittable()
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
+  @IsIn(FRENCH_VAT_RATES_BP)
   readonly vatRateBp?: number;
+
+  @ApiPropertyOptional({
+    enum: LINE_VAT_EXEMPTIONS,
+    nullable: true,
+    description: `Why a 0 % line of an invoice with VAT bears none (required then, refused on a taxed line): ${LINE_VAT_EXEMPTIONS.map((code) => `${code} (${VAT_EXEMPTIONS[code].vatex})`).join(', ')}`,
+  })
+  @IsOptional()
+  @IsIn(LINE_VAT_EXEMPTIONS)
+  readonly vatExemption?: string | null;
+
+  @ApiPropertyOptional({
+    enum: SUPPLIES,
+    description:
+      'services (default) or goods: the invoice reads "Prestations de services", "Livraisons de biens" or "Mixte"',
+  })
+  @Omittable()
+  @IsIn(SUPPLIES)
+  readonly supply?: Supply;
 }
 
 export class UpdateDraftDto {

@@ -35,6 +35,15 @@ export class LineView {
   interventionIds!: string[];
   @ApiProperty({ type: [String], description: 'the lines of detail printed under it' })
   details!: string[];
+  @ApiProperty({ enum: ['services', 'goods'] }) supply!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    enum: ['training', 'reverse_charge', 'intra_eu_goods', 'export_goods', 'outside_scope'],
+    description:
+      'why a 0 % line of an invoice with VAT bears none (VATEX code in math/vat-exemptions.ts)',
+  })
+  vatExemption!: string | null;
 }
 
 /** An invoice or credit note: status and balance derived from payments, credits and today. */

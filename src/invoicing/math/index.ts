@@ -9,6 +9,7 @@ export * from './draft';
 export * from './late-lines';
 export * from './totals';
 export * from './vat-regime';
+export * from './vat-exemptions';
 export * from './credit-notes';
 export * from './payment-status';
 export * from '../../common/document-numbers';

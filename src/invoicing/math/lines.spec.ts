@@ -25,6 +25,16 @@ describe('manualLine', () => {
     [{ unitPriceCents: -100 }, ['line.unitPriceCents:amount']],
     [{ unitPriceCents: 10.5 }, ['line.unitPriceCents:amount']],
     [{ vatRateBp: 20 * 1000 }, ['line.vatRateBp:vat_rate']],
+    // Only the French rates.
+    [{ vatRateBp: 1234 }, ['line.vatRateBp:vat_rate']],
+    [{ vatRateBp: 1960 }, ['line.vatRateBp:vat_rate']],
+    [{ vatRateBp: 550 }, []],
+    [{ vatRateBp: 210 }, []],
+    // A 0 % line of a taxed invoice says why; a taxed line has no exemption.
+    [{ vatRateBp: 0 }, ['line.vatExemption:vat_exemption_required']],
+    [{ vatRateBp: 0, vatExemption: 'training' }, []],
+    [{ vatRateBp: 0, vatExemption: 'franchise' }, ['line.vatExemption:vat_exemption_unknown']],
+    [{ vatRateBp: 2000, vatExemption: 'training' }, ['line.vatExemption:vat_exemption_taxed']],
     [{}, []],
   ])('refuses %j with %j', (values, expected) => {
     const input = {
@@ -37,5 +47,34 @@ describe('manualLine', () => {
     };
     expect(validateManualLine(input).map((p) => `${p.field}:${p.code}`)).toEqual(expected);
     if (expected.length > 0) expect(() => manualLine(input)).toThrow(RangeError);
+  });
+});
+
+describe('manualLine under a regime without VAT', () => {
+  it('takes a 0 % line without exemption, and keeps goods', () => {
+    const input = {
+      description: 'Câble',
+      quantity: 2,
+      unit: 'unit' as const,
+      unitPriceCents: 1500,
+      vatRateBp: 0,
+      supply: 'goods' as const,
+    };
+    expect(validateManualLine(input, 'line', false)).toEqual([]);
+    expect(manualLine(input, false)).toMatchObject({ supply: 'goods', amountCents: 3000 });
+    expect(manualLine(input, false)).not.toHaveProperty('vatExemption');
+  });
+
+  it('keeps an exemption on a 0 % line of a taxed invoice, and leaves services unsaid', () => {
+    const line = manualLine({
+      description: 'Formation',
+      quantity: 7,
+      unit: 'hour',
+      unitPriceCents: 10000,
+      vatRateBp: 0,
+      vatExemption: 'training',
+    });
+    expect(line.vatExemption).toBe('training');
+    expect(line).not.toHaveProperty('supply');
   });
 });

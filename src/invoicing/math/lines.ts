@@ -1,4 +1,11 @@
 import type { Problem } from './problem';
+import { FRENCH_VAT_RATES_BP, isFrenchVatRate } from '../../common/vat-rates';
+import {
+  isVatExemption,
+  LINE_VAT_EXEMPTIONS,
+  type Supply,
+  type VatExemption,
+} from './vat-exemptions';
 import { amountOfMinutes, hundredthsOfHour } from '../../interventions/pricing';
 import { roundHalfUpDiv } from './rounding';
 
@@ -33,6 +40,10 @@ export interface DraftLine {
   vatRateBp: number;
   amountCents: number;
   interventionIds: string[];
+  /** Goods sold (livraison de biens); absent: services, as every generated line. */
+  supply?: Supply;
+  /** Why a 0 % line of a taxed invoice bears no VAT; absent on a taxed line. */
+  vatExemption?: VatExemption | null;
 }
 
 export interface ManualLineInput {
@@ -42,10 +53,19 @@ export interface ManualLineInput {
   unit: LineUnit;
   unitPriceCents: number;
   vatRateBp: number;
+  supply?: Supply;
+  vatExemption?: string | null;
 }
 
-/** Reasons a manual line typed on a draft is refused; empty when it is fine. */
-export function validateManualLine(input: ManualLineInput, field = 'line'): Problem[] {
+/**
+ * Reasons a manual line typed on a draft is refused; empty when it is fine. On an invoice that
+ * charges VAT (`taxed`), a 0 % line names its exemption and a taxed line names none.
+ */
+export function validateManualLine(
+  input: ManualLineInput,
+  field = 'line',
+  taxed = true,
+): Problem[] {
   const problems: Problem[] = [];
   const hundredths = input.quantity * 100;
   if (input.description.trim() === '') {
@@ -69,14 +89,37 @@ export function validateManualLine(input: ManualLineInput, field = 'line'): Prob
       message: 'The unit price must be a whole number of cents, not negative.',
     });
   }
-  if (!Number.isInteger(input.vatRateBp) || input.vatRateBp < 0 || input.vatRateBp > 10_000) {
+  if (!isFrenchVatRate(input.vatRateBp)) {
     problems.push({
       field: `${field}.vatRateBp`,
       code: 'vat_rate',
-      message: 'The VAT rate must be in basis points, from 0 to 10000.',
+      message: `The VAT rate must be one of the French rates in basis points: ${FRENCH_VAT_RATES_BP.join(', ')}.`,
+      values: FRENCH_VAT_RATES_BP.join(', '),
     });
+  } else if (taxed) {
+    problems.push(...exemptionProblems(input, field));
   }
   return problems;
+}
+
+function exemptionProblems(input: ManualLineInput, field: string): Problem[] {
+  const given = input.vatExemption ?? null;
+  const at = `${field}.vatExemption`;
+  if (given !== null && !(LINE_VAT_EXEMPTIONS as string[]).includes(given)) {
+    const values = LINE_VAT_EXEMPTIONS.join(', ');
+    const message = `The exemption must be one of ${values}.`;
+    return [{ field: at, code: 'vat_exemption_unknown', message, values }];
+  }
+  if (input.vatRateBp === 0 && given === null) {
+    const values = LINE_VAT_EXEMPTIONS.join(', ');
+    const message = `A 0 % line of an invoice with VAT names its exemption: one of ${values}.`;
+    return [{ field: at, code: 'vat_exemption_required', message, values }];
+  }
+  if (input.vatRateBp !== 0 && given !== null) {
+    const message = 'A line that bears VAT has no exemption.';
+    return [{ field: at, code: 'vat_exemption_taxed', message, vatRateBp: input.vatRateBp }];
+  }
+  return [];
 }
 
 /** quantity × unit price, the quantity in hundredths: rounded half-up once, to the cent. */
@@ -112,11 +155,18 @@ export function workLine(
   };
 }
 
-/** A line typed by the consultant: amount = quantity × unit price, rounded once. */
-export function manualLine(input: ManualLineInput): DraftLine {
-  const problems = validateManualLine(input);
+/**
+ * A line typed by the consultant: amount = quantity × unit price, rounded once. Its supply and
+ * exemption are kept only when they say something (goods; an exemption on a 0 % line).
+ */
+export function manualLine(input: ManualLineInput, taxed = true): DraftLine {
+  const problems = validateManualLine(input, 'line', taxed);
   if (problems.length > 0) throw new RangeError(problems.map((p) => p.message).join(' '));
   const hundredths = Math.round(input.quantity * 100);
+  const exemption =
+    taxed && input.vatRateBp === 0 && isVatExemption(input.vatExemption)
+      ? { vatExemption: input.vatExemption }
+      : {};
   return {
     kind: 'manual',
     description: input.description.trim(),
@@ -126,6 +176,8 @@ export function manualLine(input: ManualLineInput): DraftLine {
     vatRateBp: input.vatRateBp,
     amountCents: lineAmountCents(hundredths, input.unitPriceCents),
     interventionIds: [],
+    ...(input.supply === 'goods' ? { supply: 'goods' as const } : {}),
+    ...exemption,
   };
 }
 

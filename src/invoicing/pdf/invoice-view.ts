@@ -1,4 +1,4 @@
-import type { InvoiceVatRegime, LineUnit, RateTotal } from '../math';
+import type { InvoiceVatRegime, LineUnit, RateTotal, Supply, VatExemption } from '../math';
 
 /**
  * Everything an invoice or credit note prints, already decided by the domain: the renderer only
@@ -51,6 +51,13 @@ export interface InvoiceSeller {
   bic?: string | null;
   /** A PNG or JPEG file; skipped when missing or unreadable. */
   logoPath?: string | null;
+  /** A company's registry (RCS, RM) and its city: "RCS Lyon 912 345 678". */
+  tradeRegistry?: 'RCS' | 'RM' | null;
+  tradeRegistryCity?: string | null;
+  /** A company's share capital, printed beside its legal form. */
+  shareCapitalCents?: number | null;
+  /** Prints "Option pour le paiement de la taxe d'après les débits". */
+  vatOnDebits?: boolean;
 }
 
 export interface InvoiceBuyer {
@@ -69,6 +76,10 @@ export interface InvoiceViewLine {
   amountCents: number;
   /** Interventions listed under a time line, e.g. "2026-11-03 09:00–10:30 · Serveur mail HS · 1,50 h". */
   details?: string[];
+  /** Goods; services when absent. */
+  supply?: Supply;
+  /** Why a 0 % line of an invoice with VAT bears none. */
+  vatExemption?: VatExemption | null;
 }
 
 export interface InvoiceViewTotals {

@@ -225,3 +225,75 @@ describe('a practice’s templates folder', () => {
     expect(() => loadInvoiceTemplate('fr', dir)).toThrow(/lacks: totals\.labelWidth/);
   });
 });
+
+describe('the law’s mentions of a company seller and of exempt lines', () => {
+  const company = (overrides = {}) => {
+    const view = typicalInvoiceView();
+    return {
+      ...view,
+      seller: {
+        ...view.seller,
+        name: 'Martin Conseil',
+        legalForm: 'SASU',
+        siren: '912345678',
+        tradeRegistry: 'RCS' as const,
+        tradeRegistryCity: 'Lyon',
+        shareCapitalCents: 100000,
+        ...overrides,
+      },
+    };
+  };
+
+  it('prints the form with its capital and the registration, beside the seller and in the footer', () => {
+    const wording = invoiceWording(company(), fr);
+    const lines = wording.sellerLines.map(nbsp);
+    expect(lines[0]).toBe('SASU au capital de 1 000 €');
+    expect(lines).toContain('RCS Lyon 912 345 678');
+    expect(nbsp(wording.footer)).toBe(
+      'Martin Conseil · SASU au capital de 1 000 €, RCS Lyon 912 345 678 · Facture F2026-00042',
+    );
+  });
+
+  it('in English too, the registration as registered', () => {
+    const wording = invoiceWording({ ...company(), locale: 'en' }, en);
+    expect(wording.sellerLines.map(nbsp)).toContain('RCS Lyon 912 345 678');
+    expect(nbsp(wording.sellerLines[0])).toBe('SASU with a share capital of €1,000');
+  });
+
+  it('an individual entrepreneur keeps its SIREN in the footer', () => {
+    expect(invoiceWording(typicalInvoiceView(), fr).footer).toContain('SIREN 123456782');
+  });
+
+  it('states the exemption of a 0 % line and the option for VAT on debits', () => {
+    const view = company({ vatOnDebits: true });
+    const lines = [
+      ...view.lines,
+      { ...view.lines[0], vatRateBp: 0, vatExemption: 'training' as const },
+    ];
+    const mentions = invoiceWording({ ...view, lines }, fr).vatMentions;
+    expect(mentions).toContain(
+      'Exonération de TVA, art. 261-4-4° a du CGI (formation professionnelle continue)',
+    );
+    expect(mentions).toContain('Option pour le paiement de la taxe d’après les débits');
+    expect(invoiceWording(typicalInvoiceView(), fr).vatMentions.join()).not.toMatch(
+      /débits|Exonération/,
+    );
+  });
+
+  it.each([
+    [[], 'Catégorie de l’opération : Prestations de services'],
+    [
+      ['goods', 'goods', 'goods', 'goods', 'goods', 'goods', 'goods', 'goods'],
+      'Catégorie de l’opération : Livraisons de biens',
+    ],
+    [['goods'], 'Catégorie de l’opération : Mixte'],
+  ] as const)('lines of %j read %s', (supplies, category) => {
+    const view = typicalInvoiceView();
+    const lines = view.lines
+      .slice(0, Math.max(supplies.length, 2))
+      .map((line, k) => (supplies[k] ? { ...line, supply: supplies[k] } : line));
+    expect(nbsp(invoiceWording({ ...view, lines }, fr).vatMentions.at(-1) ?? '')).toBe(
+      nbsp(category),
+    );
+  });
+});

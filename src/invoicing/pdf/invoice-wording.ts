@@ -7,7 +7,14 @@ import {
   formatRate,
 } from '../../common/format';
 import { formatIban } from '../../common/identifiers';
-import { vatArea, vatMention, type InvoiceVatRegime } from '../math';
+import {
+  exemptionsOf,
+  operationCategory,
+  vatArea,
+  vatExemption,
+  vatMention,
+  type InvoiceVatRegime,
+} from '../math';
 import type { InvoiceAddress, InvoiceView, InvoiceViewLine } from './invoice-view';
 import { TABLE_COLUMNS, type InvoiceTexts, type TableColumn } from './invoice-template';
 
@@ -80,11 +87,7 @@ export function invoiceWording(view: InvoiceView, t: InvoiceTexts): InvoiceWordi
     notes: view.notes?.trim()
       ? { heading: t('invoice.notesHeading'), text: view.notes.trim() }
       : null,
-    footer: t('invoice.footer', {
-      seller: sellerName,
-      siren: view.seller.siren,
-      document: documentTitle,
-    }),
+    footer: footer(view, t, sellerName, documentTitle),
     watermark: view.draft ? t('invoice.watermark') : null,
     documentTitle,
   };
@@ -143,15 +146,48 @@ function addressLines(address: InvoiceAddress, locale: InvoiceView['locale']): s
   ];
 }
 
+/** "SASU au capital de 1 000 €": a company's form and share capital; else its form alone. */
+function legalFormLine(view: InvoiceView, t: InvoiceTexts): string {
+  const s = view.seller;
+  if (isEntrepreneurIndividuel(s.legalForm)) return t('invoice.legalFormEI');
+  const legalForm = s.legalForm.trim();
+  if (typeof s.shareCapitalCents !== 'number' || !legalForm) return legalForm;
+  const capital = formatMoney(s.shareCapitalCents, view.locale).replace(/[,.]00(?=\D*$)/, '');
+  return t('legal.shareCapital', { legalForm, capital });
+}
+
+/** "RCS Lyon 912 345 678": the registry, its city and the SIREN in groups of three. */
+function registrationLine(view: InvoiceView, t: InvoiceTexts): string | null {
+  const { tradeRegistry, tradeRegistryCity, siren } = view.seller;
+  if (!tradeRegistry || !tradeRegistryCity?.trim()) return null;
+  const grouped = siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
+  return t('legal.registration', {
+    registry: tradeRegistry,
+    city: tradeRegistryCity.trim(),
+    siren: grouped,
+  });
+}
+
+/**
+ * At the foot of every page: the seller and, for a company, its form, capital and registration
+ * ("SASU au capital de 1 000 €, RCS Lyon 912 345 678"); else its SIREN.
+ */
+function footer(view: InvoiceView, t: InvoiceTexts, seller: string, document: string): string {
+  const registration = registrationLine(view, t);
+  if (!registration) return t('invoice.footer', { seller, siren: view.seller.siren, document });
+  const identity = [legalFormLine(view, t), registration].filter((x) => x !== '').join(', ');
+  return t('legal.footer', { seller, identity, document });
+}
+
 function sellerLines(view: InvoiceView, t: InvoiceTexts): string[] {
   const s = view.seller;
-  const legalForm = isEntrepreneurIndividuel(s.legalForm)
-    ? t('invoice.legalFormEI')
-    : s.legalForm.trim();
+  const legalForm = legalFormLine(view, t);
+  const registration = registrationLine(view, t);
   return [
     ...(legalForm ? [legalForm] : []),
     ...addressLines(s.address, view.locale),
     t('invoice.siren', { siren: s.siren }),
+    ...(registration ? [registration] : []),
     ...(s.siret ? [t('invoice.siret', { siret: s.siret })] : []),
     ...(s.vatNumber ? [t('invoice.vatNumber', { vatNumber: s.vatNumber })] : []),
     t('invoice.email', { email: s.email }),
@@ -255,6 +291,10 @@ function regimeMention(view: InvoiceView, t: InvoiceTexts): string | null {
   return text ? `${legal} (${text})` : legal;
 }
 
+/**
+ * The regime's mention; on an invoice with VAT, the reason of each exempt line (in the law's
+ * French words) and the option for VAT on debits; then the category of the operation.
+ */
 function vatMentions(view: InvoiceView, t: InvoiceTexts): string[] {
   const mention = regimeMention(view, t);
   const regime = mention ? [mention] : [];
@@ -262,7 +302,14 @@ function vatMentions(view: InvoiceView, t: InvoiceTexts): string[] {
     const vatNumbers = { seller: view.seller.vatNumber ?? '—', buyer: view.buyer.vatNumber ?? '—' };
     regime.push(t('invoice.mention.reverseChargeVatNumbers', vatNumbers));
   }
-  return [...regime, t('invoice.mention.operationCategory')];
+  if (view.vatRegime === 'standard') {
+    for (const code of exemptionsOf(view.lines)) {
+      regime.push(t('legal.exemption', { reason: vatExemption(code).reason }));
+    }
+    if (view.seller.vatOnDebits) regime.push(t('legal.vatOnDebits'));
+  }
+  const category = operationCategory(view.lines);
+  return [...regime, t('invoice.mention.operationCategory', { category })];
 }
 
 /** Terms in days ("à 30 jours", "à réception" for none), penalties, indemnity, bank details. */

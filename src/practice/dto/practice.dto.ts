@@ -4,6 +4,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsEmail,
   IsIn,
   IsInt,
@@ -20,6 +21,8 @@ import {
   registerDecorator,
 } from 'class-validator';
 import { DEFAULT_BUSINESS_HOURS, HOLIDAY_CALENDARS } from '../../common/domain';
+import { FRENCH_VAT_RATES_BP } from '../../common/vat-rates';
+import { LATE_PENALTY_FLOOR, TRADE_REGISTRIES, type TradeRegistry } from '../legal-mentions';
 import { validateNumberFormat } from '../../common/document-numbers';
 import type { HolidayCalendar, WeeklyHours } from '../../common/domain';
 import {
@@ -92,6 +95,37 @@ export class AccountsDto {
   @ApiProperty({ example: '44571' }) @Matches(/^\d{3,10}$/) readonly vatCollected!: string;
   @ApiProperty({ example: 'VT' }) @Matches(/^[A-Z0-9]{1,6}$/) readonly journalCode!: string;
   @ApiProperty({ example: 'Ventes' }) @IsString() @Length(1, 60) readonly journalLabel!: string;
+  @ApiPropertyOptional({
+    example: '7062',
+    description: 'revenue of services to EU businesses under reverse charge',
+  })
+  @Omittable()
+  @Matches(/^\d{3,10}$/)
+  readonly revenueReverseCharge?: string;
+  @ApiPropertyOptional({
+    example: '7063',
+    description: 'revenue of goods delivered to EU businesses',
+  })
+  @Omittable()
+  @Matches(/^\d{3,10}$/)
+  readonly revenueIntraEu?: string;
+  @ApiPropertyOptional({ example: '7064', description: 'revenue of sales outside the EU' })
+  @Omittable()
+  @Matches(/^\d{3,10}$/)
+  readonly revenueExport?: string;
+  @ApiPropertyOptional({ example: '512', description: 'the bank account payments reach' })
+  @Omittable()
+  @Matches(/^\d{3,10}$/)
+  readonly bank?: string;
+  @ApiPropertyOptional({ example: 'BQ' })
+  @Omittable()
+  @Matches(/^[A-Z0-9]{1,6}$/)
+  readonly bankJournalCode?: string;
+  @ApiPropertyOptional({ example: 'Banque' })
+  @Omittable()
+  @IsString()
+  @Length(1, 60)
+  readonly bankJournalLabel?: string;
 }
 
 /** The practice as set up or replaced; PATCH takes any subset (UpdatePracticeDto). */
@@ -100,7 +134,46 @@ export class PracticeDto {
   @IsString()
   @Length(1, 200)
   readonly name!: string;
-  @ApiProperty({ example: 'EI' }) @IsString() @Length(1, 20) readonly legalForm!: string;
+  @ApiProperty({
+    example: 'SASU',
+    description:
+      'EI, EURL, SASU, SARL… A company form requires tradeRegistry, tradeRegistryCity and shareCapitalCents',
+  })
+  @IsString()
+  @Length(1, 60)
+  readonly legalForm!: string;
+  @ApiPropertyOptional({
+    enum: TRADE_REGISTRIES,
+    nullable: true,
+    description: 'RCS (companies) or RM (craftsmen); null for none',
+  })
+  @IsOptional()
+  @IsIn(TRADE_REGISTRIES)
+  readonly tradeRegistry?: TradeRegistry | null;
+  @ApiPropertyOptional({ example: 'Lyon', nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  readonly tradeRegistryCity?: string | null;
+  @ApiPropertyOptional({
+    example: 100000,
+    nullable: true,
+    type: Number,
+    description: 'share capital in cents, printed "au capital de 1 000 €"',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2_000_000_000)
+  readonly shareCapitalCents?: number | null;
+  @ApiPropertyOptional({
+    example: false,
+    description:
+      'option for paying VAT on debits: invoices print "Option pour le paiement de la taxe d\'après les débits"',
+  })
+  @Omittable()
+  @IsBoolean()
+  readonly vatOnDebits?: boolean;
   @ApiProperty({ example: '732829320', description: 'spaces, dots and dashes are dropped' })
   @NormalizedIdentifier()
   @IsSiren()
@@ -125,11 +198,13 @@ export class PracticeDto {
   @Omittable()
   @IsIn(['franchise', 'standard'])
   readonly vatRegime?: 'franchise' | 'standard';
-  @ApiPropertyOptional({ example: 2000, description: 'basis points' })
+  @ApiPropertyOptional({
+    example: 2000,
+    enum: FRENCH_VAT_RATES_BP,
+    description: 'basis points, one of the French rates: 2000, 1000, 550, 210 or 0',
+  })
   @Omittable()
-  @IsInt()
-  @Min(0)
-  @Max(10000)
+  @IsIn(FRENCH_VAT_RATES_BP)
   readonly defaultVatRateBp?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) readonly phone?: string | null;
   @ApiPropertyOptional({ example: 'FR76 3000 6000 0112 3456 7890 189' })
@@ -170,8 +245,7 @@ export class PracticeDto {
   readonly paymentTermsDays?: number;
   @ApiPropertyOptional({
     example: 12.15,
-    description:
-      'Annual late-payment penalty rate printed on invoices, percent with up to 2 decimals. Default: the ECB main refinancing rate + 10 points (12.15 since 11 June 2025); at least 3 × the legal interest rate',
+    description: `Annual late-payment penalty rate printed on invoices, percent with up to 2 decimals. Default: the ECB main refinancing rate + 10 points (12.15 since 11 June 2025); at least 3 × the legal interest rate (${LATE_PENALTY_FLOOR.percent} since ${LATE_PENALTY_FLOOR.rateSince}), else 400 invalid.practice`,
   })
   @Omittable()
   @IsNumber({ allowNaN: false, allowInfinity: false })

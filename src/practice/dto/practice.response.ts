@@ -46,13 +46,27 @@ export class AccountsView {
   @ApiProperty({ example: '44571' }) vatCollected!: string;
   @ApiProperty({ example: 'VT' }) journalCode!: string;
   @ApiProperty({ example: 'Ventes' }) journalLabel!: string;
+  @ApiProperty({ example: '7062', description: 'services to EU businesses, reverse charge' })
+  revenueReverseCharge!: string;
+  @ApiProperty({ example: '7063', description: 'goods delivered to EU businesses' })
+  revenueIntraEu!: string;
+  @ApiProperty({ example: '7064', description: 'sales outside the EU' }) revenueExport!: string;
+  @ApiProperty({ example: '512' }) bank!: string;
+  @ApiProperty({ example: 'BQ' }) bankJournalCode!: string;
+  @ApiProperty({ example: 'Banque' }) bankJournalLabel!: string;
 }
 
 /** The practice as answered by GET and PATCH /api/practice. */
 export class PracticeView {
   @ApiUuid() id!: string;
   @ApiProperty({ example: 'Camille Martin Conseil' }) name!: string;
-  @ApiProperty({ example: 'EI' }) legalForm!: string;
+  @ApiProperty({ example: 'SASU' }) legalForm!: string;
+  @ApiProperty({ enum: ['RCS', 'RM'], nullable: true }) tradeRegistry!: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Lyon' }) tradeRegistryCity!: string | null;
+  @ApiProperty({ type: Number, nullable: true, example: 100000, description: 'cents' })
+  shareCapitalCents!: number | null;
+  @ApiProperty({ example: false, description: 'option for paying VAT on debits' })
+  vatOnDebits!: boolean;
   @ApiProperty({ example: '732829320' }) siren!: string;
   @ApiProperty({ type: String, nullable: true, example: '73282932000074' }) siret!: string | null;
   @ApiProperty({ type: String, nullable: true, example: 'FR44732829320' })
