@@ -2,9 +2,11 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailAttachments } from './mail-attachments';
 import { MailJobs, MailRunner } from './mail-jobs';
+import { OutboxAdmin } from './outbox-admin.service';
 import { OutboxAttempt } from './outbox-attempt.entity';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxSender } from './outbox-sender';
+import { OutboxController } from './outbox.controller';
 import { Outbox } from './outbox.service';
 
 /**
@@ -15,7 +17,8 @@ import { Outbox } from './outbox.service';
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([OutboxMessage, OutboxAttempt])],
-  providers: [Outbox, MailAttachments, MailJobs, MailRunner, OutboxSender],
-  exports: [Outbox, MailAttachments, MailJobs, MailRunner, OutboxSender],
+  controllers: [OutboxController],
+  providers: [Outbox, MailAttachments, MailJobs, MailRunner, OutboxSender, OutboxAdmin],
+  exports: [Outbox, MailAttachments, MailJobs, MailRunner, OutboxSender, OutboxAdmin],
 })
 export class MailModule {}

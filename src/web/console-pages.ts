@@ -17,7 +17,7 @@ export const CONSOLE_NAV = [
   {
     href: '/console/settings',
     label: 'settings.nav',
-    within: ['/console/activities', '/console/users'],
+    within: ['/console/activities', '/console/users', '/console/outbox'],
   },
   { href: '/accounting', label: 'accounting.nav.title' },
 ];

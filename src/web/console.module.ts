@@ -28,6 +28,7 @@ import { ConsoleInvoicesController } from './console-invoices.controller';
 import { ConsoleInvoices } from './console-invoices.service';
 import { ConsoleKnowledgeController } from './console-kb.controller';
 import { ConsoleKnowledge } from './console-kb.service';
+import { ConsoleOutboxController } from './console-outbox.controller';
 import { ConsolePages } from './console-pages';
 import { ConsoleReportsController } from './console-reports.controller';
 import { ConsoleActivities } from './console-settings-activities.service';
@@ -70,6 +71,7 @@ import { WebModule } from './web.module';
     ConsoleImportController,
     ConsoleInvoicesController,
     ConsoleKnowledgeController,
+    ConsoleOutboxController,
     ConsoleReportsController,
     ConsoleSettingsController,
     ConsoleSettingsPeopleController,
