@@ -14,8 +14,10 @@ import { PracticeService } from '../practice/practice.service';
 import { toCsv, type CsvLocale } from './csv';
 import type { ExportPeriodQuery } from './dto/export-query.dto';
 import { buildFec, type FecFile } from './fec';
-import { invoiceJournalRows, type JournalDoc } from './invoice-journal';
-import { toJournalDoc } from './journal-source';
+import { invoiceJournalRows, type JournalDoc, type JournalPayment } from './invoice-journal';
+import { goodsNetByDocument, paymentsReceivedIn, settlementFacts } from './journal-queries';
+import { toJournalDoc, toJournalPayment, type CurrentClient } from './journal-source';
+import { letterings } from './lettering';
 
 export interface ExportFile {
   fileName: string;
@@ -48,14 +50,20 @@ export class ExportsService {
     };
   }
 
-  /** The FEC of the period, `to` being the closing date its name carries. */
+  /**
+   * The FEC of the period, `to` being the closing date its name carries: the documents issued
+   * and the payments received in it, each invoice settled by then lettered with its payments
+   * and credit notes.
+   */
   async fec(period: ExportPeriodQuery): Promise<ExportFile & { fec: FecFile }> {
     const practice = await this.practice.get();
-    const docs = await this.journalDocs(period);
-    const fec = buildFec(docs, practice.accounts, {
-      siren: practice.siren,
-      closingDate: period.to,
-    });
+    const { docs, payments } = await this.fecEntries(period);
+    const fec = buildFec(
+      docs,
+      practice.accounts,
+      { siren: practice.siren, closingDate: period.to },
+      payments,
+    );
     if (fec.replacedCharacters > 0) {
       this.logger.warn(
         `FEC ${fec.fileName}: ${fec.replacedCharacters} characters outside ISO 8859-15 written as "?"`,
@@ -107,23 +115,56 @@ export class ExportsService {
   async journalDocs(period: ExportPeriodQuery): Promise<JournalDoc[]> {
     const docs = await this.issuedIn(period);
     const m = this.dataSource.manager;
-    const [figures, today, clients] = await Promise.all([
-      this.invoices.figures(
-        m,
-        docs.map((d) => d.id),
-      ),
+    const ids = docs.map((d) => d.id);
+    const [figures, today, clients, goods] = await Promise.all([
+      this.invoices.figures(m, ids),
       this.invoices.today(),
-      m.find(Client, { select: { id: true, name: true, accountCode: true } }),
+      this.clients(),
+      goodsNetByDocument(m, ids),
     ]);
-    const byId = new Map(clients.map((c) => [c.id, c]));
     return docs.map((doc) => {
       const summary = summarize(
         doc,
         figures.get(doc.id) ?? { paidCents: 0, creditedCents: 0 },
         today,
       );
-      return toJournalDoc(doc, summary, byId.get(doc.clientId) ?? { name: '', accountCode: '' });
+      const journal = toJournalDoc(doc, summary, clients(doc.clientId));
+      return { ...journal, goodsNetCents: goods.get(doc.id) ?? 0 };
     });
+  }
+
+  /** The period's documents and payments, lettered by what settles each invoice at its end. */
+  private async fecEntries(
+    period: ExportPeriodQuery,
+  ): Promise<{ docs: JournalDoc[]; payments: JournalPayment[] }> {
+    const m = this.dataSource.manager;
+    const [docs, rows, clients] = await Promise.all([
+      this.journalDocs(period),
+      paymentsReceivedIn(m, period),
+      this.clients(),
+    ]);
+    const invoiceOf = (doc: JournalDoc) =>
+      (doc.kind === 'invoice' ? doc.id : doc.creditedInvoiceId) ?? '';
+    const invoiceIds = [
+      ...new Set([...docs.map(invoiceOf), ...rows.map((r) => r.invoiceId)].filter(Boolean)),
+    ];
+    const settled = letterings(await settlementFacts(m, invoiceIds, period.to));
+    return {
+      docs: docs.map((doc) => ({ ...doc, lettering: settled.get(invoiceOf(doc)) ?? null })),
+      payments: rows.map((row) => ({
+        ...toJournalPayment(row, clients(row.clientId)),
+        lettering: settled.get(row.invoiceId) ?? null,
+      })),
+    };
+  }
+
+  /** Today's name and account code of each client, for documents issued before snapshots had them. */
+  private async clients(): Promise<(id: string) => CurrentClient> {
+    const rows = await this.dataSource.manager.find(Client, {
+      select: { id: true, name: true, accountCode: true },
+    });
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    return (id) => byId.get(id) ?? { name: '', accountCode: '' };
   }
 
   private issuedIn(period: ExportPeriodQuery): Promise<Invoice[]> {

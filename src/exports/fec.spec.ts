@@ -52,7 +52,7 @@ describe('buildFec', () => {
     expect(validateFec(fec.content)).toEqual([]);
   });
 
-  it('posts each document to 411 / 706 / 44571 on the right side', () => {
+  it('posts each document to 411 / 706 (7062 under reverse charge) / 44571 on the right side', () => {
     const postings = rows.map((r) => [
       r[col('EcritureNum')],
       r[col('PieceRef')],
@@ -77,9 +77,9 @@ describe('buildFec', () => {
       ['4', 'AV2026-00001', '411', '0,00', '120,00'],
       ['4', 'AV2026-00001', '706', '100,00', '0,00'],
       ['4', 'AV2026-00001', '44571', '20,00', '0,00'],
-      // Reverse charge: VAT 0, no VAT line.
+      // Reverse charge: VAT 0, no VAT line, services to an EU business on their own account.
       ['5', 'F2026-00004', '411', '800,00', '0,00'],
-      ['5', 'F2026-00004', '706', '0,00', '800,00'],
+      ['5', 'F2026-00004', '7062', '0,00', '800,00'],
     ]);
   });
 
@@ -296,7 +296,7 @@ describe('a business outside the EU (art. 259-1 CGI)', () => {
       records(fec.content).map((r) => [r[col('CompteNum')], r[col('Debit')], r[col('Credit')]]),
     ).toEqual([
       ['411', '900,00', '0,00'],
-      ['706', '0,00', '900,00'],
+      ['7064', '0,00', '900,00'],
     ]);
     expect(validateFec(fec.content)).toEqual([]);
   });
@@ -368,5 +368,135 @@ describe('validateFec', () => {
 
   it('accepts LF line ends as well', () => {
     expect(validateFec(good.replaceAll('\r\n', '\n'))).toEqual([]);
+  });
+});
+
+describe('the bank journal', () => {
+  const invoice = journalDoc({
+    number: 'F2026-00010',
+    chainSeq: 12,
+    issueDate: '2026-03-02',
+    ...{ clientName: 'Boulangerie Émile', clientId: 'client-emile' },
+    rates: [[2000, 100_000, 20_000]],
+    lettering: { code: 'L', date: '2026-03-20' },
+  });
+  const payment = (paidOn: string, amountCents: number, lettered: boolean) => ({
+    invoiceId: 'f10',
+    invoiceNumber: 'F2026-00010',
+    paidOn,
+    amountCents,
+    clientName: 'Boulangerie Émile',
+    clientAccountCode: invoice.clientAccountCode,
+    lettering: lettered ? { code: 'L', date: '2026-03-20' } : null,
+  });
+  const fec = buildFec([invoice], accounts, opts, [
+    payment('2026-03-20', 20_000, true),
+    payment('2026-03-10', 100_000, true),
+  ]);
+  const rows = records(fec.content);
+
+  it('debits 512 and credits the client’s sub-account for each payment, in date order', () => {
+    const sub = clientSubAccount('411', invoice.clientAccountCode);
+    expect(
+      rows.map((r) => [
+        r[col('JournalCode')],
+        r[col('EcritureNum')],
+        r[col('EcritureDate')],
+        r[col('CompteNum')],
+        r[col('CompAuxNum')],
+        r[col('Debit')],
+        r[col('Credit')],
+      ]),
+    ).toEqual([
+      ['VT', '1', '20260302', '411', sub, '1200,00', '0,00'],
+      ['VT', '1', '20260302', '706', '', '0,00', '1000,00'],
+      ['VT', '1', '20260302', '44571', '', '0,00', '200,00'],
+      ['BQ', '2', '20260310', '512', '', '1000,00', '0,00'],
+      ['BQ', '2', '20260310', '411', sub, '0,00', '1000,00'],
+      ['BQ', '3', '20260320', '512', '', '200,00', '0,00'],
+      ['BQ', '3', '20260320', '411', sub, '0,00', '200,00'],
+    ]);
+    expect(validateFec(fec.content)).toEqual([]);
+  });
+
+  it('letters the invoice’s client line and each payment’s with one code and the day it was settled', () => {
+    const lettered = rows
+      .filter((r) => r[col('EcritureLet')] !== '')
+      .map((r) => [
+        r[col('JournalCode')],
+        r[col('CompteNum')],
+        r[col('EcritureLet')],
+        r[col('DateLet')],
+      ]);
+    expect(lettered).toEqual([
+      ['VT', '411', 'L', '20260320'],
+      ['BQ', '411', 'L', '20260320'],
+      ['BQ', '411', 'L', '20260320'],
+    ]);
+  });
+
+  it('labels a payment with the invoice it settles, in the bank journal named in the settings', () => {
+    const own = buildFec(
+      [invoice],
+      { ...accounts, bank: '5121', bankJournalCode: 'BNP', bankJournalLabel: 'BNP Paribas' },
+      opts,
+      [payment('2026-03-10', 100_000, false)],
+    );
+    const bank = records(own.content).filter((r) => r[col('JournalCode')] === 'BNP');
+    expect(
+      bank.map((r) => [
+        r[col('JournalLib')],
+        r[col('CompteNum')],
+        r[col('PieceRef')],
+        r[col('EcritureLib')],
+        r[col('EcritureLet')],
+      ]),
+    ).toEqual([
+      ['BNP Paribas', '5121', 'F2026-00010', 'Règlement F2026-00010 Boulangerie Émile', ''],
+      ['BNP Paribas', '411', 'F2026-00010', 'Règlement F2026-00010 Boulangerie Émile', ''],
+    ]);
+  });
+});
+
+describe('revenue accounts by VAT regime', () => {
+  const doc = (vatRegime: 'standard' | 'reverse_charge' | 'export', goodsNetCents = 0) =>
+    journalDoc({
+      number: `F-${vatRegime}-${goodsNetCents}`,
+      issueDate: '2026-03-02',
+      clientName: 'Client',
+      clientId: 'client',
+      rates: [
+        [vatRegime === 'standard' ? 2000 : 0, 100_000, vatRegime === 'standard' ? 20_000 : 0],
+      ],
+      vatRegime,
+      goodsNetCents,
+    });
+  const revenue = (fec: ReturnType<typeof buildFec>) =>
+    records(fec.content)
+      .filter((r) => r[col('CompteNum')].startsWith('7'))
+      .map((r) => [r[col('CompteNum')], r[col('CompteLib')], r[col('Credit')]]);
+
+  it.each([
+    ['standard', 0, [['706', 'Prestations de services', '1000,00']]],
+    ['reverse_charge', 0, [['7062', 'Prestations UE autoliquidées', '1000,00']]],
+    [
+      'reverse_charge',
+      30_000,
+      [
+        ['7062', 'Prestations UE autoliquidées', '700,00'],
+        ['7063', 'Livraisons intracommunautaires', '300,00'],
+      ],
+    ],
+    ['export', 0, [['7064', 'Ventes hors UE', '1000,00']]],
+  ] as const)('%s (goods %i cents) posts to %j', (regime, goods, expected) => {
+    const fec = buildFec([doc(regime, goods)], accounts, opts);
+    expect(revenue(fec)).toEqual(expected);
+    expect(validateFec(fec.content)).toEqual([]);
+  });
+
+  it('takes the accounts the practice set', () => {
+    const own = { ...accounts, revenueReverseCharge: '706200', revenueExport: '706400' };
+    expect(revenue(buildFec([doc('reverse_charge')], own, opts))[0][0]).toBe('706200');
+    expect(revenue(buildFec([doc('export')], own, opts))[0][0]).toBe('706400');
   });
 });

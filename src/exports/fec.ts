@@ -1,6 +1,7 @@
 /**
  * The FEC (fichier des écritures comptables, article A47 A-1 of the Livre des procédures
- * fiscales) of the sales journal: one balanced entry per issued invoice or credit note.
+ * fiscales) of the sales and bank journals: one balanced entry per issued invoice or credit
+ * note, one per payment received, the client lines of a settled invoice lettered together.
  * - 18 tab-separated columns with a header row, dates YYYYMMDD, amounts "1234,56" (III 2°:
  *   a decimal comma, no thousands separator).
  * - Characters in ISO 8859-15 (Latin-9): III 1° allows ASCII, ISO 8859-15 or EBCDIC only, not
@@ -11,7 +12,8 @@
 import { isValidLocalDate } from '../calendar';
 import { isValidSiren } from '../common/identifiers';
 import { catalogue } from '../i18n';
-import { inIssueOrder, type JournalDoc } from './invoice-journal';
+import { inIssueOrder, type JournalDoc, type JournalPayment } from './invoice-journal';
+import type { Lettering } from './lettering';
 
 export const FEC_COLUMNS = [
   'JournalCode',
@@ -34,16 +36,31 @@ export const FEC_COLUMNS = [
   'Idevise',
 ] as const;
 
-/** Accounts of the French chart (PCG) the sales journal posts to; the practice may change them. */
+/**
+ * Accounts of the French chart (PCG) the sales and bank journals post to; the practice may
+ * change them. Revenue goes to `sales`, except sales without French VAT under reverse charge
+ * (services to EU businesses; goods to them are intra-EU deliveries) and outside the EU.
+ */
 export interface FecAccounts {
   receivable: string;
   sales: string;
   vatCollected: string;
   journalCode: string;
   journalLabel: string;
+  revenueReverseCharge?: string;
+  revenueIntraEu?: string;
+  revenueExport?: string;
+  bank?: string;
+  bankJournalCode?: string;
+  bankJournalLabel?: string;
   receivableLabel?: string;
   salesLabel?: string;
   vatCollectedLabel?: string;
+}
+
+/** The labels of the accounts, French words for the French tax administration. */
+function accountLabel(account: 'reverseCharge' | 'intraEu' | 'export' | 'bank'): string {
+  return catalogue().translator('fr')('export.fec.account', { account });
 }
 
 export const DEFAULT_FEC_ACCOUNTS: Required<FecAccounts> = {
@@ -52,6 +69,12 @@ export const DEFAULT_FEC_ACCOUNTS: Required<FecAccounts> = {
   vatCollected: '44571',
   journalCode: 'VT',
   journalLabel: 'Ventes',
+  revenueReverseCharge: '7062',
+  revenueIntraEu: '7063',
+  revenueExport: '7064',
+  bank: '512',
+  bankJournalCode: 'BQ',
+  bankJournalLabel: 'Banque',
   receivableLabel: 'Clients',
   salesLabel: 'Prestations de services',
   vatCollectedLabel: 'TVA collectée',
@@ -76,6 +99,20 @@ interface EntryLine {
   auxNum: string;
   auxLib: string;
   cents: number;
+  lettering?: Lettering | null;
+}
+
+/** One balanced entry of a journal: a document issued or a payment received. */
+interface Entry {
+  journalCode: string;
+  journalLabel: string;
+  /** 'YYYY-MM-DD': EcritureDate, PieceDate and ValidDate. */
+  date: string;
+  /** Sales before payments on a day, each in its own order. */
+  order: [number, number];
+  pieceRef: string;
+  label: string;
+  lines: EntryLine[];
 }
 
 const RECORD_SEPARATOR = '\r\n';
@@ -84,19 +121,21 @@ export function buildFec(
   docs: readonly JournalDoc[],
   accounts: FecAccounts,
   opts: { siren: string; closingDate: string },
+  payments: readonly JournalPayment[] = [],
 ): FecFile {
   if (!isValidSiren(opts.siren)) throw new RangeError(`Not a SIREN: "${opts.siren}"`);
   if (!isValidLocalDate(opts.closingDate)) {
     throw new RangeError(`Not a calendar day (YYYY-MM-DD): "${opts.closingDate}"`);
   }
-  const chart: Required<FecAccounts> = {
-    ...accounts,
-    receivableLabel: accounts.receivableLabel ?? DEFAULT_FEC_ACCOUNTS.receivableLabel,
-    salesLabel: accounts.salesLabel ?? DEFAULT_FEC_ACCOUNTS.salesLabel,
-    vatCollectedLabel: accounts.vatCollectedLabel ?? DEFAULT_FEC_ACCOUNTS.vatCollectedLabel,
-  };
-  const records = inIssueOrder(docs).flatMap((doc, index) =>
-    entryLines(doc, chart).map((line) => fecRecord(doc, line, index + 1, chart)),
+  const chart: Required<FecAccounts> = { ...DEFAULT_FEC_ACCOUNTS, ...definedOnly(accounts) };
+  const entries = [
+    ...inIssueOrder(docs).map((doc, k) => salesEntry(doc, chart, k)),
+    ...payments.map((payment, k) => bankEntry(payment, chart, k)),
+  ].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.order[0] - b.order[0] || a.order[1] - b.order[1],
+  );
+  const records = entries.flatMap((entry, index) =>
+    entry.lines.map((line) => fecRecord(entry, line, index + 1)),
   );
   const text = [[...FEC_COLUMNS], ...records]
     .map((fields) => fields.map(fecText).join('\t'))
@@ -111,10 +150,98 @@ export function buildFec(
   };
 }
 
+/** The accounts the caller set, the others left to their defaults. */
+function definedOnly(accounts: FecAccounts): Partial<FecAccounts> {
+  return Object.fromEntries(
+    Object.entries(accounts).filter(([, value]) => value !== undefined && value !== ''),
+  );
+}
+
+const line = (account: string, accountLabel: string, cents: number): EntryLine => ({
+  account,
+  accountLabel,
+  auxNum: '',
+  auxLib: '',
+  cents,
+});
+
+function salesEntry(doc: JournalDoc, chart: Required<FecAccounts>, order: number): Entry {
+  return {
+    journalCode: chart.journalCode,
+    journalLabel: chart.journalLabel,
+    date: doc.issueDate,
+    order: [0, order],
+    pieceRef: doc.number,
+    label: entryLabel(doc),
+    lines: entryLines(doc, chart),
+  };
+}
+
 /**
- * An invoice debits the client for the gross and credits sales (one line per VAT rate) and
- * VAT collected (per rate, none when there is no VAT: franchise, reverse charge, export). A
- * credit note carries negative amounts, so the same lines land in the opposite columns.
+ * A payment received debits the bank and credits the client's sub-account; when it settles
+ * its invoice, its client line carries the invoice's lettering.
+ */
+function bankEntry(payment: JournalPayment, chart: Required<FecAccounts>, order: number): Entry {
+  if (!isValidLocalDate(payment.paidOn)) {
+    throw new RangeError(`${payment.invoiceNumber}: payment day "${payment.paidOn}"`);
+  }
+  if (!Number.isSafeInteger(payment.amountCents) || payment.amountCents <= 0) {
+    throw new RangeError(`${payment.invoiceNumber}: a payment is whole, positive cents`);
+  }
+  const t = catalogue().translator('fr');
+  return {
+    journalCode: chart.bankJournalCode,
+    journalLabel: chart.bankJournalLabel,
+    date: payment.paidOn,
+    order: [1, order],
+    pieceRef: payment.invoiceNumber,
+    label: t('export.fec.payment', {
+      number: payment.invoiceNumber,
+      client: payment.clientName,
+    }),
+    lines: [
+      line(chart.bank, accountLabel('bank'), payment.amountCents),
+      {
+        ...line(chart.receivable, chart.receivableLabel, -payment.amountCents),
+        auxNum: clientSubAccount(chart.receivable, payment.clientAccountCode),
+        auxLib: payment.clientName,
+        lettering: payment.lettering ?? null,
+      },
+    ],
+  };
+}
+
+/**
+ * The revenue lines of a document: per VAT rate on `sales`; without French VAT under reverse
+ * charge, services and goods apart (EU services reverse-charged, intra-EU deliveries); outside
+ * the EU on the export account.
+ */
+function revenueLines(
+  doc: JournalDoc,
+  rates: readonly { netCents: number }[],
+  chart: Required<FecAccounts>,
+): EntryLine[] {
+  switch (doc.vatRegime) {
+    case 'standard':
+    case 'franchise':
+      return rates.map((rate) => line(chart.sales, chart.salesLabel, -rate.netCents));
+    case 'export':
+      return [line(chart.revenueExport, accountLabel('export'), -doc.netCents)];
+    case 'reverse_charge': {
+      const goods = doc.goodsNetCents ?? 0;
+      return [
+        line(chart.revenueReverseCharge, accountLabel('reverseCharge'), goods - doc.netCents),
+        line(chart.revenueIntraEu, accountLabel('intraEu'), -goods),
+      ];
+    }
+  }
+}
+
+/**
+ * An invoice debits the client for the gross and credits revenue (one line per VAT rate, or
+ * per regime without French VAT) and VAT collected (per rate, none when there is no VAT:
+ * franchise, reverse charge, export). A credit note carries negative amounts, so the same
+ * lines land in the opposite columns.
  */
 function entryLines(doc: JournalDoc, chart: Required<FecAccounts>): EntryLine[] {
   assertDocument(doc);
@@ -122,19 +249,13 @@ function entryLines(doc: JournalDoc, chart: Required<FecAccounts>): EntryLine[] 
     doc.vatByRate.length > 0
       ? doc.vatByRate
       : [{ vatRateBp: 0, netCents: doc.netCents, vatCents: doc.grossCents - doc.netCents }];
-  const line = (account: string, accountLabel: string, cents: number): EntryLine => ({
-    account,
-    accountLabel,
-    auxNum: '',
-    auxLib: '',
-    cents,
-  });
   const client: EntryLine = {
     ...line(chart.receivable, chart.receivableLabel, doc.grossCents),
     auxNum: clientSubAccount(chart.receivable, doc.clientAccountCode),
     auxLib: doc.clientName,
+    lettering: doc.lettering ?? null,
   };
-  const sales = rates.map((rate) => line(chart.sales, chart.salesLabel, -rate.netCents));
+  const sales = revenueLines(doc, rates, chart);
   const vat = rates.map((rate) =>
     line(chart.vatCollected, chart.vatCollectedLabel, -rate.vatCents),
   );
@@ -162,30 +283,24 @@ function assertDocument(doc: JournalDoc): void {
   }
 }
 
-function fecRecord(
-  doc: JournalDoc,
-  line: EntryLine,
-  entryNumber: number,
-  chart: Required<FecAccounts>,
-): string[] {
-  const date = compactDate(doc.issueDate);
-  const label = entryLabel(doc);
+function fecRecord(entry: Entry, line: EntryLine, entryNumber: number): string[] {
+  const date = compactDate(entry.date);
   return [
-    chart.journalCode,
-    chart.journalLabel,
+    entry.journalCode,
+    entry.journalLabel,
     String(entryNumber),
     date,
     line.account,
     line.accountLabel,
     line.auxNum,
     line.auxLib,
-    doc.number,
+    entry.pieceRef,
     date,
-    label,
+    entry.label,
     fecAmount(Math.max(line.cents, 0)),
     fecAmount(Math.max(-line.cents, 0)),
-    '',
-    '',
+    line.lettering?.code ?? '',
+    line.lettering ? compactDate(line.lettering.date) : '',
     date,
     '',
     '',

@@ -5,6 +5,7 @@
 import { catalogue, type Translate } from '../i18n';
 import type { DocumentKind, InvoiceStatus, InvoiceVatRegime } from '../invoicing/invoice-math';
 import { centsToDecimal, type CsvCell, type CsvLocale } from './csv';
+import type { Lettering } from './lettering';
 
 /** One issued document as the exports read it. Credit notes carry negative amounts. */
 export interface JournalDoc {
@@ -28,6 +29,27 @@ export interface JournalDoc {
   balanceCents: number;
   status: InvoiceStatus;
   vatRegime: InvoiceVatRegime;
+  /** The document's id, and a credit note's invoice: what lettering joins them by. */
+  id?: string;
+  creditedInvoiceId?: string | null;
+  /** The net of its lines of goods (the rest is services); 0 when absent. */
+  goodsNetCents?: number;
+  /** On the client line once the invoice is settled (see lettering.ts). */
+  lettering?: Lettering | null;
+}
+
+/** A payment received against an issued invoice, as the bank journal reads it. */
+export interface JournalPayment {
+  invoiceId: string;
+  invoiceNumber: string;
+  /** 'YYYY-MM-DD' */
+  paidOn: string;
+  amountCents: number;
+  /** The client as printed on the invoice, with its sub-account. */
+  clientName: string;
+  clientAccountCode: string;
+  /** The invoice's lettering once this payment and the others settle it. */
+  lettering?: Lettering | null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Invoice } from '../invoicing/invoice.entity';
 import type { InvoiceSummary } from '../invoicing/invoice-detail';
-import type { JournalDoc } from './invoice-journal';
+import type { JournalDoc, JournalPayment } from './invoice-journal';
+import type { PaymentRow } from './journal-queries';
 
 /** The client as it is today, for what a document issued long ago did not record. */
 export interface CurrentClient {
@@ -39,5 +40,19 @@ export function toJournalDoc(
     balanceCents: summary.balanceCents,
     status: summary.status,
     vatRegime: doc.vatRegime,
+    id: doc.id,
+    creditedInvoiceId: doc.creditedInvoiceId,
+  };
+}
+
+/** A payment as the bank journal reads it: the client as printed on the invoice it settles. */
+export function toJournalPayment(row: PaymentRow, client: CurrentClient): JournalPayment {
+  return {
+    invoiceId: row.invoiceId,
+    invoiceNumber: row.invoiceNumber,
+    paidOn: row.paidOn,
+    amountCents: row.amountCents,
+    clientName: row.buyer?.name ?? client.name,
+    clientAccountCode: row.buyer?.accountCode ?? client.accountCode,
   };
 }
