@@ -398,20 +398,16 @@ const FILTERS: Record<string, (c: Company) => string> = {
  */
 const ENDS_SESSION = new Set(['POST /api/auth/logout']);
 
-/**
- * Answers that stand for success until a feature lands: docs/invoicing.md, the Factur-X XML is
- * 404 `not_found.facturx` (after the invoice was found visible) until e-invoicing lands.
- */
-const NOT_YET: Record<string, string> = {
-  'GET /api/invoices/{id}/facturx.xml': 'not_found.facturx',
-};
+/** Answers that stand for success until a feature lands (404 with their code): none now. */
+const NOT_YET: Record<string, string> = {};
 
 /**
  * Refusals by the object's state, once it was found visible: the request the matrix names is in
- * progress (answered), and only an open request can be cancelled.
+ * progress (answered), and only an open request can be cancelled; a draft has no Factur-X XML.
  */
 const REFUSED_BY_STATE: Record<string, string> = {
   'POST /api/requests/{id}/cancel': 'conflict.request_not_open',
+  'GET /api/invoices/{id}/facturx.xml': 'conflict.facturx_draft',
 };
 
 /**

@@ -9,6 +9,7 @@ import type { Viewer } from '../common/tenant';
 import { Contract } from '../contracts/contract.entity';
 import type { Practice } from '../practice/practice.entity';
 import { PracticeService } from '../practice/practice.service';
+import { facturxXmlOf } from './facturx/issued-document';
 import { InvoiceDocuments, sha256Of } from './invoice-documents';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
@@ -59,8 +60,8 @@ export class InvoicePdfService {
   }
 
   /**
-   * The PDF of a document being issued, from its sealed row, in the issue's transaction: the
-   * caller stores it and chains its digest.
+   * The PDF of a document being issued, from its sealed row, in the issue's transaction, with
+   * its Factur-X XML attached: the caller stores it and chains its digest.
    */
   async renderIssued(
     m: EntityManager,
@@ -80,7 +81,10 @@ export class InvoicePdfService {
       currentPaymentTermsDays: sealed.paymentTermsDays ?? 0,
       logoPath: this.logoPath(practice),
     });
-    return renderInvoicePdf(view, { createdAt: sealed.issuedAt ?? undefined });
+    return renderInvoicePdf(view, {
+      createdAt: sealed.issuedAt ?? undefined,
+      facturxXml: facturxXmlOf({ doc: sealed, lines, credited }),
+    });
   }
 
   private async renderDraft(id: string): Promise<Buffer> {
@@ -113,9 +117,17 @@ export class InvoicePdfService {
    * download, and stored; from then on it is served like the others.
    */
   private async storeLegacy(doc: Invoice): Promise<Buffer> {
+    const m = this.dataSource.manager;
     const detail = await this.invoices.detail(doc.id);
     const view = toInvoiceView(viewSourceOfDetail(detail), await this.currentContext(doc));
-    const pdf = await renderInvoicePdf(view, { createdAt: doc.issuedAt ?? undefined });
+    const [lines, credited] = await Promise.all([
+      m.find(InvoiceLine, { where: { invoiceId: doc.id } }),
+      doc.creditedInvoiceId ? m.findOne(Invoice, { where: { id: doc.creditedInvoiceId } }) : null,
+    ]);
+    const pdf = await renderInvoicePdf(view, {
+      createdAt: doc.issuedAt ?? undefined,
+      facturxXml: doc.seller && doc.buyer ? facturxXmlOf({ doc, lines, credited }) : undefined,
+    });
     await this.documents.store(this.dataSource.manager, doc.id, pdf, this.clock.now(), true);
     const stored = await this.documents.read(doc.id);
     return stored ? stored.pdf : pdf;

@@ -20,11 +20,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthUser, CurrentUser, Roles } from '../auth/auth.decorators';
-import { DomainError } from '../common/domain-error';
 import { ApiConflict, ApiErrorResponses, ApiFileResponse, ApiRuleRefusal } from '../common/openapi';
 import { UuidParam } from '../common/validation';
 import { ChainService, type ChainReport } from './chain.service';
 import { CreditNotesService } from './credit-notes.service';
+import { FacturxService } from './facturx/facturx.service';
 import { DraftsService } from './drafts.service';
 import {
   CreateDraftDto,
@@ -64,6 +64,7 @@ export class InvoicesController {
     private readonly creditNotes: CreditNotesService,
     private readonly pdfs: InvoicePdfService,
     private readonly chain: ChainService,
+    private readonly facturxFiles: FacturxService,
   ) {}
 
   @Post('drafts')
@@ -193,10 +194,19 @@ export class InvoicesController {
 
   @Get(':id/facturx.xml')
   @Roles('consultant', 'accountant', 'client')
-  @ApiOperation({ summary: 'The Factur-X (CII, EN 16931) XML: not available yet (404)' })
-  @ApiFileResponse('The CII XML, once e-invoicing lands; until then 404', 'application/xml')
-  async facturx(@CurrentUser() viewer: AuthUser, @Id() id: string): Promise<never> {
-    await this.invoices.findVisible(viewer, id);
-    throw new DomainError('not_found.facturx', 'The Factur-X XML is not available yet');
+  @ApiOperation({
+    summary:
+      'The Factur-X XML (UN/CEFACT CII, EN 16931 profile) of an issued invoice or credit note: the factur-x.xml its PDF carries',
+  })
+  @ApiFileResponse("<number>.xml, the same bytes as the PDF's factur-x.xml", 'application/xml')
+  @ApiConflict('A draft has no Factur-X XML: issue it first')
+  async facturx(
+    @CurrentUser() viewer: AuthUser,
+    @Id() id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<StreamableFile> {
+    const { fileName, xml } = await this.facturxFiles.xml(viewer, id);
+    void reply.header('content-disposition', `attachment; filename="${fileName}"`);
+    return new StreamableFile(Buffer.from(xml, 'utf8'), { type: 'application/xml' });
   }
 }

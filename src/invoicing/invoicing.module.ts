@@ -13,6 +13,7 @@ import { CreditNotesService } from './credit-notes.service';
 import { DocumentCounter } from './document-counter.entity';
 import { DraftLines } from './draft-lines.service';
 import { DraftsService } from './drafts.service';
+import { FacturxService } from './facturx/facturx.service';
 import { InvoiceClaims } from './invoice-claims';
 import { InvoiceDocuments } from './invoice-documents';
 import { InvoiceLine } from './invoice-line.entity';
@@ -43,6 +44,7 @@ import { PaymentsService } from './payments.service';
     PaymentsService,
     CreditNotesService,
     InvoicePdfService,
+    FacturxService,
     InvoiceDocuments,
     InvoiceClaims,
     ChainService,

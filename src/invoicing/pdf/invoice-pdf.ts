@@ -1,6 +1,7 @@
 import type { FontRegistration } from '../../documents/fonts';
 import { decoratePages } from '../../documents/page-decorations';
 import { openDocument } from '../../documents/sheet';
+import { embedFacturx } from '../facturx/facturx-pdf';
 import {
   DEFAULT_TEMPLATES_DIR,
   type InvoiceTemplate,
@@ -18,19 +19,21 @@ export interface RenderInvoiceOptions {
   templatesDir?: string;
   /** The creation date in the PDF's properties (the issue instant); now by default. */
   createdAt?: Date;
+  /** An issued document's CII XML: the PDF becomes its Factur-X (a draft has none). */
+  facturxXml?: string;
 }
 
 /**
  * The invoice or credit note as a PDF (A4 unless the layout says otherwise) with its fonts
- * embedded. It declares PDF/A-3b on PDF 1.7, with an sRGB output intent: the base a Factur-X
- * invoice builds on by attaching its XML.
+ * embedded. It declares PDF/A-3b on PDF 1.7, with an sRGB output intent; given the document's
+ * CII XML, it carries it as factur-x.xml with the Factur-X XMP: a Factur-X PDF.
  */
 export async function renderInvoicePdf(
   view: InvoiceView,
   opts: RenderInvoiceOptions = {},
 ): Promise<Buffer> {
   const template = loadInvoiceTemplate(view.locale, opts.templatesDir ?? DEFAULT_TEMPLATES_DIR);
-  return renderInvoicePdfWith(view, template, undefined, opts.createdAt);
+  return renderInvoicePdfWith(view, template, undefined, opts.createdAt, opts.facturxXml);
 }
 
 /** The same rendering with fonts put on the document another way; the benchmark compares ways. */
@@ -39,6 +42,7 @@ export async function renderInvoicePdfWith(
   { layout, texts }: InvoiceTemplate,
   registerFont?: FontRegistration,
   createdAt: Date = new Date(),
+  facturxXml?: string,
 ): Promise<Buffer> {
   const wording = invoiceWording(view, texts);
   const { sheet, close } = openDocument(layout, {
@@ -56,5 +60,6 @@ export async function renderInvoicePdfWith(
     pageLabel: (page, pages) => pageLabel(texts, page, pages),
     underlay: watermark ? () => drawWatermark(sheet, watermark) : undefined,
   });
+  if (facturxXml !== undefined) embedFacturx(sheet.doc, facturxXml, createdAt);
   return close();
 }
