@@ -169,7 +169,7 @@ describe('legal mentions and the law’s inputs', () => {
         unitPriceCents: 25000,
         supply: 'goods',
       };
-      const { id } = (await draft([goods], '07')) as { id: string };
+      const { id } = (await draft([goods], '07'));
       const issued = await api.post(`/api/invoices/${id}/issue`).expect(200);
       expect(issued.body.lines.at(-1)).toMatchObject({ supply: 'goods' });
       const text = await pdfOf(id);
