@@ -111,6 +111,10 @@ function webRoutes(): string[] {
     'login',
     'logout',
     'invite',
+    'forgot-password',
+    'forgot-password/{*rest}',
+    'reset-password',
+    'unsubscribe',
     'lang/{:code}',
     ...sections.flatMap((s) => [s, `${s}/{*rest}`]),
   ];

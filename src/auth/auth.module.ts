@@ -8,6 +8,8 @@ import { AuthService } from './auth.service';
 import { JwtSecret } from './jwt-secret.service';
 import { LockOut } from './lock-out.service';
 import { LoginFailure } from './login-attempt.entity';
+import { PasswordResetController } from './password-reset.controller';
+import { PasswordReset } from './password-reset.service';
 import { ServerSecret } from './server-secret.entity';
 
 @Module({
@@ -22,8 +24,8 @@ import { ServerSecret } from './server-secret.entity';
     PracticeModule,
     UsersModule,
   ],
-  controllers: [AuthController],
-  providers: [AuthService, JwtSecret, LockOut],
-  exports: [AuthService],
+  controllers: [AuthController, PasswordResetController],
+  providers: [AuthService, JwtSecret, LockOut, PasswordReset],
+  exports: [AuthService, PasswordReset],
 })
 export class AuthModule {}

@@ -206,7 +206,7 @@ const invalidInvite = (): DomainError =>
  * 400 naming the field when the password is too easy to guess, with zxcvbn's reason and advice
  * (also as keys: score, warning, suggestions).
  */
-function assertStrongPassword(
+export function assertStrongPassword(
   field: 'password' | 'newPassword',
   password: string,
   personal: string[],

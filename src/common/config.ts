@@ -62,6 +62,13 @@ export class AppConfig {
   @Max(30 * 24)
   INVITE_TTL_HOURS = 72;
 
+  /** How long a password reset link works, in minutes. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  @Max(24 * 60)
+  RESET_TTL_MINUTES = 60;
+
   /** Requests a minute from one address without signing in (sign-in pages, documentation). */
   @Transform(toInt)
   @IsInt()

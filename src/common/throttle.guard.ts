@@ -13,7 +13,7 @@ const MINUTE = 60_000;
 export const REQUESTS_PER_USER_PER_MINUTE = 600;
 
 /** The steps of signing in; each has its own budget per address (SIGN_IN_ATTEMPTS_PER_MINUTE). */
-export type SignInStep = 'setup' | 'login' | 'invite' | 'password';
+export type SignInStep = 'setup' | 'login' | 'invite' | 'password' | 'reset';
 const SIGN_IN_STEP = 'gardefou:sign-in-step';
 
 /**

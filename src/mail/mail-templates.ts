@@ -26,6 +26,11 @@ function engine(kind: 'html' | 'text'): Eta {
       autoEscape: kind === 'html',
       autoTrim: false,
     });
+    // Templates are named `<name>.html.eta`: eta takes '.html' for the extension and would not
+    // add '.eta', so every name (render, layout, include) gets it here.
+    const resolve = found.resolvePath.bind(found);
+    found.resolvePath = (path, options) =>
+      resolve(path.endsWith('.eta') ? path : `${path}.eta`, options);
     engines.set(kind, found);
   }
   return found;

@@ -27,12 +27,10 @@ export class MailPreferences {
   /** Whether this user receives this kind of message: never when inactive or unknown. */
   async wants(m: EntityManager, userId: string, kind: MailKind): Promise<boolean> {
     await this.loadKey();
-    const user = await m
-      .getRepository(User)
-      .findOne({
-        where: { id: userId },
-        select: { id: true, active: true, mailPreferences: true },
-      });
+    const user = await m.getRepository(User).findOne({
+      where: { id: userId },
+      select: { id: true, active: true, mailPreferences: true },
+    });
     if (!user?.active) return false;
     return isEssential(kind) || receives(user.mailPreferences, kind);
   }

@@ -96,3 +96,17 @@ export function withSwitches(
   }
   return { off: NOTIFICATION_TOPICS.filter((t) => off.has(t)) };
 }
+
+/** Each topic's name in the API and on the page (camelCase, like every API field). */
+export const TOPIC_FIELDS: Record<NotificationTopic, string> = {
+  request_critical: 'requestCritical',
+  digest: 'digest',
+  weekly_report: 'weeklyReport',
+  my_requests: 'myRequests',
+  quota_alert: 'quotaAlert',
+};
+
+/** The topic a field names, or null. */
+export function topicOfField(field: string): NotificationTopic | null {
+  return NOTIFICATION_TOPICS.find((t) => TOPIC_FIELDS[t] === field) ?? null;
+}

@@ -12,6 +12,7 @@ import type { AuthUser } from '../auth/auth.decorators';
 import { ChangeRoleDto, CreateUserDto, InvitedUserView } from './dto/users.dto';
 import { NEXT_TOKEN_VERSION, PublicUser, toPublicUser, User } from './user.entity';
 import { Clock } from '../common/clock';
+import { InvitationMail } from './invitation-mail';
 
 @Injectable()
 export class UsersService {
@@ -20,6 +21,7 @@ export class UsersService {
     private readonly transactions: Transactions,
     private readonly config: AppConfigService,
     private readonly clock: Clock,
+    private readonly invitationMail: InvitationMail,
   ) {}
 
   async me(viewer: AuthUser): Promise<PublicUser> {
@@ -28,7 +30,11 @@ export class UsersService {
     return toPublicUser(user);
   }
 
-  /** Creates the account and a one-time invite token; only its SHA-256 is stored. */
+  /**
+   * Creates the account and a one-time invite token; only its SHA-256 is stored. The invitation
+   * mail, in the invited person's language (the one given, else their company's, else the
+   * practice's), is written to the outbox in the same transaction.
+   */
   invite(dto: CreateUserDto): Promise<InvitedUserView> {
     const { token, expiresAt } = this.newInvite();
     return this.transactions.run(async (manager) => {
@@ -43,10 +49,10 @@ export class UsersService {
           { field: 'clientId', message: 'only a client user belongs to a client', reason: 'role' },
         ]);
       }
-      if (
-        dto.clientId &&
-        !(await manager.getRepository(Client).exists({ where: { id: dto.clientId } }))
-      ) {
+      const client = dto.clientId
+        ? await manager.getRepository(Client).findOne({ where: { id: dto.clientId } })
+        : null;
+      if (dto.clientId && !client) {
         throw new DomainError('invalid.clientId', 'Invalid input: clientId', [
           { field: 'clientId', message: 'clientId does not name a client', reason: 'unknown' },
         ]);
@@ -62,8 +68,10 @@ export class UsersService {
           inviteTokenHash: tokenDigest(token),
           inviteExpiresAt: expiresAt,
           createdAt: this.clock.now(),
+          locale: dto.locale ?? client?.locale ?? null,
         }),
       );
+      await this.invitationMail.enqueue(manager, user, token, expiresAt);
       return {
         user: toPublicUser(user),
         inviteToken: token,
@@ -85,7 +93,7 @@ export class UsersService {
       if (user.passwordHash) {
         throw new DomainError(
           'conflict.password_set',
-          'This user has already set a password; they sign in with it',
+          'This user has already set a password; they sign in with it, or ask for a password reset from the sign-in page',
         );
       }
       if (!user.active) {
@@ -97,6 +105,7 @@ export class UsersService {
       user.inviteTokenHash = tokenDigest(token);
       user.inviteExpiresAt = expiresAt;
       const saved = await repo.save(user);
+      await this.invitationMail.enqueue(manager, saved, token, expiresAt);
       return {
         user: toPublicUser(saved),
         inviteToken: token,

@@ -14,7 +14,7 @@ import { WebPages, type PageRequest } from './web-pages';
 import { openSession } from './web-session';
 
 /** Each role's pages around its own account's. */
-const NAV: Record<Role, readonly { href: string; label: string }[]> = {
+export const NAV: Record<Role, readonly { href: string; label: string }[]> = {
   consultant: CONSOLE_NAV,
   client: PORTAL_NAV,
   accountant: ACCOUNTANT_NAV,

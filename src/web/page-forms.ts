@@ -19,6 +19,7 @@ import { ImportPageForm } from './console-import-forms';
 import { WeekDeleteForm, WeekMoveForm } from './console-week-forms';
 import { CommentForm, DeskTimerForm, ReclassifyForm } from './request-desk-forms';
 import { SETTINGS_FORMS } from './console-settings-forms';
+import { ACCOUNT_MAIL_FORMS } from './account-mail-forms';
 import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
 import type { FormSpec } from './form-problems';
 import { SETUP_PATHS, SetupForm } from './web-setup-form';
@@ -226,6 +227,7 @@ export const PAGE_FORMS = {
     label: (input, t) => (input === 'who' ? t('setup.staff.access') : undefined),
   },
   ...SETTINGS_FORMS,
+  ...ACCOUNT_MAIL_FORMS,
 } satisfies Record<string, FormSpec>;
 
 export type PageFormName = keyof typeof PAGE_FORMS;

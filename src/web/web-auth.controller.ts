@@ -39,9 +39,11 @@ export class WebAuthController {
     @Req() req: PageRequest,
     @Res() reply: FastifyReply,
     @Query('next') next?: string,
+    @Query('reset') reset?: string,
   ): Promise<FastifyReply> {
     if (await this.setup.isNeeded()) return this.pages.redirect(reply, '/setup');
-    return this.pages.render(req, reply, 'login', { next: safeNext(next), error: null, email: '' });
+    const page = { next: safeNext(next), error: null, email: '', reset: reset === '1' };
+    return this.pages.render(req, reply, 'login', page);
   }
 
   @Public()

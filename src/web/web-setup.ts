@@ -14,6 +14,9 @@ export function webTemplatesDir(): string {
   return existsSync(fromSrc) ? fromSrc : join(__dirname, '..', '..', '..', 'templates', 'web');
 }
 
+/** The one page route a POST reaches without a CSRF token (see registerWeb). */
+const ONE_CLICK_UNSUBSCRIBE = '/unsubscribe';
+
 /** Page routes: everything that is not the API or a static asset, by the routed path. */
 export function isPageRequest(request: FastifyRequest): boolean {
   return !isApiRequest(request) && !routedPath(request).startsWith('/assets/');
@@ -50,6 +53,8 @@ export async function registerWeb(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('preHandler', (request, reply, done) => {
     if (SAFE_METHODS.has(request.method) || !isPageRequest(request)) return done();
+    // One-click unsubscribe (RFC 8058): mail readers POST without a token; the link's is the proof.
+    if (routedPath(request) === ONE_CLICK_UNSUBSCRIBE) return done();
     // On a missing or wrong token the plugin answers 403 itself and never calls back.
     fastify.csrfProtection(request, reply, () => {
       // The token has done its job; the form's DTO must not see it.

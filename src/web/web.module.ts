@@ -3,6 +3,9 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { User } from '../users/user.entity';
+import { UsersModule } from '../users/users.module';
+import { AccountMailController } from './account-mail.controller';
+import { AccountMailPages } from './account-mail.service';
 import { AccountPasswordController } from './account-password.controller';
 import { AccountPassword } from './account-password.service';
 import { WebAuthController } from './web-auth.controller';
@@ -18,13 +21,19 @@ import { SetupPage } from './web-setup-page.service';
  * this one.
  */
 @Module({
-  imports: [AuthModule, TypeOrmModule.forFeature([User])],
-  controllers: [WebAuthController, WebSetupPageController, AccountPasswordController],
+  imports: [AuthModule, UsersModule, TypeOrmModule.forFeature([User])],
+  controllers: [
+    WebAuthController,
+    WebSetupPageController,
+    AccountPasswordController,
+    AccountMailController,
+  ],
   providers: [
     WebPages,
     WebErrorFilter,
     SetupPage,
     AccountPassword,
+    AccountMailPages,
     // An address no route serves: a page outside /api, JSON under it.
     { provide: APP_FILTER, useClass: PageNotFoundFilter },
   ],

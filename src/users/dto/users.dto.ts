@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, ValidateIf } from 'class-validator';
 import { ROLES } from '../../common/domain';
 import type { Role } from '../../common/domain';
 import { UserView } from '../../auth/dto/auth.dto';
+import { LOCALES, type Locale } from '../../i18n/catalogue';
 
 export class CreateUserDto {
   @ApiProperty() @IsEmail() readonly email!: string;
@@ -12,6 +13,14 @@ export class CreateUserDto {
   @IsUUID('all', { message: 'clientId is required for a client user and must be a UUID' })
   readonly clientId?: string;
   @ApiProperty() @IsString() @Length(1, 200) readonly displayName!: string;
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    description:
+      'The language of their mail, the invitation first; default: their company’s, else the practice’s',
+  })
+  @IsOptional()
+  @IsIn(LOCALES)
+  readonly locale?: Locale;
 }
 
 export class ChangeRoleDto {
