@@ -36,6 +36,8 @@ export interface TestSmtp {
   messages: ReceivedMail[];
   /** The replies given to refused messages so far. */
   refusals: SmtpReply[];
+  /** Messages answered 250 so far (the answer written to the client). */
+  answered(): number;
   /** Waits until at least `n` messages have been accepted, and answers them all. */
   waitFor(n: number): Promise<ReceivedMail[]>;
   /**
@@ -65,6 +67,7 @@ export async function startSmtp(): Promise<TestSmtp> {
   let refusing: { reply: SmtpReply; left: number } | null = null;
   let hook: ((mail: ReceivedMail) => Promise<void>) | null = null;
   let delayMs = 0;
+  let answered = 0;
 
   const server = new SMTPServer({
     secure: false,
@@ -100,6 +103,7 @@ export async function startSmtp(): Promise<TestSmtp> {
             if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
             if (hook) await hook(mail);
             callback();
+            answered++;
           } catch (error) {
             callback(error as Error);
           }
@@ -120,6 +124,7 @@ export async function startSmtp(): Promise<TestSmtp> {
     port,
     messages,
     refusals,
+    answered: () => answered,
     waitFor: async (n) => {
       await until(() => messages.length >= n);
       return messages;
