@@ -94,6 +94,18 @@ export class SellerView {
   @ApiProperty({ type: String, nullable: true }) iban!: string | null;
   @ApiProperty({ type: String, nullable: true }) bic!: string | null;
   @ApiProperty({ example: 12.15 }) latePenaltyRatePercent!: number;
+  @ApiPropertyOptional({
+    enum: ['RCS', 'RM'],
+    nullable: true,
+    description: 'a company’s registry; absent on documents issued before it was recorded',
+  })
+  tradeRegistry?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Lyon' })
+  tradeRegistryCity?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 100000, description: 'cents' })
+  shareCapitalCents?: number | null;
+  @ApiPropertyOptional({ description: 'the option for VAT on debits, printed' })
+  vatOnDebits?: boolean;
 }
 
 /** The buyer printed on the document, copied at issue. */
