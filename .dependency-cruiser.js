@@ -15,7 +15,7 @@ const LAYERS = [
   ['allowance'],
   ['usage', 'alerts'],
   ['invoicing'],
-  ['reports', 'exports'],
+  ['reports', 'exports', 'coaching'],
   ['web', 'health'],
 ];
 

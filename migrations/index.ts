@@ -13,7 +13,8 @@ import { FeeTiming1765500000000 } from './1765500000000-FeeTiming';
 import { Outbox1765600000000 } from './1765600000000-Outbox';
 import { MailAccount1765610000000 } from './1765610000000-MailAccount';
 import { LegalMentions1765710000000 } from './1765710000000-LegalMentions';
-import { WorkingTimeLimits1765900000000 } from './1765900000000-WorkingTimeLimits';
+import { Trainings1765800000000 } from './1765800000000-Trainings';
+import { Synonyms1765800000001 } from './1765800000001-Synonyms';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -32,5 +33,6 @@ export const ALL_MIGRATIONS = [
   Outbox1765600000000,
   MailAccount1765610000000,
   LegalMentions1765710000000,
-  WorkingTimeLimits1765900000000,
+  Trainings1765800000000,
+  Synonyms1765800000001,
 ];

@@ -18,6 +18,7 @@ import { ReportsModule } from './reports/reports.module';
 import { RequestsModule } from './requests/requests.module';
 import { UsageModule } from './usage/usage.module';
 import { AlertsModule } from './alerts/alerts.module';
+import { CoachingModule } from './coaching/coaching.module';
 import { AppConfigService } from './common/app-config.service';
 import { CommonModule } from './common/common.module';
 import { loadConfig } from './common/config';
@@ -80,6 +81,7 @@ import { WebModule } from './web/web.module';
     ExportsModule,
     UsageModule,
     AlertsModule,
+    CoachingModule,
     // (more feature modules are added above this line)
     WebModule,
     PortalModule,

@@ -111,8 +111,8 @@ describe('the direction of dependencies (npm run lint)', () => {
   });
 });
 
-/** The read models: reports and exports aggregate other modules' tables in SQL, from these files. */
-const READ_MODELS = /^src\/(reports|exports)\/[^/]+-queries\.ts$/;
+/** The read models: reports, exports and coaching aggregate other modules' tables in SQL, from these files. */
+const READ_MODELS = /^src\/(reports|exports|coaching)\/[^/]+-queries\.ts$/;
 
 /** Tables with no entity, and their module. */
 const TABLES_WITHOUT_ENTITY: Record<string, string> = { invoice_documents: 'invoicing' };

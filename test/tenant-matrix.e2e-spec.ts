@@ -107,6 +107,13 @@ const ACCESS: Record<string, readonly Grant[]> = {
   'PATCH /api/articles/{id}': [C],
   'DELETE /api/articles/{id}': [C],
   'GET /api/knowledge/deflections': [C],
+  'GET /api/knowledge/synonyms': [C],
+  'PUT /api/knowledge/synonyms': [C],
+  'GET /api/coaching/topics': [C],
+  'POST /api/coaching/articles': [C],
+  'POST /api/trainings': [C],
+  'GET /api/trainings': [C, CL],
+  'GET /api/clients/{id}/autonomy': [C, CL],
   'POST /api/invoices/drafts': [C],
   'GET /api/invoices': [C, ACC, CL],
   'GET /api/invoices/verify-chain': [C, ACC],
@@ -335,6 +342,15 @@ const BODIES: Record<string, Recipe> = {
     clientIds: [c.client.id],
   }),
   'PATCH /api/articles/{id}': () => ({ tags: ['réseau'] }),
+  'PUT /api/knowledge/synonyms': () => ({ groups: [{ expressions: ['wifi', 'wi-fi'] }] }),
+  'POST /api/coaching/articles': () => ({ from: '2026-09-01', to: '2026-11-30', key: 'sauvegard' }),
+  'POST /api/trainings': (c) => ({
+    contractId: c.contract.id,
+    topic: 'Sauvegardes',
+    startedAt: '2026-11-20T14:00:00+01:00',
+    durationMinutes: 60,
+    attendeeIds: [c.user.id],
+  }),
   'POST /api/invoices/drafts': (c) => ({
     contractId: c.contract.id,
     periodStart: '2026-09-01',
@@ -387,6 +403,8 @@ const QUERY: Record<string, Record<string, string>> = {
   'GET /api/requests/suggestions': { q: 'imprimante' },
   'GET /api/reports/workload': { from: '2026-10-01', to: '2026-11-30' },
   'GET /api/reports/clients/{clientId}': { from: '2026-09', to: '2026-11' },
+  'GET /api/coaching/topics': { from: '2026-09-01', to: '2026-11-30' },
+  'GET /api/clients/{id}/autonomy': { from: '2026-09', to: '2026-11' },
   'GET /api/contracts/{id}/usage': { month: '2026-11' },
   'POST /api/interventions/import': { source: 'toggl', dryRun: 'true' },
   'GET /api/exports/invoices.csv': { from: '2026-11-01', to: '2026-11-30' },
@@ -423,6 +441,9 @@ const NOT_YET: Record<string, string> = {};
  */
 const REFUSED_BY_STATE: Record<string, string> = {
   'POST /api/requests/{id}/cancel': 'conflict.request_not_open',
+  // The matrix's requests make no recurring topic, and its practice has no training activity.
+  'POST /api/coaching/articles': 'not_found.topic',
+  'POST /api/trainings': 'rule.no_training_activity',
   'GET /api/invoices/{id}/facturx.xml': 'conflict.facturx_draft',
 };
 

@@ -8,7 +8,6 @@ export {
   businessClock,
   businessIntervalsOn,
   businessMinutesBetween,
-  dailySpanMinutesBetween,
   isBusinessInstant,
   isNonWorkingDay,
   nextOpening,

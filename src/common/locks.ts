@@ -22,6 +22,8 @@ export const Locks = {
   invoiceChain: 'invoice-chain',
   /** One email's sign-in attempts, counted before the password is checked. */
   signIn: (email: string): string => `sign-in:${email}`,
+  /** The consultant's synonyms, replaced as a whole: two replacements do not mix. */
+  synonyms: 'synonym-groups',
   /** The schema migrations at start, one server process at a time. */
   migrations: 'gardefou:migrations',
 } as const;

@@ -11,15 +11,18 @@ import { DeflectionsController } from './deflections.controller';
 import { DeflectionsService } from './deflections.service';
 import { SuggestionsController } from './suggestions.controller';
 import { SuggestionsService } from './suggestions.service';
+import { SynonymGroup } from './synonym-group.entity';
+import { SynonymsController } from './synonyms.controller';
+import { SynonymsService } from './synonyms.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Article, Deflection, Client]),
+    TypeOrmModule.forFeature([Article, Deflection, Client, SynonymGroup]),
     ContractsModule,
     PracticeModule,
   ],
-  controllers: [ArticlesController, SuggestionsController, DeflectionsController],
-  providers: [ArticlesService, SuggestionsService, DeflectionsService],
-  exports: [ArticlesService, SuggestionsService, DeflectionsService],
+  controllers: [ArticlesController, SuggestionsController, DeflectionsController, SynonymsController],
+  providers: [ArticlesService, SuggestionsService, DeflectionsService, SynonymsService],
+  exports: [ArticlesService, SuggestionsService, DeflectionsService, SynonymsService],
 })
 export class KnowledgeModule {}

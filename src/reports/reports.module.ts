@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
-import { InterventionsModule } from '../interventions/interventions.module';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import { PracticeModule } from '../practice/practice.module';
 import { UsageModule } from '../usage/usage.module';
@@ -11,7 +10,7 @@ import { WorkloadReportService } from './workload-report.service';
 
 /** Workload and client reports: SQL aggregates, the pure rules on top, JSON, CSV and PDF. */
 @Module({
-  imports: [PracticeModule, ClientsModule, UsageModule, InvoicingModule, InterventionsModule],
+  imports: [PracticeModule, ClientsModule, UsageModule, InvoicingModule],
   controllers: [ReportsController],
   providers: [WorkloadReportService, ClientReportService, ReportFilesService],
   exports: [WorkloadReportService, ClientReportService],

@@ -5,8 +5,9 @@
  */
 import { DateTime } from 'luxon';
 import { addDays, isValidLocalDate, weekdayOf } from '../calendar';
+import type { GuardrailLimits } from '../common/domain';
 import { outcome } from '../common/outcome';
-import type { Warning } from '../interventions/guardrails';
+import { warning } from '../interventions/guardrails';
 
 export * from './workload-types';
 import type {
@@ -21,10 +22,7 @@ import type {
 } from './workload-types';
 export * from './client-pressure';
 
-/**
- * The report's own thresholds. The practice's limits (GuardrailLimits) are judged by the
- * guardrails, the same rules as the live warnings: the report reads their warnings.
- */
+/** The report's own thresholds; the others are the practice's GuardrailLimits. */
 export const RISK_THRESHOLDS = {
   redShortRestDays: 3,
   /** Thirteen days in a row leave at most one day off in a fortnight. */
@@ -56,18 +54,17 @@ export function workloadIndicators(input: WorkloadInput): WorkloadReport {
   const calendar = periodDays(input.from, input.to);
   const byDate = indexDays(input.days, input.from, input.to);
   const holidays = new Set(input.holidays);
-  const found = new Findings(input.warnings);
   const days = [...byDate.values()]
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((day) => flagDay(day, byDate.get(addDays(day.date, 1)), holidays, found));
-  const weeks = weekTotals(calendar, byDate, found);
+    .map((day) => flagDay(day, byDate.get(addDays(day.date, 1)), holidays, input.limits));
+  const weeks = weekTotals(calendar, byDate, input.limits);
   const runs = workingRuns(calendar, byDate);
   const indicators = computeIndicators(days, weeks, runs, input.urgentMinutes);
   const report: WorkloadReport = {
     days,
     weeks,
     indicators,
-    risk: assessRisk(days, runs, indicators, input),
+    risk: assessRisk(days, weeks, runs, indicators, input.limits),
   };
   if (input.breakdown) report.breakdown = breakdownShares(input.breakdown);
   return report;
@@ -107,37 +104,22 @@ function indexDays(
   return byDate;
 }
 
-/** The guardrails' warnings, by code and by the day or week each names. */
-class Findings {
-  private readonly keys = new Set<string>();
-
-  constructor(readonly warnings: readonly Warning[]) {
-    for (const w of warnings) {
-      if ('date' in w) this.keys.add(`${w.code} ${w.date}`);
-      if ('week' in w) this.keys.add(`${w.code} ${w.week}`);
-    }
-  }
-
-  has(code: Warning['code'], dayOrWeek: string): boolean {
-    return this.keys.has(`${code} ${dayOrWeek}`);
-  }
-}
-
 function flagDay(
   day: WorkloadDayInput,
   next: WorkloadDayInput | undefined,
   holidays: ReadonlySet<string>,
-  found: Findings,
+  limits: GuardrailLimits,
 ): WorkloadDay {
+  const restBeforeNextMinutes = restBetween(day, next);
   const weekday = weekdayOf(day.date);
   return {
     ...day,
-    restBeforeNextMinutes: restBetween(day, next),
+    restBeforeNextMinutes,
     weekend: weekday === 'sat' || weekday === 'sun',
     holiday: holidays.has(day.date),
-    shortRest: found.has('daily_rest', day.date),
-    overDailyMax: found.has('daily_limit', day.date),
-    overUrgentLimit: found.has('urgent_interruptions', day.date),
+    shortRest: restBeforeNextMinutes !== null && restBeforeNextMinutes < limits.minDailyRestMinutes,
+    overDailyMax: day.workedMinutes > limits.maxDailyMinutes,
+    overUrgentLimit: day.urgentInterruptions > limits.maxUrgentInterruptionsPerDay,
   };
 }
 
@@ -155,7 +137,7 @@ function restBetween(day: WorkloadDayInput, next: WorkloadDayInput | undefined):
 function weekTotals(
   calendar: readonly string[],
   byDate: ReadonlyMap<string, WorkloadDayInput>,
-  found: Findings,
+  limits: GuardrailLimits,
 ): WorkloadWeek[] {
   const weeks = new Map<string, WorkloadWeek>();
   for (const date of calendar) {
@@ -172,10 +154,11 @@ function weekTotals(
   return [...weeks.values()].map((week) => ({
     ...week,
     partial: week.daysInRange < 7,
-    overAlert: found.has('weekly_alert', week.week) || found.has('weekly_limit', week.week),
-    overMax: found.has('weekly_limit', week.week),
-    overAfterHoursLimit: found.has('after_hours_limit', week.week),
-    tooFewDaysOff: found.has('weekly_days_off', week.week),
+    overAlert: week.workedMinutes > limits.alertWeeklyMinutes,
+    overMax: week.workedMinutes > limits.maxWeeklyMinutes,
+    overAfterHoursLimit: week.afterHoursMinutes > limits.maxAfterHoursMinutesPerWeek,
+    // Days before or after the period are unknown: a partial week cannot be judged.
+    tooFewDaysOff: week.daysInRange === 7 && week.daysOff < limits.minWeeklyDaysOff,
   }));
 }
 
@@ -257,29 +240,33 @@ function computeIndicators(
  */
 function assessRisk(
   days: readonly WorkloadDay[],
+  weeks: readonly WorkloadWeek[],
   runs: readonly Run[],
   indicators: WorkloadIndicators,
-  input: WorkloadInput,
+  limits: GuardrailLimits,
 ): WorkloadReport['risk'] {
-  const red = redReasons(runs, indicators, input);
-  const amber = amberReasons(days, indicators, input.warnings);
+  const red = redReasons(days, weeks, runs, indicators, limits);
+  const amber = amberReasons(days, weeks, runs, indicators, limits);
   if (red.length > 0) return { level: 'red', reasons: [...red, ...amber] };
   if (amber.length > 0) return { level: 'amber', reasons: amber };
   return { level: 'green', reasons: [riskReason('within_limits', {})] };
 }
 
 function redReasons(
+  days: readonly WorkloadDay[],
+  weeks: readonly WorkloadWeek[],
   runs: readonly Run[],
   indicators: WorkloadIndicators,
-  input: WorkloadInput,
+  limits: GuardrailLimits,
 ): RiskReason[] {
   const t = RISK_THRESHOLDS;
-  const shortRests = input.warnings.filter((w) => w.code === 'daily_rest').length;
-  const limitMinutes = input.limits.minDailyRestMinutes;
+  const shortRests = days.filter((day) => day.shortRest).length;
   return [
-    ...input.warnings.filter((w) => w.code === 'weekly_limit'),
+    ...weeks
+      .filter((week) => week.overMax)
+      .map((week) => weekHours('weekly_limit', week, limits.maxWeeklyMinutes)),
     ...(shortRests >= t.redShortRestDays
-      ? [riskReason('short_rests', { days: shortRests, limitMinutes })]
+      ? [riskReason('short_rests', { days: shortRests, limitMinutes: limits.minDailyRestMinutes })]
       : []),
     ...runs
       .filter((run) => run.length >= t.redRunOfWorkingDays)
@@ -290,28 +277,81 @@ function redReasons(
   ];
 }
 
-/** Every other limit of the practice broken in the period, as the guardrails say it. */
 function amberReasons(
   days: readonly WorkloadDay[],
+  weeks: readonly WorkloadWeek[],
+  runs: readonly Run[],
   indicators: WorkloadIndicators,
-  warnings: readonly Warning[],
+  limits: GuardrailLimits,
 ): RiskReason[] {
   const t = RISK_THRESHOLDS;
   const offDays = weekendOrHolidayDays(days);
   const share = sharesJudged(indicators) ? indicators.afterHoursShare : 0;
-  const amberWarnings = warnings.filter(
-    (w) =>
-      w.code !== 'weekly_limit' &&
-      !(w.code === 'consecutive_days' && w.days >= t.redRunOfWorkingDays),
-  );
   return [
-    ...amberWarnings,
+    ...weeks
+      .filter((week) => week.overAlert && !week.overMax)
+      .map((week) => weekHours('weekly_alert', week, limits.alertWeeklyMinutes)),
+    ...days.filter((day) => day.shortRest).map((day) => shortRest(day, limits)),
+    ...runs
+      .filter((run) => run.length >= t.amberRunOfWorkingDays && run.length < t.redRunOfWorkingDays)
+      .map((run) => runReason('working_run', run)),
+    ...days
+      .filter((day) => day.overDailyMax)
+      .map((day) =>
+        warning({
+          code: 'daily_limit',
+          date: day.date,
+          workedMinutes: day.workedMinutes,
+          limitMinutes: limits.maxDailyMinutes,
+        }),
+      ),
     ...(offDays >= t.amberWeekendOrHolidayDays
       ? [riskReason('weekend_or_holiday_days', { days: offDays })]
       : []),
     ...(share > t.amberAfterHoursShare && share <= t.redAfterHoursShare
       ? [afterHoursShareReason(share, 'amber', t.amberAfterHoursShare)]
       : []),
+    ...limitReasons(days, weeks, limits),
+  ];
+}
+
+/** The other practice limits: breaking any of them is worth a look. */
+function limitReasons(
+  days: readonly WorkloadDay[],
+  weeks: readonly WorkloadWeek[],
+  limits: GuardrailLimits,
+): RiskReason[] {
+  return [
+    ...weeks
+      .filter((week) => week.overAfterHoursLimit)
+      .map((week) =>
+        warning({
+          code: 'after_hours_limit',
+          week: week.week,
+          afterHoursMinutes: week.afterHoursMinutes,
+          limitMinutes: limits.maxAfterHoursMinutesPerWeek,
+        }),
+      ),
+    ...weeks
+      .filter((week) => week.tooFewDaysOff)
+      .map((week) =>
+        warning({
+          code: 'weekly_days_off',
+          week: week.week,
+          daysOff: week.daysOff,
+          limit: limits.minWeeklyDaysOff,
+        }),
+      ),
+    ...days
+      .filter((day) => day.overUrgentLimit)
+      .map((day) =>
+        warning({
+          code: 'urgent_interruptions',
+          date: day.date,
+          interruptions: day.urgentInterruptions,
+          limit: limits.maxUrgentInterruptionsPerDay,
+        }),
+      ),
   ];
 }
 
@@ -324,7 +364,26 @@ function weekendOrHolidayDays(days: readonly WorkloadDay[]): number {
   return days.filter((day) => day.workedMinutes > 0 && (day.weekend || day.holiday)).length;
 }
 
-function runReason(code: 'working_run_fortnight', run: Run): RiskReason {
+/** A week's hours over a limit read as the guardrail's warning for that week. */
+function weekHours(
+  code: 'weekly_limit' | 'weekly_alert',
+  week: WorkloadWeek,
+  limitMinutes: number,
+): RiskReason {
+  return warning({ code, week: week.week, workedMinutes: week.workedMinutes, limitMinutes });
+}
+
+/** The rest after a day is the rest before the next one, as the guardrail says it. */
+function shortRest(day: WorkloadDay, limits: GuardrailLimits): RiskReason {
+  return warning({
+    code: 'daily_rest',
+    date: addDays(day.date, 1),
+    restMinutes: day.restBeforeNextMinutes ?? 0,
+    limitMinutes: limits.minDailyRestMinutes,
+  });
+}
+
+function runReason(code: 'working_run' | 'working_run_fortnight', run: Run): RiskReason {
   return riskReason(code, { days: run.length, firstDate: run.first, lastDate: run.last });
 }
 

@@ -3,6 +3,7 @@ import { createContract } from './contracts';
 import { bearer, createActivity, createClient, createUser, setupConsultant } from './index';
 import { createArticle } from './knowledge';
 import { paris } from './reports';
+import { Training } from '../../src/coaching/training.entity';
 
 /**
  * Two client companies served by one practice, each with the full range of what a company owns:
@@ -137,6 +138,25 @@ export async function tenantWorld(t: TestApp): Promise<TenantWorld> {
     if (c.alerts.length === 0 || c.quotaUnits.length === 0) {
       throw new Error(`company ${c.key} has no alert or no quota unit: the world is incomplete`);
     }
+  }
+  // A training session per company, which the trainings list shows its staff.
+  const trainings = t.dataSource.getRepository(Training);
+  for (const c of [a, b]) {
+    await trainings.save(
+      trainings.create({
+        clientId: c.client.id,
+        contractId: c.contract.id,
+        interventionId: null,
+        topicKey: 'sauvegard',
+        topic: `Sauvegardes ${c.word}`,
+        terms: ['sauvegardes'],
+        attendeeIds: [c.user.id],
+        startedAt: new Date(paris('2026-11-10', '14:00')),
+        durationMinutes: 60,
+        createdById: consultant.id,
+        createdAt: t.clock.now(),
+      }),
+    );
   }
   return {
     consultant,
