@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { OutboxMessage } from '../src/mail/outbox-message.entity';
 import { startTestApp, TestApp } from './app';
 import { bearer, clientInput, PASSWORD } from './factories';
 import { contractInput } from './factories/contracts';
@@ -107,6 +108,10 @@ const ACCESS: Record<string, readonly Grant[]> = {
   'PATCH /api/articles/{id}': [C],
   'DELETE /api/articles/{id}': [C],
   'GET /api/knowledge/deflections': [C],
+  'GET /api/outbox': [C],
+  'GET /api/outbox/{id}': [C],
+  'POST /api/outbox/{id}/retry': [C],
+  'POST /api/outbox/{id}/cancel': [C],
   'GET /api/knowledge/synonyms': [C],
   'PUT /api/knowledge/synonyms': [C],
   'GET /api/coaching/topics': [C],
@@ -213,6 +218,9 @@ const PAGES: Record<string, readonly Grant[]> = {
   'POST /console/activities/:id/archive': [C],
   'POST /console/activities/:id/restore': [C],
   'GET /console/users': [C],
+  'GET /console/outbox': [C],
+  'POST /console/outbox/:id/retry': [C],
+  'POST /console/outbox/:id/cancel': [C],
   'POST /console/users': [C],
   'POST /console/users/:id/invite': [C],
   'POST /console/users/:id/deactivate': [C],
@@ -441,6 +449,10 @@ const NOT_YET: Record<string, string> = {};
  */
 const REFUSED_BY_STATE: Record<string, string> = {
   'POST /api/requests/{id}/cancel': 'conflict.request_not_open',
+  // The matrix's message waits (no SMTP server): there is nothing to retry, and once cancelled
+  // it cannot be cancelled again.
+  'POST /api/outbox/{id}/retry': 'conflict.outbox_not_failed',
+  'POST /api/outbox/{id}/cancel': 'conflict.outbox_not_pending',
   // The matrix's requests make no recurring topic, and its practice has no training activity.
   'POST /api/coaching/articles': 'not_found.topic',
   'POST /api/trainings': 'rule.no_training_activity',
@@ -485,9 +497,45 @@ function objectsOf(c: Company, w: TenantWorld): Record<string, Target[]> {
     alerts: [its('alert', c.alerts[0])],
     // Kinds of work belong to the practice, not to a company.
     activities: [{ what: "the practice's activity", id: w.activityId }],
+    // The outbox is the practice's: its messages are the consultant's to see.
+    outbox: [{ what: "the practice's message", id: OUTBOX_MESSAGE_ID }],
   };
 }
-const PRACTICE_WIDE = new Set(['activities']);
+/** A message waiting in the outbox, for the routes that name one. */
+const OUTBOX_MESSAGE_ID = '0d5f3a9e-7c1b-4e2a-9f6d-3b8c1a2e4f70';
+async function queueMessage(t: TestApp): Promise<void> {
+  const repo = t.dataSource.getRepository(OutboxMessage);
+  const now = t.clock.now();
+  await repo.save(
+    repo.create({
+      id: OUTBOX_MESSAGE_ID,
+      kind: 'digest',
+      recipient: 'camille@example.fr',
+      recipientName: null,
+      userId: null,
+      clientId: null,
+      locale: 'fr',
+      subject: 'Récapitulatif',
+      textBody: 'Récapitulatif\n',
+      htmlBody: '<p>Récapitulatif</p>',
+      headers: {},
+      attachments: [],
+      links: [],
+      essential: false,
+      dedupeKey: null,
+      status: 'pending',
+      notBefore: now,
+      nextAttemptAt: now,
+      attempts: 0,
+      lastError: null,
+      claimedBy: null,
+      claimedUntil: null,
+      sentAt: null,
+      createdAt: now,
+    }),
+  );
+}
+const PRACTICE_WIDE = new Set(['activities', 'outbox']);
 
 /** Everything of a company a caller from elsewhere must never be shown: ids, names, numbers. */
 function markersOf(c: Company): Map<string, string> {
@@ -585,6 +633,7 @@ describe('tenant isolation matrix: every route, every caller', () => {
   beforeAll(async () => {
     t = await startTestApp({}, { now: NOW });
     w = await tenantWorld(t);
+    await queueMessage(t);
     const doc = (await t.http().get('/api/docs-json').expect(200)).body as OpenApiDocument;
     operations = operationsOf(doc);
     const printed = t.app.getHttpAdapter().getInstance().printRoutes({ commonPrefix: false });
