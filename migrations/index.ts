@@ -15,6 +15,7 @@ import { MailAccount1765610000000 } from './1765610000000-MailAccount';
 import { LegalMentions1765710000000 } from './1765710000000-LegalMentions';
 import { Trainings1765800000000 } from './1765800000000-Trainings';
 import { Synonyms1765800000001 } from './1765800000001-Synonyms';
+import { WorkingTimeLimits1765900000000 } from './1765900000000-WorkingTimeLimits';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +36,5 @@ export const ALL_MIGRATIONS = [
   LegalMentions1765710000000,
   Trainings1765800000000,
   Synonyms1765800000001,
+  WorkingTimeLimits1765900000000,
 ];

@@ -44,12 +44,27 @@ describe('PATCH /api/practice', () => {
         minWeeklyDaysOff: 1,
         maxAfterHoursMinutesPerWeek: 480,
         maxUrgentInterruptionsPerDay: 3,
+        minWeeklyRestMinutes: 2100,
+        maxAverageWeeklyMinutes: 2640,
+        averageWeeks: 12,
+        maxNightMinutesPerWeek: 360,
+        maxConsecutiveWorkDays: 6,
       });
       const bad = await api('patch', '/api/practice')
         .send({ limits: { maxDailyMinutes: 0 } })
         .expect(400);
       expect(bad.body.details).toEqual([
         expect.objectContaining({ field: 'limits.maxDailyMinutes' }),
+      ]);
+      const badNew = await api('patch', '/api/practice')
+        .send({
+          limits: { averageWeeks: 0, maxConsecutiveWorkDays: 'six', minWeeklyRestMinutes: null },
+        })
+        .expect(400);
+      expect(badNew.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+        'limits.averageWeeks',
+        'limits.maxConsecutiveWorkDays',
+        'limits.minWeeklyRestMinutes',
       ]);
       const crossed = await api('patch', '/api/practice')
         .send({ limits: { alertWeeklyMinutes: 3000 } })

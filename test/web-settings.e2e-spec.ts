@@ -63,6 +63,11 @@ const LIMITS = {
   minWeeklyDaysOff: '2',
   maxAfterHours: '4',
   maxUrgentInterruptionsPerDay: '2',
+  minWeeklyRest: '36',
+  maxAverageWeekly: '42,5',
+  averageWeeks: '10',
+  maxNight: '3',
+  maxConsecutiveWorkDays: '5',
 };
 
 describe('console: the settings pages, activities, people and one’s own password', () => {
@@ -345,8 +350,16 @@ describe('console: the settings pages, activities, people and one’s own passwo
         minWeeklyDaysOff: 2,
         maxAfterHoursMinutesPerWeek: 240,
         maxUrgentInterruptionsPerDay: 2,
+        minWeeklyRestMinutes: 2160,
+        maxAverageWeeklyMinutes: 2550,
+        averageWeeks: 10,
+        maxNightMinutesPerWeek: 180,
+        maxConsecutiveWorkDays: 5,
       });
-      expect(valueOf((await web.get('/console/settings/limits')).text, 'alertWeekly')).toBe('37,5');
+      const again = (await web.get('/console/settings/limits')).text;
+      expect(valueOf(again, 'alertWeekly')).toBe('37,5');
+      expect(valueOf(again, 'maxAverageWeekly')).toBe('42,5');
+      expect(valueOf(again, 'maxConsecutiveWorkDays')).toBe('5');
     });
 
     it('refuses an alert above the maximum and hours that are none, beside each, in both languages', async () => {

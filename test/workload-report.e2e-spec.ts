@@ -32,9 +32,10 @@ describe('workload report: rest after midnight, shares on small volumes', () => 
     // Tuesday 10 March: 23:00 to 00:30, then Wednesday 14:00 to 16:00.
     await work('2026-03-10', '23:00', '2026-03-11', '00:30');
     await work('2026-03-11', '14:00', '2026-03-11', '16:00');
-    // Tuesday 17 March: 23:00 to 00:30, then Wednesday 07:00 to 09:00.
+    // Tuesday 17 March: 23:00 to 00:30, then Wednesday 07:00 to 15:00: the 24 h from 23:00
+    // hold 6 h 30 and 8 h of rest, never 11 h in a row.
     await work('2026-03-17', '23:00', '2026-03-18', '00:30');
-    await work('2026-03-18', '07:00', '2026-03-18', '09:00');
+    await work('2026-03-18', '07:00', '2026-03-18', '15:00');
     // Tuesday 24 March: 23:00 to 00:30 and nothing else on Wednesday.
     await work('2026-03-24', '23:00', '2026-03-25', '00:30');
     // April and May: 8 h 10 in business hours, then one evening of 2 h 50: 11 h in all.
@@ -82,10 +83,10 @@ describe('workload report: rest after midnight, shares on small volumes', () => 
     expect(report.risk.reasons.filter((r) => r.code === 'daily_rest')).toEqual([
       {
         code: 'daily_rest',
-        date: '2026-03-18',
-        restMinutes: 390,
+        date: '2026-03-17',
+        restMinutes: 480,
         limitMinutes: 660,
-        message: 'rest of 6 h 30 before 18 Mar 2026, minimum 11 h',
+        message: 'no rest of 11 h in the 24 h from a start of work on 17 Mar 2026 (longest 8 h)',
       },
     ]);
   });

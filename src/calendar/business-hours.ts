@@ -276,6 +276,31 @@ export function addBusinessMinutes(start: Date, minutes: number, settings: Calen
   return businessClock(settings).addBusinessMinutes(start, minutes);
 }
 
+/**
+ * Minutes of [start, end) whose wall-clock reading falls in the same spans every day (minutes
+ * after local midnight, [start, end)), rounded once: night work from 21:00 to 06:00 is
+ * [{ start: 0, end: 360 }, { start: 1260, end: 1440 }]. A DST night counts its true time.
+ */
+export function dailySpanMinutesBetween(
+  start: Date,
+  end: Date,
+  tz: string,
+  spans: MinuteSpan[],
+): number {
+  const [from, to] = [start.getTime(), end.getTime()];
+  if (to <= from) return 0;
+  const lastDay = localDate(new Date(to - 1), tz);
+  let total = 0;
+  for (let day = localDate(start, tz); day <= lastDay; day = addDays(day, 1)) {
+    for (const interval of spanInstants(day, spans, dayBounds(day, tz), tz)) {
+      const overlap =
+        Math.min(to, interval.end.getTime()) - Math.max(from, interval.start.getTime());
+      if (overlap > 0) total += overlap;
+    }
+  }
+  return Math.round(total / MS_PER_MINUTE);
+}
+
 /** Minutes on a 24x7 clock: every minute counts, nights and holidays included. */
 export function addWallClockMinutes(start: Date, minutes: number): Date {
   return new Date(start.getTime() + minutes * MS_PER_MINUTE);

@@ -8,6 +8,7 @@ export {
   businessClock,
   businessIntervalsOn,
   businessMinutesBetween,
+  dailySpanMinutesBetween,
   isBusinessInstant,
   isNonWorkingDay,
   nextOpening,

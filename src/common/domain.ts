@@ -45,6 +45,14 @@ export interface GuardrailLimits {
   minWeeklyDaysOff: number;
   maxAfterHoursMinutesPerWeek: number;
   maxUrgentInterruptionsPerDay: number;
+  /** Rest in one stretch in every 7 days (24 h + the 11 h of daily rest). */
+  minWeeklyRestMinutes: number;
+  /** The average week over any `averageWeeks` consecutive ISO weeks. */
+  maxAverageWeeklyMinutes: number;
+  averageWeeks: number;
+  /** Work between 21:00 and 06:00 local time in an ISO week. */
+  maxNightMinutesPerWeek: number;
+  maxConsecutiveWorkDays: number;
 }
 
 export interface UrgencyLevelPolicy {
@@ -63,7 +71,10 @@ export interface UrgencyPolicy {
   afterHoursSurchargePercent: number;
 }
 
-/** Defaults from working-time law (EU directive 2003/88, French Code du travail). */
+/**
+ * Defaults from working-time law (EU directive 2003/88, French Code du travail): the limits of
+ * employees, which an independent consultant chooses to apply (docs/workload.md names each source).
+ */
 export const DEFAULT_LIMITS: GuardrailLimits = {
   maxWeeklyMinutes: 48 * 60,
   alertWeeklyMinutes: 40 * 60,
@@ -72,4 +83,9 @@ export const DEFAULT_LIMITS: GuardrailLimits = {
   minWeeklyDaysOff: 1,
   maxAfterHoursMinutesPerWeek: 8 * 60,
   maxUrgentInterruptionsPerDay: 3,
+  minWeeklyRestMinutes: 35 * 60,
+  maxAverageWeeklyMinutes: 44 * 60,
+  averageWeeks: 12,
+  maxNightMinutesPerWeek: 6 * 60,
+  maxConsecutiveWorkDays: 6,
 };

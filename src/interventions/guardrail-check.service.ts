@@ -1,9 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { addDays, dayBounds, isoWeekBounds, localDate } from '../calendar';
-import type { GuardrailLimits } from '../common/domain';
-import { checkGuardrails, Warning } from './guardrails';
+import { dayBounds, localDate } from '../calendar';
+import { DEFAULT_LIMITS, type GuardrailLimits } from '../common/domain';
+import {
+  checkGuardrails,
+  guardrailReading,
+  judgeGuardrails,
+  ledgerOf,
+  periodScope,
+  type Warning,
+  type WorkedInterval,
+} from './guardrails';
 import { Intervention } from './intervention.entity';
 
 export interface GuardrailSettings {
@@ -12,8 +20,10 @@ export interface GuardrailSettings {
 }
 
 /**
- * The limits a saved intervention makes the consultant break. Work is read around the focus:
- * the ISO weeks it touches and a day either side, where rest and daily limits look.
+ * The limits the consultant's work breaks, by the rules of guardrails.ts: around a saved
+ * intervention (the live warnings), or over a period (the workload report). Work is read over
+ * the reading window of the days judged: the weeks of the average before them, and the rest
+ * windows after them.
  */
 @Injectable()
 export class GuardrailCheck {
@@ -21,47 +31,64 @@ export class GuardrailCheck {
     @InjectRepository(Intervention) private readonly interventions: Repository<Intervention>,
   ) {}
 
+  /** The warnings of a saved intervention (or of any span of time): its days and weeks. */
   async around(
     consultantId: string,
     focus: { start: Date; end: Date },
     settings: GuardrailSettings,
   ): Promise<Warning[]> {
-    const window = readingWindow(focus, settings.timezone);
+    const { timezone } = settings;
+    const limits = withDefaults(settings.limits);
+    const lastInstant = new Date(Math.max(focus.start.getTime(), focus.end.getTime() - 1));
+    const reading = guardrailReading(
+      localDate(focus.start, timezone),
+      localDate(lastInstant, timezone),
+      limits,
+      Math.max(0, limits.averageWeeks - 1),
+    );
+    const work = await this.workIn(consultantId, reading, timezone);
+    return checkGuardrails({ timezone, limits, focus, interventions: work });
+  }
+
+  /** Every limit broken in a period of local days (both included), as the workload report lists them. */
+  async over(
+    consultantId: string,
+    period: { from: string; to: string },
+    settings: GuardrailSettings,
+  ): Promise<Warning[]> {
+    const { timezone } = settings;
+    const limits = withDefaults(settings.limits);
+    const reading = guardrailReading(period.from, period.to, limits);
+    const work = await this.workIn(consultantId, reading, timezone);
+    return judgeGuardrails(ledgerOf(work, timezone), limits, periodScope(period.from, period.to));
+  }
+
+  private async workIn(
+    consultantId: string,
+    days: { from: string; to: string },
+    zone: string,
+  ): Promise<WorkedInterval[]> {
     const work = await this.interventions
       .createQueryBuilder('i')
       .select(['i.startedAt', 'i.endedAt', 'i.urgency', 'i.afterHoursMinutes', 'i.requestId'])
       .where('i.consultantId = :consultantId', { consultantId })
       .andWhere('i.endedAt IS NOT NULL')
       .andWhere('i.startedAt < :to AND i.endedAt > :from', {
-        from: window.start.toISOString(),
-        to: window.end.toISOString(),
+        from: dayBounds(days.from, zone).start.toISOString(),
+        to: dayBounds(days.to, zone).end.toISOString(),
       })
       .getMany();
-    return checkGuardrails({
-      timezone: settings.timezone,
-      limits: settings.limits,
-      focus,
-      interventions: work.map((i) => ({
-        start: i.startedAt,
-        end: i.endedAt!,
-        urgency: i.urgency,
-        afterHoursMinutes: i.afterHoursMinutes,
-        hasRequest: i.requestId !== null,
-      })),
-    });
+    return work.map((i) => ({
+      start: i.startedAt,
+      end: i.endedAt!,
+      urgency: i.urgency,
+      afterHoursMinutes: i.afterHoursMinutes,
+      hasRequest: i.requestId !== null,
+    }));
   }
 }
 
-/** From the day before the first ISO week touched to the day after the last one. */
-function readingWindow(
-  focus: { start: Date; end: Date },
-  zone: string,
-): { start: Date; end: Date } {
-  const lastInstant = new Date(Math.max(focus.start.getTime(), focus.end.getTime() - 1));
-  const firstMonday = localDate(isoWeekBounds(focus.start, zone).start, zone);
-  const nextMonday = localDate(isoWeekBounds(lastInstant, zone).end, zone);
-  return {
-    start: dayBounds(addDays(firstMonday, -1), zone).start,
-    end: dayBounds(nextMonday, zone).end,
-  };
+/** Limits stored before some of them existed take the defaults of those (the migration adds them too). */
+function withDefaults(limits: GuardrailLimits): GuardrailLimits {
+  return { ...DEFAULT_LIMITS, ...limits };
 }

@@ -62,8 +62,15 @@ function measured(w: Warning): number {
     case 'weekly_alert':
     case 'daily_limit':
       return w.workedMinutes;
+    case 'average_weekly_limit':
+      return w.averageMinutes;
     case 'daily_rest':
+    case 'weekly_rest':
       return w.restMinutes;
+    case 'consecutive_days':
+      return w.days;
+    case 'night_limit':
+      return w.nightMinutes;
     case 'after_hours_limit':
       return w.afterHoursMinutes;
     case 'weekly_days_off':
@@ -73,7 +80,7 @@ function measured(w: Warning): number {
   }
 }
 
-const dateOf = (w: Warning) => ('date' in w ? w.date : undefined);
+const dateOf = (w: Warning) => ('date' in w ? w.date : 'lastDate' in w ? w.lastDate : undefined);
 const weekOf = (w: Warning) => ('week' in w ? w.week : undefined);
 /** The warning as an English reader reads it. */
 const words = (w: Warning) => outcomeText('en', w);
@@ -149,7 +156,7 @@ describe('checkGuardrails', () => {
       night,
       work('2026-11-26', '14:00', '20:00'),
     ];
-    const found = check(days, night, { minDailyRestMinutes: 0 });
+    const found = check(days, night, { minDailyRestMinutes: 0, maxNightMinutesPerWeek: 24 * 60 });
     expect(found.map((w) => [w.code, dateOf(w), measured(w)])).toEqual([
       ['daily_limit', '2026-11-25', 720],
     ]);
@@ -160,14 +167,28 @@ describe('checkGuardrails', () => {
       case: '22:00 end then 07:00 start the next day',
       earlier: ['22:00'],
       laterStart: '07:00',
-      found: [['daily_rest', '2026-11-26', 540, 'rest of 9 h before 26 Nov 2026, minimum 11 h']],
+      found: [
+        [
+          'daily_rest',
+          '2026-11-25',
+          540,
+          'no rest of 11 h in the 24 h from a start of work on 25 Nov 2026 (longest 9 h)',
+        ],
+      ],
     },
     { case: 'exactly 11 h of rest', earlier: ['20:00'], laterStart: '07:00', found: [] },
     {
       case: 'work ended after midnight (01:30) then 09:00',
       earlier: ['01:30'],
       laterStart: '09:00',
-      found: [['daily_rest', '2026-11-26', 450, 'rest of 7 h 30 before 26 Nov 2026, minimum 11 h']],
+      found: [
+        [
+          'daily_rest',
+          '2026-11-25',
+          450,
+          'no rest of 11 h in the 24 h from a start of work on 25 Nov 2026 (longest 7 h 30)',
+        ],
+      ],
     },
   ])('daily rest: $case', ({ earlier, laterStart, found }) => {
     const evening = work('2026-11-25', '18:00', earlier[0]);
@@ -177,15 +198,15 @@ describe('checkGuardrails', () => {
     ).toEqual(found);
   });
 
-  it('checks the rest after the focus day too', () => {
+  it('checks the rest after the focus too', () => {
     const evening = work('2026-11-25', '18:00', '23:00');
     const nextMorning = work('2026-11-26', '06:00', '10:00');
     expect(check([evening, nextMorning], evening).map((w) => [w.code, dateOf(w)])).toEqual([
-      ['daily_rest', '2026-11-26'],
+      ['daily_rest', '2026-11-25'],
     ]);
   });
 
-  it('measures rest only between consecutive calendar days', () => {
+  it('finds the rest of a free day in between', () => {
     const lateNight = work('2026-11-24', '20:00', '23:30');
     const earlyMorning = work('2026-11-26', '06:00', '10:00'); // a free day in between
     expect(check([lateNight, earlyMorning], earlyMorning)).toEqual([]);
@@ -228,7 +249,10 @@ describe('checkGuardrails', () => {
       case: 'seven worked days',
       days: ['2026-11-28', '2026-11-29'],
       minWeeklyDaysOff: 1,
-      found: [['weekly_days_off', 0, 'no day off in week 2026-W48, minimum 1']],
+      found: [
+        ['consecutive_days', 7, '7 days worked in a row from 23 Nov 2026 to 29 Nov 2026, limit 6'],
+        ['weekly_days_off', 0, 'no day off in week 2026-W48, minimum 1'],
+      ],
     },
     { case: 'six worked days', days: ['2026-11-28'], minWeeklyDaysOff: 1, found: [] },
     {
@@ -247,7 +271,12 @@ describe('checkGuardrails', () => {
     const week = [...daily(weekdays, '09:00', '15:00'), work('2026-11-28', '10:00', '12:00')];
     const sundayNight = work('2026-11-28', '22:00', '01:00'); // ends on Sunday the 29th
     const result = check([...week, sundayNight], sundayNight);
-    expect(result.map((w) => w.code)).toEqual(['weekly_days_off']);
+    // Saturday 10:00–12:00 then 22:00–01:00: no 11 h of rest in the 24 h from 10:00 either.
+    expect(result.map((w) => w.code)).toEqual([
+      'daily_rest',
+      'consecutive_days',
+      'weekly_days_off',
+    ]);
   });
 
   it.each([
@@ -275,7 +304,7 @@ describe('checkGuardrails', () => {
       ['weekly_limit', '2026-W48', 2940],
       ['weekly_alert', '2026-W49', 2520],
       ['daily_limit', '2026-11-30', 720],
-      ['daily_rest', '2026-11-30', 360],
+      ['daily_rest', '2026-11-29', 360],
       ['after_hours_limit', '2026-W48', 120],
       ['after_hours_limit', '2026-W49', 120],
     ]);
@@ -296,8 +325,12 @@ describe('checkGuardrails', () => {
 
     it('a day of the autumn change', () => {
       const sunday = work('2026-10-25', '00:00', '10:00'); // 10 h on the clock, 11 h lived
-      expect(check([sunday], sunday).map((w) => [w.code, dateOf(w), measured(w)])).toEqual([
+      expect(
+        check([sunday], sunday).map((w) => [w.code, weekOf(w) ?? dateOf(w), measured(w)]),
+      ).toEqual([
         ['daily_limit', '2026-10-25', 660],
+        // 00:00 to 06:00 on the clock is 7 h of night lived.
+        ['night_limit', '2026-W43', 420],
       ]);
     });
 
@@ -340,5 +373,164 @@ describe('checkGuardrails', () => {
         focus,
       }),
     ).toThrow(RangeError);
+  });
+});
+
+/** Every day from `first`, `count` of them. */
+function daysFrom(first: string, count: number): string[] {
+  const start = DateTime.fromISO(first);
+  return Array.from({ length: count }, (_, n) => start.plus({ days: n }).toISODate()!);
+}
+
+const only = (found: Warning[], code: Warning['code']) => found.filter((w) => w.code === code);
+
+describe('checkGuardrails: the whole of working-time law', () => {
+  it.each([
+    {
+      case: '00:30–04:00 then 13:00–18:00 on one day, nothing around (no 11 h in the 24 h from 00:30)',
+      hours: [
+        ['00:30', '04:00'],
+        ['13:00', '18:00'],
+      ],
+      found: [['daily_rest', '2026-11-25', 540]],
+    },
+    {
+      case: '08:00–12:00 then 13:00–18:00',
+      hours: [
+        ['08:00', '12:00'],
+        ['13:00', '18:00'],
+      ],
+      found: [],
+    },
+    {
+      case: '06:00–12:00 then 16:00–20:00 (14 h from the first start, 10 h of rest left)',
+      hours: [
+        ['06:00', '12:00'],
+        ['16:00', '20:00'],
+      ],
+      found: [['daily_rest', '2026-11-25', 600]],
+    },
+  ])('daily rest in every 24 h that begin with work: $case', ({ hours, found }) => {
+    const day = hours.map(([from, to]) => work('2026-11-25', from, to));
+    const result = check(day, day[day.length - 1]);
+    expect(only(result, 'daily_rest').map((w) => [w.code, dateOf(w), measured(w)])).toEqual(found);
+  });
+
+  it.each([
+    {
+      case: 'work until Saturday 23:30 and from Monday 06:00: 30 h 30',
+      saturdayEnd: '23:30',
+      mondayStart: '06:00',
+      found: [['weekly_rest', '2026-W48', 1830]],
+    },
+    {
+      case: 'work until Saturday 18:00 and from Monday 06:00: 36 h',
+      saturdayEnd: '18:00',
+      mondayStart: '06:00',
+      found: [],
+    },
+    {
+      case: 'work until Saturday 23:30 and from Monday 10:30: exactly 35 h',
+      saturdayEnd: '23:30',
+      mondayStart: '10:30',
+      found: [],
+    },
+  ])('weekly rest of 35 h in one stretch: $case', ({ saturdayEnd, mondayStart, found }) => {
+    const week = [...daily(weekdays, '09:00', '17:00'), work('2026-11-28', '14:00', saturdayEnd)];
+    const monday = work('2026-11-30', mondayStart, '12:00');
+    const result = check([...week, monday], monday);
+    expect(only(result, 'weekly_rest').map((w) => [w.code, weekOf(w), measured(w)])).toEqual(found);
+    if (found.length > 0) {
+      expect(words(result.find((w) => w.code === 'weekly_rest')!)).toBe(
+        'no rest of 35 h in a row in the 7 days from a start of work in week 2026-W48 (longest 30 h 30)',
+      );
+    }
+  });
+
+  // Twelve ISO weeks from Monday 7 September 2026 (2026-W37) to Sunday 29 November (2026-W48).
+  const twelveWeeks = daysFrom('2026-09-07', 84).filter(
+    (day) => DateTime.fromISO(day).weekday <= 5,
+  );
+
+  it.each([
+    { case: '12 weeks of 45 h', lastWeekEnd: '18:00', found: [['average_weekly_limit', 2700]] },
+    {
+      case: '11 weeks of 45 h and one of 33 h: 44 h on average',
+      lastWeekEnd: '15:36',
+      found: [],
+    },
+  ])('44 h on average over 12 consecutive weeks: $case', ({ lastWeekEnd, found }) => {
+    const work12 = twelveWeeks.map((day) =>
+      work(day, '09:00', day >= '2026-11-23' ? lastWeekEnd : '18:00'),
+    );
+    const result = check(work12, work12[work12.length - 1], {
+      maxWeeklyMinutes: 60 * 60,
+      alertWeeklyMinutes: 60 * 60,
+    });
+    const averages = only(result, 'average_weekly_limit');
+    expect(averages.map((w) => [w.code, measured(w)])).toEqual(found);
+    if (found.length > 0) {
+      expect(averages[0]).toMatchObject({ week: '2026-W48', firstWeek: '2026-W37', weeks: 12 });
+      expect(words(averages[0])).toBe(
+        'average of 45 h a week over the 12 weeks from 2026-W37 to 2026-W48, limit 44 h',
+      );
+    }
+  });
+
+  it.each([
+    {
+      case: 'three evenings to 23:30 (7 h 30 of night)',
+      evenings: 3,
+      found: [['night_limit', 450]],
+    },
+    { case: 'two evenings to 23:30 (5 h of night)', evenings: 2, found: [] },
+  ])('night work (21:00–06:00) a week: $case', ({ evenings, found }) => {
+    const late = weekdays.slice(0, evenings).map((day) => work(day, '19:00', '23:30'));
+    const result = check(late, late[late.length - 1]);
+    expect(only(result, 'night_limit').map((w) => [w.code, measured(w)])).toEqual(found);
+  });
+
+  it('counts the night of the autumn change at its true length, on its own limit', () => {
+    const night = work('2026-10-24', '22:00', '05:00'); // 7 h on the clock, 8 h lived
+    const result = check([night], night, { maxNightMinutesPerWeek: 7 * 60 });
+    expect(only(result, 'night_limit').map((w) => [weekOf(w), measured(w)])).toEqual([
+      ['2026-W43', 480],
+    ]);
+  });
+
+  it.each([
+    { case: '7 days in a row, limit 6', days: 7, limit: 6, found: [['consecutive_days', 7]] },
+    { case: '6 days in a row, limit 6', days: 6, limit: 6, found: [] },
+    { case: '5 days in a row, limit 4', days: 5, limit: 4, found: [['consecutive_days', 5]] },
+  ])('days worked in a row: $case', ({ days, limit, found }) => {
+    const run = daysFrom('2026-11-21', days).map((day) => work(day, '10:00', '12:00'));
+    const result = check(run, run[run.length - 1], { maxConsecutiveWorkDays: limit });
+    expect(only(result, 'consecutive_days').map((w) => [w.code, measured(w)])).toEqual(found);
+  });
+
+  it.each([
+    { case: 'a day of 10 h 30', to: '18:30', found: [['daily_limit', 630]] },
+    { case: 'a day of exactly 10 h', to: '18:00', found: [] },
+  ])('10 h a day: $case', ({ to, found }) => {
+    const day = work('2026-11-25', '08:00', to);
+    expect(only(check([day], day), 'daily_limit').map((w) => [w.code, measured(w)])).toEqual(found);
+  });
+
+  it('48 h a week: five days of 9 h 48 are 49 h', () => {
+    const week = daily(weekdays, '08:00', '17:48');
+    const result = check(week, week[4]);
+    expect(only(result, 'weekly_limit').map((w) => [weekOf(w), measured(w)])).toEqual([
+      ['2026-W48', 2940],
+    ]);
+  });
+
+  it('says every new warning in French too', () => {
+    const run = daysFrom('2026-11-21', 7).map((day) => work(day, '19:00', '23:30'));
+    const result = check(run, run[run.length - 1]);
+    const french = result.map((w) => outcomeText('fr', w));
+    expect(french).toContain('7 jours travaillés d’affilée du 21/11/2026 au 27/11/2026, limite 6');
+    expect(french).toContain(
+      '12 h 30 de travail de nuit (21 h – 6 h) en semaine 2026-W48, limite 6 h',
+    );
   });
 });

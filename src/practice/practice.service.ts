@@ -49,7 +49,7 @@ function withDefaults(dto: PracticeDto): Omit<Practice, 'id' | 'assignId'> {
     invoiceNumberFormat: dto.invoiceNumberFormat ?? 'F{YYYY}-{SEQ:5}',
     creditNoteNumberFormat: dto.creditNoteNumberFormat ?? 'AV{YYYY}-{SEQ:5}',
     locale: dto.locale ?? 'fr',
-    limits: dto.limits ? { ...dto.limits } : { ...DEFAULT_LIMITS },
+    limits: { ...DEFAULT_LIMITS, ...definedOnly(dto.limits ?? {}) },
     accounts: { ...DEFAULT_ACCOUNTS, ...definedOnly(dto.accounts ?? {}) },
     logoPath: null,
     digestTime: dto.digestTime ?? null,

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
+import { InterventionsModule } from '../interventions/interventions.module';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import { PracticeModule } from '../practice/practice.module';
 import { UsageModule } from '../usage/usage.module';
@@ -10,7 +11,7 @@ import { WorkloadReportService } from './workload-report.service';
 
 /** Workload and client reports: SQL aggregates, the pure rules on top, JSON, CSV and PDF. */
 @Module({
-  imports: [PracticeModule, ClientsModule, UsageModule, InvoicingModule],
+  imports: [PracticeModule, ClientsModule, UsageModule, InvoicingModule, InterventionsModule],
   controllers: [ReportsController],
   providers: [WorkloadReportService, ClientReportService, ReportFilesService],
   exports: [WorkloadReportService, ClientReportService],

@@ -1,7 +1,16 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_LIMITS } from '../common/domain';
 import { riskLevelWord, riskText } from './risk-wording';
-import { workloadIndicators, type WorkloadDayInput } from './workload-indicators';
+import {
+  workloadIndicators as judgedWorkload,
+  type WorkloadDayInput,
+  type WorkloadInput,
+} from './workload-indicators';
+import { withGuardrails } from '../../test/factories/workload-days';
+
+/** The report's rules, given the guardrails' warnings over the days as the service gives them. */
+const workloadIndicators = (input: Omit<WorkloadInput, 'warnings'>) =>
+  judgedWorkload(withGuardrails(input));
 
 const zone = 'Europe/Paris';
 const at = (date: string, time: string): string =>

@@ -3,11 +3,16 @@ import { DateTime } from 'luxon';
 import { DEFAULT_LIMITS, type GuardrailLimits } from '../common/domain';
 import {
   rankPressureClients,
-  workloadIndicators,
+  workloadIndicators as judgedWorkload,
   type ClientPressureInput,
   type WorkloadDayInput,
   type WorkloadInput,
 } from './workload-indicators';
+import { withGuardrails } from '../../test/factories/workload-days';
+
+/** The report's rules, given the guardrails' warnings over the days as the service gives them. */
+const workloadIndicators = (input: Omit<WorkloadInput, 'warnings'>) =>
+  judgedWorkload(withGuardrails(input));
 
 const zone = 'Europe/Paris';
 
@@ -117,16 +122,17 @@ describe('workloadIndicators: risk level', () => {
     expect(result.indicators.shortRestDays).toBe(1);
     expect(result.risk.level).toBe('amber');
     expect(result.risk.reasons).toEqual([
-      { code: 'daily_rest', date: '2026-03-04', restMinutes: 540, limitMinutes: 660 },
+      { code: 'daily_rest', date: '2026-03-03', restMinutes: 540, limitMinutes: 660 },
     ]);
   });
 
   it('is red from three short-rest days on, each still listed', () => {
+    // 07:00 to 21:00 leaves 10 h of rest in the 24 h from 07:00, the last day too.
     const days = dates('2026-03-02', 4).map((d) => day(d, 480, { from: '07:00', to: '21:00' }));
     const result = report(w10[0], w10[6], days);
-    expect(result.indicators.shortRestDays).toBe(3);
+    expect(result.indicators.shortRestDays).toBe(4);
     expect(result.risk.level).toBe('red');
-    expect(result.risk.reasons[0]).toEqual({ code: 'short_rests', days: 3, limitMinutes: 660 });
+    expect(result.risk.reasons[0]).toEqual({ code: 'short_rests', days: 4, limitMinutes: 660 });
     expect(result.risk.reasons).toContainEqual({
       code: 'daily_rest',
       date: '2026-03-05',
@@ -146,10 +152,11 @@ describe('workloadIndicators: risk level', () => {
     expect(result.indicators.longestRunOfWorkingDays).toBe(8);
     expect(result.risk.level).toBe('amber');
     expect(result.risk.reasons).toContainEqual({
-      code: 'working_run',
+      code: 'consecutive_days',
       days: 8,
       firstDate: '2026-03-27',
       lastDate: '2026-04-03',
+      limit: 6,
     });
   });
 
@@ -402,13 +409,14 @@ describe('workloadIndicators: days and indicators', () => {
 
   it.each([
     // 23:00 to 00:30, cut at midnight: the second day's 00:00 piece continues the night.
-    ['then 14:00 the next day', '14:00', 13 * 60 + 30, false],
-    ['then 07:00 the next day', '07:00', 6 * 60 + 30, true],
-    ['then 00:40 the next day', '00:40', 10, true],
-    ['and no new work the next day', null, null, false],
+    ['then 14:00 the next day', '14:00', 13 * 60 + 30, false, 0],
+    ['then 07:00 the next day', '07:00', 6 * 60 + 30, true, 1],
+    // 00:40 to 16:00 leaves no 11 h of rest in the 24 h from 00:40 either.
+    ['then 00:40 the next day', '00:40', 10, true, 2],
+    ['and no new work the next day', null, null, false, 0],
   ])(
     'measures the rest after work crossing midnight from its real end: %s',
-    (_label, nextStart, rest, shortRest) => {
+    (_label, nextStart, rest, shortRest, shortRestDays) => {
       const night: WorkloadDayInput = {
         ...day('2026-03-03', 60, { from: '23:00', afterHours: 60 }),
         lastEnd: instant('2026-03-04', '00:00'),
@@ -423,7 +431,7 @@ describe('workloadIndicators: days and indicators', () => {
       };
       const result = report(w10[0], w10[6], [night, next]);
       expect(result.days[0]).toMatchObject({ restBeforeNextMinutes: rest, shortRest });
-      expect(result.indicators.shortRestDays).toBe(shortRest ? 1 : 0);
+      expect(result.indicators.shortRestDays).toBe(shortRestDays);
     },
   );
 

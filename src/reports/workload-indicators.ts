@@ -5,9 +5,8 @@
  */
 import { DateTime } from 'luxon';
 import { addDays, isValidLocalDate, weekdayOf } from '../calendar';
-import type { GuardrailLimits } from '../common/domain';
 import { outcome } from '../common/outcome';
-import { warning } from '../interventions/guardrails';
+import type { Warning } from '../interventions/guardrails';
 
 export * from './workload-types';
 import type {
@@ -22,7 +21,10 @@ import type {
 } from './workload-types';
 export * from './client-pressure';
 
-/** The report's own thresholds; the others are the practice's GuardrailLimits. */
+/**
+ * The report's own thresholds. The practice's limits (GuardrailLimits) are judged by the
+ * guardrails, the same rules as the live warnings: the report reads their warnings.
+ */
 export const RISK_THRESHOLDS = {
   redShortRestDays: 3,
   /** Thirteen days in a row leave at most one day off in a fortnight. */
@@ -54,17 +56,18 @@ export function workloadIndicators(input: WorkloadInput): WorkloadReport {
   const calendar = periodDays(input.from, input.to);
   const byDate = indexDays(input.days, input.from, input.to);
   const holidays = new Set(input.holidays);
+  const found = new Findings(input.warnings);
   const days = [...byDate.values()]
     .sort((a, b) => a.date.localeCompare(b.date))
-    .map((day) => flagDay(day, byDate.get(addDays(day.date, 1)), holidays, input.limits));
-  const weeks = weekTotals(calendar, byDate, input.limits);
+    .map((day) => flagDay(day, byDate.get(addDays(day.date, 1)), holidays, found));
+  const weeks = weekTotals(calendar, byDate, found);
   const runs = workingRuns(calendar, byDate);
   const indicators = computeIndicators(days, weeks, runs, input.urgentMinutes);
   const report: WorkloadReport = {
     days,
     weeks,
     indicators,
-    risk: assessRisk(days, weeks, runs, indicators, input.limits),
+    risk: assessRisk(days, runs, indicators, input),
   };
   if (input.breakdown) report.breakdown = breakdownShares(input.breakdown);
   return report;
@@ -104,22 +107,37 @@ function indexDays(
   return byDate;
 }
 
+/** The guardrails' warnings, by code and by the day or week each names. */
+class Findings {
+  private readonly keys = new Set<string>();
+
+  constructor(readonly warnings: readonly Warning[]) {
+    for (const w of warnings) {
+      if ('date' in w) this.keys.add(`${w.code} ${w.date}`);
+      if ('week' in w) this.keys.add(`${w.code} ${w.week}`);
+    }
+  }
+
+  has(code: Warning['code'], dayOrWeek: string): boolean {
+    return this.keys.has(`${code} ${dayOrWeek}`);
+  }
+}
+
 function flagDay(
   day: WorkloadDayInput,
   next: WorkloadDayInput | undefined,
   holidays: ReadonlySet<string>,
-  limits: GuardrailLimits,
+  found: Findings,
 ): WorkloadDay {
-  const restBeforeNextMinutes = restBetween(day, next);
   const weekday = weekdayOf(day.date);
   return {
     ...day,
-    restBeforeNextMinutes,
+    restBeforeNextMinutes: restBetween(day, next),
     weekend: weekday === 'sat' || weekday === 'sun',
     holiday: holidays.has(day.date),
-    shortRest: restBeforeNextMinutes !== null && restBeforeNextMinutes < limits.minDailyRestMinutes,
-    overDailyMax: day.workedMinutes > limits.maxDailyMinutes,
-    overUrgentLimit: day.urgentInterruptions > limits.maxUrgentInterruptionsPerDay,
+    shortRest: found.has('daily_rest', day.date),
+    overDailyMax: found.has('daily_limit', day.date),
+    overUrgentLimit: found.has('urgent_interruptions', day.date),
   };
 }
 
@@ -137,7 +155,7 @@ function restBetween(day: WorkloadDayInput, next: WorkloadDayInput | undefined):
 function weekTotals(
   calendar: readonly string[],
   byDate: ReadonlyMap<string, WorkloadDayInput>,
-  limits: GuardrailLimits,
+  found: Findings,
 ): WorkloadWeek[] {
   const weeks = new Map<string, WorkloadWeek>();
   for (const date of calendar) {
@@ -154,11 +172,10 @@ function weekTotals(
   return [...weeks.values()].map((week) => ({
     ...week,
     partial: week.daysInRange < 7,
-    overAlert: week.workedMinutes > limits.alertWeeklyMinutes,
-    overMax: week.workedMinutes > limits.maxWeeklyMinutes,
-    overAfterHoursLimit: week.afterHoursMinutes > limits.maxAfterHoursMinutesPerWeek,
-    // Days before or after the period are unknown: a partial week cannot be judged.
-    tooFewDaysOff: week.daysInRange === 7 && week.daysOff < limits.minWeeklyDaysOff,
+    overAlert: found.has('weekly_alert', week.week) || found.has('weekly_limit', week.week),
+    overMax: found.has('weekly_limit', week.week),
+    overAfterHoursLimit: found.has('after_hours_limit', week.week),
+    tooFewDaysOff: found.has('weekly_days_off', week.week),
   }));
 }
 
@@ -240,33 +257,29 @@ function computeIndicators(
  */
 function assessRisk(
   days: readonly WorkloadDay[],
-  weeks: readonly WorkloadWeek[],
   runs: readonly Run[],
   indicators: WorkloadIndicators,
-  limits: GuardrailLimits,
+  input: WorkloadInput,
 ): WorkloadReport['risk'] {
-  const red = redReasons(days, weeks, runs, indicators, limits);
-  const amber = amberReasons(days, weeks, runs, indicators, limits);
+  const red = redReasons(runs, indicators, input);
+  const amber = amberReasons(days, indicators, input.warnings);
   if (red.length > 0) return { level: 'red', reasons: [...red, ...amber] };
   if (amber.length > 0) return { level: 'amber', reasons: amber };
   return { level: 'green', reasons: [riskReason('within_limits', {})] };
 }
 
 function redReasons(
-  days: readonly WorkloadDay[],
-  weeks: readonly WorkloadWeek[],
   runs: readonly Run[],
   indicators: WorkloadIndicators,
-  limits: GuardrailLimits,
+  input: WorkloadInput,
 ): RiskReason[] {
   const t = RISK_THRESHOLDS;
-  const shortRests = days.filter((day) => day.shortRest).length;
+  const shortRests = input.warnings.filter((w) => w.code === 'daily_rest').length;
+  const limitMinutes = input.limits.minDailyRestMinutes;
   return [
-    ...weeks
-      .filter((week) => week.overMax)
-      .map((week) => weekHours('weekly_limit', week, limits.maxWeeklyMinutes)),
+    ...input.warnings.filter((w) => w.code === 'weekly_limit'),
     ...(shortRests >= t.redShortRestDays
-      ? [riskReason('short_rests', { days: shortRests, limitMinutes: limits.minDailyRestMinutes })]
+      ? [riskReason('short_rests', { days: shortRests, limitMinutes })]
       : []),
     ...runs
       .filter((run) => run.length >= t.redRunOfWorkingDays)
@@ -277,81 +290,28 @@ function redReasons(
   ];
 }
 
+/** Every other limit of the practice broken in the period, as the guardrails say it. */
 function amberReasons(
   days: readonly WorkloadDay[],
-  weeks: readonly WorkloadWeek[],
-  runs: readonly Run[],
   indicators: WorkloadIndicators,
-  limits: GuardrailLimits,
+  warnings: readonly Warning[],
 ): RiskReason[] {
   const t = RISK_THRESHOLDS;
   const offDays = weekendOrHolidayDays(days);
   const share = sharesJudged(indicators) ? indicators.afterHoursShare : 0;
+  const amberWarnings = warnings.filter(
+    (w) =>
+      w.code !== 'weekly_limit' &&
+      !(w.code === 'consecutive_days' && w.days >= t.redRunOfWorkingDays),
+  );
   return [
-    ...weeks
-      .filter((week) => week.overAlert && !week.overMax)
-      .map((week) => weekHours('weekly_alert', week, limits.alertWeeklyMinutes)),
-    ...days.filter((day) => day.shortRest).map((day) => shortRest(day, limits)),
-    ...runs
-      .filter((run) => run.length >= t.amberRunOfWorkingDays && run.length < t.redRunOfWorkingDays)
-      .map((run) => runReason('working_run', run)),
-    ...days
-      .filter((day) => day.overDailyMax)
-      .map((day) =>
-        warning({
-          code: 'daily_limit',
-          date: day.date,
-          workedMinutes: day.workedMinutes,
-          limitMinutes: limits.maxDailyMinutes,
-        }),
-      ),
+    ...amberWarnings,
     ...(offDays >= t.amberWeekendOrHolidayDays
       ? [riskReason('weekend_or_holiday_days', { days: offDays })]
       : []),
     ...(share > t.amberAfterHoursShare && share <= t.redAfterHoursShare
       ? [afterHoursShareReason(share, 'amber', t.amberAfterHoursShare)]
       : []),
-    ...limitReasons(days, weeks, limits),
-  ];
-}
-
-/** The other practice limits: breaking any of them is worth a look. */
-function limitReasons(
-  days: readonly WorkloadDay[],
-  weeks: readonly WorkloadWeek[],
-  limits: GuardrailLimits,
-): RiskReason[] {
-  return [
-    ...weeks
-      .filter((week) => week.overAfterHoursLimit)
-      .map((week) =>
-        warning({
-          code: 'after_hours_limit',
-          week: week.week,
-          afterHoursMinutes: week.afterHoursMinutes,
-          limitMinutes: limits.maxAfterHoursMinutesPerWeek,
-        }),
-      ),
-    ...weeks
-      .filter((week) => week.tooFewDaysOff)
-      .map((week) =>
-        warning({
-          code: 'weekly_days_off',
-          week: week.week,
-          daysOff: week.daysOff,
-          limit: limits.minWeeklyDaysOff,
-        }),
-      ),
-    ...days
-      .filter((day) => day.overUrgentLimit)
-      .map((day) =>
-        warning({
-          code: 'urgent_interruptions',
-          date: day.date,
-          interruptions: day.urgentInterruptions,
-          limit: limits.maxUrgentInterruptionsPerDay,
-        }),
-      ),
   ];
 }
 
@@ -364,26 +324,7 @@ function weekendOrHolidayDays(days: readonly WorkloadDay[]): number {
   return days.filter((day) => day.workedMinutes > 0 && (day.weekend || day.holiday)).length;
 }
 
-/** A week's hours over a limit read as the guardrail's warning for that week. */
-function weekHours(
-  code: 'weekly_limit' | 'weekly_alert',
-  week: WorkloadWeek,
-  limitMinutes: number,
-): RiskReason {
-  return warning({ code, week: week.week, workedMinutes: week.workedMinutes, limitMinutes });
-}
-
-/** The rest after a day is the rest before the next one, as the guardrail says it. */
-function shortRest(day: WorkloadDay, limits: GuardrailLimits): RiskReason {
-  return warning({
-    code: 'daily_rest',
-    date: addDays(day.date, 1),
-    restMinutes: day.restBeforeNextMinutes ?? 0,
-    limitMinutes: limits.minDailyRestMinutes,
-  });
-}
-
-function runReason(code: 'working_run' | 'working_run_fortnight', run: Run): RiskReason {
+function runReason(code: 'working_run_fortnight', run: Run): RiskReason {
   return riskReason(code, { days: run.length, firstDate: run.first, lastDate: run.last });
 }
 

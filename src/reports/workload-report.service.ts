@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { dayBounds } from '../calendar';
 import type { GuardrailLimits } from '../common/domain';
 import type { FormatLocale } from '../common/format';
+import { GuardrailCheck } from '../interventions/guardrail-check.service';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { assertDayPeriod, type DayOff, type DayPeriod, daysOffIn } from './report-period';
 import { riskText, type RiskText } from './risk-wording';
@@ -39,13 +40,15 @@ export interface WorkloadReportData extends WorkloadReport {
 
 /**
  * The consultant's workload over a period: four grouped queries over the local-day pieces of
- * the interventions, then the pure rules (workloadIndicators, rankPressureClients) on top.
+ * the interventions, the guardrails' warnings over the period (the rules of the live
+ * warnings), then the pure rules (workloadIndicators, rankPressureClients) on top.
  */
 @Injectable()
 export class WorkloadReportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly practice: PracticeService,
+    private readonly guardrails: GuardrailCheck,
   ) {}
 
   async report(
@@ -61,16 +64,21 @@ export class WorkloadReportService {
       start: dayBounds(period.from, calendar.timezone).start,
       end: dayBounds(period.to, calendar.timezone).end,
     };
-    const [days, activities, clients, pressure] = await Promise.all([
+    const [days, activities, clients, pressure, warnings] = await Promise.all([
       workloadByDay(this.dataSource, scope),
       workloadByActivity(this.dataSource, scope),
       workloadByClient(this.dataSource, scope),
       pressureByClient(this.dataSource, scope, instants),
+      this.guardrails.over(consultantId, period, {
+        timezone: calendar.timezone,
+        limits: practice.limits,
+      }),
     ]);
     const daysOff = daysOffIn(period, calendar);
     const report = workloadIndicators({
       ...period,
       limits: practice.limits,
+      warnings,
       holidays: daysOff.map((day) => day.date),
       days: days.map(({ urgentMinutes: _urgentMinutes, ...day }) => day),
       urgentMinutes: days.reduce((sum, day) => sum + day.urgentMinutes, 0),

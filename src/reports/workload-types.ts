@@ -30,6 +30,11 @@ export interface WorkloadInput {
   from: string;
   to: string;
   limits: GuardrailLimits;
+  /**
+   * The guardrails' warnings over the period (GuardrailCheck.over): the limits of the practice
+   * broken, judged by the rules of the live warnings.
+   */
+  warnings: readonly Warning[];
   /** Public holidays and closure days; those outside the period are ignored. */
   holidays: readonly string[];
   /** Only the days with work, in any order. */
@@ -112,7 +117,6 @@ interface WorkingRun<C extends string> {
 /** A reason of the report's own, as its code and figures (words: `risk.<code>`). */
 export type ReportRiskReason =
   | { code: 'short_rests'; days: number; limitMinutes: number }
-  | WorkingRun<'working_run'>
   | WorkingRun<'working_run_fortnight'>
   | {
       code: 'after_hours_share';

@@ -318,6 +318,11 @@ export class LimitsForm {
   @Text(10) readonly minWeeklyDaysOff?: string;
   @Text(10) readonly maxAfterHours?: string;
   @Text(10) readonly maxUrgentInterruptionsPerDay?: string;
+  @Text(10) readonly minWeeklyRest?: string;
+  @Text(10) readonly maxAverageWeekly?: string;
+  @Text(10) readonly averageWeeks?: string;
+  @Text(10) readonly maxNight?: string;
+  @Text(10) readonly maxConsecutiveWorkDays?: string;
 }
 
 /** The limits typed in hours, each with the API field it feeds (in minutes). */
@@ -327,8 +332,16 @@ const LIMIT_HOURS = {
   maxDaily: 'maxDailyMinutes',
   minDailyRest: 'minDailyRestMinutes',
   maxAfterHours: 'maxAfterHoursMinutesPerWeek',
+  minWeeklyRest: 'minWeeklyRestMinutes',
+  maxAverageWeekly: 'maxAverageWeeklyMinutes',
+  maxNight: 'maxNightMinutesPerWeek',
 } as const;
-const LIMIT_COUNTS = ['minWeeklyDaysOff', 'maxUrgentInterruptionsPerDay'] as const;
+const LIMIT_COUNTS = [
+  'minWeeklyDaysOff',
+  'maxUrgentInterruptionsPerDay',
+  'averageWeeks',
+  'maxConsecutiveWorkDays',
+] as const;
 
 export const LIMITS_PATHS: Record<string, string> = Object.fromEntries([
   ...Object.entries(LIMIT_HOURS).map(([input, field]): [string, string] => [

@@ -87,6 +87,27 @@ export class LimitsDto {
   @PositiveMinutes(7 * 24 * 60)
   readonly maxAfterHoursMinutesPerWeek!: number;
   @ApiProperty({ example: 3 }) @PositiveMinutes(100) readonly maxUrgentInterruptionsPerDay!: number;
+  // Limits added later: left out, they take their default (DEFAULT_LIMITS).
+  @ApiPropertyOptional({ example: 2100 })
+  @Omittable()
+  @PositiveMinutes(7 * 24 * 60)
+  readonly minWeeklyRestMinutes?: number;
+  @ApiPropertyOptional({ example: 2640 })
+  @Omittable()
+  @PositiveMinutes(7 * 24 * 60)
+  readonly maxAverageWeeklyMinutes?: number;
+  @ApiPropertyOptional({ example: 12 })
+  @Omittable()
+  @PositiveMinutes(52)
+  readonly averageWeeks?: number;
+  @ApiPropertyOptional({ example: 360 })
+  @Omittable()
+  @PositiveMinutes(7 * 24 * 60)
+  readonly maxNightMinutesPerWeek?: number;
+  @ApiPropertyOptional({ example: 6 })
+  @Omittable()
+  @PositiveMinutes(366)
+  readonly maxConsecutiveWorkDays?: number;
 }
 
 export class AccountsDto {

@@ -37,6 +37,11 @@ export class LimitsView {
   @ApiProperty({ example: 1 }) minWeeklyDaysOff!: number;
   @ApiProperty({ example: 480 }) maxAfterHoursMinutesPerWeek!: number;
   @ApiProperty({ example: 3 }) maxUrgentInterruptionsPerDay!: number;
+  @ApiProperty({ example: 2100 }) minWeeklyRestMinutes!: number;
+  @ApiProperty({ example: 2640 }) maxAverageWeeklyMinutes!: number;
+  @ApiProperty({ example: 12 }) averageWeeks!: number;
+  @ApiProperty({ example: 360 }) maxNightMinutesPerWeek!: number;
+  @ApiProperty({ example: 6 }) maxConsecutiveWorkDays!: number;
 }
 
 /** The accounts and journal of the FEC and the sales journal. */

@@ -4,10 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS } from '../../common/domain';
 import type { FormatLocale } from '../../common/format';
-import { rankPressureClients, workloadIndicators } from '../workload-indicators';
+import {
+  rankPressureClients,
+  workloadIndicators as judgedWorkload,
+  type WorkloadInput,
+} from '../workload-indicators';
+import { withGuardrails } from '../../../test/factories/workload-days';
 import type { WorkloadReportData } from '../workload-report.service';
 import { renderWorkloadPdf } from './workload-pdf';
 import { riskText } from '../risk-wording';
+
+/** The report's rules, given the guardrails' warnings over the days as the service gives them. */
+const workloadIndicators = (input: Omit<WorkloadInput, 'warnings'>) =>
+  judgedWorkload(withGuardrails(input));
 
 function pdfText(pdf: Buffer): string {
   const dir = mkdtempSync(join(tmpdir(), 'workload-pdf-'));
