@@ -10,6 +10,7 @@ const LAYERS = [
   ['documents'],
   ['mail'],
   ['practice', 'clients', 'activities', 'users', 'auth'],
+  ['digest'],
   ['contracts', 'knowledge'],
   ['interventions', 'requests'],
   ['allowance'],

@@ -4,6 +4,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { localDate, localMonth } from '../calendar';
 import { Clock } from '../common/clock';
+import { Transactions } from '../common/transactions';
 import { WorkWritten } from '../common/work-written';
 import { notFound } from '../common/domain-error';
 import { asOutcome } from '../common/outcome';
@@ -13,7 +14,14 @@ import { contractStanding } from '../contracts/contract-rules';
 import { Contract } from '../contracts/contract.entity';
 import { PracticeService } from '../practice/practice.service';
 import { AllowanceWork, ledgerTerms } from '../allowance/allowance-work';
-import { alertsDue, currentUsage, type AlertFigures, type ContractFacts } from './alert-rules';
+import { AlertMail } from './alert-mail';
+import {
+  alertsDue,
+  currentUsage,
+  type AlertDue,
+  type AlertFigures,
+  type ContractFacts,
+} from './alert-rules';
 import { Alert, type AlertKind } from './alert.entity';
 import { AlertQuery } from './dto/alert.dto';
 
@@ -51,6 +59,8 @@ export class AlertsService implements OnModuleInit {
     private readonly allowance: AllowanceWork,
     private readonly clock: Clock,
     private readonly written: WorkWritten,
+    private readonly transactions: Transactions,
+    private readonly mail: AlertMail,
   ) {}
 
   /** A write that crosses a threshold raises its alert in its own transaction. */
@@ -159,14 +169,26 @@ export class AlertsService implements OnModuleInit {
     const known = new Set(existing.map((a) => `${a.contractId}|${a.kind}|${a.period}`));
     const fresh = due.filter((d) => !known.has(`${d.contract.id}|${d.kind}|${d.period}`));
     if (fresh.length === 0) return;
+    const written = (tm: EntityManager) => this.write(tm, fresh, now);
+    // Raised on reading, outside any write: the alerts and their messages go in together.
+    await (m.queryRunner?.isTransactionActive ? written(m) : this.transactions.run(written));
+  }
+
+  /** Writes alerts, each once; those this write raised (not a concurrent one) send their mail. */
+  private async write(
+    m: EntityManager,
+    fresh: Array<AlertDue & { contract: Contract }>,
+    now: Date,
+  ): Promise<void> {
+    const rows = fresh.map((d) => ({ ...d, id: randomUUID() }));
     // Two readers may raise the same alert at once: the unique index keeps one, the other is ignored.
     await m
       .createQueryBuilder()
       .insert()
       .into(Alert)
       .values(
-        fresh.map((d) => ({
-          id: randomUUID(),
+        rows.map((d) => ({
+          id: d.id,
           contractId: d.contract.id,
           clientId: d.contract.clientId,
           kind: d.kind,
@@ -179,6 +201,15 @@ export class AlertsService implements OnModuleInit {
       )
       .orIgnore()
       .execute();
+    const ours = await m.find(Alert, {
+      select: { id: true },
+      where: { id: In(rows.map((r) => r.id)) },
+    });
+    const kept = new Set(ours.map((a) => a.id));
+    await this.mail.raised(
+      m,
+      rows.filter((r) => kept.has(r.id)),
+    );
   }
 }
 

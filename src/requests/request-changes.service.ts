@@ -12,6 +12,7 @@ import { CommentDto, UpdateRequestDto } from './dto/request.dto';
 import { Locks } from '../common/locks';
 import { QuotaLedger } from './quota-ledger.service';
 import { refuseIfCancelled } from './request-cancellation.service';
+import { RequestMail } from './request-mail';
 import { RequestComment } from './request-comment.entity';
 import { allowedNextStatuses, canMoveTo, compareUrgency, responseDeadline } from './request-rules';
 import { toRequestView, type RequestView } from './request-view';
@@ -30,6 +31,7 @@ export class RequestChangesService {
     private readonly ledger: QuotaLedger,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly mail: RequestMail,
   ) {}
 
   async update(viewer: Viewer, id: string, dto: UpdateRequestDto): Promise<ChangedRequest> {
@@ -47,10 +49,13 @@ export class RequestChangesService {
           const change = { to: dto.urgency, reason, month, calendar };
           quota = await this.reclassify(manager, request, change);
         }
+        const resolving = dto.status === 'resolved' && request.status !== 'resolved';
         if (dto.status !== undefined && dto.status !== request.status) {
           moveStatus(request, dto.status, now);
         }
         const saved = await manager.getRepository(SupportRequest).save(request);
+        if (quota) await this.mail.reclassified(manager, saved, now);
+        if (resolving) await this.mail.resolved(manager, saved);
         return { ...toRequestView(saved, now), ...(quota ? { quota } : {}) };
       },
       [Locks.quota(existing.contractId, month)],
@@ -126,7 +131,12 @@ export class RequestChangesService {
           createdAt: now,
         }),
       );
-      if (viewer.role === 'consultant') await markResponded(manager, request.id, now);
+      if (viewer.role === 'consultant') {
+        await markResponded(manager, request.id, now);
+        await this.mail.answered(manager, request, comment, viewer.displayName);
+      } else {
+        await this.mail.clientCommented(manager, request, comment, viewer.displayName);
+      }
       return commentView(comment, viewer.displayName);
     });
   }

@@ -12,6 +12,7 @@ import { PracticeService, toCalendarSettings } from '../practice/practice.servic
 import { FileRequestDto } from './dto/request.dto';
 import { Locks } from '../common/locks';
 import { QuotaLedger } from './quota-ledger.service';
+import { RequestMail } from './request-mail';
 import { responseDeadline } from './request-rules';
 import { toRequestView, type RequestView } from './request-view';
 import { SupportRequest } from './request.entity';
@@ -31,6 +32,7 @@ export class RequestFilingService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly written: WorkWritten,
+    private readonly mail: RequestMail,
   ) {}
 
   async file(viewer: Viewer, dto: FileRequestDto): Promise<FiledRequest> {
@@ -85,6 +87,7 @@ export class RequestFilingService {
         );
         await this.ledger.take(manager, unitOf(contract, month, request, decision));
         await this.written.notify(manager, [contract.id]);
+        await this.mail.filed(manager, request, decision.quota);
         return { ...toRequestView(request, now), quota: decision.quota };
       },
       [Locks.quota(contract.id, month)],

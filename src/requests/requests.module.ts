@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ContractsModule } from '../contracts/contracts.module';
+import { DigestModule } from '../digest/digest.module';
 import { PracticeModule } from '../practice/practice.module';
+import { UsersModule } from '../users/users.module';
 import { User } from '../users/user.entity';
 import { QuotaLedger } from './quota-ledger.service';
 import { QuotaUnit } from './quota-unit.entity';
@@ -9,6 +11,7 @@ import { RequestCancellation } from './request-cancellation.service';
 import { RequestChangesService } from './request-changes.service';
 import { RequestComment } from './request-comment.entity';
 import { RequestFilingService } from './request-filing.service';
+import { RequestMail } from './request-mail';
 import { RequestWorkLog } from './request-work-log';
 import { SupportRequest } from './request.entity';
 import { RequestsController } from './requests.controller';
@@ -19,6 +22,8 @@ import { RequestsService } from './requests.service';
     TypeOrmModule.forFeature([SupportRequest, QuotaUnit, RequestComment, User]),
     ContractsModule,
     PracticeModule,
+    UsersModule,
+    DigestModule,
   ],
   controllers: [RequestsController],
   providers: [
@@ -28,6 +33,7 @@ import { RequestsService } from './requests.service';
     RequestChangesService,
     RequestCancellation,
     RequestWorkLog,
+    RequestMail,
   ],
   exports: [
     QuotaLedger,
