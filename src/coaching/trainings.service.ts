@@ -56,33 +56,42 @@ export class TrainingsService {
     const { locale } = await this.practice.get();
     const startedAt = new Date(dto.startedAt);
     const endedAt = new Date(startedAt.getTime() + dto.durationMinutes * 60_000);
-    const work = await this.writer.create(user, {
-      contractId: contract.id,
-      activityId: activity.id,
-      startedAt: startedAt.toISOString(),
-      endedAt: endedAt.toISOString(),
-      urgency: 'normal',
-      location: dto.location ?? 'onsite',
-      description: catalogue().format(locale, 'coaching.training.work', { topic: dto.topic }),
-      billable: true,
-    });
     const terms = dto.terms?.length ? dto.terms : contentWords(dto.topic);
-    const training = await this.trainings.save(
-      this.trainings.create({
-        clientId: contract.clientId,
+    const saved: Training[] = [];
+    // The session and its work are written together: both, or neither.
+    await this.writer.create(
+      user,
+      {
         contractId: contract.id,
-        interventionId: work.id,
-        topicKey: dto.topicKey ?? topicKeyOf(terms),
-        topic: dto.topic,
-        terms,
-        attendeeIds,
-        startedAt,
-        durationMinutes: dto.durationMinutes,
-        createdById: user.id,
-        createdAt: this.clock.now(),
-      }),
+        activityId: activity.id,
+        startedAt: startedAt.toISOString(),
+        endedAt: endedAt.toISOString(),
+        urgency: 'normal',
+        location: dto.location ?? 'onsite',
+        description: catalogue().format(locale, 'coaching.training.work', { topic: dto.topic }),
+        billable: true,
+      },
+      async (manager, work) => {
+        const repository = manager.getRepository(Training);
+        const training = await repository.save(
+          repository.create({
+            clientId: contract.clientId,
+            contractId: contract.id,
+            interventionId: work.id,
+            topicKey: dto.topicKey ?? topicKeyOf(terms),
+            topic: dto.topic,
+            terms,
+            attendeeIds,
+            startedAt,
+            durationMinutes: dto.durationMinutes,
+            createdById: user.id,
+            createdAt: this.clock.now(),
+          }),
+        );
+        saved.push(training);
+      },
     );
-    return (await this.views([training]))[0];
+    return (await this.views(saved))[0];
   }
 
   async list(viewer: Viewer, query: TrainingQuery): Promise<Page<TrainingView>> {

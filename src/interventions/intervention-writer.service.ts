@@ -37,7 +37,15 @@ export class InterventionWriter {
     private readonly claims: BillingClaims,
   ) {}
 
-  create(user: AuthUser, dto: CreateInterventionDto): Promise<SavedInterventionResponse> {
+  /**
+   * `alongside` writes the caller's rows in the same transaction, once the work is recorded:
+   * both are kept, or neither (a training and its work).
+   */
+  create(
+    user: AuthUser,
+    dto: CreateInterventionDto,
+    alongside?: (manager: EntityManager, work: Intervention) => Promise<void>,
+  ): Promise<SavedInterventionResponse> {
     const draft: WorkDraft = {
       consultantId: user.id,
       contractId: dto.contractId,
@@ -53,7 +61,7 @@ export class InterventionWriter {
       autoStopped: false,
     };
     this.assertTimes(draft);
-    return this.save(draft, null, 'refuse');
+    return this.save(draft, null, 'refuse', alongside);
   }
 
   async update(id: string, dto: UpdateInterventionDto): Promise<SavedInterventionResponse> {
@@ -104,6 +112,7 @@ export class InterventionWriter {
     draft: WorkDraft,
     before: Intervention | null,
     afterHoursRule: 'refuse' | 'note',
+    alongside?: (manager: EntityManager, work: Intervention) => Promise<void>,
   ): Promise<SavedInterventionResponse> {
     const practice = await this.practice.get();
     const calendar = toCalendarSettings(practice);
@@ -123,7 +132,12 @@ export class InterventionWriter {
     const recorded = await this.transactions.run(
       async (manager) => {
         const current = before ? await this.reload(manager, before) : null;
-        return this.recorder.record(manager, draft, current, { calendar, afterHoursRule });
+        const recorded = await this.recorder.record(manager, draft, current, {
+          calendar,
+          afterHoursRule,
+        });
+        if (alongside) await alongside(manager, recorded.intervention);
+        return recorded;
       },
       [...new Set(locks)],
     );
