@@ -288,6 +288,7 @@ describe('account mail through a real SMTP server', () => {
     const api = apiAs(app, clientUser.token);
     const initial = await api.get('/api/me/notifications').expect(200);
     expect(initial.body).toEqual({
+      email: clientUser.email,
       locale: null,
       mailLocale: 'fr',
       notifications: { myRequests: true, quotaAlert: true },
@@ -299,6 +300,7 @@ describe('account mail through a real SMTP server', () => {
       .send({ locale: 'en', notifications: { quotaAlert: false } })
       .expect(200);
     expect(changed.body).toEqual({
+      email: clientUser.email,
       locale: 'en',
       mailLocale: 'en',
       notifications: { myRequests: true, quotaAlert: false },
@@ -329,10 +331,16 @@ describe('account mail through a real SMTP server', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('name="myRequests"');
     expect(page.text).not.toContain('name="digest"');
-    const saved = await web.post('/account/notifications', { myRequests: 'on', locale: '' });
+    expect(page.text).toContain('name="shown" value="myRequests,quotaAlert"');
+    const saved = await web.post('/account/notifications', {
+      shown: 'myRequests,quotaAlert',
+      myRequests: 'on',
+      locale: '',
+    });
     expect(saved.status).toBe(303);
     const after = await api.get('/api/me/notifications').expect(200);
     expect(after.body).toEqual({
+      email: clientUser.email,
       locale: null,
       mailLocale: 'fr',
       notifications: { myRequests: true, quotaAlert: false },

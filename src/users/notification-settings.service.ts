@@ -75,12 +75,14 @@ export class NotificationSettings {
       const repo = m.getRepository(User);
       const user = await repo.findOne({ where: { id: viewer.id } });
       if (!user) throw notFound('user');
-      user.mailPreferences = withSwitches(user.mailPreferences, changes);
-      if (dto.locale !== undefined) user.locale = dto.locale;
-      await repo.update(
-        { id: user.id },
-        { mailPreferences: user.mailPreferences, locale: user.locale },
-      );
+      const mailPreferences = withSwitches(user.mailPreferences, changes);
+      const locale = dto.locale === undefined ? user.locale : dto.locale;
+      const same = (user.mailPreferences?.off ?? []).join() === mailPreferences.off.join();
+      // Nothing to change writes nothing.
+      if (!same || locale !== user.locale) {
+        await repo.update({ id: user.id }, { mailPreferences, locale });
+        Object.assign(user, { mailPreferences, locale });
+      }
       return this.view(user, await this.preferences.localeOf(m, user.id));
     });
   }
@@ -121,7 +123,7 @@ export class NotificationSettings {
     const notifications = Object.fromEntries(
       Object.entries(switches).map(([topic, on]) => [TOPIC_FIELDS[topic as NotificationTopic], on]),
     );
-    return { locale: user.locale, mailLocale, notifications };
+    return { email: user.email, locale: user.locale, mailLocale, notifications };
   }
 }
 

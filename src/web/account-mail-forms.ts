@@ -16,6 +16,8 @@ export class ResetPasswordForm {
 
 /** One's notifications: a box per notification of one's role, and the mail's language. */
 export class NotificationsForm {
+  /** The boxes the page showed, comma-separated: only those are read (an unticked box sends nothing). */
+  @Text(200) readonly shown?: string;
   @Text(5) readonly locale?: string;
   @Text(5) readonly requestCritical?: string;
   @Text(5) readonly digest?: string;
@@ -37,15 +39,19 @@ export function resetMismatch(form: ResetPasswordForm): FieldProblem[] {
       ];
 }
 
-/** The body of UpdateNotificationsDto: each box of the role, ticked or not; '' is the practice's language. */
+/**
+ * The body of UpdateNotificationsDto: each box the page showed of the role, ticked or not; the
+ * language when the page sent one ('' is the practice's).
+ */
 export function notificationsPlain(
   form: NotificationsForm,
   fields: readonly string[],
 ): Record<string, unknown> {
   const boxes = form as Record<string, string | undefined>;
+  const shown = (form.shown ?? '').split(',').filter((f) => fields.includes(f));
   return {
-    locale: given(form.locale) ?? null,
-    notifications: Object.fromEntries(fields.map((f) => [f, ticked(boxes[f])])),
+    ...(form.locale === undefined ? {} : { locale: given(form.locale) ?? null }),
+    notifications: Object.fromEntries(shown.map((f) => [f, ticked(boxes[f])])),
   };
 }
 

@@ -61,6 +61,7 @@ export class NotificationSwitchesView {
 }
 
 export class NotificationSettingsView {
+  @ApiProperty({ description: 'The address one’s mail is sent to' }) email!: string;
   @ApiProperty({
     enum: LOCALES,
     nullable: true,
