@@ -131,7 +131,7 @@ describe('import: the checks a manual entry gets', () => {
         field: 'file',
         reason: 'missing_columns',
         source: 'Toggl Track',
-        columns: 'Client, Start date, Start time, End date, End time',
+        columns: 'Start date, Start time, End date, End time',
       };
       const fr = await send('fr');
       const en = await send('en');

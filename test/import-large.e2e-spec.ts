@@ -108,7 +108,21 @@ describe('interventions: large CSV imports', () => {
     expect(events).toEqual(['import started', 'health answered', 'import answered']);
     expect(health.body).toEqual({ status: 'ok', database: 'up' });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accepted: 50_000, refused: [], created: 50_000, dryRun: false });
+    expect(res.body).toMatchObject({
+      accepted: 50_000,
+      refused: [],
+      created: 50_000,
+      dryRun: false,
+      encoding: 'UTF-8',
+      separator: ',',
+    });
+    // Seven and a half hours a day, every day: each week imported is over the weekly limit.
+    expect(res.body.warnings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ code: 'weekly_limit', week: '2012-W01', workedMinutes: 3150 }),
+        expect.objectContaining({ code: 'weekly_limit', week: '2025-W35' }),
+      ]),
+    );
     expect(await imported()).toBe(50_000);
     const list = await t
       .http()

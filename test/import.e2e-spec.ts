@@ -85,6 +85,10 @@ describe('interventions: CSV import from time trackers', () => {
         ],
         created: 0,
         dryRun: true,
+        encoding: 'UTF-8',
+        separator: ',',
+        dateFormat: null,
+        warnings: [],
       });
       expect(await countOf('interventions', `"consultantId" = '${user.id}'`)).toBe(0);
     });
@@ -288,14 +292,25 @@ describe('interventions: CSV import from time trackers', () => {
     expect(plain.body.refused).toEqual(fr.refused);
   });
 
-  it('refuses a file that is not UTF-8 with 400 naming the file and the line to look at', async () => {
-    const latin1 = Buffer.from(
-      `${TOGGL_HEADER}\nAna,ana@exemple.fr,Café de la Gare,Support ponctuel,Support,Caisse,Yes,2026-09-01,09:00:00,2026-09-01,09:40:00,00:40:00,,\n`,
-      'latin1',
-    );
+  it('reads a file saved in Latin-1 as such, and refuses one that changes encoding, naming the line', async () => {
+    const row =
+      'Ana,ana@exemple.fr,Café de la Gare,Support ponctuel,Support,Caisse,Yes,2026-09-01,09:00:00,2026-09-01,09:40:00,00:40:00,,';
+    const latin1 = Buffer.from(`${TOGGL_HEADER}\n${row}\n`, 'latin1');
+    const read = await t
+      .http()
+      .post('/api/interventions/import?source=toggl&dryRun=true&email=ana@exemple.fr')
+      .set(...bearer(consultant))
+      .set('Content-Type', 'text/csv')
+      .send(latin1)
+      .expect(200);
+    expect(read.body).toMatchObject({ accepted: 1, refused: [], encoding: 'ISO-8859-1' });
+    const mixed = Buffer.concat([
+      Buffer.from(`${TOGGL_HEADER}\n${row}\n`),
+      Buffer.from(`${row.replace('Caisse', 'Café')}\n`, 'latin1'),
+    ]);
     for (const [language, words] of [
-      ['fr', 'Le fichier n’est pas en UTF-8 (ligne 2)'],
-      ['en', 'The file is not UTF-8 text (line 2)'],
+      ['fr', 'n’est pas en UTF-8 comme celles qui la précèdent'],
+      ['en', 'is not UTF-8'],
     ]) {
       const res = await t
         .http()
@@ -303,16 +318,17 @@ describe('interventions: CSV import from time trackers', () => {
         .set(...bearer(consultant))
         .set('Content-Type', 'text/csv')
         .set('Accept-Language', language)
-        .send(latin1)
+        .send(mixed)
         .expect(400);
       expect(res.body).toMatchObject({
         code: 'invalid.file',
+        message: expect.stringContaining(words),
         details: [
           {
             field: 'file',
             reason: 'encoding',
             code: 'file_encoding',
-            line: 2,
+            line: 3,
             message: expect.stringContaining(words),
           },
         ],
@@ -360,7 +376,7 @@ describe('interventions: CSV import from time trackers', () => {
   });
 
   it('refuses an unknown source, an unknown default activity and a bad mapping with 400', async () => {
-    await importCsv(consultant, 'source=harvest', 'x').expect(400);
+    await importCsv(consultant, 'source=freshbooks', 'x').expect(400);
     const unknown = await importCsv(
       consultant,
       'source=toggl&activityId=00000000-0000-4000-8000-000000000009',

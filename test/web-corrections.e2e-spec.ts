@@ -535,15 +535,19 @@ describe('web pages: corrections from the console', () => {
       expect(english.text).toContain('2 lines accepted, 1 refused.');
     });
 
-    it('says a file that is not UTF-8 beside the file input, with the line to look at', async () => {
+    it('reads a file saved in Latin-1, and says one that changes encoding beside the file input, with the line', async () => {
       const before = await recorded();
       await web.get('/console/import');
       const latin1 = Buffer.from(csv().replace('Imprimante', 'Imprimante réseau'), 'latin1');
-      const res = await upload(web, latin1);
+      const read = await upload(web, latin1);
+      expect(read.status).toBe(200);
+      expect(read.text).toContain('data-encoding="ISO-8859-1"');
+      const mixed = Buffer.concat([Buffer.from(`${csv()}\nÉté,`), Buffer.from('Café\n', 'latin1')]);
+      const res = await upload(web, mixed);
       expect(res.status).toBe(400);
       expect(invalidInputs(res.text)).toEqual(['im-file']);
       expect(problemOf(res.text, 'im-file').message).toBe(
-        catalogue().format('fr', 'problem.file_encoding', { line: 2 }),
+        catalogue().format('fr', 'problem.file_encoding', { line: 5 }),
       );
       expect(await recorded()).toBe(before);
     });

@@ -9,17 +9,11 @@ import { DomainError, invalid } from '../common/domain-error';
 import { flattenValidationErrors, validationException } from '../common/validation';
 import { negotiateLocale, type Locale } from '../i18n';
 import { ImportJsonDto, ImportOptionsDto } from './dto/import.dto';
-import {
-  NotUtf8,
-  readCsvTable,
-  tooLarge,
-  utf8Text,
-  type CsvField,
-  type CsvTable,
-} from './import/csv-table';
+import { readCsvTable, tooLarge, type CsvField, type CsvTable } from './import/csv-table';
 import { IMPORT_LIMITS_TEXT } from './import/limits';
 import type { UnreadableFile } from './import/import-row';
 import { csvErrorLine, unreadableCsv } from './import/parse-timesheet-csv';
+import { decodeText, NotText, NotUtf8, type TextEncoding } from './import/text-encoding';
 
 /** Route config (`@RouteConfig`) of the operations that read a CSV body as it arrives. */
 export const CSV_BODY = { csvBody: 'stream' } as const;
@@ -124,7 +118,7 @@ async function readStream(stream: Readable, field: CsvField): Promise<CsvTable> 
 
 /**
  * An export already in hand (text or bytes) read into a table; 400 naming `field` if it is no
- * CSV or no UTF-8 text.
+ * CSV or no text.
  */
 export async function readTable(
   source: Parameters<typeof readCsvTable>[0],
@@ -137,10 +131,16 @@ export async function readTable(
   }
 }
 
-/** The text of an uploaded file held in memory; 400 naming `field` if it is no UTF-8 text. */
-export function uploadedText(bytes: Buffer, field: CsvField): string {
+/**
+ * The text of an uploaded file held in memory, whatever its encoding, and that encoding; 400
+ * naming `field` if it is no text.
+ */
+export function uploadedText(
+  bytes: Buffer,
+  field: CsvField,
+): { text: string; encoding: TextEncoding } {
   try {
-    return utf8Text(bytes);
+    return decodeText(bytes);
   } catch (error) {
     throw unreadable(error, field);
   }
@@ -148,12 +148,15 @@ export function uploadedText(bytes: Buffer, field: CsvField): string {
 
 /**
  * 400 naming the field: a file csv-parse cannot read (`not_csv`, with the line it stopped on
- * when it says), or one that is not UTF-8 (`encoding`, with the line of its first byte that is
- * not). Anything else is left as it was.
+ * when it says), one that changes encoding on the way (`encoding`), or one that is no text
+ * (`not_text`), each with the line to look at. Anything else is left as it was.
  */
 function unreadable(error: unknown, field: CsvField): unknown {
   if (error instanceof NotUtf8) {
     return unreadableFile(field, error.message, { code: 'encoding', line: error.line });
+  }
+  if (error instanceof NotText) {
+    return unreadableFile(field, error.message, { code: 'not_text', line: error.line });
   }
   if (error instanceof CsvError) {
     const refusal = { code: 'not_csv', line: csvErrorLine(error) } as const;
@@ -162,23 +165,30 @@ function unreadable(error: unknown, field: CsvField): unknown {
   return error;
 }
 
-/** Refusals of a file that name a line: said beside the field by words of their own. */
-const LINE_PROBLEMS: Partial<Record<UnreadableFile['refusal']['code'], string>> = {
+/**
+ * Refusals of a file said beside the field by words of their own (`problem.<code>`), with the
+ * figures that point at what to change: the line, the column and the cell.
+ */
+const FILE_PROBLEMS: Partial<Record<UnreadableFile['refusal']['code'], string>> = {
   not_csv: 'file_not_csv',
   encoding: 'file_encoding',
+  not_text: 'file_not_text',
+  missing_columns: 'file_missing_columns',
+  ambiguous_dates: 'file_ambiguous_dates',
+  mixed_dates: 'file_mixed_dates',
 };
 
 /**
  * 400 naming what to change (the file, or the date format it leaves undecided), with the
- * refusal's code as its reason and its figures (`error.invalid.file`…). A refusal that names a
- * line has its own words for the field (`problem.file_not_csv`, `problem.file_encoding`).
+ * refusal's code as its reason and its figures (`error.invalid.file`…), and the words of the
+ * field's problem (`problem.file_…`).
  */
 export function unreadableFile(
   field: CsvField | 'dateFormat',
   message: string,
   { code, ...figures }: UnreadableFile['refusal'],
 ): DomainError {
-  const problem = LINE_PROBLEMS[code];
+  const problem = FILE_PROBLEMS[code];
   const detail = { reason: code, ...(problem ? { code: problem } : {}), ...figures };
   if (field === 'dateFormat') return invalid('dateFormat', message, detail);
   return field === 'csv' ? invalid('csv', message, detail) : invalid('file', message, detail);

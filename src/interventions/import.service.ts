@@ -1,6 +1,5 @@
 import { WorkWritten } from '../common/work-written';
 import { Injectable } from '@nestjs/common';
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Activity } from '../activities/activity.entity';
@@ -26,6 +25,7 @@ import {
   type ImportableContract,
   type ImportError,
   type ImportRow,
+  type ParsedTimesheet,
 } from './import';
 import { ROWS_PER_WRITE } from './import/limits';
 import { append, inTurns } from './import/turns';
@@ -37,25 +37,18 @@ import {
   type ImportPlan,
   type PlannedContract,
 } from './import-plan';
+import { readRecordedWork, type RecordedWork } from './import-recorded-work';
 import { unreadableFile, type ImportUpload } from './import-upload';
+import { importWarnings, workWindow } from './import-warnings';
 import { Intervention } from './intervention.entity';
-import { TIMER_LIMIT_MINUTES } from './work-times';
-
-/** Recorded interventions read per query when an import is checked for overlaps. */
-const RECORDED_PAGE = 5_000;
-
-/** An intervention as the overlap check reads it: instants as stored (ISO text). */
-interface RecordedRow {
-  id: string;
-  startedAt: string;
-  endedAt: string | null;
-}
+import { dayStartOf } from './import-day-start';
 
 /**
  * Imports a time tracker's CSV export. Rows are read, mapped to contracts, checked and priced
  * like manual entries, and checked for overlaps with recorded work and with each other. A dry
  * run only reports; a real run writes every valid row in one transaction, or none when a row is
- * refused unless the bad rows are to be skipped. Guardrails are not checked row by row.
+ * refused unless the bad rows are to be skipped. The report says how the file was read and the
+ * guardrail warnings of the weeks the valid rows fall in (`importWarnings`), not row by row.
  * Rows are handled a slice at a time (`inTurns`), so a long import leaves the server answering.
  */
 @Injectable()
@@ -82,16 +75,56 @@ export class ImportService {
     upload: ImportUpload,
   ): Promise<ImportReportResponse> {
     const practice = await this.practice.get();
-    const { plan, refused } = await this.plan(user, query, upload, practice);
+    const { plan, refused, parsed } = await this.plan(user, query, upload, practice);
     const report = query.dryRun
-      ? this.report(
-          plan,
-          refused,
-          await this.overlaps(this.interventions.manager, user, plan, practice),
-          query,
-        )
+      ? await this.check(this.interventions.manager, user, query, plan, refused, practice)
       : await this.write(user, query, plan, refused, practice);
-    return { ...report, refused: await withReasons(report.refused, upload.locale) };
+    return {
+      ...report,
+      refused: await withReasons(report.refused, upload.locale),
+      encoding: upload.table.encoding,
+      separator: upload.table.separator,
+      dateFormat: parsed.dateOrder ?? null,
+    };
+  }
+
+  /**
+   * The report of the plan against the consultant's recorded work: the rows overlapping it or
+   * each other refused, and the warnings of the weeks the other rows fall in.
+   */
+  private async check(
+    manager: EntityManager,
+    user: AuthUser,
+    query: ImportQuery,
+    plan: ImportPlan,
+    refused: ImportError[],
+    practice: Practice,
+  ): Promise<CodedReport> {
+    const { timezone, limits } = practice;
+    const overlapSpan = workSpan(plan.planned);
+    const window = workWindow(plan.planned);
+    const recorded: RecordedWork[] =
+      overlapSpan && window
+        ? await readRecordedWork(manager, user.id, {
+            first: Math.min(overlapSpan.first, window.first),
+            last: Math.max(overlapSpan.last, window.last),
+          })
+        : [];
+    const overlaps = await findOverlaps(plan.planned, recorded, timezone);
+    const report = this.report(plan, refused, overlaps, query);
+    const refusedRows = new Set(report.refused.map((r) => r.row));
+    const imported = plan.planned
+      .filter((p) => !refusedRows.has(p.row))
+      .map((p) => ({
+        start: p.start,
+        end: p.end,
+        urgency: p.urgency,
+        afterHoursMinutes: p.measured.afterHoursMinutes,
+        hasRequest: false,
+      }));
+    const finished = recorded.filter((work) => !work.running);
+    const warnings = await importWarnings({ timezone, limits, recorded: finished, imported });
+    return { ...report, warnings };
   }
 
   /** Writes the valid rows in one transaction when they may be written; the report, coded. */
@@ -107,8 +140,7 @@ export class ImportService {
       ...importQuotaLocks(plan.planned, practice.timezone),
     ];
     return this.transactions.run(async (manager) => {
-      const overlaps = await this.overlaps(manager, user, plan, practice);
-      const report = this.report(plan, refused, overlaps, query);
+      const report = await this.check(manager, user, query, plan, refused, practice);
       const refusedRows = new Set(report.refused.map((r) => r.row));
       if (report.accepted === 0 || (refusedRows.size > 0 && !query.skipInvalid)) return report;
       // In the order the work happened, so each slice counts quota units after the previous one.
@@ -146,11 +178,12 @@ export class ImportService {
     query: ImportQuery,
     upload: ImportUpload,
     practice: Practice,
-  ): Promise<{ plan: ImportPlan; refused: ImportError[] }> {
+  ): Promise<{ plan: ImportPlan; refused: ImportError[]; parsed: ParsedTimesheet }> {
     const timezone = practice.timezone;
     const parsed = await parseTimesheetCsv(query.source, upload.table, {
       timezone,
       dateFormat: query.dateFormat,
+      dayStart: dayStartOf(practice.businessHours),
     });
     // A file that is not this tool's export is a wrong request, not a report of refused rows.
     if (parsed.unreadable) {
@@ -179,7 +212,7 @@ export class ImportService {
       append(plan.planned, slice.plan.planned);
       append(refused, slice.refused);
     }
-    return { plan, refused };
+    return { plan, refused, parsed };
   }
 
   /** One slice of rows: the caller's own, mapped to their contracts, checked and priced. */
@@ -228,71 +261,6 @@ export class ImportService {
     );
   }
 
-  /** Overlaps with the consultant's recorded work and within the file. */
-  private async overlaps(
-    manager: EntityManager,
-    user: AuthUser,
-    plan: ImportPlan,
-    practice: Practice,
-  ): Promise<ImportError[]> {
-    const span = workSpan(plan.planned);
-    if (span === null) return [];
-    const existing = await this.recordedWork(manager, user.id, span);
-    return findOverlaps(plan.planned, existing, practice.timezone);
-  }
-
-  /**
-   * The consultant's work that may touch the span (a running timer counts up to its limit),
-   * read a page at a time in start order, the event loop running between pages: a file imported
-   * again meets as much recorded work as it holds rows.
-   */
-  private async recordedWork(
-    manager: EntityManager,
-    consultantId: string,
-    { first, last }: { first: number; last: number },
-  ): Promise<{ start: Date; end: Date }[]> {
-    const limit = TIMER_LIMIT_MINUTES * 60_000;
-    const work: { start: Date; end: Date }[] = [];
-    let after: RecordedRow | null = null;
-    for (;;) {
-      const query = manager
-        .getRepository(Intervention)
-        .createQueryBuilder('i')
-        .select('i.id', 'id')
-        .addSelect('i.startedAt', 'startedAt')
-        .addSelect('i.endedAt', 'endedAt')
-        .where('i.consultantId = :consultantId', { consultantId })
-        .andWhere('i.startedAt < :last', { last: new Date(last).toISOString() })
-        .andWhere('(i.endedAt > :first OR (i.endedAt IS NULL AND i.startedAt > :runningSince))', {
-          first: new Date(first).toISOString(),
-          runningSince: new Date(first - limit).toISOString(),
-        })
-        .orderBy('i.startedAt')
-        .addOrderBy('i.id')
-        .limit(RECORDED_PAGE);
-      if (after) {
-        query.andWhere(
-          '(i.startedAt > :afterStart OR (i.startedAt = :afterStart AND i.id > :afterId))',
-          {
-            afterStart: after.startedAt,
-            afterId: after.id,
-          },
-        );
-      }
-      const page = await query.getRawMany<RecordedRow>();
-      for (const row of page) {
-        const start = new Date(row.startedAt);
-        work.push({
-          start,
-          end: row.endedAt ? new Date(row.endedAt) : new Date(start.getTime() + limit),
-        });
-      }
-      if (page.length < RECORDED_PAGE) return work;
-      after = page[page.length - 1];
-      await nextTurn();
-    }
-  }
-
   private report(
     plan: ImportPlan,
     refusedBefore: ImportError[],
@@ -305,9 +273,15 @@ export class ImportService {
       refused,
       created: 0,
       dryRun: query.dryRun,
+      warnings: [],
     };
   }
 }
 
-/** The report before its refused rows are worded for the reader. */
-type CodedReport = Omit<ImportReportResponse, 'refused'> & { refused: ImportError[] };
+/** The report before its refused rows are worded for the reader, and how the file was read. */
+type CodedReport = Omit<
+  ImportReportResponse,
+  'refused' | 'encoding' | 'separator' | 'dateFormat'
+> & {
+  refused: ImportError[];
+};

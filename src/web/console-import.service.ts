@@ -59,7 +59,8 @@ export class ConsoleImport {
     const outcome = await attempt(async () => {
       const upload = await readPageUpload(request);
       form = { ...upload.fields, csv: upload.csv };
-      return this.run(user, form, true, locale);
+      // Checked from its bytes, so that the report says the encoding they were read in.
+      return this.run(user, form, true, locale, upload.bytes);
     });
     const report = 'report' in outcome ? (outcome.report ?? null) : null;
     const page = await this.page(
@@ -90,11 +91,12 @@ export class ConsoleImport {
     form: Record<string, string | undefined>,
     dryRun: boolean,
     locale: Locale,
+    bytes?: Buffer,
   ): Promise<{ problems: FormProblem[]; report?: ImportReportResponse }> {
     const fields = form as ImportPageForm;
     const query = await checkDto(ImportQuery, importQueryPlain(fields, dryRun));
     if (!query.value) return query;
-    const table = await readTable(form.csv ?? '', 'file');
+    const table = await readTable(bytes ?? form.csv ?? '', 'file');
     return {
       problems: [],
       report: await this.imports.run(user, query.value, { table, options: {}, locale }),
@@ -103,14 +105,16 @@ export class ConsoleImport {
 }
 
 /**
- * The upload form as sent (multipart): its fields, and the file's text, refused beyond what the
- * page can send back to be imported, or when it is not UTF-8.
+ * The upload form as sent (multipart): its fields, and the file's bytes and text (in whatever
+ * encoding it was saved), refused beyond what the page can send back to be imported, or when it
+ * is no text.
  */
 async function readPageUpload(
   request: FastifyRequest,
-): Promise<{ fields: Record<string, string>; csv: string }> {
+): Promise<{ fields: Record<string, string>; csv: string; bytes: Buffer }> {
   const fields: Record<string, string> = {};
   let csv: string | null = null;
+  let bytes = Buffer.alloc(0);
   if (!request.isMultipart()) throw noFile();
   for await (const part of request.parts()) {
     if (part.type !== 'file') {
@@ -122,18 +126,19 @@ async function readPageUpload(
       continue;
     }
     const chunks: Buffer[] = [];
-    let bytes = 0;
+    let size = 0;
     for await (const chunk of part.file as AsyncIterable<Buffer>) {
-      bytes += chunk.length;
-      if (bytes <= PAGE_IMPORT_BYTES) chunks.push(chunk);
+      size += chunk.length;
+      if (size <= PAGE_IMPORT_BYTES) chunks.push(chunk);
     }
-    if (bytes > PAGE_IMPORT_BYTES) throw pageFileTooLarge();
-    csv = uploadedText(Buffer.concat(chunks), 'file');
+    if (size > PAGE_IMPORT_BYTES) throw pageFileTooLarge();
+    bytes = Buffer.concat(chunks);
+    csv = uploadedText(bytes, 'file').text;
   }
   const checked = await checkDto(ImportPageForm, fields);
   if (!checked.value) throw new DomainError('invalid.input', 'Invalid input', checked.problems);
   if (!csv) throw noFile();
-  return { fields, csv };
+  return { fields, csv, bytes };
 }
 
 /** 400 beside the file input: no export chosen. */

@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOCATIONS, URGENCY_LEVELS } from '../../common/domain';
 import type { Location, Urgency } from '../../common/domain';
 import type { QuotaStanding } from '../quota-accounting.service';
+import type { DateOrder } from '../import/import-row';
+import { CSV_SEPARATORS, type CsvSeparator } from '../import/csv-table';
+import { TEXT_ENCODINGS, type TextEncoding } from '../import/text-encoding';
 
 /** An intervention as the API shows it: what was logged and every figure derived on save. */
 export class InterventionResponse {
@@ -162,4 +165,31 @@ export class ImportReportResponse {
   @ApiProperty({ type: [RefusedRowResponse] }) refused!: RefusedRowResponse[];
   @ApiProperty({ description: 'interventions written (0 on a dry run)' }) created!: number;
   @ApiProperty() dryRun!: boolean;
+  @ApiProperty({
+    enum: TEXT_ENCODINGS,
+    example: 'windows-1252',
+    description:
+      'the encoding the file was read in, judged from its bytes (UTF-8 for text sent in JSON)',
+  })
+  encoding!: TextEncoding;
+  @ApiProperty({
+    enum: CSV_SEPARATORS,
+    example: ';',
+    description: 'the separator of its cells, read off its header line',
+  })
+  separator!: CsvSeparator;
+  @ApiProperty({
+    enum: ['DMY', 'MDY'],
+    nullable: true,
+    type: String,
+    description:
+      'the order its dates such as 03/04/2026 were read in: chosen (dateFormat), or proven by a date of the file with a part above 12; null when it has no such date',
+  })
+  dateFormat!: DateOrder | null;
+  @ApiProperty({
+    type: [WarningResponse],
+    description:
+      'the guardrail limits broken in the ISO weeks the accepted rows fall in, once recorded beside the work already there (a dry run says what recording them would break), worded in the language of Accept-Language',
+  })
+  warnings!: WarningResponse[];
 }

@@ -1,6 +1,7 @@
 import { CsvError } from 'csv-parse';
 import { DomainError } from '../../common/domain-error';
-import { MAX_RECORD_BYTES, NotUtf8, readCsvTable, utf8Text } from './csv-table';
+import { MAX_RECORD_BYTES, readCsvTable } from './csv-table';
+import { NotUtf8 } from './text-encoding';
 import { IMPORT_LIMITS } from './limits';
 
 function* chunked(bytes: Buffer, size: number): Generator<Buffer> {
@@ -17,6 +18,8 @@ describe('readCsvTable', () => {
         { line: 5, values: ['Éloïse', 'Parc, "été"'] },
         { line: 6, values: ['Müller', 'Réseau'] },
       ],
+      encoding: 'UTF-8',
+      separator: ';',
     });
     for (const size of [1, 2, 3, 7]) {
       expect(await readCsvTable(chunked(Buffer.from(text), size))).toEqual(whole);
@@ -78,8 +81,26 @@ describe('readCsvTable', () => {
     expect(long.records).toHaveLength(1);
   });
 
-  it('stops at the first byte that is not UTF-8, naming its line, whatever the chunks', async () => {
+  it('reads a file that turns out not to be UTF-8 deep inside it as Latin-1, from its start', async () => {
     const lines = ['Client,Projet', ...Array.from({ length: 20_000 }, (_, n) => `${n},Parc`)];
+    const text = Buffer.concat([
+      Buffer.from(lines.join('\n') + '\n'),
+      Buffer.from('Café,Réseau\n', 'latin1'),
+    ]);
+    for (const source of [text, chunked(text, 1000), chunked(text, 7)]) {
+      const table = await readCsvTable(source);
+      expect(table.encoding).toBe('ISO-8859-1');
+      expect(table.records).toHaveLength(20_001);
+      expect(table.records[20_000]).toEqual({ line: 20_002, values: ['Café', 'Réseau'] });
+    }
+  });
+
+  it('refuses a UTF-8 file that stops being UTF-8, naming the line, whatever the chunks', async () => {
+    const lines = [
+      'Client,Projet',
+      'Éloïse,Parc',
+      ...Array.from({ length: 2_000 }, (_, n) => `${n},Parc`),
+    ];
     const text = Buffer.concat([
       Buffer.from(lines.join('\n') + '\n'),
       Buffer.from('Café,Réseau\n', 'latin1'),
@@ -87,9 +108,19 @@ describe('readCsvTable', () => {
     for (const source of [text, chunked(text, 1000), chunked(text, 7)]) {
       const refusal = readCsvTable(source);
       await expect(refusal).rejects.toBeInstanceOf(NotUtf8);
-      await expect(refusal).rejects.toMatchObject({ line: 20_002 });
+      await expect(refusal).rejects.toMatchObject({ line: 2_003 });
     }
-    expect(() => utf8Text(text)).toThrow(NotUtf8);
-    expect(utf8Text(Buffer.from('Éloïse,Müller\n'))).toBe('Éloïse,Müller\n');
+  });
+
+  it.each([
+    ['commas', 'a,b,c\n1,2,3\n', ','],
+    ['semicolons', 'a;b;c\n1;2,5;3\n', ';'],
+    ['tabs', 'a\tb\tc\n1\t2\t3\n', '\t'],
+    ['pipes', 'a|b|c\n1|2|3\n', '|'],
+    ['semicolons beside quoted commas', '"a,1";"b,2";c\nx;y;z\n', ';'],
+  ])('reads cells separated by %s, and says so', async (_, text, separator) => {
+    const table = await readCsvTable(text);
+    expect(table.separator).toBe(separator);
+    expect(table.records[0].values).toHaveLength(3);
   });
 });

@@ -3,11 +3,17 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { parse, type Info } from 'csv-parse';
 import { DomainError } from '../../common/domain-error';
 import { IMPORT_LIMITS, IMPORT_LIMITS_TEXT, ROWS_PER_TURN } from './limits';
+import { FileText, type TextEncoding } from './text-encoding';
 
-/** A CSV file read into a header and records, each record with the line it starts on. */
+/**
+ * A CSV file read into a header and records, each record with the line it starts on; and how it
+ * was read: the encoding of its bytes and the separator of its cells.
+ */
 export interface CsvTable {
   header: string[];
   records: { line: number; values: string[] }[];
+  encoding: TextEncoding;
+  separator: CsvSeparator;
 }
 
 /** A file as it arrives: all at once, or chunk by chunk from the request. */
@@ -17,7 +23,8 @@ export type CsvSource =
 /** The request field that carried the file, named when it is refused. */
 export type CsvField = 'file' | 'csv';
 
-const DELIMITERS = [',', ';', '\t'] as const;
+export const CSV_SEPARATORS = [',', ';', '\t', '|'] as const;
+export type CsvSeparator = (typeof CSV_SEPARATORS)[number];
 /** Text held in memory is handed to the parser this much at a time, like a network stream. */
 const SLICE_BYTES = 64 * 1024;
 /**
@@ -28,29 +35,21 @@ const SLICE_BYTES = 64 * 1024;
 export const MAX_RECORD_BYTES = 256 * 1024;
 
 /**
- * A file that is not UTF-8 (an export saved as Windows-1252 or Latin-1): its accented names
- * would not match anything. `line` is where its first byte that is not UTF-8 sits.
- */
-export class NotUtf8 extends Error {
-  constructor(readonly line: number) {
-    super(`the file is not UTF-8 text (line ${line}): save the export as UTF-8`);
-    this.name = 'NotUtf8';
-  }
-}
-
-/**
- * Reads a CSV export as a stream (UTF-8, without the byte-order mark Excel and Toggl add), the
- * event loop running between chunks, and stops with a 413 naming the field as soon as the file
- * passes IMPORT_LIMITS, or with NotUtf8 at its first byte that is not UTF-8. Short rows are kept (a missing column is reported per row, not for the
- * whole file) and blank lines are skipped, while line numbers stay those of the file.
- * A file that is not CSV at all rejects with csv-parse's CsvError.
+ * Reads a CSV export as a stream, the event loop running between chunks: its encoding judged
+ * and its text turned into UTF-8 (`FileText`, which stops with NotUtf8 or NotText on a file that
+ * is no text), its separator read off the header line, and stops with a 413 naming the field as
+ * soon as the file passes IMPORT_LIMITS. Short rows are kept (a missing column is reported per
+ * row, not for the whole file) and blank lines are skipped, while line numbers stay those of
+ * the file. A file that is not CSV at all rejects with csv-parse's CsvError.
  */
 export async function readCsvTable(source: CsvSource, field: CsvField = 'file'): Promise<CsvTable> {
-  const chunks = limitedChunks(source, field)[Symbol.asyncIterator]();
+  const text = new FileText();
+  const chunks = limitedChunks(source, field, text)[Symbol.asyncIterator]();
   const head = await headerChunks(chunks);
+  const separator = detectDelimiter(Buffer.concat(head).toString('utf8'));
   const parser = parse({
     bom: true,
-    delimiter: detectDelimiter(Buffer.concat(head).toString('utf8')),
+    delimiter: separator,
     relax_column_count: true,
     relax_quotes: true,
     skip_empty_lines: true,
@@ -63,13 +62,14 @@ export async function readCsvTable(source: CsvSource, field: CsvField = 'file'):
   };
   // Errors of the source (a limit passed) reach the loop below through the parser.
   pipeline(Readable.from(all()), parser, () => undefined);
-  return collect(parser as AsyncIterable<{ record: string[]; info: Info }>, field);
+  const table = await collect(parser as AsyncIterable<{ record: string[]; info: Info }>, field);
+  return { ...table, encoding: text.encoding, separator };
 }
 
 async function collect(
   parsed: AsyncIterable<{ record: string[]; info: Info }>,
   field: CsvField,
-): Promise<CsvTable> {
+): Promise<Pick<CsvTable, 'header' | 'records'>> {
   let header: string[] | null = null;
   const records: CsvTable['records'] = [];
   let previousEnd = 0;
@@ -90,12 +90,15 @@ async function collect(
 }
 
 /**
- * The source in slices of bytes, counted and checked as UTF-8: past IMPORT_LIMITS.bytes, or at
- * a byte that is not UTF-8, the reading stops.
+ * The source in slices of bytes, counted and turned into UTF-8 text by `text`: past
+ * IMPORT_LIMITS.bytes, or where the file is no text, the reading stops.
  */
-async function* limitedChunks(source: CsvSource, field: CsvField): AsyncGenerator<Buffer> {
+async function* limitedChunks(
+  source: CsvSource,
+  field: CsvField,
+  text: FileText,
+): AsyncGenerator<Buffer> {
   let bytes = 0;
-  const text = new Utf8Check();
   const pieces = typeof source === 'string' || Buffer.isBuffer(source) ? [source] : source;
   for await (const piece of pieces) {
     const buffer = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
@@ -105,80 +108,12 @@ async function* limitedChunks(source: CsvSource, field: CsvField): AsyncGenerato
       if (bytes > IMPORT_LIMITS.bytes) {
         throw tooLarge(field, `the file is larger than ${IMPORT_LIMITS_TEXT.bytes}`, 'bytes');
       }
-      text.check(slice);
-      yield slice;
+      const utf8 = text.push(slice);
+      if (utf8.length > 0) yield utf8;
     }
   }
-  text.end();
-}
-
-/** Checks slices of a file as UTF-8, counting lines so as to say where it is not. */
-class Utf8Check {
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-  private lines = 1;
-  private previous: Buffer = Buffer.alloc(0);
-
-  check(slice: Buffer): void {
-    try {
-      this.decoder.decode(slice, { stream: true });
-    } catch {
-      throw new NotUtf8(this.lines + newlines(slice.subarray(0, this.firstBadByte(slice))));
-    }
-    this.lines += newlines(slice);
-    this.previous = slice;
-  }
-
-  /** A file cut within a letter. */
-  end(): void {
-    try {
-      this.decoder.decode();
-    } catch {
-      throw new NotUtf8(this.lines);
-    }
-  }
-
-  /**
-   * Where in `slice` the text stops being UTF-8: the longest prefix a fresh decoder reads, the
-   * letter begun at the end of the previous slice included (found by halving; only on refusal).
-   */
-  private firstBadByte(slice: Buffer): number {
-    const tail = this.previous.subarray(Math.max(0, this.previous.length - 3));
-    const lead = tail.findLastIndex((byte) => (byte & 0xc0) !== 0x80);
-    const carried = lead < 0 ? Buffer.alloc(0) : tail.subarray(lead);
-    const bytes = Buffer.concat([carried, slice]);
-    const reads = (length: number): boolean => {
-      try {
-        new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), {
-          stream: true,
-        });
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    let low = 0;
-    let high = bytes.length;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (reads(middle)) low = middle;
-      else high = middle - 1;
-    }
-    return Math.max(0, low - carried.length);
-  }
-}
-
-/** The text of a whole file held in memory, or NotUtf8 where it is not UTF-8. */
-export function utf8Text(bytes: Buffer): string {
-  const text = new Utf8Check();
-  text.check(bytes);
-  text.end();
-  return bytes.toString('utf8');
-}
-
-function newlines(bytes: Buffer): number {
-  let count = 0;
-  for (let at = bytes.indexOf(0x0a); at !== -1; at = bytes.indexOf(0x0a, at + 1)) count++;
-  return count;
+  const rest = text.end();
+  if (rest.length > 0) yield rest;
 }
 
 /**
@@ -204,15 +139,17 @@ async function headerChunks(chunks: AsyncIterator<Buffer>): Promise<Buffer[]> {
 }
 
 /** The separator used in the header line: European spreadsheets save with `;`. */
-export function detectDelimiter(text: string): string {
+export function detectDelimiter(text: string): CsvSeparator {
   const headerLine = text.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  const counts = new Map<string, number>(DELIMITERS.map((d) => [d, 0]));
+  const counts = new Map<CsvSeparator, number>(CSV_SEPARATORS.map((d) => [d, 0]));
   let quoted = false;
   for (const char of headerLine) {
     if (char === '"') quoted = !quoted;
-    else if (!quoted && counts.has(char)) counts.set(char, (counts.get(char) ?? 0) + 1);
+    else if (!quoted && counts.has(char as CsvSeparator)) {
+      counts.set(char as CsvSeparator, (counts.get(char as CsvSeparator) ?? 0) + 1);
+    }
   }
-  let best: string = ',';
+  let best: CsvSeparator = ',';
   for (const [delimiter, count] of counts) {
     if (count > (counts.get(best) ?? 0)) best = delimiter;
   }

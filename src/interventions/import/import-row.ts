@@ -1,5 +1,5 @@
 /** The time trackers whose CSV exports can be imported. */
-export const TIMESHEET_SOURCES = ['toggl', 'clockify', 'kimai'] as const;
+export const TIMESHEET_SOURCES = ['toggl', 'clockify', 'kimai', 'solidtime', 'harvest'] as const;
 export type TimesheetSource = (typeof TIMESHEET_SOURCES)[number];
 
 /** Day-month order of slashed dates such as 03/04/2026 (Clockify follows the workspace setting). */
@@ -10,6 +10,14 @@ export interface ParseTimesheetOptions {
   timezone: string;
   /** Order of slashed dates; detected from the file when omitted and the file makes it unambiguous. */
   dateFormat?: DateOrder;
+  /**
+   * Where a day's work begins, for exports that give durations without times of day (Harvest):
+   * its entries are laid end to end from then, in the file's order. 09:00 when not said.
+   */
+  dayStart?: (day: { year: number; month: number; day: number }) => {
+    hour: number;
+    minute: number;
+  };
 }
 
 /**
@@ -44,14 +52,27 @@ export type ImportRefusal =
   | { code: 'timezone'; timezone: string }
   | { code: 'not_csv'; line: number | null }
   | { code: 'encoding'; line: number }
+  | { code: 'not_text'; line: number }
   | { code: 'empty' }
   | { code: 'missing_columns'; source: string; columns: string }
-  | { code: 'ambiguous_dates' }
+  // A slashed date no row of the file decides the order of, or a file written in both orders.
+  | { code: 'ambiguous_dates'; column: string; value: string; line: number }
+  | {
+      code: 'mixed_dates';
+      column: string;
+      dayFirst: string;
+      dayFirstLine: number;
+      monthFirst: string;
+      monthFirstLine: number;
+    }
   // A row's cells.
   | { code: 'missing_column'; column: string }
   | { code: 'empty_cell'; column: string }
   | { code: 'not_a_date'; column: string; value: string; expected: 'DMY' | 'MDY' | 'ISO' }
   | { code: 'not_a_time'; column: string; value: string }
+  | { code: 'not_a_duration'; column: string; value: string }
+  | { code: 'no_duration'; column: string; value: string }
+  | { code: 'day_full'; date: string }
   | { code: 'not_yes_or_no'; column: string; value: string }
   | { code: 'clocks_forward'; column: string; at: string; timezone: string }
   | {
@@ -118,13 +139,25 @@ export interface UnreadableFile {
   /** What is wrong, with the figures people need (`error.invalid.<field>` words them). */
   refusal: Extract<
     ImportRefusal,
-    { code: 'timezone' | 'not_csv' | 'encoding' | 'empty' | 'missing_columns' | 'ambiguous_dates' }
+    {
+      code:
+        | 'timezone'
+        | 'not_csv'
+        | 'encoding'
+        | 'not_text'
+        | 'empty'
+        | 'missing_columns'
+        | 'ambiguous_dates'
+        | 'mixed_dates';
+    }
   >;
 }
 
 export interface ParsedTimesheet {
   rows: ImportRow[];
   errors: ImportError[];
+  /** The order slashed dates were read in: chosen, or proven by the file; null when it has none. */
+  dateOrder?: DateOrder | null;
   /** Set when no row could be read; `errors` then holds the same refusal on line 1. */
   unreadable?: UnreadableFile;
 }

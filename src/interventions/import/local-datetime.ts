@@ -26,21 +26,55 @@ export function isSlashedDate(value: string): boolean {
   return SLASHED.test(value.trim());
 }
 
+/** A date cell of the file: what it holds, where. */
+export interface DatedCell {
+  value: string;
+  line: number;
+  column: string;
+}
+
+/**
+ * What a file's slashed dates say of their day-month order: its first slashed date, the first
+ * one whose first part is above 12 (so day first), the first whose second part is (month first).
+ * The order is proven when one of them is found and not the other.
+ */
+export interface DateOrderEvidence {
+  order: DateOrder | null;
+  firstSlashed: DatedCell | null;
+  dayFirst: DatedCell | null;
+  monthFirst: DatedCell | null;
+}
+
+export function dateOrderEvidence(cells: Iterable<DatedCell>): DateOrderEvidence {
+  const evidence: DateOrderEvidence = {
+    order: null,
+    firstSlashed: null,
+    dayFirst: null,
+    monthFirst: null,
+  };
+  for (const cell of cells) {
+    const match = SLASHED.exec(cell.value.trim());
+    if (!match) continue;
+    evidence.firstSlashed ??= cell;
+    if (Number(match[1]) > 12) evidence.dayFirst ??= cell;
+    if (Number(match[3]) > 12) evidence.monthFirst ??= cell;
+    if (evidence.dayFirst && evidence.monthFirst) break;
+  }
+  if ((evidence.dayFirst === null) !== (evidence.monthFirst === null)) {
+    evidence.order = evidence.dayFirst ? 'DMY' : 'MDY';
+  }
+  return evidence;
+}
+
 /**
  * The day-month order a file must use, judged from its slashed dates: a first part above 12
  * proves DD/MM, a second part above 12 proves MM/DD. Null when nothing decides (or both do).
  */
 export function detectDateOrder(values: Iterable<string>): DateOrder | null {
-  let dayFirst = false;
-  let monthFirst = false;
-  for (const value of values) {
-    const match = SLASHED.exec(value.trim());
-    if (!match) continue;
-    if (Number(match[1]) > 12) dayFirst = true;
-    if (Number(match[3]) > 12) monthFirst = true;
-  }
-  if (dayFirst === monthFirst) return null;
-  return dayFirst ? 'DMY' : 'MDY';
+  const cells = function* () {
+    for (const value of values) yield { value, line: 0, column: '' };
+  };
+  return dateOrderEvidence(cells()).order;
 }
 
 /** Reads YYYY-MM-DD, DD.MM.YYYY, or a slashed date in the given order; null when invalid. */
@@ -76,6 +110,26 @@ export function parseLocalTime(value: string): LocalTime | null {
   }
   if (hour > 23 || minute > 59 || second > 59) return null;
   return { hour, minute, second };
+}
+
+/** "2026-03-02 09:00:00" or "2026-03-02T09:00": a day and a time in one cell. */
+const DATE_TIME = /^(\S+?)(?:T|\s+)(\d.*)$/;
+
+/** The date part of a date-and-time cell, or the cell when it holds no time. */
+export function datePart(value: string): string {
+  return DATE_TIME.exec(value.trim())?.[1] ?? value.trim();
+}
+
+/** Reads a day and a time written in one cell; null when either is not valid. */
+export function parseLocalDateTime(
+  value: string,
+  order: DateOrder | null,
+): { day: LocalDay; time: LocalTime } | null {
+  const match = DATE_TIME.exec(value.trim());
+  if (!match) return null;
+  const day = parseLocalDay(match[1], order);
+  const time = parseLocalTime(match[2]);
+  return day && time ? { day, time } : null;
 }
 
 /**
@@ -135,17 +189,38 @@ export function secondsOfDay(time: LocalTime): number {
   return time.hour * 3600 + time.minute * 60 + time.second;
 }
 
+const CLOCK_DURATION = /^(\d+):(\d{2})(?::(\d{2}))?$/;
+const DECIMAL_DURATION = /^\d*[.,]\d+$/;
+
 /**
  * The possible readings of an exported duration, in seconds: H:MM[:SS], decimal hours (1.5 or
  * 1,5), or a whole number, which Kimai 1 writes in seconds and Kimai 2 in hours.
  */
 export function durationReadings(value: string): number[] {
   const text = value.trim();
-  const clock = /^(\d+):(\d{2})(?::(\d{2}))?$/.exec(text);
+  const clock = CLOCK_DURATION.exec(text);
   if (clock) return [Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3] ?? 0)];
-  if (/^\d+[.,]\d+$/.test(text)) return [Math.round(Number(text.replace(',', '.')) * 3600)];
+  if (DECIMAL_DURATION.test(text)) return [Math.round(Number(text.replace(',', '.')) * 3600)];
   if (/^\d+$/.test(text)) return [Number(text), Number(text) * 3600];
   return [];
+}
+
+/**
+ * A duration in hours, in seconds: H:MM:SS, H:MM, or decimal hours with either decimal mark
+ * (7.5, 7,5, 8). Null when it is none of them, or minutes or seconds are past 59.
+ */
+export function hoursToSeconds(value: string): number | null {
+  const text = value.trim();
+  const clock = CLOCK_DURATION.exec(text);
+  if (clock) {
+    const [minutes, seconds] = [Number(clock[2]), Number(clock[3] ?? 0)];
+    if (minutes > 59 || seconds > 59) return null;
+    return Number(clock[1]) * 3600 + minutes * 60 + seconds;
+  }
+  if (DECIMAL_DURATION.test(text) || /^\d+$/.test(text)) {
+    return Math.round(Number(text.replace(',', '.')) * 3600);
+  }
+  return null;
 }
 
 /** "2026-11-02 09:00" in the zone, for messages. */

@@ -38,13 +38,17 @@ interface ContractIndex {
   byProject: Map<string, string>;
   byClient: Map<string, string>;
   contractsOfClient: Map<string, ImportableContract[]>;
+  /** Every contract, for rows that name no client. */
+  all: readonly ImportableContract[];
 }
 
 /**
  * Finds the contract of each imported entry. Order: the user's mappings (client and project,
  * then project only, then client only); then a contract of that client whose reference, title
- * or project names equal the project; then the client's only active contract. Anything else is
- * refused, naming the client and the project a mapping would take.
+ * or project names equal the project; then the client's only active contract. A row that names
+ * no client (the export has no client column, or leaves it empty) goes by its project alone: to
+ * the one contract, of any client, whose reference, title or project names equal it. Anything
+ * else is refused, naming the client and the project a mapping would take.
  */
 export function mapRowsToContracts(
   rows: readonly ImportRow[],
@@ -72,6 +76,7 @@ function indexContracts(
     byProject: new Map(),
     byClient: new Map(),
     contractsOfClient: new Map(),
+    all: contracts,
   };
   for (const entry of mapping) {
     const client = entry.client === undefined ? undefined : foldName(entry.client);
@@ -114,12 +119,13 @@ function findContract(
       ? { contractId: chosen }
       : { code: 'unknown_mapped_contract', ...names(row), contractId: chosen };
   }
-  const ofClient = index.contractsOfClient.get(client) ?? [];
+  const ofClient = client === '' ? index.all : (index.contractsOfClient.get(client) ?? []);
   const byProject = ofClient.filter((contract) => namesProject(contract, project));
   if (byProject.length === 1) return { contractId: byProject[0].id };
   if (byProject.length > 1) {
     return { code: 'several_contracts', ...names(row), count: byProject.length };
   }
+  if (client === '') return { code: 'no_contract', ...names(row) };
   const active = ofClient.filter((contract) => contract.active !== false);
   if (active.length === 1) return { contractId: active[0].id };
   return { code: 'no_contract', ...names(row) };

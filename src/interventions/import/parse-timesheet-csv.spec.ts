@@ -210,7 +210,7 @@ describe('parseTimesheetCsv file shapes', () => {
         row: 1,
         code: 'missing_columns',
         source: 'Toggl Track',
-        columns: 'Client, Start date, Start time, End date, End time',
+        columns: 'Start date, Start time, End date, End time',
       },
     ]);
   });
@@ -223,17 +223,22 @@ describe('parseTimesheetCsv file shapes', () => {
       { code: 'not_csv', line: 2 },
     ],
     [
-      'a file saved in Latin-1, with the line of its first accent',
-      Buffer.from(
-        `${TOGGL_HEADER}\nAna,a@x.fr,Boulangerie,Parc,,Poste,Yes\nAna,a@x.fr,Café,Parc\n`,
-        'latin1',
-      ),
+      'a UTF-8 file with a Latin-1 line, naming that line',
+      Buffer.concat([
+        Buffer.from(`${TOGGL_HEADER}\nAna,a@x.fr,Éloïse,Parc,,Poste,Yes\n`),
+        Buffer.from('Ana,a@x.fr,Café,Parc\n', 'latin1'),
+      ]),
       { code: 'encoding', line: 3 },
     ],
     [
-      'a file cut within a letter',
-      Buffer.from(`${TOGGL_HEADER}\nAna,a@x.fr,Caf\xc3`, 'latin1'),
+      'a UTF-8 file cut within a letter',
+      Buffer.concat([Buffer.from(`${TOGGL_HEADER}\nAna,a@x.fr,Éloïse,Caf`), Buffer.from([0xc3])]),
       { code: 'encoding', line: 2 },
+    ],
+    [
+      'a workbook sent for a CSV file',
+      Buffer.concat([Buffer.from('PK\x03\x04\x14\x00\x06\x00'), Buffer.alloc(600, 0)]),
+      { code: 'not_text', line: 1 },
     ],
   ])('refuses %s as a whole', async (_case, text, refusal) => {
     const { rows, errors, unreadable } = await parseTimesheetCsv('toggl', text, PARIS);
@@ -324,7 +329,9 @@ describe('parseTimesheetCsv with Clockify date formats', () => {
     const text = [header, entry('02/03/2026'), entry('04/05/2026')].join('\n');
     const { rows, errors } = await parseTimesheetCsv('clockify', text, PARIS);
     expect(rows).toEqual([]);
-    expect(errors).toEqual([{ row: 1, code: 'ambiguous_dates' }]);
+    expect(errors).toEqual([
+      { row: 1, code: 'ambiguous_dates', column: 'Start Date', value: '02/03/2026', line: 2 },
+    ]);
   });
 
   it('says the date format is what to choose, not another file', async () => {

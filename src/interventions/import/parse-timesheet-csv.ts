@@ -1,6 +1,6 @@
 import { CsvError } from 'csv-parse';
 import { IANAZone } from 'luxon';
-import { CsvTable, NotUtf8, readCsvTable } from './csv-table';
+import { CsvTable, readCsvTable } from './csv-table';
 import {
   DateOrder,
   ImportError,
@@ -12,37 +12,80 @@ import {
   UnreadableFile,
 } from './import-row';
 import {
+  DatedCell,
   LocalDay,
   LocalTime,
-  detectDateOrder,
-  isSlashedDate,
+  dateOrderEvidence,
+  datePart,
   localDateTime,
   localWallClock,
   nextDay,
   durationReadings,
+  hoursToSeconds,
+  parseLocalDateTime,
   parseLocalDay,
   parseLocalTime,
   secondsOfDay,
   LocalClock,
   localClock,
 } from './local-datetime';
-import { ImportField, SOURCE_LAYOUTS, SourceLayout, locateColumns } from './sources';
+import {
+  ImportField,
+  SOURCE_LAYOUTS,
+  SourceLayout,
+  TimeColumns,
+  foldHeader,
+  locateColumns,
+  missingColumns,
+  timeColumns,
+} from './sources';
+import { NotText, NotUtf8 } from './text-encoding';
 import { append, inTurns } from './turns';
 
 const MAX_ENTRY_MS = 24 * 3600 * 1000;
 /** Kimai rounds its durations; a minute of slack still tells a night entry from a typo. */
 const DURATION_SLACK_SECONDS = 60;
-const YES = new Set(['yes', 'y', 'true', '1', 'oui', 'ja', 'x']);
-const NO = new Set(['no', 'n', 'false', '0', 'non', 'nein', '']);
+/**
+ * Yes and no as the tools write them in the languages they export in (compared folded: without
+ * case or accents, so "Sí" and "Não" are "si" and "nao").
+ */
+const YES = foldedSet([
+  ...['yes', 'y', 'true', '1', 'x', 'oui', 'vrai', 'ja', 'wahr', 'sí', 'sì', 'sim', 'verdadero'],
+  ...['tak', 'ano', 'igen', 'kyllä', 'evet', 'да', 'はい', '是', '是的', '예', '네', '✓', '✔'],
+]);
+const NO = foldedSet([
+  ...['no', 'n', 'false', '0', '', 'non', 'faux', 'nein', 'falsch', 'não', 'falso', 'nee'],
+  ...[
+    'nie',
+    'ne',
+    'nej',
+    'nei',
+    'ei',
+    'hayır',
+    'hayir',
+    'нет',
+    'いいえ',
+    '否',
+    '아니요',
+    '아니오',
+    '-',
+  ],
+]);
+/** Where a day's work begins when the import is not told (durations without times of day). */
+const DEFAULT_DAY_START: LocalTime = { hour: 9, minute: 0, second: 0 };
 
 /** What every row of one file is read with. */
 interface FileContext {
   layout: SourceLayout;
   header: string[];
   columns: Partial<Record<ImportField, number>>;
+  times: TimeColumns;
   dateOrder: DateOrder | null;
   timezone: string;
   clock: LocalClock;
+  dayStart: (day: LocalDay) => LocalTime;
+  /** Durations only: the local second of each day where its next entry begins. */
+  dayCursors: Map<string, number>;
 }
 
 /** A refusal thrown while reading one row, turned into an error entry for that row. */
@@ -53,11 +96,11 @@ class RowRefusal extends Error {
 }
 
 /**
- * Reads a CSV export of Toggl Track, Clockify or Kimai into time entries, local times read in
- * `opts.timezone`: the table read from the request (`readCsvTable`), or the file's text. Every
- * refused line is reported with a code and its figures; a file that cannot be read at all
- * (missing columns, undecidable date format, broken quoting, not UTF-8) gives one on line 1. Rows are read a slice at
- * a time, the event loop running between slices.
+ * Reads a CSV export of Toggl Track, Clockify, Kimai, solidtime or Harvest into time entries,
+ * local times read in `opts.timezone`: the table read from the request (`readCsvTable`), or the
+ * file's bytes or text. Every refused line is reported with a code and its figures; a file that
+ * cannot be read at all (missing columns, undecidable date order, broken quoting, no text) gives
+ * one on line 1. Rows are read a slice at a time, the event loop running between slices.
  */
 export async function parseTimesheetCsv(
   source: TimesheetSource,
@@ -75,11 +118,12 @@ export async function parseTimesheetCsv(
   try {
     table = typeof csv === 'string' || Buffer.isBuffer(csv) ? await readCsvTable(csv) : csv;
   } catch (error) {
-    if (error instanceof NotUtf8) {
+    if (error instanceof NotUtf8 || error instanceof NotText) {
+      const code = error instanceof NotUtf8 ? 'encoding' : 'not_text';
       return fileRefused({
         field: 'file',
         reason: error.message,
-        refusal: { code: 'encoding', line: error.line },
+        refusal: { code, line: error.line },
       });
     }
     if (!(error instanceof CsvError)) throw error;
@@ -90,7 +134,8 @@ export async function parseTimesheetCsv(
     });
   }
   const context = fileContext(SOURCE_LAYOUTS[source], table, opts);
-  return 'reason' in context ? fileRefused(context) : readRecords(table, context);
+  if ('reason' in context) return fileRefused(context);
+  return { ...(await readRecords(table, context)), dateOrder: context.dateOrder };
 }
 
 /** Why csv-parse could not read the file, for logs. */
@@ -108,42 +153,89 @@ export function csvErrorLine(error: CsvError): number | null {
 function fileContext(
   layout: SourceLayout,
   table: CsvTable,
-  { timezone, dateFormat }: ParseTimesheetOptions,
+  { timezone, dateFormat, dayStart }: ParseTimesheetOptions,
 ): FileContext | UnreadableFile {
   if (table.header.length === 0) {
     return { field: 'file', reason: 'the file is empty', refusal: { code: 'empty' } };
   }
   const columns = locateColumns(layout, table.header);
-  const missing = layout.required.filter((field) => columns[field] === undefined);
+  const missing = missingColumns(layout, columns);
   if (missing.length > 0) {
-    const names = missing.map((field) => layout.columns[field]?.[0]).join(', ');
+    const names = missing.join(', ');
     return {
       field: 'file',
       reason: `missing columns for a ${layout.label} export: ${names}`,
       refusal: { code: 'missing_columns', source: layout.label, columns: names },
     };
   }
-  const dateOrder = dateFormat ?? detectDateOrder(dateCells(table, columns));
-  if (dateOrder === null && [...dateCells(table, columns)].some(isSlashedDate)) {
+  const order = dateFormat ?? readDateOrder(table, columns);
+  if (typeof order === 'object' && order !== null) return order;
+  return {
+    layout,
+    header: table.header,
+    columns,
+    times: timeColumns(columns),
+    dateOrder: order,
+    timezone,
+    clock: localClock(timezone),
+    dayStart: (day) => ({ second: 0, ...(dayStart?.(day) ?? DEFAULT_DAY_START) }),
+    dayCursors: new Map(),
+  };
+}
+
+/**
+ * The order of the file's slashed dates, when some date proves it (a part above 12); null when
+ * it has none. Refused when no date tells (the order is then the user's to choose), or when the
+ * file is written in both orders.
+ */
+function readDateOrder(
+  table: CsvTable,
+  columns: Partial<Record<ImportField, number>>,
+): DateOrder | null | UnreadableFile {
+  const evidence = dateOrderEvidence(dateCells(table, columns));
+  const { order, firstSlashed, dayFirst, monthFirst } = evidence;
+  if (order !== null || firstSlashed === null) return order;
+  if (dayFirst && monthFirst) {
     return {
-      field: 'dateFormat',
-      reason:
-        'dates such as 03/04/2026 could be day/month or month/day; choose the date format (DMY or MDY)',
-      refusal: { code: 'ambiguous_dates' },
+      field: 'file',
+      reason: `dates are written day first (${dayFirst.value}, line ${dayFirst.line}) and month first (${monthFirst.value}, line ${monthFirst.line})`,
+      refusal: {
+        code: 'mixed_dates',
+        column: dayFirst.column,
+        dayFirst: dayFirst.value,
+        dayFirstLine: dayFirst.line,
+        monthFirst: monthFirst.value,
+        monthFirstLine: monthFirst.line,
+      },
     };
   }
-  const clock = localClock(timezone);
-  return { layout, header: table.header, columns, dateOrder, timezone, clock };
+  const { column, value, line } = firstSlashed;
+  return {
+    field: 'dateFormat',
+    reason: `dates such as ${value} (${column}, line ${line}) could be day/month or month/day, and no date of the file tells; choose the date format (DMY or MDY)`,
+    refusal: { code: 'ambiguous_dates', column, value, line },
+  };
 }
 
 function fileRefused(unreadable: UnreadableFile): ParsedTimesheet {
   return { rows: [], errors: [{ row: 1, ...unreadable.refusal }], unreadable };
 }
 
-function* dateCells(table: CsvTable, columns: Partial<Record<ImportField, number>>) {
-  for (const { values } of table.records) {
-    for (const index of [columns.startDate, columns.endDate]) {
-      if (index !== undefined && values[index] !== undefined) yield values[index];
+/** The date of each date cell, with its line and its column's name. */
+function* dateCells(
+  table: CsvTable,
+  columns: Partial<Record<ImportField, number>>,
+): Generator<DatedCell> {
+  const fields = (['startDate', 'endDate', 'startAt', 'endAt'] as const).filter(
+    (field) => columns[field] !== undefined,
+  );
+  for (const { line, values } of table.records) {
+    for (const field of fields) {
+      const index = columns[field]!;
+      const value = values[index];
+      if (value !== undefined) {
+        yield { value: datePart(value), line, column: table.header[index] };
+      }
     }
   }
 }
@@ -178,15 +270,15 @@ function readEntry(line: number, values: string[], context: FileContext): Import
   const activity = optionalCell(values, context, 'activity');
   return {
     row: line,
-    clientName: requiredCell(values, context, 'client'),
-    projectName: requiredCell(values, context, 'project'),
+    clientName: optionalCell(values, context, 'client'),
+    projectName: optionalCell(values, context, 'project'),
     activityName: activity === '' ? null : activity,
     description: optionalCell(values, context, 'description'),
     start,
     end,
     billable: readBillable(values, context),
     tags: readTags(optionalCell(values, context, 'tags')),
-    userName: optionalCell(values, context, 'userName') || null,
+    userName: readUserName(values, context),
     userEmail: optionalCell(values, context, 'userEmail') || null,
   };
 }
@@ -213,11 +305,21 @@ function optionalCell(values: string[], context: FileContext, field: ImportField
   return index === undefined ? '' : (values[index] ?? '').trim();
 }
 
+/** The user's name, or their first and last names (Harvest); null when the file has none. */
+function readUserName(values: string[], context: FileContext): string | null {
+  const name = optionalCell(values, context, 'userName');
+  if (name !== '') return name;
+  const parts = [optionalCell(values, context, 'userFirstName')];
+  parts.push(optionalCell(values, context, 'userLastName'));
+  return parts.filter((part) => part !== '').join(' ') || null;
+}
+
 function readBillable(values: string[], context: FileContext): boolean {
-  // Kimai 1 exports have no billable column: everything it exports was recorded for billing.
+  // Kimai 1 exports have no billable column, nor solidtime's for members who see no rates:
+  // everything they export was recorded for billing.
   if (context.columns.billable === undefined) return true;
   const value = optionalCell(values, context, 'billable');
-  const folded = value.toLowerCase();
+  const folded = foldHeader(value);
   if (YES.has(folded)) return true;
   if (NO.has(folded)) return false;
   throw new RowRefusal({ code: 'not_yes_or_no', column: columnName(context, 'billable'), value });
@@ -258,6 +360,20 @@ function filledCell(values: string[], context: FileContext, field: ImportField):
 }
 
 function readInterval(values: string[], context: FileContext): { start: Date; end: Date } {
+  const { start, end } =
+    context.times === 'date_times'
+      ? {
+          start: readDateTime(values, context, 'startAt'),
+          end: readDateTime(values, context, 'endAt'),
+        }
+      : context.times === 'durations'
+        ? laidEndToEnd(values, context)
+        : fromDatesAndTimes(values, context);
+  checkInterval(start, end, context);
+  return { start, end };
+}
+
+function fromDatesAndTimes(values: string[], context: FileContext): { start: Date; end: Date } {
   const startDay = readDay(values, context, 'startDate');
   const startTime = readTime(values, context, 'startTime');
   const endTime = readTime(values, context, 'endTime');
@@ -267,8 +383,45 @@ function readInterval(values: string[], context: FileContext): { start: Date; en
       : endDayFromDuration(values, context, startDay, startTime, endTime);
   const start = instant(startDay, startTime, context, 'startTime');
   const end = instant(endDay, endTime, context, 'endTime');
-  checkInterval(start, end, context);
   return { start, end };
+}
+
+function readDateTime(values: string[], context: FileContext, field: 'startAt' | 'endAt'): Date {
+  const value = filledCell(values, context, field);
+  const read = parseLocalDateTime(value, context.dateOrder);
+  if (!read) {
+    throw new RowRefusal({
+      code: 'not_a_date',
+      column: columnName(context, field),
+      value,
+      expected: context.dateOrder ?? 'ISO',
+    });
+  }
+  return instant(read.day, read.time, context, field);
+}
+
+/**
+ * A day and a duration, without times of day (Harvest): the day's entries, in the file's order,
+ * follow one another from the day's start.
+ */
+function laidEndToEnd(values: string[], context: FileContext): { start: Date; end: Date } {
+  const day = readDay(values, context, 'startDate');
+  const value = filledCell(values, context, 'duration');
+  const seconds = hoursToSeconds(value);
+  const column = columnName(context, 'duration');
+  if (seconds === null) throw new RowRefusal({ code: 'not_a_duration', column, value });
+  if (seconds === 0) throw new RowRefusal({ code: 'no_duration', column, value });
+  const key = localDateTime(day, DEFAULT_DAY_START).slice(0, 10);
+  const from = context.dayCursors.get(key) ?? secondsOfDay(context.dayStart(day));
+  if (from + seconds > 24 * 3600) throw new RowRefusal({ code: 'day_full', date: key });
+  context.dayCursors.set(key, from + seconds);
+  const time = {
+    hour: Math.floor(from / 3600),
+    minute: Math.floor(from / 60) % 60,
+    second: from % 60,
+  };
+  const start = instant(day, time, context, 'startDate');
+  return { start, end: new Date(start.getTime() + seconds * 1000) };
 }
 
 /**
@@ -311,16 +464,26 @@ function instant(day: LocalDay, time: LocalTime, context: FileContext, field: Im
   });
 }
 
+/** The columns a row's start and end are read from, as the file names them. */
+function intervalColumns(context: FileContext): { startColumn: string; endColumn: string } {
+  if (context.times === 'date_times') {
+    return { startColumn: columnName(context, 'startAt'), endColumn: columnName(context, 'endAt') };
+  }
+  return {
+    startColumn: `${columnName(context, 'startDate')}/${columnName(context, 'startTime')}`,
+    endColumn:
+      context.columns.endDate !== undefined
+        ? `${columnName(context, 'endDate')}/${columnName(context, 'endTime')}`
+        : columnName(context, 'endTime'),
+  };
+}
+
 function checkInterval(start: Date, end: Date, context: FileContext): void {
   const lasted = end.getTime() - start.getTime();
   if (lasted <= 0) {
     throw new RowRefusal({
       code: 'end_not_after_start',
-      startColumn: `${columnName(context, 'startDate')}/${columnName(context, 'startTime')}`,
-      endColumn:
-        context.columns.endDate !== undefined
-          ? `${columnName(context, 'endDate')}/${columnName(context, 'endTime')}`
-          : columnName(context, 'endTime'),
+      ...intervalColumns(context),
       start: localWallClock(start, context.timezone),
       end: localWallClock(end, context.timezone),
     });
@@ -332,4 +495,8 @@ function checkInterval(start: Date, end: Date, context: FileContext): void {
       maxMinutes: MAX_ENTRY_MS / 60000,
     });
   }
+}
+
+function foldedSet(words: string[]): Set<string> {
+  return new Set(words.map(foldHeader));
 }

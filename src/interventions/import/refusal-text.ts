@@ -21,6 +21,8 @@ const AS_WRITTEN = new Set([
   'startTime',
   'endTime',
   'duration',
+  'dayFirst',
+  'monthFirst',
   'client',
   'project',
   'activity',
