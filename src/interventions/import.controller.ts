@@ -33,7 +33,7 @@ export class ImportController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Import a Toggl Track, Clockify or Kimai CSV export: a report of rows accepted and refused; written only when all are valid or skipInvalid=true (dryRun defaults to true)',
+      'Import a Toggl Track, Clockify, Kimai, solidtime or Harvest CSV export, in whatever encoding and separator it was saved: a report of rows accepted and refused, of how the file was read, and of the guardrail warnings of the weeks it fills; written only when all are valid or skipInvalid=true (dryRun defaults to true)',
   })
   @ApiConsumes('text/csv', 'multipart/form-data', 'application/json')
   @ApiBody({
