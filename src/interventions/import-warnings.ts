@@ -1,38 +1,46 @@
 /**
  * The guardrail warnings of an import: the limits the weeks it fills break, once its rows are
- * recorded beside the work already there. The same rules as a saved intervention's
- * (`checkGuardrails`), run over the imported weeks a half-year at a time, the event loop running
- * between two runs. Pure: plain values in, plain values out.
+ * recorded beside the work already there. The rules and the reading of the workload report
+ * (`judgeGuardrails` over the period of those weeks, work read by `guardrailReading`), run over
+ * the imported weeks a half-year at a time, the event loop running between two runs. Pure:
+ * plain values in, plain values out.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { DateTime, IANAZone } from 'luxon';
+import { IANAZone } from 'luxon';
+import { addDays, dayBounds } from '../calendar';
 import type { GuardrailLimits } from '../common/domain';
-import { checkGuardrails, type Warning, type WorkedInterval } from './guardrails';
+import {
+  guardrailReading,
+  isoWeekOf,
+  judgeGuardrails,
+  ledgerOf,
+  periodScope,
+  warning,
+  type Warning,
+  type WorkedInterval,
+} from './guardrails';
 
-/** Imported weeks checked in one run of the rules. */
+/** Imported weeks judged in one run of the rules. */
 const WEEKS_PER_RUN = 26;
-/**
- * Work given around the weeks checked: before them, what a limit over twelve weeks looks back
- * on (and the rest before their first day); after them, the rest after their last day.
- */
-const DAYS_BEFORE = 12 * 7 + 1;
-const DAYS_AFTER = 8;
 const DAY_MS = 24 * 3600 * 1000;
 
 export interface ImportWarningsInput {
   timezone: string;
   limits: GuardrailLimits;
-  /** The consultant's finished work around the imported rows (from `workWindow`). */
+  /** The consultant's finished work around the imported rows (over `workWindow`). */
   recorded: readonly WorkedInterval[];
   /** The rows the import records (or would record). */
   imported: readonly WorkedInterval[];
 }
 
-/** The span of recorded work `importWarnings` needs around the imported rows. */
-export function workWindow(imported: readonly { start: Date; end: Date }[]): {
-  first: number;
-  last: number;
-} | null {
+/**
+ * The span of recorded work `importWarnings` reads around the imported rows: the weeks of the
+ * average before them and the week of rest after them, with a week's margin either side.
+ */
+export function workWindow(
+  imported: readonly { start: Date; end: Date }[],
+  limits: GuardrailLimits,
+): { first: number; last: number } | null {
   if (imported.length === 0) return null;
   let first = Infinity;
   let last = -Infinity;
@@ -40,40 +48,74 @@ export function workWindow(imported: readonly { start: Date; end: Date }[]): {
     first = Math.min(first, start.getTime());
     last = Math.max(last, end.getTime());
   }
-  // A week either side of the local weeks touched, which start and end within a week of them.
-  return { first: first - (DAYS_BEFORE + 7) * DAY_MS, last: last + (DAYS_AFTER + 7) * DAY_MS };
+  const before = (7 * (limits.averageWeeks + 1) + 2) * DAY_MS;
+  return { first: first - before, last: last + 16 * DAY_MS };
 }
 
 /**
- * Each limit broken in a local ISO week the imported rows fall in (or on the day after one, for
- * the rest before it), said once, in the order the rules give them week after week.
+ * Each limit broken in a local ISO week the imported rows fall in (a rest, on a day of it or the
+ * day after), said once, in the order the rules give them week after week; a run of days in a
+ * row is said once, over all the days it holds.
  */
 export async function importWarnings(input: ImportWarningsInput): Promise<Warning[]> {
   const { timezone, limits } = input;
-  const weeks = importedWeeks(input.imported, timezone);
-  if (weeks.length === 0) return [];
+  const mondays = importedWeeks(input.imported, timezone);
+  if (mondays.length === 0) return [];
   const work = [...input.recorded, ...input.imported].sort(
     (a, b) => a.start.getTime() - b.start.getTime(),
   );
   const starts = work.map((w) => w.start.getTime());
   const longest = work.reduce((most, w) => Math.max(most, w.end.getTime() - w.start.getTime()), 0);
-  const weekKeys = new Set(weeks.map((monday) => isoWeekOf(monday)));
+  const weeks = new Set(mondays.map(isoWeekOf));
   const said = new Map<string, Warning>();
-  for (const [index, run] of runsOf(weeks).entries()) {
+  let streak: Extract<Warning, { code: 'consecutive_days' }> | null = null;
+  for (const [index, run] of runsOf(mondays).entries()) {
     if (index > 0) await nextTurn();
-    const focus = {
-      start: localMidnight(run[0], timezone),
-      end: localMidnight(shiftDay(run[run.length - 1], 7), timezone),
-    };
-    const from = lowerBound(starts, focus.start.getTime() - DAYS_BEFORE * DAY_MS - longest);
-    const to = lowerBound(starts, focus.end.getTime() + DAYS_AFTER * DAY_MS);
-    const found = checkGuardrails({ timezone, limits, focus, interventions: work.slice(from, to) });
-    for (const warning of found) {
-      const key = JSON.stringify(warning);
-      if (!said.has(key) && fallsIn(warning, weekKeys)) said.set(key, warning);
+    const from = run[0];
+    const to = addDays(run[run.length - 1], 6);
+    const reading = guardrailReading(from, to, limits);
+    const readFrom = dayBounds(reading.from, timezone).start.getTime();
+    const readTo = dayBounds(reading.to, timezone).end.getTime();
+    const slice = work.slice(lowerBound(starts, readFrom - longest), lowerBound(starts, readTo));
+    const ledger = ledgerOf(slice, timezone);
+    for (const found of judgeGuardrails(ledger, limits, periodScope(from, to))) {
+      if (found.code === 'consecutive_days') {
+        streak = joined(streak, found, said);
+        continue;
+      }
+      const key = JSON.stringify(found);
+      if (!said.has(key) && fallsIn(found, weeks)) said.set(key, found);
     }
   }
   return [...said.values()];
+}
+
+/**
+ * A run of days in a row, joined to the one said before when they meet: runs of rules read over
+ * windows of their own see one long run in pieces.
+ */
+function joined(
+  before: Extract<Warning, { code: 'consecutive_days' }> | null,
+  found: Extract<Warning, { code: 'consecutive_days' }>,
+  said: Map<string, Warning>,
+): Extract<Warning, { code: 'consecutive_days' }> {
+  if (!before || addDays(before.lastDate, 1) < found.firstDate) {
+    said.set(JSON.stringify(found), found);
+    return found;
+  }
+  const firstDate = before.firstDate < found.firstDate ? before.firstDate : found.firstDate;
+  const lastDate = before.lastDate > found.lastDate ? before.lastDate : found.lastDate;
+  const days = Math.round((Date.parse(lastDate) - Date.parse(firstDate)) / DAY_MS) + 1;
+  const merged = warning({
+    code: 'consecutive_days',
+    firstDate,
+    lastDate,
+    days,
+    limit: found.limit,
+  });
+  said.delete(JSON.stringify(before));
+  said.set(JSON.stringify(merged), merged);
+  return merged;
 }
 
 /**
@@ -101,23 +143,23 @@ function runsOf(mondays: readonly string[]): string[][] {
   const runs: string[][] = [];
   for (const monday of mondays) {
     const run = runs[runs.length - 1];
-    if (run && daysBetween(run[0], monday) < WEEKS_PER_RUN * 7) run.push(monday);
+    if (run && monday < addDays(run[0], WEEKS_PER_RUN * 7)) run.push(monday);
     else runs.push([monday]);
   }
   return runs;
 }
 
 /**
- * A warning of an imported week: its week, or its day (or the day before, for the rest taken
- * before a day), is one of them. A warning that names neither is kept.
+ * A warning of an imported week: its week (or the last of its weeks) is one of them, or its day
+ * is a day of one or the day after. A warning that names neither is kept.
  */
-function fallsIn(warning: Warning, weeks: ReadonlySet<string>): boolean {
-  const figures = warning as unknown as Record<string, unknown>;
+function fallsIn(found: Warning, weeks: ReadonlySet<string>): boolean {
+  const figures = found as unknown as Record<string, unknown>;
   const week = typeof figures.week === 'string' ? figures.week : null;
   const date = typeof figures.date === 'string' ? figures.date : null;
   if (week === null && date === null) return true;
   if (week !== null && weeks.has(week)) return true;
-  return date !== null && (weeks.has(isoWeekOf(date)) || weeks.has(isoWeekOf(shiftDay(date, -1))));
+  return date !== null && (weeks.has(isoWeekOf(date)) || weeks.has(isoWeekOf(addDays(date, -1))));
 }
 
 /** The first index whose value is at least `value`, in ascending `values`. */
@@ -130,21 +172,4 @@ function lowerBound(values: readonly number[], value: number): number {
     else high = middle;
   }
   return low;
-}
-
-function localMidnight(day: string, zone: string): Date {
-  return DateTime.fromISO(day, { zone }).startOf('day').toJSDate();
-}
-
-function shiftDay(day: string, days: number): string {
-  return DateTime.fromISO(day, { zone: 'utc' }).plus({ days }).toISODate()!;
-}
-
-function daysBetween(from: string, to: string): number {
-  const [a, b] = [from, to].map((day) => DateTime.fromISO(day, { zone: 'utc' }));
-  return Math.round(b.diff(a, 'days').days);
-}
-
-function isoWeekOf(day: string): string {
-  return DateTime.fromISO(day, { zone: 'utc' }).toFormat("kkkk-'W'WW");
 }

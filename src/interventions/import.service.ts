@@ -6,6 +6,7 @@ import { Activity } from '../activities/activity.entity';
 import type { AuthUser } from '../auth/auth.decorators';
 import { BusinessClock, localDate } from '../calendar';
 import { Client } from '../clients/client.entity';
+import { DEFAULT_LIMITS } from '../common/domain';
 import { invalid } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { Contract } from '../contracts/contract.entity';
@@ -100,9 +101,11 @@ export class ImportService {
     refused: ImportError[],
     practice: Practice,
   ): Promise<CodedReport> {
-    const { timezone, limits } = practice;
+    const { timezone } = practice;
+    // Limits stored before some of them existed take the defaults of those.
+    const limits = { ...DEFAULT_LIMITS, ...practice.limits };
     const overlapSpan = workSpan(plan.planned);
-    const window = workWindow(plan.planned);
+    const window = workWindow(plan.planned, limits);
     const recorded: RecordedWork[] =
       overlapSpan && window
         ? await readRecordedWork(manager, user.id, {
