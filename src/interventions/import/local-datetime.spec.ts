@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
+  dateOrderEvidence,
   detectDateOrder,
   durationReadings,
+  hoursToSeconds,
+  parseLocalDateTime,
   formatLocal,
   formatLocalInterval,
   localClock,
@@ -203,4 +206,74 @@ describe('localWallClock and localDateTime', () => {
     );
     expect(written).toBe('2026-03-09T02:05');
   });
+});
+
+describe('hoursToSeconds', () => {
+  it.each([
+    ['7.5', 27_000],
+    ['7,5', 27_000],
+    ['0,25', 900],
+    ['.5', 1_800],
+    ['8', 28_800],
+    ['1:30', 5_400],
+    ['01:30:15', 5_415],
+    ['25:00:00', 90_000],
+    ['0.00', 0],
+    ['1:75', null],
+    ['1h30', null],
+    ['-1', null],
+    ['', null],
+  ])('reads %j as %p seconds', (value, seconds) => {
+    expect(hoursToSeconds(value)).toBe(seconds);
+  });
+});
+
+describe('dateOrderEvidence', () => {
+  const cells = (...values: string[]) =>
+    values.map((value, n) => ({ value, line: n + 2, column: 'Start Date' }));
+
+  it.each([
+    ['a day above 12 first', ['03/04/2026', '13/04/2026'], 'DMY'],
+    ['a day above 12 second', ['03/04/2026', '04/21/2026'], 'MDY'],
+    ['nothing above 12', ['03/04/2026', '05/06/2026'], null],
+    ['both orders', ['13/04/2026', '04/21/2026'], null],
+    ['no slashed date', ['2026-04-13', '13.04.2026'], null],
+  ] as const)('%s gives %p', (_, values, order) => {
+    expect(dateOrderEvidence(cells(...values)).order).toBe(order);
+  });
+
+  it('names the first slashed date, and the first proving each order', () => {
+    expect(
+      dateOrderEvidence(cells('2026-04-01', '03/04/2026', '13/04/2026', '04/21/2026')),
+    ).toEqual({
+      order: null,
+      firstSlashed: { value: '03/04/2026', line: 3, column: 'Start Date' },
+      dayFirst: { value: '13/04/2026', line: 4, column: 'Start Date' },
+      monthFirst: { value: '04/21/2026', line: 5, column: 'Start Date' },
+    });
+  });
+});
+
+describe('parseLocalDateTime', () => {
+  it.each([
+    ['2026-05-04 09:00:00', null, '2026-05-04 09:00:00'],
+    ['2026-05-04T09:00', null, '2026-05-04 09:00:00'],
+    ['13/05/2026 14:30', 'DMY', '2026-05-13 14:30:00'],
+    ['05/13/2026 2:30 PM', 'MDY', '2026-05-13 14:30:00'],
+  ] as const)('reads %j', (value, order, expected) => {
+    const read = parseLocalDateTime(value, order);
+    expect(read).not.toBeNull();
+    const { day, time } = read!;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    expect(
+      `${day.year}-${pad(day.month)}-${pad(day.day)} ${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}`,
+    ).toBe(expected);
+  });
+
+  it.each(['2026-05-04', '2026-05-32 09:00', '2026-05-04 25:00', 'demain 9h'])(
+    'refuses %j',
+    (value) => {
+      expect(parseLocalDateTime(value, null)).toBeNull();
+    },
+  );
 });

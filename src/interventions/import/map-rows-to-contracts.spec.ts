@@ -150,4 +150,32 @@ describe('mapRowsToContracts', () => {
     expect(mapped.map((row) => row.row)).toEqual([2, 4]);
     expect(errors.map((error) => error.row)).toEqual([3]);
   });
+
+  describe('a row without a client', () => {
+    it.each([
+      ['the title of one contract of any client', 'Infogérance 2026', 'clinique-infog'],
+      ['a reference, case folded', 'bl-1', 'boulangerie'],
+      ['a project name of a contract', 'Ateliers Office', 'clinique-formation'],
+    ])('goes by its project alone: %s', (_, project, contractId) => {
+      const { mapped, errors } = mapRowsToContracts([entry(2, '', project)], CONTRACTS, []);
+      expect(errors).toEqual([]);
+      expect(mapped.map((m) => m.contractId)).toEqual([contractId]);
+    });
+
+    it.each([
+      ['a project no contract names', 'Veille technique', { code: 'no_contract' }],
+      ['a project two contracts name', 'Projet A', { code: 'several_contracts', count: 2 }],
+      ['no project either', '', { code: 'no_contract', project: null }],
+    ])('is refused for %s', (_, project, refusal) => {
+      const { mapped, errors } = mapRowsToContracts([entry(2, '', project)], CONTRACTS, []);
+      expect(mapped).toEqual([]);
+      expect(errors).toEqual([expect.objectContaining({ row: 2, client: null, ...refusal })]);
+    });
+
+    it("never takes a client's only contract for a row that names no client", () => {
+      const only = CONTRACTS.filter((c) => c.id === 'boulangerie');
+      const { errors } = mapRowsToContracts([entry(2, '', 'Autre chose')], only, []);
+      expect(errors).toEqual([expect.objectContaining({ code: 'no_contract' })]);
+    });
+  });
 });

@@ -399,3 +399,109 @@ describe('parseTimesheetCsv with Kimai exports', () => {
     expect(rows[0].billable).toBe(true);
   });
 });
+
+describe('parseTimesheetCsv: what the tools write in their languages', () => {
+  const toggl = (billable: string) =>
+    `${TOGGL_HEADER}\nAna,a@x.fr,C,P,,D,${billable},2026-02-10,09:00:00,2026-02-10,10:00:00,01:00:00,,\n`;
+
+  it.each([
+    ...['Yes', 'yes', 'Y', 'true', '1', 'x', 'Oui', 'Ja', 'Sí', 'Sì', 'Sim', 'Tak', 'Ano', 'Kyllä'],
+    ...['Evet', 'Да', 'はい', '是', '예'],
+  ])('reads %j as billable', async (value) => {
+    const { rows, errors } = await parseTimesheetCsv('toggl', toggl(value), PARIS);
+    expect(errors).toEqual([]);
+    expect(rows[0].billable).toBe(true);
+  });
+
+  it.each([
+    ...['No', 'N', 'false', '0', '', 'Non', 'Nein', 'Não', 'Nie', 'Nej', 'Nei', 'Ei', 'Nee'],
+    ...['Hayır', 'Нет', 'いいえ', '否', '아니요'],
+  ])('reads %j as not billable', async (value) => {
+    const { rows, errors } = await parseTimesheetCsv('toggl', toggl(value), PARIS);
+    expect(errors).toEqual([]);
+    expect(rows[0].billable).toBe(false);
+  });
+
+  it.each([
+    [
+      'toggl',
+      'Utilisateur,E-mail,Client,Projet,Tâche,Description,Facturable,Date de début,Heure de début,Date de fin,Heure de fin,Durée',
+      'Ana,a@x.fr,C,P,Support,D,Oui,2026-02-10,09:00:00,2026-02-10,10:00:00,01:00:00',
+    ],
+    [
+      'toggl',
+      'Member,Email,Client,Project,Task,Description,Billable,Start date,Start time,Stop date,Stop time',
+      'Ana,a@x.fr,C,P,Support,D,Yes,2026-02-10,09:00:00,2026-02-10,10:00:00',
+    ],
+    [
+      'clockify',
+      'Projekt,Kunde,Beschreibung,Aufgabe,Benutzer,Gruppe,E-Mail,Tags,Abrechenbar,Startdatum,Startzeit,Enddatum,Endzeit,Dauer (h),Dauer (dezimal)',
+      'P,C,D,Support,Ana,,a@x.fr,,Ja,2026-02-10,09:00,2026-02-10,10:00,01:00:00,1.00',
+    ],
+    [
+      'clockify',
+      'Proyecto,Cliente,Descripción,Tarea,Usuario,Grupo,Correo electrónico,Etiquetas,Facturable,Fecha de inicio,Hora de inicio,Fecha de fin,Hora de fin',
+      'P,C,D,Support,Ana,,a@x.fr,,Sí,2026-02-10,09:00,2026-02-10,10:00',
+    ],
+    [
+      'kimai',
+      'Date,Début,Fin,Durée,Utilisateur,Courriel,Client,Projet,Activité,Description,Facturable',
+      '2026-02-10,09:00,10:00,1,Ana,a@x.fr,C,P,Support,D,Oui',
+    ],
+    [
+      'kimai',
+      'Date,Begin,End,Duration,Name,User,E-mail,Customer,Project,Activity,Description,Exported,Billable',
+      '2026-02-10,09:00,10:00,1.00,Ana,ana,a@x.fr,C,P,Support,D,0,1',
+    ],
+    [
+      'solidtime',
+      'Description,Task,Project,Client,User,Start,End,Duration,Duration (decimal),Billable,Tags',
+      'D,Support,P,C,Ana,2026-02-10 09:00:00,2026-02-10 10:00:00,01:00:00,1,Yes,',
+    ],
+    [
+      'harvest',
+      'Date,Client,Project,Project Code,Task,Notes,Hours,Hours Rounded,Billable?,Invoiced?,Approved?,First Name,Last Name',
+      '2026-02-10,C,P,,Support,D,1.0,1.0,Yes,No,No,Ana,Lopez',
+    ],
+  ] as const)('reads a %s export headed %j', async (source, header, line) => {
+    const { rows, errors } = await parseTimesheetCsv(source, `${header}\n${line}\n`, PARIS);
+    expect(errors).toEqual([]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        clientName: 'C',
+        projectName: 'P',
+        activityName: 'Support',
+        description: 'D',
+        billable: true,
+        start: new Date('2026-02-10T08:00:00.000Z'),
+        end: new Date('2026-02-10T09:00:00.000Z'),
+      }),
+    ]);
+  });
+
+  it('lays Harvest entries of a day end to end from the day’s start, and refuses a day over 24 hours', async () => {
+    const header = 'Date,Client,Project,Task,Notes,Hours';
+    const text = [
+      header,
+      '2026-02-10,C,P,Support,a,1.5',
+      '2026-02-11,C,P,Support,b,2',
+      '2026-02-10,C,P,Support,c,0:45',
+      '2026-02-10,C,P,Support,d,23',
+      '2026-02-10,C,P,Support,e,une heure',
+    ].join('\n');
+    const opening = () => ({ hour: 8, minute: 30 });
+    const { rows, errors } = await parseTimesheetCsv('harvest', text, {
+      ...PARIS,
+      dayStart: opening,
+    });
+    expect(rows.map((r) => [r.row, r.start.toISOString(), r.end.toISOString()])).toEqual([
+      [2, '2026-02-10T07:30:00.000Z', '2026-02-10T09:00:00.000Z'],
+      [3, '2026-02-11T07:30:00.000Z', '2026-02-11T09:30:00.000Z'],
+      [4, '2026-02-10T09:00:00.000Z', '2026-02-10T09:45:00.000Z'],
+    ]);
+    expect(errors).toEqual([
+      { row: 5, code: 'day_full', date: '2026-02-10' },
+      { row: 6, code: 'not_a_duration', column: 'Hours', value: 'une heure' },
+    ]);
+  });
+});
