@@ -75,6 +75,13 @@ export class AppConfig {
   @Min(1)
   ANONYMOUS_REQUESTS_PER_MINUTE = 300;
 
+  /** Requests a minute of one signed-in user on one route, whatever their address. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000_000)
+  RATE_LIMIT_PER_MINUTE = 600;
+
   /** Attempts a minute from one address at each sign-in step (API and pages together). */
   @Transform(toInt)
   @IsInt()

@@ -9,8 +9,6 @@ import type { AppConfig } from './config';
 import { DomainError } from './domain-error';
 
 const MINUTE = 60_000;
-/** Requests a minute of one signed-in user, whatever their address. */
-export const REQUESTS_PER_USER_PER_MINUTE = 600;
 
 /** The steps of signing in; each has its own budget per address (SIGN_IN_ATTEMPTS_PER_MINUTE). */
 export type SignInStep = 'setup' | 'login' | 'invite' | 'password' | 'reset';
@@ -32,8 +30,9 @@ const signedIn = (req: TrackedRequest): boolean => Boolean(req.user?.id);
 const addressOf = (req: TrackedRequest): string => `ip:${normalizeIp(String(req.ip))}`;
 
 /**
- * Two limits, both counted over a minute. `default`: per signed-in user and route (the access
- * guard runs first), else per address over every route with ANONYMOUS_REQUESTS_PER_MINUTE.
+ * Two limits, both counted over a minute. `default`: per signed-in user and route with
+ * RATE_LIMIT_PER_MINUTE (the access guard runs first), else per address over every route with
+ * ANONYMOUS_REQUESTS_PER_MINUTE.
  * `sign-in`: per address and sign-in step, SIGN_IN_ATTEMPTS_PER_MINUTE.
  */
 export function throttlers(config: AppConfig): ThrottlerModuleOptions {
@@ -44,7 +43,7 @@ export function throttlers(config: AppConfig): ThrottlerModuleOptions {
         ttl: MINUTE,
         limit: (context) =>
           signedIn(context.switchToHttp().getRequest<TrackedRequest>())
-            ? REQUESTS_PER_USER_PER_MINUTE
+            ? config.RATE_LIMIT_PER_MINUTE
             : config.ANONYMOUS_REQUESTS_PER_MINUTE,
       },
       {
