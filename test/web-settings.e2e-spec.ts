@@ -53,6 +53,13 @@ const INVOICING = {
   vatCollected: '445710',
   journalCode: 've',
   journalLabel: 'Ventes de services',
+  vatOnDebits: 'on',
+  revenueReverseCharge: '706200',
+  revenueIntraEu: '706300',
+  revenueExport: '706400',
+  bank: '5121',
+  bankJournalCode: 'bq1',
+  bankJournalLabel: 'Banque principale',
 };
 
 const LIMITS = {
@@ -175,6 +182,34 @@ describe('console: the settings pages, activities, people and one’s own passwo
         '#si-iban',
       ]);
       expect((await practice()).name).toBe('Camille Martin Conseil');
+    });
+
+    it('asks a company for its registry, its city and its share capital, then keeps them', async () => {
+      await web.get('/console/settings/identity');
+      const bare = await web.post('/console/settings/identity', { ...IDENTITY, legalForm: 'SASU' });
+      expect(bare.status).toBe(400);
+      expect(problemBeside(bare.text, 'si-tradeRegistry')).toMatch(/RCS ou RM/);
+      expect(problemBeside(bare.text, 'si-tradeRegistryCity')).toMatch(/ville/);
+      expect(problemBeside(bare.text, 'si-shareCapital')).toMatch(/capital social/);
+      const res = await web.post('/console/settings/identity', {
+        ...IDENTITY,
+        legalForm: 'SASU',
+        tradeRegistry: 'RCS',
+        tradeRegistryCity: 'Lyon',
+        shareCapital: '1 000',
+      });
+      expect(res.status).toBe(303);
+      expect(await practice()).toMatchObject({
+        legalForm: 'SASU',
+        tradeRegistry: 'RCS',
+        tradeRegistryCity: 'Lyon',
+        shareCapitalCents: 100000,
+      });
+      const form = await web.get('/console/settings/identity');
+      expect(valueOf(form.text, 'shareCapital')).toBe('1000');
+      expect(valueOf(form.text, 'tradeRegistryCity')).toBe('Lyon');
+      expect((await web.post('/console/settings/identity', IDENTITY)).status).toBe(303);
+      expect((await practice()).legalForm).toBe('EI');
     });
 
     it('says a SIRET of another company beside it, in English', async () => {
@@ -307,10 +342,33 @@ describe('console: the settings pages, activities, people and one’s own passwo
           vatCollected: '445710',
           journalCode: 'VE',
           journalLabel: 'Ventes de services',
+          revenueReverseCharge: '706200',
+          revenueIntraEu: '706300',
+          revenueExport: '706400',
+          bank: '5121',
+          bankJournalCode: 'BQ1',
+          bankJournalLabel: 'Banque principale',
         },
+        vatOnDebits: true,
       });
       const again = await web.get('/console/settings/invoicing');
       expect(valueOf(again.text, 'defaultVatRate')).toBe('5,5');
+      expect(valueOf(again.text, 'revenueExport')).toBe('706400');
+      expect(again.text).toMatch(/name="vatOnDebits" checked/);
+      expect(again.text).toContain('Au moins 9,48');
+      await web.get('/console/settings/invoicing');
+      const { vatOnDebits: _ticked, ...unticked } = INVOICING;
+      expect((await web.post('/console/settings/invoicing', unticked)).status).toBe(303);
+      expect((await practice()).vatOnDebits).toBe(false);
+      await web.get('/console/settings/invoicing');
+      const low = await web.post('/console/settings/invoicing', {
+        ...INVOICING,
+        latePenaltyRate: '5',
+      });
+      expect(low.status).toBe(400);
+      expect(problemBeside(low.text, 'sv-latePenaltyRate')).toMatch(/9,48/);
+      await web.get('/console/settings/invoicing');
+      expect((await web.post('/console/settings/invoicing', INVOICING)).status).toBe(303);
     });
 
     it('refuses terms over 60 days, a rate that is no percent and a bad number format, beside each', async () => {

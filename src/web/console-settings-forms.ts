@@ -10,7 +10,7 @@ import type { FieldProblem } from '../common/validation';
 import { validateWeeklyHours } from '../calendar/weekly-hours';
 import type { Practice } from '../practice/practice.entity';
 import { ActivityForm } from './console-first-steps-forms';
-import { given, Text, unreadable } from './console-forms';
+import { given, parseAmountCents, Text, ticked, unreadable } from './console-forms';
 import { hoursToMinutes, wholeNumber } from './form-readers';
 import type { FormSpec } from './form-problems';
 
@@ -25,7 +25,10 @@ function blanks(inputs: [string | undefined, string][]): FieldProblem[] {
 
 export class IdentityForm {
   @Text(200) readonly name?: string;
-  @Text(20) readonly legalForm?: string;
+  @Text(60) readonly legalForm?: string;
+  @Text(5) readonly tradeRegistry?: string;
+  @Text(100) readonly tradeRegistryCity?: string;
+  @Text(30) readonly shareCapital?: string;
   @Text(40) readonly siren?: string;
   @Text(40) readonly siret?: string;
   @Text(40) readonly vatNumber?: string;
@@ -51,12 +54,23 @@ export const IDENTITY_PATHS = {
   postalCode: 'address.postalCode',
   city: 'address.city',
   country: 'address.country',
+  shareCapital: 'shareCapitalCents',
 };
 
-export function identityValues(p: Practice): Values {
+/** Cents as the form shows them: "1000" when whole, "1000,50" (or "1000.50") otherwise. */
+function eurosText(cents: number | null, locale: string): string {
+  if (cents === null) return '';
+  const text = cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
+  return locale === 'fr' ? text.replace('.', ',') : text;
+}
+
+export function identityValues(p: Practice, locale = 'fr'): Values {
   return {
     name: p.name,
     legalForm: p.legalForm,
+    tradeRegistry: p.tradeRegistry ?? '',
+    tradeRegistryCity: p.tradeRegistryCity ?? '',
+    shareCapital: eurosText(p.shareCapitalCents, locale),
     siren: p.siren,
     siret: p.siret ?? '',
     vatNumber: p.vatNumber ?? '',
@@ -77,6 +91,9 @@ export function identityPlain(form: IdentityForm): Record<string, unknown> {
   return {
     name: form.name?.trim() ?? '',
     legalForm: form.legalForm?.trim() ?? '',
+    tradeRegistry: given(form.tradeRegistry) ?? null,
+    tradeRegistryCity: given(form.tradeRegistryCity) ?? null,
+    shareCapitalCents: shareCapitalOf(form.shareCapital),
     siren: form.siren ?? '',
     siret: given(form.siret) ?? null,
     vatNumber: given(form.vatNumber) ?? null,
@@ -92,6 +109,13 @@ export function identityPlain(form: IdentityForm): Record<string, unknown> {
     iban: given(form.iban) ?? null,
     bic: given(form.bic)?.replace(/\s+/g, '').toUpperCase() ?? null,
   };
+}
+
+/** The share capital typed in euros, as cents; as typed when it is no amount, for the DTO to name. */
+function shareCapitalOf(text: string | undefined): number | string | null {
+  const value = given(text);
+  if (value === undefined) return null;
+  return parseAmountCents(value) ?? value;
 }
 
 export class CalendarForm {
@@ -227,6 +251,13 @@ export class InvoicingForm {
   @Text(20) readonly vatCollected?: string;
   @Text(20) readonly journalCode?: string;
   @Text(100) readonly journalLabel?: string;
+  @Text(5) readonly vatOnDebits?: string;
+  @Text(20) readonly revenueReverseCharge?: string;
+  @Text(20) readonly revenueIntraEu?: string;
+  @Text(20) readonly revenueExport?: string;
+  @Text(20) readonly bank?: string;
+  @Text(20) readonly bankJournalCode?: string;
+  @Text(100) readonly bankJournalLabel?: string;
 }
 
 export const INVOICING_PATHS = {
@@ -237,6 +268,12 @@ export const INVOICING_PATHS = {
   vatCollected: 'accounts.vatCollected',
   journalCode: 'accounts.journalCode',
   journalLabel: 'accounts.journalLabel',
+  revenueReverseCharge: 'accounts.revenueReverseCharge',
+  revenueIntraEu: 'accounts.revenueIntraEu',
+  revenueExport: 'accounts.revenueExport',
+  bank: 'accounts.bank',
+  bankJournalCode: 'accounts.bankJournalCode',
+  bankJournalLabel: 'accounts.bankJournalLabel',
 };
 
 export function invoicingValues(p: Practice, locale: string): Values {
@@ -249,6 +286,7 @@ export function invoicingValues(p: Practice, locale: string): Values {
     vatRegime: p.vatRegime,
     defaultVatRate: decimal(p.defaultVatRateBp / 100),
     locale: p.locale,
+    vatOnDebits: p.vatOnDebits ? 'on' : '',
     ...p.accounts,
   };
 }
@@ -275,12 +313,19 @@ export function invoicingPlain(form: InvoicingForm): Record<string, unknown> {
     vatRegime: form.vatRegime ?? '',
     defaultVatRateBp: vatBp ?? vat ?? '',
     locale: form.locale ?? '',
+    vatOnDebits: ticked(form.vatOnDebits),
     accounts: {
       receivable: form.receivable?.trim() ?? '',
       sales: form.sales?.trim() ?? '',
       vatCollected: form.vatCollected?.trim() ?? '',
       journalCode: form.journalCode?.trim().toUpperCase() ?? '',
       journalLabel: form.journalLabel?.trim() ?? '',
+      revenueReverseCharge: form.revenueReverseCharge?.trim() ?? '',
+      revenueIntraEu: form.revenueIntraEu?.trim() ?? '',
+      revenueExport: form.revenueExport?.trim() ?? '',
+      bank: form.bank?.trim() ?? '',
+      bankJournalCode: form.bankJournalCode?.trim().toUpperCase() ?? '',
+      bankJournalLabel: form.bankJournalLabel?.trim() ?? '',
     },
   };
 }
@@ -438,6 +483,7 @@ export const SETTINGS_FORMS = {
     id: 'si',
     form: IdentityForm,
     paths: IDENTITY_PATHS,
+    units: { shareCapital: 'euros' },
     label: (input, t) => (input === 'name' ? t('setup.field.practiceName') : undefined),
   },
   settingsLogo: { id: 'sg', form: LogoForm },

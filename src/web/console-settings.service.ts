@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { HOLIDAY_CALENDARS, WEEKDAYS } from '../common/domain';
 import { notFound } from '../common/domain-error';
+import { formatDate } from '../common/format';
 import type { FieldProblem } from '../common/validation';
 import { UpdatePracticeDto } from '../practice/dto/practice.dto';
 import type { Practice } from '../practice/practice.entity';
 import { LOGO_MAX_BYTES, LOGO_MAX_PIXELS } from '../practice/logo-image';
+import { LATE_PENALTY_FLOOR, TRADE_REGISTRIES } from '../practice/legal-mentions';
 import { readLogoUpload } from '../practice/logo-upload';
 import { PracticeLogo, type LogoFile } from '../practice/practice-logo.service';
 import { PracticeService } from '../practice/practice.service';
@@ -82,7 +84,7 @@ export class ConsoleSettings {
       form: form ?? valuesOf(section, practice, locale),
       problems,
       saved,
-      ...choices(section),
+      ...choices(section, locale),
     };
   }
 
@@ -190,7 +192,7 @@ export class ConsoleSettings {
 function valuesOf(section: SettingsSection, p: Practice, locale: string): Values {
   switch (section) {
     case 'identity':
-      return identityValues(p);
+      return identityValues(p, locale);
     case 'calendar':
       return calendarValues(p);
     case 'invoicing':
@@ -201,17 +203,26 @@ function valuesOf(section: SettingsSection, p: Practice, locale: string): Values
 }
 
 /** The choices a section's selects offer. */
-function choices(section: SettingsSection): Record<string, unknown> {
+function choices(section: SettingsSection, locale: string): Record<string, unknown> {
   switch (section) {
     case 'identity':
       return {
         legalForms: LEGAL_FORMS,
+        tradeRegistries: ['', ...TRADE_REGISTRIES],
         logoLimits: { maxKilobytes: LOGO_MAX_BYTES / 1024, maxPixels: LOGO_MAX_PIXELS },
       };
     case 'calendar':
       return { weekdays: WEEKDAYS, holidayCalendars: HOLIDAY_CALENDARS };
     case 'invoicing':
-      return { vatRegimes: ['franchise', 'standard'], locales: ['fr', 'en'] };
+      return {
+        vatRegimes: ['franchise', 'standard'],
+        locales: ['fr', 'en'],
+        penaltyFloor: {
+          floor: LATE_PENALTY_FLOOR.percent,
+          legalInterestRate: LATE_PENALTY_FLOOR.legalInterestRatePercent,
+          rateSince: formatDate(LATE_PENALTY_FLOOR.rateSince, locale === 'en' ? 'en' : 'fr'),
+        },
+      };
     case 'limits':
       return {};
   }
