@@ -155,4 +155,8 @@ export class Practice extends Identified {
   /** Path of a PNG or JPEG logo printed on invoices, relative to the data folder. */
   @Column({ type: 'varchar', length: 255, nullable: true })
   logoPath!: string | null;
+
+  /** The local hour ('HH:mm') the consultant's digest leaves at; null: the opening of business hours. */
+  @Column({ type: 'varchar', length: 5, nullable: true })
+  digestTime!: string | null;
 }

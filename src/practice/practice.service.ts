@@ -52,6 +52,7 @@ function withDefaults(dto: PracticeDto): Omit<Practice, 'id' | 'assignId'> {
     limits: { ...DEFAULT_LIMITS, ...definedOnly(dto.limits ?? {}) },
     accounts: { ...DEFAULT_ACCOUNTS, ...definedOnly(dto.accounts ?? {}) },
     logoPath: null,
+    digestTime: dto.digestTime ?? null,
   };
 }
 

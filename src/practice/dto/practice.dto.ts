@@ -298,6 +298,16 @@ export class PracticeDto {
   @Omittable()
   @Nested(() => AccountsDto)
   readonly accounts?: AccountsDto;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: '08:30',
+    description:
+      'The local time (HH:mm) the consultant’s digest is sent at on business days; null: at the opening of business hours',
+  })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'digestTime must be a time HH:mm, or null' })
+  readonly digestTime?: string | null;
 }
 
 /** Some of the limits: those left out keep their value. */

@@ -94,6 +94,13 @@ export class PracticeView {
   @ApiProperty({ example: 'F{YYYY}-{SEQ:5}' }) invoiceNumberFormat!: string;
   @ApiProperty({ example: 'AV{YYYY}-{SEQ:5}' }) creditNoteNumberFormat!: string;
   @ApiProperty({ enum: ['fr', 'en'] }) locale!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '08:30',
+    description: 'local time of the consultant’s digest; null: the opening of business hours',
+  })
+  digestTime!: string | null;
   @ApiProperty({ type: LimitsView }) limits!: LimitsView;
   @ApiProperty({ type: AccountsView }) accounts!: AccountsView;
   @ApiProperty({
