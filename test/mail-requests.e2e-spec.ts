@@ -260,6 +260,28 @@ describe('mail about requests and alerts, under the right to disconnect', () => 
         'ACME — Contrat CT-ACME : 80 % des 10 h incluses en décembre 2026 utilisés (8 h)',
       );
     });
+
+    it('alerts once more at 100 %, and not again for work beyond', async () => {
+      const log = (startedAt: string, endedAt: string) =>
+        apiAs(t, consultant)
+          .post('/api/interventions', {
+            contractId: acme.contractId,
+            activityId,
+            startedAt,
+            endedAt,
+            urgency: 'normal',
+            location: 'remote',
+            description: 'Sauvegardes',
+            billable: true,
+          })
+          .expect(201);
+      await log('2026-12-02T08:00:00.000Z', '2026-12-02T10:00:00.000Z');
+      const full = to(await delivered(), lea.email);
+      expect(full.map((m) => m.subject)).toEqual(['Contrat CT-ACME : heures incluses épuisées']);
+      expect(plain(full[0].text)).toContain('les 10 h incluses en décembre 2026 sont épuisées');
+      await log('2026-12-03T08:00:00.000Z', '2026-12-03T09:00:00.000Z');
+      expect(to(await delivered(), lea.email)).toEqual([]);
+    });
   });
 
   describe('a client user who turned a kind off', () => {
