@@ -248,13 +248,6 @@ const CODES: Row[] = [
   ],
   [
     'risk',
-    'working_run',
-    { days: 8, firstDate: '2026-03-02', lastDate: '2026-03-09' },
-    '8 jours travaillés d’affilée du 02/03/2026 au 09/03/2026',
-    '8 consecutive working days from 2 Mar 2026 to 9 Mar 2026',
-  ],
-  [
-    'risk',
     'working_run_fortnight',
     { days: 14, firstDate: '2026-03-02', lastDate: '2026-03-15' },
     '14 jours travaillés d’affilée du 02/03/2026 au 15/03/2026°: aucun jour de repos hebdomadaire en deux semaines',

@@ -8,6 +8,8 @@ import {
   type WorkloadDayInput,
   type WorkloadInput,
 } from './workload-indicators';
+import type { ReportRiskReason } from './workload-types';
+import { catalogue, LOCALES } from '../i18n';
 import { withGuardrails } from '../../test/factories/workload-days';
 
 /** The report's rules, given the guardrails' warnings over the days as the service gives them. */
@@ -531,4 +533,26 @@ describe('rankPressureClients', () => {
       ['Beta', 6],
     ]);
   });
+});
+
+describe("the words of the report's own reasons", () => {
+  /** Each reason the report gives of its own: a code added to the type must be listed here. */
+  const REPORT_REASONS: Record<ReportRiskReason['code'], true> = {
+    short_rests: true,
+    working_run_fortnight: true,
+    after_hours_share: true,
+    weekend_or_holiday_days: true,
+    within_limits: true,
+  };
+
+  it.each(LOCALES)(
+    'has words (%s) for each reason it gives, and for none it no longer gives',
+    (locale) => {
+      const worded = catalogue()
+        .keys(locale)
+        .filter((key) => key.startsWith('risk.') && !key.startsWith('risk.level.'))
+        .map((key) => key.slice('risk.'.length));
+      expect(worded.sort()).toEqual(Object.keys(REPORT_REASONS).sort());
+    },
+  );
 });

@@ -86,7 +86,7 @@ export class RiskReasonView {
   @ApiProperty({
     example: 'daily_limit',
     description:
-      'a guardrail broken (weekly_limit, weekly_alert, daily_limit, daily_rest, weekly_days_off, after_hours_limit, urgent_interruptions), or short_rests, working_run, working_run_fortnight, after_hours_share, weekend_or_holiday_days, within_limits',
+      'a guardrail broken (weekly_limit, weekly_alert, daily_limit, daily_rest, weekly_days_off, after_hours_limit, urgent_interruptions), or short_rests, working_run_fortnight, after_hours_share, weekend_or_holiday_days, within_limits',
   })
   code!: string;
   @ApiProperty({
