@@ -31,7 +31,12 @@ export class SynonymsService {
         (e) => foldText(e) !== '',
       );
       if (new Set(expressions.map(foldText)).size < 2) {
-        throw invalid('expressions', 'at least two different expressions', { min: 2, index });
+        // `index` from 0 for programs, `group` from 1 for people.
+        throw invalid('expressions', 'at least two different expressions', {
+          min: 2,
+          index,
+          group: index + 1,
+        });
       }
       // Kept in the order given: one millisecond apart, read back oldest first.
       return { expressions, createdAt: new Date(now.getTime() + index) };

@@ -5,6 +5,8 @@
 import { DateTime } from 'luxon';
 import type { FormatLocale } from '../common/format';
 import { type CsvCell, type CsvLocale, toCsv } from '../exports/csv';
+import type { AutonomyMonthView } from '../coaching/dto/autonomy.dto';
+import { catalogue } from '../i18n';
 import type { ClientReportData, ClientReportMonth } from './client-report.service';
 import type { ReportTexts } from './report-template';
 import { decimalHours } from './workload-rows';
@@ -22,6 +24,18 @@ export function quotaText(
   return `${level.used} / ${level.quota ?? texts.client.quotas.unlimited}`;
 }
 
+/** The client's autonomy of the month, the same on each of its contracts' rows. */
+const AUTONOMY_COLUMNS = [
+  'coaching.report.deflectionRate',
+  'coaching.report.repeatRate',
+  'coaching.report.hoursSaved',
+];
+
+function autonomyCells(month: AutonomyMonthView | undefined): CsvCell[] {
+  if (!month) return [null, null, null];
+  return [month.deflectionRate, month.repeatRate, decimalHours(month.minutesSaved)];
+}
+
 export function clientReportCsv(
   data: ClientReportData,
   texts: ReportTexts,
@@ -32,7 +46,9 @@ export function clientReportCsv(
     ...[c.month, c.contract, c.mode, c.used, c.included, c.rolloverAvailable, c.overage],
     ...[c.prepaidRemaining, c.quotaLow, c.quotaNormal, c.quotaHigh, c.quotaCritical],
     ...[c.requests, c.slaMet, c.slaMissed, c.slaPending, c.falseUrgencies, c.deflections],
+    ...AUTONOMY_COLUMNS.map((key) => catalogue().format(locale, key)),
   ];
+  const autonomy = new Map(data.autonomy.months.map((m) => [m.month, m]));
   const rows = data.contracts.flatMap((contract) =>
     contract.months.map((m): CsvCell[] => {
       const figures = m.consumption;
@@ -57,6 +73,7 @@ export function clientReportCsv(
         m.sla.pending,
         m.falseUrgencies,
         m.deflections,
+        ...autonomyCells(autonomy.get(m.month)),
       ];
     }),
   );

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, firstDayOfNextMonth } from '../calendar';
 import { ClientsService } from '../clients/clients.service';
+import { AutonomyService } from '../coaching/autonomy.service';
+import type { AutonomyView } from '../coaching/dto/autonomy.dto';
 import { Clock } from '../common/clock';
 import { URGENCY_LEVELS, type BillingMode, type Urgency } from '../common/domain';
 import type { Viewer } from '../common/tenant';
@@ -72,6 +74,8 @@ export interface ClientReportData {
   };
   invoices: ClientReportInvoice[];
   balanceCents: number;
+  /** The client's autonomy month by month, as the coaching service counts it. */
+  autonomy: AutonomyView;
 }
 
 /**
@@ -88,6 +92,7 @@ export class ClientReportService {
     private readonly allowance: AllowanceWork,
     private readonly invoices: InvoicesService,
     private readonly clock: Clock,
+    private readonly autonomy: AutonomyService,
   ) {}
 
   async report(viewer: Viewer, clientId: string, period: DayPeriod): Promise<ClientReportData> {
@@ -98,11 +103,12 @@ export class ClientReportService {
     const contracts = await this.contractsOf(clientId, days);
     const ids = contracts.map((c) => c.id);
     const months = monthsBetween(period.from, period.to);
-    const [quotas, requests, deflections, invoices] = await Promise.all([
+    const [quotas, requests, deflections, invoices, autonomy] = await Promise.all([
       quotaUse(this.dataSource, ids, months),
       requestCounts(this.dataSource, ids, months, timezone, this.clock.now()),
       deflectionCounts(this.dataSource, ids, months, timezone),
       this.invoicesOf(viewer, clientId, days),
+      this.autonomy.trend(viewer, clientId, { from: period.from, to: period.to }),
     ]);
     const rows: ClientReportContract[] = [];
     for (const contract of contracts) {
@@ -136,6 +142,7 @@ export class ClientReportService {
       totals: totalsOf(rows),
       invoices,
       balanceCents: invoices.reduce((sum, i) => sum + (i.balanceCents ?? 0), 0),
+      autonomy,
     };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ClientsModule } from '../clients/clients.module';
+import { CoachingModule } from '../coaching/coaching.module';
 import { InterventionsModule } from '../interventions/interventions.module';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import { PracticeModule } from '../practice/practice.module';
@@ -11,7 +12,14 @@ import { WorkloadReportService } from './workload-report.service';
 
 /** Workload and client reports: SQL aggregates, the pure rules on top, JSON, CSV and PDF. */
 @Module({
-  imports: [PracticeModule, ClientsModule, UsageModule, InvoicingModule, InterventionsModule],
+  imports: [
+    PracticeModule,
+    ClientsModule,
+    CoachingModule,
+    UsageModule,
+    InvoicingModule,
+    InterventionsModule,
+  ],
   controllers: [ReportsController],
   providers: [WorkloadReportService, ClientReportService, ReportFilesService],
   exports: [WorkloadReportService, ClientReportService],

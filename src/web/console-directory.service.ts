@@ -22,6 +22,7 @@ import {
   type ContractForm,
 } from './console-setup-forms';
 import { attempt, type FormProblem } from './form-problems';
+import { AutonomyPanel } from './autonomy-panel';
 
 const ALL = { limit: 500, offset: 0 };
 
@@ -44,6 +45,7 @@ export class ConsoleDirectory {
     private readonly activities: ActivitiesService,
     private readonly practice: PracticeService,
     private readonly clock: Clock,
+    private readonly autonomy: AutonomyPanel,
   ) {}
 
   /** A new client, checked as the API checks it; the problems to show when refused. */
@@ -176,7 +178,8 @@ export class ConsoleDirectory {
       billingEmail: client.billingEmail,
       locale: client.locale ?? '',
     };
-    return { client, form: form ?? stored, problems };
+    const autonomy = await this.autonomy.of(user, id);
+    return { client, form: form ?? stored, problems, autonomy };
   }
 
   /** The client changed as the form says (an emptied SIREN, VAT number or language is removed). */

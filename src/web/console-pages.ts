@@ -13,6 +13,7 @@ export const CONSOLE_NAV = [
   { href: '/console/invoices', label: 'console.nav.invoices' },
   { href: '/console/reports', label: 'console.nav.reports' },
   { href: '/console/kb', label: 'console.nav.kb' },
+  { href: '/console/coaching', label: 'coaching.nav' },
   // The activities and the people given access are settings too.
   {
     href: '/console/settings',

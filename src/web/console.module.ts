@@ -6,6 +6,7 @@ import { ActivitiesModule } from '../activities/activities.module';
 import { AlertsModule } from '../alerts/alerts.module';
 import { Client } from '../clients/client.entity';
 import { ClientsModule } from '../clients/clients.module';
+import { CoachingModule } from '../coaching/coaching.module';
 import { Contract } from '../contracts/contract.entity';
 import { ContractsModule } from '../contracts/contracts.module';
 import { Intervention } from '../interventions/intervention.entity';
@@ -18,6 +19,9 @@ import { RequestsModule } from '../requests/requests.module';
 import { UsageModule } from '../usage/usage.module';
 import { UsersModule } from '../users/users.module';
 import { User } from '../users/user.entity';
+import { AutonomyPanel } from './autonomy-panel';
+import { ConsoleCoachingController } from './console-coaching.controller';
+import { ConsoleCoaching } from './console-coaching.service';
 import { ConsoleDeskController } from './console-desk.controller';
 import { ConsoleDirectoryController } from './console-directory.controller';
 import { ConsoleDirectory } from './console-directory.service';
@@ -53,6 +57,7 @@ import { WebModule } from './web.module';
     ActivitiesModule,
     AlertsModule,
     ClientsModule,
+    CoachingModule,
     ContractsModule,
     InterventionsModule,
     InvoicingModule,
@@ -66,6 +71,7 @@ import { WebModule } from './web.module';
     TypeOrmModule.forFeature([Activity, Client, Contract, User, Intervention]),
   ],
   controllers: [
+    ConsoleCoachingController,
     ConsoleDeskController,
     ConsoleDirectoryController,
     ConsoleImportController,
@@ -79,6 +85,8 @@ import { WebModule } from './web.module';
     ConsoleWeekController,
   ],
   providers: [
+    AutonomyPanel,
+    ConsoleCoaching,
     ConsolePages,
     ConsoleDesk,
     ConsoleImport,

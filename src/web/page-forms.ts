@@ -20,6 +20,7 @@ import { WeekDeleteForm, WeekMoveForm } from './console-week-forms';
 import { CommentForm, DeskTimerForm, ReclassifyForm } from './request-desk-forms';
 import { SETTINGS_FORMS } from './console-settings-forms';
 import { ACCOUNT_MAIL_FORMS } from './account-mail-forms';
+import { COACHING_FORMS } from './console-coaching-forms';
 import { ClientForm, ContractForm, LEVEL_FIELDS } from './console-setup-forms';
 import type { FormSpec } from './form-problems';
 import { SETUP_PATHS, SetupForm } from './web-setup-form';
@@ -228,6 +229,7 @@ export const PAGE_FORMS = {
   },
   ...SETTINGS_FORMS,
   ...ACCOUNT_MAIL_FORMS,
+  ...COACHING_FORMS,
 } satisfies Record<string, FormSpec>;
 
 export type PageFormName = keyof typeof PAGE_FORMS;

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
+import { CoachingModule } from '../coaching/coaching.module';
 import { ContractsModule } from '../contracts/contracts.module';
 import { InvoicingModule } from '../invoicing/invoicing.module';
 import { KnowledgeModule } from '../knowledge/knowledge.module';
 import { PracticeModule } from '../practice/practice.module';
 import { RequestsModule } from '../requests/requests.module';
 import { UsageModule } from '../usage/usage.module';
+import { AutonomyPanel } from './autonomy-panel';
 import { PortalController } from './portal.controller';
 import { PortalService } from './portal.service';
 import { WebModule } from './web.module';
@@ -14,6 +16,7 @@ import { WebModule } from './web.module';
 @Module({
   imports: [
     WebModule,
+    CoachingModule,
     ContractsModule,
     UsageModule,
     AlertsModule,
@@ -23,6 +26,6 @@ import { WebModule } from './web.module';
     PracticeModule,
   ],
   controllers: [PortalController],
-  providers: [PortalService],
+  providers: [PortalService, AutonomyPanel],
 })
 export class PortalModule {}

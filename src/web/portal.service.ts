@@ -28,6 +28,7 @@ import { checkDto, given, type RequestFileForm } from './console-forms';
 import type { FormOutcome } from './console-pages';
 import { formFailure, type FormProblem } from './form-problems';
 import type { CommentForm } from './request-desk-forms';
+import { AutonomyPanel } from './autonomy-panel';
 
 /** What a request's page says was done, after its redirect (`?done=`). */
 const REQUEST_DONE = ['commented', 'cancelled'];
@@ -80,13 +81,15 @@ export class PortalService {
     private readonly invoices: InvoicesService,
     private readonly pdfs: InvoicePdfService,
     private readonly practice: PracticeService,
+    private readonly autonomy: AutonomyPanel,
   ) {}
 
   /** The home page: each active contract's levels, and the latest alerts. */
   async dashboard(viewer: Viewer) {
     const offers = await this.offers(viewer);
     const alerts = (await this.alerts.list(viewer, { limit: 20, offset: 0 })).items;
-    return { offers, alerts };
+    const autonomy = viewer.clientId ? await this.autonomy.of(viewer, viewer.clientId) : null;
+    return { offers, alerts, autonomy };
   }
 
   acknowledge(viewer: Viewer, alertId: string): Promise<unknown> {

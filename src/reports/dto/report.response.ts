@@ -1,3 +1,4 @@
+import { AutonomyView } from '../../coaching/dto/autonomy.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTIVITY_KINDS, BILLING_MODES } from '../../common/domain';
 import { ApiDay, ApiInstant, ApiUuid } from '../../common/openapi';
@@ -277,5 +278,10 @@ export class ClientReportView extends ReportQueryEcho {
   @ApiProperty({ type: [ClientReportContractView] }) contracts!: ClientReportContractView[];
   @ApiProperty({ type: ClientReportTotalsView }) totals!: ClientReportTotalsView;
   @ApiProperty({ type: [ClientReportInvoiceView] }) invoices!: ClientReportInvoiceView[];
+  @ApiProperty({
+    type: AutonomyView,
+    description: "The client's autonomy, as GET /api/clients/{id}/autonomy",
+  })
+  autonomy!: AutonomyView;
   @ApiProperty({ description: 'still owed on the invoices of the period' }) balanceCents!: number;
 }

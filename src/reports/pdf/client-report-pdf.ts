@@ -11,6 +11,7 @@ import {
   type FormatLocale,
 } from '../../common/format';
 import { URGENCY_LEVELS } from '../../common/domain';
+import { catalogue } from '../../i18n';
 import { formatMinutes } from '../../interventions/guardrails';
 import type { ClientReportContract, ClientReportData } from '../client-report.service';
 import { monthName, quotaText } from '../client-report-rows';
@@ -47,6 +48,7 @@ export async function renderClientReportPdf(
   });
   let y = writeTitle(sheet, title, [`${ctx.practiceName} · ${period}`]);
   y = drawService(sheet, y, data, texts, ctx.locale);
+  y = drawAutonomy(sheet, y, data, ctx.locale);
   for (const contract of data.contracts) y = drawContract(sheet, y, contract, texts, ctx.locale);
   drawInvoices(sheet, y, data, texts, ctx.locale);
   return finishReport(report, texts, ctx);
@@ -91,6 +93,54 @@ function drawService(
         write(sheet, line, { x: sheet.left, y: cursor, width: sheet.width }, { size }) + 2,
       top,
     ) + 10
+  );
+}
+
+/** The client's autonomy month by month, the coaching service's figures as they are. */
+function drawAutonomy(
+  sheet: Sheet,
+  y: number,
+  data: ClientReportData,
+  locale: FormatLocale,
+): number {
+  const t = (key: string, values?: Record<string, string | number>) =>
+    catalogue().format(locale, `coaching.report.${key}`, values);
+  const top = heading(sheet, t('title'), y);
+  const { totals } = data.autonomy;
+  const rate = (r: number | null) =>
+    r === null ? '—' : formatPercent(Math.round(r * 1000) / 10, locale);
+  const line = t('summary', {
+    n: totals.deflections,
+    rate: rate(totals.deflectionRate),
+    saved: formatMinutes(totals.minutesSaved),
+  });
+  const size = sheet.layout.fontSizes.body;
+  const below = write(sheet, line, { x: sheet.left, y: top, width: sheet.width }, { size }) + 4;
+  const n = (header: string): ReportColumn => ({ header, width: 1, align: 'right' });
+  const rows = data.autonomy.months.map((m) => [
+    monthName(m.month, locale),
+    String(m.requests),
+    String(m.deflections),
+    rate(m.deflectionRate),
+    rate(m.repeatRate),
+    rate(m.falseUrgencyRate),
+    formatMinutes(m.minutesSaved),
+  ]);
+  return table(
+    sheet,
+    below,
+    [
+      { header: t('month'), width: 1.4 },
+      ...[
+        'requests',
+        'deflections',
+        'deflectionRate',
+        'repeatRate',
+        'falseUrgencyRate',
+        'saved',
+      ].map((key) => n(t(key))),
+    ],
+    rows,
   );
 }
 
