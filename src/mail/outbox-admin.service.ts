@@ -6,15 +6,7 @@ import { DomainError, notFound } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import type { Page } from '../common/pagination';
 import { OutboxAttempt } from './outbox-attempt.entity';
-import { OutboxMessage, type OutboxStatus } from './outbox-message.entity';
-
-export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
-  'pending',
-  'sending',
-  'sent',
-  'failed',
-  'cancelled',
-];
+import { OUTBOX_STATUSES, OutboxMessage, type OutboxStatus } from './outbox-message.entity';
 
 /** Counts of messages by status, for the console's tabs. */
 export type StatusCounts = Record<OutboxStatus, number>;

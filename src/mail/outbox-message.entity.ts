@@ -30,6 +30,14 @@ export type MailKind =
  */
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
+export const OUTBOX_STATUSES: readonly OutboxStatus[] = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'cancelled',
+];
+
 /**
  * A file sent with a message, named by its source rather than copied: the sender asks the
  * module that owns it for the bytes at send time (see `MailAttachments`), so an invoice's PDF

@@ -3,9 +3,8 @@ import { IsIn } from 'class-validator';
 import { PageQuery } from '../../common/pagination';
 import { Omittable } from '../../common/validation';
 import type { Translate } from '../../i18n/catalogue';
-import { OUTBOX_STATUSES } from '../outbox-admin.service';
 import type { OutboxAttempt } from '../outbox-attempt.entity';
-import type { OutboxMessage, OutboxStatus } from '../outbox-message.entity';
+import { OUTBOX_STATUSES, type OutboxMessage, type OutboxStatus } from '../outbox-message.entity';
 
 export class OutboxQuery extends PageQuery {
   @ApiPropertyOptional({ enum: OUTBOX_STATUSES })
