@@ -34,8 +34,8 @@ const CODES: Row[] = [
     'warning',
     'daily_rest',
     { date: '2026-11-26', restMinutes: 540, limitMinutes: 660 },
-    'repos de 9 h avant le 26/11/2026, minimum 11 h',
-    'rest of 9 h before 26 Nov 2026, minimum 11 h',
+    'pas de repos de 11 h dans les 24 h qui suivent une prise de travail le 26/11/2026 (le plus long : 9 h)',
+    'no rest of 11 h in the 24 h from a start of work on 26 Nov 2026 (longest 9 h)',
   ],
   [
     'warning',
