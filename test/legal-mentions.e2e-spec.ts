@@ -169,7 +169,7 @@ describe('legal mentions and the law’s inputs', () => {
         unitPriceCents: 25000,
         supply: 'goods',
       };
-      const { id } = (await draft([goods], '07'));
+      const { id } = await draft([goods], '07');
       const issued = await api.post(`/api/invoices/${id}/issue`).expect(200);
       expect(issued.body.lines.at(-1)).toMatchObject({ supply: 'goods' });
       const text = await pdfOf(id);
@@ -180,19 +180,59 @@ describe('legal mentions and the law’s inputs', () => {
   });
 
   describe('the late-payment penalty rate', () => {
-    it('is refused below three times the legal interest rate, naming the floor and its date', async () => {
+    it('is refused below three times the legal interest rate of the day, naming the floor and its date', async () => {
+      // 10 November 2026: the rate of the first half of 2026 (2.62 %) carries forward.
       const res = await api.patch('/api/practice', { latePenaltyRatePercent: 0 }).expect(400);
       expect(res.body.details).toEqual([
         expect.objectContaining({
           field: 'latePenaltyRatePercent',
           code: 'late_penalty_floor',
-          floor: 9.48,
-          rateSince: '2025-07-01',
+          floor: 7.86,
+          legalInterestRate: 2.62,
+          rateSince: '2026-01-01',
         }),
       ]);
-      expect(flat(res.body.message)).toContain('au moins 9,48 %');
-      const floor = await api.patch('/api/practice', { latePenaltyRatePercent: 9.48 }).expect(200);
-      expect(floor.body.latePenaltyRatePercent).toBe(9.48);
+      expect(flat(res.body.message)).toContain('au moins 7,86 %');
+      expect(flat(res.body.message)).toContain('2,62 %');
+      await api.patch('/api/practice', { latePenaltyRatePercent: 7.85 }).expect(400);
+      const floor = await api.patch('/api/practice', { latePenaltyRatePercent: 7.86 }).expect(200);
+      expect(floor.body.latePenaltyRatePercent).toBe(7.86);
+      await api.patch('/api/practice', { latePenaltyRatePercent: 12.15 }).expect(200);
+    });
+
+    it('follows the legal interest rate of the practice’s day, half-year by half-year', async () => {
+      try {
+        // The second half of 2025: 2.76 %, a floor of 8.28 %.
+        world.t.clock.set('2025-09-15T10:00:00+02:00');
+        const res = await api.patch('/api/practice', { latePenaltyRatePercent: 8 }).expect(400);
+        expect(res.body.details).toEqual([
+          expect.objectContaining({
+            floor: 8.28,
+            legalInterestRate: 2.76,
+            rateSince: '2025-07-01',
+          }),
+        ]);
+        // Paris is already in 2026 at 23:30 UTC on New Year's Eve: the new rate applies.
+        world.t.clock.set('2025-12-31T23:30:00Z');
+        const next = await api.patch('/api/practice', { latePenaltyRatePercent: 8 }).expect(200);
+        expect(next.body.latePenaltyRatePercent).toBe(8);
+      } finally {
+        world.t.clock.set('2026-11-10T10:00:00+01:00');
+        await api.patch('/api/practice', { latePenaltyRatePercent: 12.15 }).expect(200);
+      }
+    });
+
+    it('prints the floor of the issue day on an invoice of a practice that stored a lower rate', async () => {
+      // A rate stored before the floor was checked.
+      await world.t.dataSource.query('UPDATE practice SET "latePenaltyRateHundredths" = 500');
+      try {
+        const { id } = await draft([], '06');
+        const issued = await api.post(`/api/invoices/${id}/issue`).expect(200);
+        expect(issued.body.seller.latePenaltyRatePercent).toBe(7.86);
+        expect(await pdfOf(id)).toContain('Pénalités de retard : taux annuel de 7,86 %');
+      } finally {
+        await api.patch('/api/practice', { latePenaltyRatePercent: 12.15 }).expect(200);
+      }
     });
   });
 

@@ -355,7 +355,8 @@ describe('console: the settings pages, activities, people and one’s own passwo
       expect(valueOf(again.text, 'defaultVatRate')).toBe('5,5');
       expect(valueOf(again.text, 'revenueExport')).toBe('706400');
       expect(again.text).toMatch(/name="vatOnDebits" checked/);
-      expect(again.text).toContain('Au moins 9,48');
+      expect(again.text).toContain('Au moins 7,86');
+      expect(again.text).toMatch(/2,62.%.depuis le 01\/01\/2026/);
       await web.get('/console/settings/invoicing');
       const { vatOnDebits: _ticked, ...unticked } = INVOICING;
       expect((await web.post('/console/settings/invoicing', unticked)).status).toBe(303);
@@ -366,7 +367,7 @@ describe('console: the settings pages, activities, people and one’s own passwo
         latePenaltyRate: '5',
       });
       expect(low.status).toBe(400);
-      expect(problemBeside(low.text, 'sv-latePenaltyRate')).toMatch(/9,48/);
+      expect(problemBeside(low.text, 'sv-latePenaltyRate')).toMatch(/7,86/);
       await web.get('/console/settings/invoicing');
       expect((await web.post('/console/settings/invoicing', INVOICING)).status).toBe(303);
     });

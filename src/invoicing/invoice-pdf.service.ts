@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { isAbsolute, join } from 'node:path';
 import { DataSource, EntityManager } from 'typeorm';
+import { localDate } from '../calendar';
 import { Client } from '../clients/client.entity';
 import { AppConfigService } from '../common/app-config.service';
 import { DomainError, notFound } from '../common/domain-error';
@@ -105,7 +106,7 @@ export class InvoicePdfService {
       ? await m.findOne(Contract, { where: { id: doc.contractId } })
       : null;
     return {
-      currentSeller: sellerSnapshot(practice),
+      currentSeller: sellerSnapshot(practice, localDate(this.clock.now(), practice.timezone)),
       currentBuyer: buyerSnapshot(client),
       currentPaymentTermsDays: contract?.paymentTermsDays ?? practice.paymentTermsDays,
       logoPath: this.logoPath(practice),

@@ -181,7 +181,7 @@ export class IssuingService {
       issueDate: today,
       dueDate: addDays(today, terms.paymentTermsDays ?? 0),
       paymentTermsDays: terms.paymentTermsDays,
-      seller: sellerSnapshot(terms.practice),
+      seller: sellerSnapshot(terms.practice, today),
       buyer: terms.buyer,
       ...totalsColumns(totals),
       previousHash: tip.hash,

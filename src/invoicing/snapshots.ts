@@ -1,5 +1,5 @@
 import type { Client } from '../clients/client.entity';
-import { LATE_PENALTY_FLOOR, type TradeRegistry } from '../practice/legal-mentions';
+import { latePenaltyFloor, type TradeRegistry } from '../practice/legal-mentions';
 import type { Practice, PostalAddress } from '../practice/practice.entity';
 
 /**
@@ -43,7 +43,8 @@ export interface BuyerSnapshot {
   accountCode?: string;
 }
 
-export function sellerSnapshot(p: Practice): SellerSnapshot {
+/** The seller as of `day` ('YYYY-MM-DD', the practice's today), whose penalty floor applies. */
+export function sellerSnapshot(p: Practice, day: string): SellerSnapshot {
   return {
     name: p.name,
     legalForm: p.legalForm,
@@ -55,9 +56,10 @@ export function sellerSnapshot(p: Practice): SellerSnapshot {
     phone: p.phone,
     iban: p.iban,
     bic: p.bic,
-    // A rate stored before the floor was checked is printed at the floor: below it, the
-    // contractual rate is void and the law's applies (art. L441-10 C. com.).
-    latePenaltyRatePercent: Math.max(p.latePenaltyRatePercent, LATE_PENALTY_FLOOR.percent),
+    // A rate below the day's floor (stored before the floor was checked, or under an older,
+    // lower legal interest rate) is printed at the floor: below it, the contractual rate is
+    // void and the law's applies (art. L441-10 C. com.).
+    latePenaltyRatePercent: Math.max(p.latePenaltyRatePercent, latePenaltyFloor(day).percent),
     tradeRegistry: p.tradeRegistry,
     tradeRegistryCity: p.tradeRegistryCity,
     shareCapitalCents: p.shareCapitalCents,

@@ -1,6 +1,7 @@
 import {
   isCompanyLegalForm,
-  LATE_PENALTY_FLOOR,
+  LEGAL_INTEREST_RATES,
+  latePenaltyFloor,
   latePenaltyProblems,
   registrationProblems,
 } from './legal-mentions';
@@ -61,29 +62,56 @@ describe('registrationProblems', () => {
   });
 });
 
-describe('latePenaltyProblems', () => {
-  it('keeps the floor and the date of its legal interest rate together', () => {
-    expect(LATE_PENALTY_FLOOR.percent).toBeCloseTo(
-      3 * LATE_PENALTY_FLOOR.legalInterestRatePercent,
-      10,
-    );
-    expect(LATE_PENALTY_FLOOR.rateSince).toMatch(/^\d{4}-(01|07)-01$/);
-  });
-
+describe('latePenaltyFloor', () => {
   it.each([
-    [0, ['late_penalty_floor']],
-    [9.47, ['late_penalty_floor']],
-    [LATE_PENALTY_FLOOR.percent, []],
-    [12.15, []],
-  ])('%d %% → %j', (rate, expected) => {
-    expect(latePenaltyProblems(rate).map((p) => p.code)).toEqual(expected);
+    // The rate of the half-year the day falls in; the floor is three times it.
+    ['2024-07-01', 14.76, 4.92, '2024-07-01'],
+    ['2024-12-31', 14.76, 4.92, '2024-07-01'],
+    ['2025-01-01', 11.13, 3.71, '2025-01-01'],
+    ['2025-06-30', 11.13, 3.71, '2025-01-01'],
+    ['2025-07-01', 8.28, 2.76, '2025-07-01'],
+    ['2025-12-31', 8.28, 2.76, '2025-07-01'],
+    ['2026-01-01', 7.86, 2.62, '2026-01-01'],
+    ['2026-06-30', 7.86, 2.62, '2026-01-01'],
+    // The latest known rate carries forward until its successor is added to the table.
+    ['2026-11-10', 7.86, 2.62, '2026-01-01'],
+    // Before the table, its first rate.
+    ['2023-03-01', 14.76, 4.92, '2024-07-01'],
+  ])('on %s: %d %% (3 × %d %% since %s)', (day, percent, rate, since) => {
+    expect(latePenaltyFloor(day)).toEqual({
+      percent,
+      legalInterestRatePercent: rate,
+      rateSince: since,
+    });
   });
 
-  it('names the floor and its date for the words', () => {
-    expect(latePenaltyProblems(0)[0]).toMatchObject({
+  it('keeps the table in order, one row a half-year from its first day', () => {
+    const days = LEGAL_INTEREST_RATES.map((r) => r.since);
+    expect(days).toEqual([...days].sort());
+    for (const day of days) expect(day).toMatch(/^\d{4}-(01|07)-01$/);
+  });
+});
+
+describe('latePenaltyProblems', () => {
+  it.each([
+    [0, '2026-03-02', ['late_penalty_floor']],
+    [7.85, '2026-03-02', ['late_penalty_floor']],
+    [7.86, '2026-03-02', []],
+    // 8 % was below the floor of the second half of 2025, and is above that of 2026.
+    [8, '2025-11-03', ['late_penalty_floor']],
+    [8, '2026-01-01', []],
+    [12.15, '2024-09-01', ['late_penalty_floor']],
+    [15, '2024-09-01', []],
+  ])('%d %% on %s → %j', (rate, day, expected) => {
+    expect(latePenaltyProblems(rate, day).map((p) => p.code)).toEqual(expected);
+  });
+
+  it('names the floor of the day and the date of its rate for the words', () => {
+    expect(latePenaltyProblems(0, '2026-03-02')[0]).toMatchObject({
       field: 'latePenaltyRatePercent',
-      floor: 9.48,
-      rateSince: '2025-07-01',
+      floor: 7.86,
+      legalInterestRate: 2.62,
+      rateSince: '2026-01-01',
     });
   });
 });

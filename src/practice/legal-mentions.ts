@@ -43,32 +43,74 @@ export function isCompanyLegalForm(legalForm: string): boolean {
   return (COMPANY_LEGAL_FORMS as readonly string[]).includes(first);
 }
 
-/**
- * The legal interest rate "for all other cases" (creditors acting for their business) of the
- * half-year it was set for, and the floor it gives: three times it (art. L441-10 C. com.).
- * Set each half-year by ministerial order; update the figures and docs/domain-rules.md when a
- * new one is published.
- */
-export const LATE_PENALTY_FLOOR = {
-  /** Taux de l'intérêt légal, second half of 2025 (arrêté du 18 juin 2025), percent. */
-  legalInterestRatePercent: 3.16,
-  /** The first day the legal interest rate applies. */
-  rateSince: '2025-07-01',
-  /** 3 × 3.16 %. */
-  percent: 9.48,
-} as const;
+/** The legal interest rate of a half-year, from its first day. */
+export interface LegalInterestRate {
+  /** The first day it applies: 1 January or 1 July. */
+  since: string;
+  /** Percent a year. */
+  percent: number;
+  /** The ministerial order that set it, when the table names it. */
+  order?: string;
+}
 
-/** The penalty rate is below the legal floor: the reason and its figures, else none. */
-export function latePenaltyProblems(latePenaltyRatePercent: number): Problem[] {
-  if (latePenaltyRatePercent >= LATE_PENALTY_FLOOR.percent) return [];
+/**
+ * The legal interest rate "pour tous les autres cas" (creditors acting for their business),
+ * half-year by half-year, oldest first. An arrêté sets it each half-year (Légifrance, and the
+ * Banque de France's page): add its row here, with docs/domain-rules.md, when it is published.
+ * Until then the latest row carries forward past its half-year.
+ */
+export const LEGAL_INTEREST_RATES: readonly LegalInterestRate[] = [
+  { since: '2024-07-01', percent: 4.92 },
+  { since: '2025-01-01', percent: 3.71 },
+  { since: '2025-07-01', percent: 2.76, order: 'arrêté du 19 juin 2025 (JO du 24 juin 2025)' },
+  {
+    since: '2026-01-01',
+    percent: 2.62,
+    order: 'arrêté du 15 décembre 2025 (JORF du 26 décembre 2025)',
+  },
+];
+
+/** The floor of the late-payment penalty rate on a day, and the legal interest rate it is 3 × of. */
+export interface LatePenaltyFloor {
+  /** Percent a year, two decimals at most. */
+  percent: number;
+  legalInterestRatePercent: number;
+  /** The first day of that legal interest rate. */
+  rateSince: string;
+}
+
+/**
+ * The legal interest rate in force on `day` ('YYYY-MM-DD'): that of the latest half-year begun
+ * by then; before the table's first row, the first row's.
+ */
+export function legalInterestRateOn(day: string): LegalInterestRate {
+  const begun = LEGAL_INTEREST_RATES.filter((rate) => rate.since <= day);
+  return begun.at(-1) ?? LEGAL_INTEREST_RATES[0];
+}
+
+/** Three times the legal interest rate in force on `day` (art. L441-10 C. com.). */
+export function latePenaltyFloor(day: string): LatePenaltyFloor {
+  const rate = legalInterestRateOn(day);
+  return {
+    // In hundredths of a percent, so 3 × 2.62 is 7.86 and not 7.860000000000001.
+    percent: (3 * Math.round(rate.percent * 100)) / 100,
+    legalInterestRatePercent: rate.percent,
+    rateSince: rate.since,
+  };
+}
+
+/** The penalty rate is below the legal floor of `day`: the reason and its figures, else none. */
+export function latePenaltyProblems(latePenaltyRatePercent: number, day: string): Problem[] {
+  const floor = latePenaltyFloor(day);
+  if (latePenaltyRatePercent >= floor.percent) return [];
   return [
     {
       field: 'latePenaltyRatePercent',
       code: 'late_penalty_floor',
-      message: `the late-payment penalty rate is at least ${LATE_PENALTY_FLOOR.percent} % (3 × the legal interest rate since ${LATE_PENALTY_FLOOR.rateSince})`,
-      floor: LATE_PENALTY_FLOOR.percent,
-      legalInterestRate: LATE_PENALTY_FLOOR.legalInterestRatePercent,
-      rateSince: LATE_PENALTY_FLOOR.rateSince,
+      message: `the late-payment penalty rate is at least ${floor.percent} % (3 × the legal interest rate since ${floor.rateSince})`,
+      floor: floor.percent,
+      legalInterestRate: floor.legalInterestRatePercent,
+      rateSince: floor.rateSince,
     },
   ];
 }

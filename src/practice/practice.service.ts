@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
+import { localDate } from '../calendar';
+import { Clock } from '../common/clock';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_LIMITS } from '../common/domain';
 import type { CalendarSettings } from '../common/domain';
 import { DomainError } from '../common/domain-error';
@@ -8,7 +10,12 @@ import type { ErrorDetail } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { vatNumberMatchesSiren } from '../common/validators';
 import { PracticeDto, UpdatePracticeDto } from './dto/practice.dto';
-import { latePenaltyProblems, registrationProblems } from './legal-mentions';
+import {
+  latePenaltyFloor,
+  latePenaltyProblems,
+  registrationProblems,
+  type LatePenaltyFloor,
+} from './legal-mentions';
 import { numberFormatProblems } from './number-formats';
 import { PracticeChanges } from './practice-changes';
 import { DEFAULT_ACCOUNTS, Practice } from './practice.entity';
@@ -70,15 +77,17 @@ const CHECK_ALL: LegalChecks = { registration: true, latePenalty: true };
  * Checks that span several fields; single fields are checked by the DTO. The law's inputs are
  * checked on setup and when a change gives them: a practice stored before the checks existed
  * (a penalty rate below today's floor, a company without its registry) keeps working until
- * that field is next saved.
+ * that field is next saved. `today`: the practice's day, whose legal interest rate sets the
+ * penalty floor.
  */
 export function practiceCoherence(
   p: Omit<Practice, 'id' | 'assignId'>,
+  today: string,
   checks: LegalChecks = CHECK_ALL,
 ): ErrorDetail[] {
   const problems: ErrorDetail[] = [];
   if (checks.registration) problems.push(...registrationProblems(p));
-  if (checks.latePenalty) problems.push(...latePenaltyProblems(p.latePenaltyRatePercent));
+  if (checks.latePenalty) problems.push(...latePenaltyProblems(p.latePenaltyRatePercent, today));
   if (p.siret && !p.siret.startsWith(p.siren)) {
     problems.push({
       field: 'siret',
@@ -127,6 +136,7 @@ export class PracticeService {
     @InjectRepository(Practice) private readonly practices: Repository<Practice>,
     private readonly transactions: Transactions,
     private readonly changes: PracticeChanges,
+    private readonly clock: Clock,
   ) {}
 
   async get(manager?: EntityManager): Promise<Practice> {
@@ -134,6 +144,16 @@ export class PracticeService {
     const [practice] = await repo.find({ take: 1 });
     if (!practice) throw new DomainError('not_found.practice', 'The practice is not set up yet');
     return practice;
+  }
+
+  /** The late-payment penalty floor of the practice's today. */
+  latePenaltyFloor(p: Pick<Practice, 'timezone'>): LatePenaltyFloor {
+    return latePenaltyFloor(this.today(p));
+  }
+
+  /** The practice's calendar day now. */
+  private today(p: Pick<Practice, 'timezone'>): string {
+    return localDate(this.clock.now(), p.timezone);
   }
 
   async calendar(): Promise<CalendarSettings> {
@@ -144,7 +164,7 @@ export class PracticeService {
   /** Called by the first-consultant setup, inside its transaction. */
   async create(manager: EntityManager, dto: PracticeDto): Promise<Practice> {
     const values = withDefaults(dto);
-    assertCoherent(values);
+    assertCoherent(values, this.today(values));
     return manager.getRepository(Practice).save(manager.create(Practice, values));
   }
 
@@ -163,7 +183,7 @@ export class PracticeService {
       if (dto.tradeRegistryCity) next.tradeRegistryCity = dto.tradeRegistryCity.trim();
       if (dto.vatNumber) next.vatNumber = dto.vatNumber.toUpperCase();
       if (dto.iban) next.iban = dto.iban.replace(/\s+/g, '').toUpperCase();
-      assertCoherent(next, {
+      assertCoherent(next, this.today(next), {
         registration: [
           dto.legalForm,
           dto.tradeRegistry,
@@ -182,8 +202,12 @@ export class PracticeService {
   }
 }
 
-function assertCoherent(p: Omit<Practice, 'id' | 'assignId'>, checks?: LegalChecks): void {
-  const problems = practiceCoherence(p, checks);
+function assertCoherent(
+  p: Omit<Practice, 'id' | 'assignId'>,
+  today: string,
+  checks?: LegalChecks,
+): void {
+  const problems = practiceCoherence(p, today, checks);
   if (problems.length) {
     throw new DomainError(
       `invalid.practice`,

@@ -7,7 +7,7 @@ import type { FieldProblem } from '../common/validation';
 import { UpdatePracticeDto } from '../practice/dto/practice.dto';
 import type { Practice } from '../practice/practice.entity';
 import { LOGO_MAX_BYTES, LOGO_MAX_PIXELS } from '../practice/logo-image';
-import { LATE_PENALTY_FLOOR, TRADE_REGISTRIES } from '../practice/legal-mentions';
+import { TRADE_REGISTRIES, type LatePenaltyFloor } from '../practice/legal-mentions';
 import { readLogoUpload } from '../practice/logo-upload';
 import { PracticeLogo, type LogoFile } from '../practice/practice-logo.service';
 import { PracticeService } from '../practice/practice.service';
@@ -84,7 +84,7 @@ export class ConsoleSettings {
       form: form ?? valuesOf(section, practice, locale),
       problems,
       saved,
-      ...choices(section, locale),
+      ...choices(section, locale, this.practice.latePenaltyFloor(practice)),
     };
   }
 
@@ -202,8 +202,12 @@ function valuesOf(section: SettingsSection, p: Practice, locale: string): Values
   }
 }
 
-/** The choices a section's selects offer. */
-function choices(section: SettingsSection, locale: string): Record<string, unknown> {
+/** The choices a section's selects offer, and the penalty floor of the practice's today. */
+function choices(
+  section: SettingsSection,
+  locale: string,
+  floor: LatePenaltyFloor,
+): Record<string, unknown> {
   switch (section) {
     case 'identity':
       return {
@@ -218,9 +222,9 @@ function choices(section: SettingsSection, locale: string): Record<string, unkno
         vatRegimes: ['franchise', 'standard'],
         locales: ['fr', 'en'],
         penaltyFloor: {
-          floor: LATE_PENALTY_FLOOR.percent,
-          legalInterestRate: LATE_PENALTY_FLOOR.legalInterestRatePercent,
-          rateSince: formatDate(LATE_PENALTY_FLOOR.rateSince, locale === 'en' ? 'en' : 'fr'),
+          floor: floor.percent,
+          legalInterestRate: floor.legalInterestRatePercent,
+          rateSince: formatDate(floor.rateSince, locale === 'en' ? 'en' : 'fr'),
         },
       };
     case 'limits':

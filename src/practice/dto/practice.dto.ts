@@ -22,7 +22,15 @@ import {
 } from 'class-validator';
 import { DEFAULT_BUSINESS_HOURS, HOLIDAY_CALENDARS } from '../../common/domain';
 import { FRENCH_VAT_RATES_BP } from '../../common/vat-rates';
-import { LATE_PENALTY_FLOOR, TRADE_REGISTRIES, type TradeRegistry } from '../legal-mentions';
+import {
+  LEGAL_INTEREST_RATES,
+  latePenaltyFloor,
+  TRADE_REGISTRIES,
+  type TradeRegistry,
+} from '../legal-mentions';
+
+/** The floor of the latest legal interest rate known, for the API's description. */
+const LATEST_FLOOR = latePenaltyFloor(LEGAL_INTEREST_RATES[LEGAL_INTEREST_RATES.length - 1].since);
 import { validateNumberFormat } from '../../common/document-numbers';
 import type { HolidayCalendar, WeeklyHours } from '../../common/domain';
 import {
@@ -266,7 +274,7 @@ export class PracticeDto {
   readonly paymentTermsDays?: number;
   @ApiPropertyOptional({
     example: 12.15,
-    description: `Annual late-payment penalty rate printed on invoices, percent with up to 2 decimals. Default: the ECB main refinancing rate + 10 points (12.15 since 11 June 2025); at least 3 × the legal interest rate (${LATE_PENALTY_FLOOR.percent} since ${LATE_PENALTY_FLOOR.rateSince}), else 400 invalid.practice`,
+    description: `Annual late-payment penalty rate printed on invoices, percent with up to 2 decimals. Default: the ECB main refinancing rate + 10 points (12.15 since 11 June 2025); at least 3 × the legal interest rate in force on the practice's day (${LATEST_FLOOR.percent} since ${LATEST_FLOOR.rateSince}, the latest rate known), else 400 invalid.practice`,
   })
   @Omittable()
   @IsNumber({ allowNaN: false, allowInfinity: false })
