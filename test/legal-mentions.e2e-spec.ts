@@ -129,6 +129,30 @@ describe('legal mentions and the law’s inputs', () => {
       expect(fields(practice.body)).toEqual(['defaultVatRateBp']);
     });
 
+    it('refuses a 0 % default rate under the standard regime, whose generated lines name no exemption', async () => {
+      const res = await api.patch('/api/practice', { defaultVatRateBp: 0 }).expect(400);
+      expect(res.body.details).toEqual([
+        expect.objectContaining({ field: 'defaultVatRateBp', code: 'default_vat_rate_exempt' }),
+      ]);
+      expect(flat(res.body.message)).toBe(
+        'Sous le régime normal de TVA, le taux par défaut est un taux taxé : le taux de 0 % est réservé aux lignes saisies, chacune avec son motif d’exonération',
+      );
+      // Nor by changing the regime of a practice whose default rate is 0 %.
+      await api.patch('/api/practice', { vatRegime: 'franchise' }).expect(200);
+      await api.patch('/api/practice', { defaultVatRateBp: 0 }).expect(200);
+      const en = await api
+        .patch('/api/practice', { vatRegime: 'standard' })
+        .set('Accept-Language', 'en')
+        .expect(400);
+      expect(fields(en.body)).toEqual(['defaultVatRateBp']);
+      expect(en.body.message).toContain(
+        'Under the standard VAT regime the default rate is a taxed one',
+      );
+      await api
+        .patch('/api/practice', { vatRegime: 'standard', defaultVatRateBp: 2000 })
+        .expect(200);
+    });
+
     it('asks a 0 % line for its exemption, and prints it', async () => {
       const zero = {
         description: 'Formation bureautique',

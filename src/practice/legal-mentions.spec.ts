@@ -1,4 +1,5 @@
 import {
+  defaultVatRateProblems,
   isCompanyLegalForm,
   LEGAL_INTEREST_RATES,
   latePenaltyFloor,
@@ -113,5 +114,21 @@ describe('latePenaltyProblems', () => {
       legalInterestRate: 2.62,
       rateSince: '2026-01-01',
     });
+  });
+});
+
+describe('defaultVatRateProblems', () => {
+  it.each([
+    ['standard', 0, ['defaultVatRateBp:default_vat_rate_exempt']],
+    ['standard', 2000, []],
+    ['standard', 550, []],
+    ['standard', 210, []],
+    // Under franchise no line charges VAT: the default rate is not printed.
+    ['franchise', 0, []],
+    ['franchise', 2000, []],
+  ] as const)('%s, %d bp → %j', (vatRegime, defaultVatRateBp, expected) => {
+    expect(
+      defaultVatRateProblems({ vatRegime, defaultVatRateBp }).map((p) => `${p.field}:${p.code}`),
+    ).toEqual(expected);
   });
 });

@@ -115,6 +115,27 @@ export function latePenaltyProblems(latePenaltyRatePercent: number, day: string)
   ];
 }
 
+/**
+ * The rate of the lines a practice's invoices generate (retainer, time), under the standard VAT
+ * regime: such a line names no exemption, and a 0 % line without one is refused by the law
+ * (art. 242 nonies A, I-13° annexe II CGI) and by EN 16931 (category E states its reason). The
+ * 0 % rate is for manual lines, each with its exemption. Under franchise no line charges VAT.
+ */
+export function defaultVatRateProblems(p: {
+  vatRegime: 'franchise' | 'standard';
+  defaultVatRateBp: number;
+}): Problem[] {
+  if (p.vatRegime !== 'standard' || p.defaultVatRateBp !== 0) return [];
+  return [
+    {
+      field: 'defaultVatRateBp',
+      code: 'default_vat_rate_exempt',
+      message:
+        'under the standard VAT regime the default rate is a taxed one; a 0 % line is a manual line with its exemption',
+    },
+  ];
+}
+
 export interface SellerRegistration {
   legalForm: string;
   tradeRegistry: TradeRegistry | null;

@@ -11,6 +11,7 @@ import { Transactions } from '../common/transactions';
 import { vatNumberMatchesSiren } from '../common/validators';
 import { PracticeDto, UpdatePracticeDto } from './dto/practice.dto';
 import {
+  defaultVatRateProblems,
   latePenaltyFloor,
   latePenaltyProblems,
   registrationProblems,
@@ -69,9 +70,11 @@ export interface LegalChecks {
   registration: boolean;
   /** The late-payment penalty rate: not below the legal floor. */
   latePenalty: boolean;
+  /** The VAT regime or default rate: generated lines are taxed under the standard regime. */
+  defaultVatRate: boolean;
 }
 
-const CHECK_ALL: LegalChecks = { registration: true, latePenalty: true };
+const CHECK_ALL: LegalChecks = { registration: true, latePenalty: true, defaultVatRate: true };
 
 /**
  * Checks that span several fields; single fields are checked by the DTO. The law's inputs are
@@ -88,6 +91,7 @@ export function practiceCoherence(
   const problems: ErrorDetail[] = [];
   if (checks.registration) problems.push(...registrationProblems(p));
   if (checks.latePenalty) problems.push(...latePenaltyProblems(p.latePenaltyRatePercent, today));
+  if (checks.defaultVatRate) problems.push(...defaultVatRateProblems(p));
   if (p.siret && !p.siret.startsWith(p.siren)) {
     problems.push({
       field: 'siret',
@@ -191,6 +195,7 @@ export class PracticeService {
           dto.shareCapitalCents,
         ].some((v) => v !== undefined),
         latePenalty: dto.latePenaltyRatePercent !== undefined,
+        defaultVatRate: dto.vatRegime !== undefined || dto.defaultVatRateBp !== undefined,
       });
       const saved = await manager.getRepository(Practice).save(next);
       // Work already logged is cut again at the new zone's midnights, in this transaction.

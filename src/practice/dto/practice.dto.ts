@@ -230,7 +230,8 @@ export class PracticeDto {
   @ApiPropertyOptional({
     example: 2000,
     enum: FRENCH_VAT_RATES_BP,
-    description: 'basis points, one of the French rates: 2000, 1000, 550, 210 or 0',
+    description:
+      'basis points, one of the French rates: 2000, 1000, 550, 210 or 0; not 0 under the standard regime (400 invalid.practice, default_vat_rate_exempt): 0 % is for manual lines with their exemption',
   })
   @Omittable()
   @IsIn(FRENCH_VAT_RATES_BP)
