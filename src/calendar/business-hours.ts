@@ -301,6 +301,14 @@ export function dailySpanMinutesBetween(
   return Math.round(total / MS_PER_MINUTE);
 }
 
+/**
+ * The instants of a local day whose wall-clock reading falls in the spans, in order: the day's
+ * part of dailySpanMinutesBetween, for callers that cut work into local days themselves.
+ */
+export function dailySpanInstants(day: string, tz: string, spans: MinuteSpan[]): Interval[] {
+  return spanInstants(day, spans, dayBounds(day, tz), tz);
+}
+
 /** Minutes on a 24x7 clock: every minute counts, nights and holidays included. */
 export function addWallClockMinutes(start: Date, minutes: number): Date {
   return new Date(start.getTime() + minutes * MS_PER_MINUTE);

@@ -8,6 +8,7 @@ export {
   businessClock,
   businessIntervalsOn,
   businessMinutesBetween,
+  dailySpanInstants,
   dailySpanMinutesBetween,
   isBusinessInstant,
   isNonWorkingDay,

@@ -2,16 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { dayBounds, localDate } from '../calendar';
-import { DEFAULT_LIMITS, type GuardrailLimits } from '../common/domain';
-import {
-  checkGuardrails,
-  guardrailReading,
-  judgeGuardrails,
-  ledgerOf,
-  periodScope,
-  type Warning,
-  type WorkedInterval,
-} from './guardrails';
+import { DEFAULT_LIMITS, type GuardrailLimits, URGENT_LEVELS } from '../common/domain';
+import { workChunks } from './guardrail-queries';
+import { PeriodGuardrails } from './guardrail-period';
+import { checkGuardrails, guardrailReading, type Warning, type WorkedInterval } from './guardrails';
 import { Intervention } from './intervention.entity';
 
 export interface GuardrailSettings {
@@ -50,17 +44,32 @@ export class GuardrailCheck {
     return checkGuardrails({ timezone, limits, focus, interventions: work });
   }
 
-  /** Every limit broken in a period of local days (both included), as the workload report lists them. */
+  /**
+   * Every limit broken in a period of local days (both included), as the workload report lists
+   * them: the work of the reading window streamed in order of start into PeriodGuardrails, so
+   * that ten years of work are judged in the memory of their days.
+   */
   async over(
     consultantId: string,
     period: { from: string; to: string },
     settings: GuardrailSettings,
   ): Promise<Warning[]> {
-    const { timezone } = settings;
-    const limits = withDefaults(settings.limits);
-    const reading = guardrailReading(period.from, period.to, limits);
-    const work = await this.workIn(consultantId, reading, timezone);
-    return judgeGuardrails(ledgerOf(work, timezone), limits, periodScope(period.from, period.to));
+    const judge = new PeriodGuardrails(
+      { timezone: settings.timezone, limits: withDefaults(settings.limits) },
+      period,
+    );
+    const urgent = new Set<string>(URGENT_LEVELS);
+    for await (const rows of workChunks(this.interventions.manager, consultantId, judge.window)) {
+      for (const row of rows) {
+        judge.add(
+          Date.parse(row.startedAt),
+          Date.parse(row.endedAt),
+          urgent.has(row.urgency),
+          Number(row.afterHoursMinutes),
+        );
+      }
+    }
+    return judge.finish();
   }
 
   private async workIn(
