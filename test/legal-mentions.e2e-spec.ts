@@ -1,7 +1,7 @@
 import { createClient } from './factories';
 import { createContract } from './factories/contracts';
 import { binary, pdfText } from './support/pdf-text';
-import { apiAs, startPractice, type Practice } from './support/world';
+import { apiAs, signedIn, startPractice, type Practice } from './support/world';
 
 const fields = (body: { details?: { field: string }[] }) =>
   (body.details ?? []).map((d) => d.field).sort();
@@ -104,6 +104,46 @@ describe('legal mentions and the law’s inputs', () => {
         100000,
       );
       expect(await pdfOf(id)).toContain('au capital de 1 000 €');
+    });
+  });
+
+  describe('a company stored before its mentions were asked for', () => {
+    it('cannot issue until its identity names its registry and capital, said in both languages with the page to fix it', async () => {
+      await world.t.dataSource.query(
+        `UPDATE practice SET "legalForm" = 'SARL', "tradeRegistry" = NULL, "tradeRegistryCity" = 'Lyon', "shareCapitalCents" = NULL`,
+      );
+      const { id } = await draft([], '05');
+      const fr = await api.post(`/api/invoices/${id}/issue`).expect(422);
+      expect(fr.body.code).toBe('rule.seller_registration');
+      expect(fr.body.details.map((d: { field: string }) => d.field)).toEqual([
+        'tradeRegistry',
+        'shareCapitalCents',
+      ]);
+      expect(fr.body.details[0]).toMatchObject({ settingsPage: '/console/settings/identity' });
+      expect(fr.body.message).toBe(
+        'Le cabinet est une société (SARL) : ses factures indiquent son registre d’immatriculation et son capital social, à renseigner dans l’identité du cabinet (/console/settings/identity) avant d’émettre une facture',
+      );
+      const en = await api
+        .post(`/api/invoices/${id}/issue`)
+        .set('Accept-Language', 'en')
+        .expect(422);
+      expect(en.body.message).toBe(
+        'The practice is a company (SARL): its invoices state its trade registry and its share capital: fill them in on the practice’s identity settings (/console/settings/identity) before issuing an invoice',
+      );
+
+      const web = await signedIn(world.t);
+      await web.get(`/console/invoices/${id}`);
+      const page = await web.post(`/console/invoices/${id}/issue`, {});
+      expect(page.status).toBe(422);
+      expect(page.text).toContain('Une société (SARL) indique son capital social');
+      expect(page.text).toMatch(
+        /<p id="settings-fix"><a class="button" href="\/console\/settings\/identity">Compléter l’identité du cabinet<\/a><\/p>/,
+      );
+
+      await api
+        .patch('/api/practice', { tradeRegistry: 'RCS', shareCapitalCents: 100000 })
+        .expect(200);
+      await api.post(`/api/invoices/${id}/issue`).expect(200);
     });
   });
 

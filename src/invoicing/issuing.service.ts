@@ -7,6 +7,7 @@ import { DomainError, notFound } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { vatArea } from '../common/vat-area';
 import { Contract } from '../contracts/contract.entity';
+import { isCompanyLegalForm, registrationProblems } from '../practice/legal-mentions';
 import type { Practice } from '../practice/practice.entity';
 import { PracticeService } from '../practice/practice.service';
 import { Locks } from '../common/locks';
@@ -60,6 +61,33 @@ function assertSellerVatNumber(draft: Invoice, practice: Practice): void {
     'rule.seller_vat_number',
     "An invoice with VAT or under reverse charge shows the seller's VAT number: set the practice's vatNumber first",
     [{ field: 'vatNumber', message: "the practice's VAT number is missing" }],
+  );
+}
+
+/** Where the consultant completes the practice's legal identity. */
+export const IDENTITY_SETTINGS_PAGE = '/console/settings/identity';
+
+/** The missing mentions as one word a message selects on: registry, city, capital, or joined by _. */
+const MISSING_WORDS: Record<string, string> = {
+  tradeRegistry: 'registry',
+  tradeRegistryCity: 'city',
+  shareCapitalCents: 'capital',
+};
+
+/**
+ * A company prints its registry with its city, and its share capital (art. R123-237 C. com.): a
+ * practice stored before they were asked for cannot issue until its identity names them.
+ */
+export function assertSellerRegistration(practice: Practice): void {
+  if (!isCompanyLegalForm(practice.legalForm)) return;
+  const problems = registrationProblems(practice);
+  if (problems.length === 0) return;
+  const missing = problems.map((p) => MISSING_WORDS[p.field ?? '']).join('_');
+  const legalForm = practice.legalForm.trim();
+  throw new DomainError(
+    'rule.seller_registration',
+    `The practice is a company (${legalForm}): its invoices state its registration and share capital; complete its identity (${IDENTITY_SETTINGS_PAGE}) before issuing`,
+    problems.map((p) => ({ ...p, legalForm, missing, settingsPage: IDENTITY_SETTINGS_PAGE })),
   );
 }
 
@@ -118,6 +146,7 @@ export class IssuingService {
       if (!client) throw notFound('client');
       this.assertRegimeUnchanged(draft, client, practice);
       assertSellerVatNumber(draft, practice);
+      assertSellerRegistration(practice);
       assertBuyerSiren(client);
       await this.seal(m, draft, lines, {
         practice,
