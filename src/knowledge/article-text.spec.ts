@@ -6,11 +6,8 @@ import {
   listFilterPatterns,
   normaliseTags,
   plainText,
-  searchTextOf,
-  suggestionPatterns,
 } from './article-text';
 import { renderMarkdown } from './markdown';
-import { rankArticles } from './search';
 
 /** SQL LIKE with `ESCAPE '!'`, as both databases evaluate it on folded (lower-case) text. */
 function like(text: string, pattern: string): boolean {
@@ -94,49 +91,6 @@ describe('likeContaining', () => {
     ['!', 'bang!', true],
   ])('pattern for %j matches %j: %s', (value, text, expected) => {
     expect(like(text, likeContaining(value))).toBe(expected);
-  });
-});
-
-describe('suggestionPatterns', () => {
-  const article = (title: string, tags: string[], body: string) => ({
-    id: 'a',
-    title,
-    tags,
-    body,
-    searchText: searchTextOf({ title, tags, bodyText: body }),
-  });
-
-  it.each([
-    ['imprimante', article('Imprimante réseau', [], ''), true],
-    ['imprimantes', article('Imprimante réseau', [], ''), true],
-    ['imprim', article('Imprimante réseau', [], ''), true],
-    ['vpn', article('Accès distant', ['VPN'], ''), true],
-    ['ip', article('Adresse', [], 'Changer son IP fixe'), true],
-    ['ip', article('Adresse', [], 'Une ipv6 fixe'), false],
-    ['sauvegarde', article('Imprimante réseau', [], 'Toner'), false],
-  ])('query %j prefilters %j: %s', (query, candidate, expected) => {
-    const matched = suggestionPatterns(query).some((p) => like(candidate.searchText, p));
-    expect(matched).toBe(expected);
-  });
-
-  it('is empty for a query made only of stop words', () => {
-    expect(suggestionPatterns('comment le faire')).toEqual([]);
-  });
-
-  it('keeps every article that the ranking would suggest', () => {
-    const word = fc.constantFrom(
-      ...['imprimante', 'imprimantes', 'réseau', 'VPN', 'ip', 'ipv6', 'écran', 'ecrans', 'mot'],
-      ...['passe', 'Wi-Fi', 'wifi', 'sauvegarde', 'sauve', 'boîte', 'mail', 'mails', 'de', 'le'],
-    );
-    const words = fc.array(word, { maxLength: 6 }).map((w) => w.join(' '));
-    fc.assert(
-      fc.property(words, fc.array(word, { maxLength: 3 }), words, words, (t, tags, b, q) => {
-        const candidate = article(t, tags, b);
-        const ranked = rankArticles(q, [candidate]).length > 0;
-        const prefiltered = suggestionPatterns(q).some((p) => like(candidate.searchText, p));
-        return !ranked || prefiltered;
-      }),
-    );
   });
 });
 

@@ -1,9 +1,7 @@
 import sanitizeHtml from 'sanitize-html';
 import { renderMarkdown } from './markdown';
-import { foldText, tokenize } from './search';
+import { foldText } from './text-analysis';
 
-/** Shorter query words only match whole words in search.ts; longer ones also by prefix. */
-const PREFIX_LENGTH = 4;
 /** The escape character of every LIKE pattern built here: `ESCAPE '!'`. */
 export const LIKE_ESCAPE = '!';
 
@@ -39,22 +37,6 @@ export function normaliseTags(tags: readonly string[]): string[] {
 export function searchTextOf(article: { title: string; tags: string[]; bodyText: string }): string {
   const folded = foldText([article.title, ...article.tags, article.bodyText].join(' '));
   return ` ${folded} `;
-}
-
-/**
- * LIKE patterns over searchText: an article that rankArticles would score for this query matches
- * at least one of them (a superset; the ranking decides). A word of four letters or more matches
- * by prefix in either direction, so its first four letters must start some word of the article.
- */
-export function suggestionPatterns(query: string): string[] {
-  const words = [...new Set(tokenize(query))];
-  return [
-    ...new Set(
-      words.map((word) =>
-        word.length >= PREFIX_LENGTH ? `% ${word.slice(0, PREFIX_LENGTH)}%` : `% ${word} %`,
-      ),
-    ),
-  ];
 }
 
 /** LIKE patterns over searchText that all match when every word of `q` starts a word there. */

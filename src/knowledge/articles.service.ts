@@ -17,6 +17,7 @@ import { articleView } from './article-view';
 import { readableBy } from './article-visibility';
 import { ArticleQuery, ArticleView, CreateArticleDto, UpdateArticleDto } from './dto/article.dto';
 import { Clock } from '../common/clock';
+import { SearchIndexService } from './search-index.service';
 
 @Injectable()
 export class ArticlesService {
@@ -24,6 +25,7 @@ export class ArticlesService {
     @InjectRepository(Article) private readonly articles: Repository<Article>,
     @InjectRepository(Client) private readonly clients: Repository<Client>,
     private readonly clock: Clock,
+    private readonly searchIndex: SearchIndexService,
   ) {}
 
   async create(author: Viewer, dto: CreateArticleDto): Promise<ArticleView> {
@@ -37,7 +39,9 @@ export class ArticlesService {
       updatedAt: now,
       authorId: author.id,
     });
-    return articleView(await this.articles.save(article), author);
+    const saved = await this.articles.save(article);
+    this.searchIndex.changed();
+    return articleView(saved, author);
   }
 
   async list(viewer: Viewer, query: ArticleQuery): Promise<Page<ArticleView>> {
@@ -86,13 +90,16 @@ export class ArticlesService {
       ),
       { published: dto.published ?? article.published, clientIds, updatedAt: this.clock.now() },
     );
-    return articleView(await this.articles.save(article), editor);
+    const saved = await this.articles.save(article);
+    this.searchIndex.changed();
+    return articleView(saved, editor);
   }
 
   /** Deflections the article earned stay, without it (the schema sets their articleId to null). */
   async remove(id: string): Promise<void> {
     const { affected } = await this.articles.delete({ id });
     if (!affected) throw notFound('article');
+    this.searchIndex.changed();
   }
 
   /** The client ids, each once, once every one of them is known to name a client. */

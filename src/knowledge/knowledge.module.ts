@@ -9,6 +9,7 @@ import { ArticlesService } from './articles.service';
 import { Deflection } from './deflection.entity';
 import { DeflectionsController } from './deflections.controller';
 import { DeflectionsService } from './deflections.service';
+import { SearchIndexService } from './search-index.service';
 import { SuggestionsController } from './suggestions.controller';
 import { SuggestionsService } from './suggestions.service';
 import { SynonymGroup } from './synonym-group.entity';
@@ -21,8 +22,19 @@ import { SynonymsService } from './synonyms.service';
     ContractsModule,
     PracticeModule,
   ],
-  controllers: [ArticlesController, SuggestionsController, DeflectionsController, SynonymsController],
-  providers: [ArticlesService, SuggestionsService, DeflectionsService, SynonymsService],
+  controllers: [
+    ArticlesController,
+    SuggestionsController,
+    DeflectionsController,
+    SynonymsController,
+  ],
+  providers: [
+    ArticlesService,
+    SuggestionsService,
+    DeflectionsService,
+    SynonymsService,
+    SearchIndexService,
+  ],
   exports: [ArticlesService, SuggestionsService, DeflectionsService, SynonymsService],
 })
 export class KnowledgeModule {}

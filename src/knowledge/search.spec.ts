@@ -1,32 +1,11 @@
 import fc from 'fast-check';
-import { foldText, rankArticles, SearchableArticle, tokenize } from './search';
-
-describe('foldText', () => {
-  it.each([
-    ['Imprimante Réseau', 'imprimante reseau'],
-    ["L'écran   ne s'allume PAS !", 'l ecran ne s allume pas'],
-    ['Œuvre — Noël, Ça & Ünïcödé', 'œuvre noel ca unicode'],
-    ['  VPN/Wi-Fi (5 GHz)  ', 'vpn wi fi 5 ghz'],
-    ['', ''],
-  ])('folds %j to %j', (text, expected) => {
-    expect(foldText(text)).toBe(expected);
-  });
-
-  it('gives the same result when folded twice', () => {
-    fc.assert(fc.property(fc.string(), (text) => foldText(foldText(text)) === foldText(text)));
-  });
-});
-
-describe('tokenize', () => {
-  it.each([
-    ["Comment réinstaller l'imprimante du bureau ?", ['reinstaller', 'imprimante', 'bureau']],
-    ['How to reset the VPN password', ['reset', 'vpn', 'password']],
-    ['Le poste a un écran noir', ['poste', 'ecran', 'noir']],
-    ['Erreur 404 sur la page', ['erreur', '404', 'page']],
-  ])('keeps the telling words of %j', (text, expected) => {
-    expect(tokenize(text)).toEqual(expected);
-  });
-});
+import {
+  articlesReadBy,
+  KNOWLEDGE_SYNONYMS,
+  LABELLED_QUERIES,
+  rankingQuality,
+} from '../../test/fixtures/knowledge-queries';
+import { KnowledgeIndex, rankArticles, SearchableArticle } from './search';
 
 const ARTICLES: SearchableArticle[] = [
   {
@@ -50,7 +29,7 @@ const ARTICLES: SearchableArticle[] = [
   {
     id: 'wifi',
     title: 'Wi-Fi invités',
-    tags: ['réseau'],
+    tags: ['accueil'],
     body: 'Le mot de passe change chaque mois.',
   },
   {
@@ -67,42 +46,49 @@ const ARTICLES: SearchableArticle[] = [
   },
 ];
 
+const SYNONYMS = [['wifi', 'wi-fi', 'réseau sans fil']];
+
 function ids(query: string, limit?: number): string[] {
-  return rankArticles(query, ARTICLES, limit).map((match) => match.id);
+  return rankArticles(query, ARTICLES, limit, SYNONYMS).map((match) => match.id);
 }
 
 describe('rankArticles', () => {
-  it('finds "Imprimante réseau" from "imprimante", title match first', () => {
-    expect(rankArticles('imprimante', ARTICLES)).toEqual([
-      { id: 'printer', score: 5, matchedIn: ['title'] },
-      { id: 'scanner', score: 1, matchedIn: ['body'] },
-      { id: 'printer-drivers', score: 0.5, matchedIn: ['body'] },
-    ]);
+  it('ranks a title match above a body match, naming where each matched', () => {
+    const [first, second, third] = rankArticles('imprimante', ARTICLES);
+    expect([first.id, first.matchedIn]).toEqual(['printer', ['title', 'tag']]);
+    expect(new Set([second.id, third.id])).toEqual(new Set(['scanner', 'printer-drivers']));
+    expect(second.matchedIn).toEqual(['body']);
+    expect(first.score).toBeGreaterThan(second.score);
   });
 
   it.each([
-    ['a word prefix, ties by title', 'imprim', ['printer', 'scanner', 'printer-drivers']],
-    [
-      'accents and case folded',
-      'IMPRIMANTE RESEAU',
-      ['printer', 'vpn', 'wifi', 'scanner', 'printer-drivers'],
-    ],
-    ['a plural', 'imprimantes', ['printer', 'printer-drivers', 'scanner']],
-    ['a question in French', 'Comment se connecter au vpn ?', ['vpn']],
-    ['a tag', 'outlook', ['mail']],
-    ['a tag ahead of a body mention', 'scanner', ['scanner']],
-  ])('ranks by %s', (_case, query, expected) => {
-    expect(ids(query)).toEqual(expected);
+    ['a word form: the verb finds the printer', 'imprimer', 'printer'],
+    ['a word form: the noun of the act finds it too', 'impression bloquée', 'printer'],
+    ['a plural', 'imprimantes', 'printer'],
+    ['a typo', 'imprimente', 'printer'],
+    ['a typo two edits away in a long word', 'telettravial', 'vpn'],
+    ['no accents, upper case', 'NUMERISER', 'scanner'],
+    ['an abbreviation', 'mdp wifi', 'wifi'],
+    ['a synonym written apart', 'wi fi', 'wifi'],
+    ['a synonym of several words', 'réseau sans fil', 'wifi'],
+    ['a word prefix', 'spoul', 'printer'],
+    ['a question in French', 'Comment se connecter au vpn ?', 'vpn'],
+    ['a tag', 'outlook', 'mail'],
+  ])('finds by %s (%j)', (_case, query, expected) => {
+    expect(ids(query)[0]).toBe(expected);
   });
 
-  it('ranks a whole word above a prefix in the same field', () => {
-    const articles = [
-      { id: 'prefix', title: 'Imprimantes laser', tags: [], body: '' },
-      { id: 'whole', title: 'Imprimante jet', tags: [], body: '' },
-    ];
-    expect(rankArticles('imprimante', articles).map((match) => [match.id, match.score])).toEqual([
-      ['whole', 5],
-      ['prefix', 2.5],
+  it('reads synonyms only as the consultant declares them', () => {
+    expect(rankArticles('réseau sans fil', ARTICLES).map((m) => m.id)[0]).not.toBe('wifi');
+    expect(ids('réseau sans fil')).toEqual(['wifi']);
+  });
+
+  it('reads a typo only for a word the articles do not hold', () => {
+    // "pilote" is there: "pilotes" is a plural, not a typo of anything else.
+    expect(ids('pilotes')).toEqual(['printer-drivers']);
+    expect(new KnowledgeIndex(ARTICLES).queryTerms('imprimente piolte')).toEqual([
+      'imprim',
+      'pilot',
     ]);
   });
 
@@ -115,26 +101,24 @@ describe('rankArticles', () => {
     expect(rankArticles('souris', articles).map((match) => match.id)).toEqual(['a', 'c', 'b']);
   });
 
-  it('adds the fields and the words a query matches', () => {
-    const [match] = rankArticles('vpn réseau', ARTICLES);
-    expect(match).toEqual({ id: 'vpn', score: 5 + 4 + 1, matchedIn: ['title', 'tag', 'body'] });
-  });
-
   it.each([
     ['nothing but stop words', 'comment le faire ?'],
-    ['a short prefix', 'imp'],
     ['an unknown word', 'photocopieuse'],
     ['an empty query', ''],
   ])('finds nothing for %s', (_case, query) => {
     expect(rankArticles(query, ARTICLES)).toEqual([]);
   });
 
-  it('returns at most the limit, 5 by default', () => {
-    expect(ids('reseau imprimante outlook scanner vpn')).toHaveLength(5);
-    expect(ids('reseau', 2)).toEqual(['printer', 'vpn']);
+  it('returns at most the limit, 5 by default, and counts every match', () => {
+    const index = new KnowledgeIndex(ARTICLES, SYNONYMS);
+    const all = index.search('reseau imprimante outlook scanner vpn wifi');
+    expect(all.matches).toHaveLength(5);
+    expect(all.total).toBe(6);
+    expect(index.search('imprimante', 2).matches.map((m) => m.id)[0]).toBe('printer');
+    expect(index.search('imprimante', 2)).toMatchObject({ total: 3 });
   });
 
-  it('always returns positive scores, best first, within the limit', () => {
+  it('always returns positive scores, best first, within the limit, whatever the order', () => {
     // Words from a small vocabulary, so that queries often match several articles.
     const word = fc.constantFrom('imprimante', 'reseau', 'vpn', 'outlook', 'scanner', 'serveur');
     const text = fc.array(word, { maxLength: 6 }).map((words) => words.join(' '));
@@ -148,7 +132,7 @@ describe('rankArticles', () => {
     fc.assert(
       fc.property(
         fc.oneof(text, fc.string()),
-        fc.array(article, { maxLength: 12 }),
+        fc.uniqueArray(article, { maxLength: 12, selector: (a) => a.id }),
         fc.integer({ min: 1, max: 6 }),
         (query, articles, limit) => {
           const ranked = rankArticles(query, articles, limit);
@@ -156,11 +140,39 @@ describe('rankArticles', () => {
           expect(ranked.filter((match) => match.score <= 0)).toEqual([]);
           const scores = ranked.map((match) => match.score);
           expect(scores).toEqual([...scores].sort((a, b) => b - a));
+          expect(rankArticles(query, [...articles].reverse(), limit)).toEqual(ranked);
           if (ranked.length > 1) ranking += 1;
         },
       ),
     );
     // Some runs ranked several articles: the order was put to the test.
     expect(ranking).toBeGreaterThan(0);
+  });
+});
+
+describe('the labelled queries (test/fixtures/knowledge-queries.ts)', () => {
+  const articles = articlesReadBy('acme').map((a) => ({
+    id: a.key,
+    title: a.title,
+    tags: a.tags,
+    body: a.bodyMarkdown,
+  }));
+  const index = new KnowledgeIndex(articles, KNOWLEDGE_SYNONYMS);
+  const quality = rankingQuality((q) => index.search(q).matches.map((m) => m.id));
+
+  it('holds at least 60 queries, each answered by an article the client may read', () => {
+    expect(LABELLED_QUERIES.length).toBeGreaterThanOrEqual(60);
+    const readable = new Set(articles.map((a) => a.id));
+    expect(LABELLED_QUERIES.flatMap((q) => q.answers).filter((k) => !readable.has(k))).toEqual([]);
+  });
+
+  // Measured: recall@3 0.991, MRR 0.976 (docs/coaching.md); the floors leave a little room.
+  it('puts an answering article in the first three for at least 97 % of them', () => {
+    expect(quality.misses.map((m) => m.q)).toEqual(['courriels qui n arrivent plus']);
+    expect(quality.recallAt3).toBeGreaterThanOrEqual(0.97);
+  });
+
+  it('ranks the answer first nearly always: MRR at least 0.95', () => {
+    expect(quality.mrr).toBeGreaterThanOrEqual(0.95);
   });
 });

@@ -1,33 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
 import { Viewer } from '../common/tenant';
-import { Article } from './article.entity';
-import { excerpt, suggestionPatterns } from './article-text';
-import { readableBy } from './article-visibility';
+import { excerpt } from './article-text';
 import { SuggestionList } from './dto/suggestion.dto';
-import { rankArticles } from './search';
+import { SearchIndexService } from './search-index.service';
 
 const SUGGESTIONS = 5;
 
 @Injectable()
 export class SuggestionsService {
-  constructor(@InjectRepository(Article) private readonly articles: Repository<Article>) {}
+  constructor(private readonly searchIndex: SearchIndexService) {}
 
   /**
-   * The published articles that best answer what a client is about to ask, best first.
-   * SQL keeps the readable articles sharing a word start with the query; rankArticles decides.
+   * The published articles that best answer what a client is about to ask, best first: BM25
+   * over the articles the viewer may read, typos, word forms and synonyms read (search.ts).
    */
   async suggest(viewer: Viewer, q: string): Promise<SuggestionList> {
-    const candidates = await this.candidates(viewer, q);
-    const matches = rankArticles(
-      q,
-      candidates.map((a) => ({ id: a.id, title: a.title, tags: a.tags, body: a.bodyText })),
-      candidates.length,
-    );
-    const byId = new Map(candidates.map((article) => [article.id, article]));
-    const items = matches.slice(0, SUGGESTIONS).flatMap((match) => {
-      const article = byId.get(match.id);
+    const { index, articles } = await this.searchIndex.readableBy(viewer);
+    const { matches, total } = index.search(q, SUGGESTIONS);
+    const items = matches.flatMap((match) => {
+      const article = articles.get(match.id);
       if (!article) return [];
       const { id, title, tags, bodyText } = article;
       return [
@@ -41,23 +32,6 @@ export class SuggestionsService {
         },
       ];
     });
-    return { items, total: matches.length };
-  }
-
-  private async candidates(viewer: Viewer, q: string): Promise<Article[]> {
-    const patterns = suggestionPatterns(q);
-    if (patterns.length === 0) return [];
-    const qb = this.articles
-      .createQueryBuilder('a')
-      .select(['a.id', 'a.title', 'a.tags', 'a.bodyText'])
-      .where('a.published = :published', { published: true })
-      .andWhere(
-        new Brackets((w) => {
-          patterns.forEach((pattern, i) =>
-            w.orWhere(`a.searchText LIKE :word${i}`, { [`word${i}`]: pattern }),
-          );
-        }),
-      );
-    return readableBy(qb, viewer).getMany();
+    return { items, total };
   }
 }

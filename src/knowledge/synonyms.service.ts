@@ -6,6 +6,7 @@ import { invalid } from '../common/domain-error';
 import { Locks } from '../common/locks';
 import { Transactions } from '../common/transactions';
 import { ReplaceSynonymsDto, SynonymGroupList } from './dto/synonym.dto';
+import { SearchIndexService } from './search-index.service';
 import { SynonymGroup } from './synonym-group.entity';
 import { foldText, synonymTable, type SynonymTable } from './text-analysis';
 
@@ -16,6 +17,7 @@ export class SynonymsService {
     @InjectRepository(SynonymGroup) private readonly groups: Repository<SynonymGroup>,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly searchIndex: SearchIndexService,
   ) {}
 
   async list(): Promise<SynonymGroupList> {
@@ -49,6 +51,7 @@ export class SynonymsService {
       },
       [Locks.synonyms],
     );
+    this.searchIndex.changed();
     return this.list();
   }
 
