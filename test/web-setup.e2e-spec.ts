@@ -126,6 +126,58 @@ describe('first start from the web: /setup', () => {
     expect(await counts(t)).toEqual({ users: 0, practices: 0 });
   });
 
+  it('asks a company for its registry, the registry’s city and its share capital, with the other problems', async () => {
+    const blank = await t.http().get('/setup').expect(200);
+    expect(blank.text).toMatch(
+      /<fieldset class="stack" id="su-company" data-company-forms="[^"]*\bSASU\b[^"]*">/,
+    );
+    expect(blank.text).toMatch(
+      /<option value="RCS">RCS \(registre du commerce et des sociétés\)<\/option>/,
+    );
+    for (const name of ['tradeRegistryCity', 'shareCapital'])
+      expect(inputOf(blank.text, name)).toContain('value=""');
+    const web = new WebSession(t);
+    await web.get('/setup');
+    const first = await postSetup(t, web, {
+      ...FILLED,
+      legalForm: 'SASU',
+      email: 'pas-une-adresse',
+    });
+    expect(first.status).toBe(400);
+    expect(problemBeside(first.text, 'su-email')).toMatch(/e-mail/i);
+    expect(problemBeside(first.text, 'su-tradeRegistry')).toBe(
+      'Une société (SASU) indique son immatriculation : RCS ou RM',
+    );
+    expect(problemBeside(first.text, 'su-tradeRegistryCity')).toContain('ville de son greffe');
+    expect(problemBeside(first.text, 'su-shareCapital')).toBe(
+      'Une société (SASU) indique son capital social',
+    );
+    // The practice's own checks say the same once the rest is right.
+    const company = await postSetup(t, web, {
+      ...FILLED,
+      legalForm: 'SARL',
+      tradeRegistry: 'RCS',
+      tradeRegistryCity: 'Lyon',
+    });
+    expect(company.status).toBe(400);
+    expect(summaryOf(company.text, 'su').map((p) => p.href)).toEqual(['#su-shareCapital']);
+    expect(problemBeside(company.text, 'su-shareCapital')).toBe(
+      'Une société (SARL) indique son capital social',
+    );
+    expect(company.text).toMatch(/<option value="RCS" selected>/);
+    expect(inputOf(company.text, 'tradeRegistryCity')).toContain('value="Lyon"');
+    const notAnAmount = await postSetup(t, web, {
+      ...FILLED,
+      legalForm: 'SARL',
+      tradeRegistry: 'RCS',
+      tradeRegistryCity: 'Lyon',
+      shareCapital: 'mille',
+    });
+    expect(notAnAmount.status).toBe(400);
+    expect(problemBeside(notAnAmount.text, 'su-shareCapital')).not.toBe('');
+    expect(await counts(t)).toEqual({ users: 0, practices: 0 });
+  });
+
   it('refuses what only the services know: a SIRET of another SIREN, a VAT number of another company, a guessable password', async () => {
     const web = new WebSession(t);
     await web.get('/setup');
@@ -266,6 +318,44 @@ describe('first start from the web: /setup', () => {
       })
       .expect(409);
     expect(await counts(t)).toEqual(before);
+  });
+});
+
+describe('first start from the web: a company', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t?.close());
+
+  it('creates a SASU with its registry, its city and its share capital', async () => {
+    const web = new WebSession(t);
+    await web.get('/setup');
+    const res = await postSetup(t, web, {
+      ...FILLED,
+      legalForm: 'SASU',
+      tradeRegistry: 'RCS',
+      tradeRegistryCity: ' Lyon ',
+      shareCapital: '1 000,50',
+    });
+    expect(res.status).toBe(303);
+    const session = await t
+      .http()
+      .post('/api/auth/login')
+      .send({ email: 'camille@example.fr', password: PASSWORD })
+      .expect(200);
+    const practice = await t
+      .http()
+      .get('/api/practice')
+      .set(...bearer(session.body.accessToken))
+      .expect(200);
+    expect(practice.body).toMatchObject({
+      legalForm: 'SASU',
+      tradeRegistry: 'RCS',
+      tradeRegistryCity: 'Lyon',
+      shareCapitalCents: 100050,
+    });
   });
 });
 

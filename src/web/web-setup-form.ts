@@ -6,14 +6,21 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { DEFAULT_BUSINESS_HOURS, WEEKDAYS, type Weekday, type WeeklyHours } from '../common/domain';
+import type { Problem } from '../common/problem';
+import { registrationProblems, TRADE_REGISTRIES } from '../practice/legal-mentions';
 import { given, many, Text } from './console-forms';
+import { shareCapitalOf } from './console-settings-forms';
 
 export class SetupForm {
   @Text() readonly displayName?: string;
   @Text() readonly email?: string;
   @Text(200) readonly password?: string;
   @Text() readonly practiceName?: string;
-  @Text(20) readonly legalForm?: string;
+  @Text(60) readonly legalForm?: string;
+  // A company's registration and share capital, asked for when the legal form is a company's.
+  @Text(5) readonly tradeRegistry?: string;
+  @Text(100) readonly tradeRegistryCity?: string;
+  @Text(30) readonly shareCapital?: string;
   @Text(40) readonly siren?: string;
   @Text(40) readonly siret?: string;
   @Text(20) readonly vatRegime?: string;
@@ -39,6 +46,9 @@ export class SetupForm {
 export const SETUP_PATHS: Readonly<Record<string, string>> = {
   practiceName: 'practice.name',
   legalForm: 'practice.legalForm',
+  tradeRegistry: 'practice.tradeRegistry',
+  tradeRegistryCity: 'practice.tradeRegistryCity',
+  shareCapital: 'practice.shareCapitalCents',
   siren: 'practice.siren',
   siret: 'practice.siret',
   vatRegime: 'practice.vatRegime',
@@ -106,6 +116,9 @@ export function setupPlain(form: SetupForm): Record<string, unknown> {
     practice: {
       name: form.practiceName?.trim() ?? '',
       legalForm: form.legalForm?.trim() ?? '',
+      tradeRegistry: given(form.tradeRegistry) ?? null,
+      tradeRegistryCity: given(form.tradeRegistryCity) ?? null,
+      shareCapitalCents: shareCapitalOf(form.shareCapital),
       siren: form.siren ?? '',
       siret: given(form.siret),
       vatNumber: given(form.vatNumber),
@@ -124,6 +137,25 @@ export function setupPlain(form: SetupForm): Record<string, unknown> {
       locale: given(form.locale),
     },
   };
+}
+
+/** The registries a company chooses from (none: an individual entrepreneur). */
+export const SETUP_TRADE_REGISTRIES = ['', ...TRADE_REGISTRIES] as const;
+
+/**
+ * What a company leaves out of its registration, named on the first sending with the other
+ * problems (the practice's own checks would say it only once those are solved).
+ */
+export function registrationLeftOut(form: SetupForm): Problem[] {
+  const capital = shareCapitalOf(form.shareCapital);
+  const registry = given(form.tradeRegistry);
+  return registrationProblems({
+    legalForm: form.legalForm ?? '',
+    tradeRegistry: registry === 'RCS' || registry === 'RM' ? registry : null,
+    tradeRegistryCity: given(form.tradeRegistryCity) ?? null,
+    // A capital that is no amount is the DTO's to name.
+    shareCapitalCents: capital === null ? null : 0,
+  }).map((p) => ({ ...p, field: `practice.${p.field}` }));
 }
 
 /**

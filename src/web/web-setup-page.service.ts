@@ -5,6 +5,7 @@ import { AuthService } from '../auth/auth.service';
 import { SessionView, SetupDto } from '../auth/dto/auth.dto';
 import { isPasswordWeakness, weaknessAdvice } from '../auth/password-strength';
 import { HOLIDAY_CALENDARS, WEEKDAYS } from '../common/domain';
+import { COMPANY_LEGAL_FORMS } from '../practice/legal-mentions';
 import { DomainError } from '../common/domain-error';
 import { catalogue, type Locale } from '../i18n';
 import { User } from '../users/user.entity';
@@ -12,6 +13,8 @@ import { checkDto } from './console-forms';
 import { formFailure, type FormProblem } from './form-problems';
 import {
   LEGAL_FORMS,
+  registrationLeftOut,
+  SETUP_TRADE_REGISTRIES,
   setupFormDefaults,
   setupPlain,
   shownProblems,
@@ -29,6 +32,9 @@ export type SetupPageView = {
   texts: Record<string, string>;
   timezones: string[];
   legalForms: readonly string[];
+  /** The forms whose registration and capital are asked for (by their first word). */
+  companyForms: readonly string[];
+  tradeRegistries: readonly string[];
   holidayCalendars: readonly string[];
   weekdays: readonly string[];
 };
@@ -80,7 +86,8 @@ export class SetupPage {
     if (!(await this.isNeeded())) return ALREADY_DONE;
     const checked = await checkDto(SetupDto, setupPlain(form));
     if (!checked.value) {
-      return { page: view(typedAgain(form), shownProblems(form, checked.problems)), status: 400 };
+      const problems = [...checked.problems, ...registrationLeftOut(form)];
+      return { page: view(typedAgain(form), shownProblems(form, problems)), status: 400 };
     }
     try {
       const session = await this.auth.setup(checked.value);
@@ -120,6 +127,8 @@ function view(
     texts,
     timezones: Intl.supportedValuesOf('timeZone'),
     legalForms: LEGAL_FORMS,
+    companyForms: COMPANY_LEGAL_FORMS,
+    tradeRegistries: SETUP_TRADE_REGISTRIES,
     holidayCalendars: HOLIDAY_CALENDARS,
     weekdays: WEEKDAYS,
   };

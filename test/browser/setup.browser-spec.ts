@@ -55,6 +55,32 @@ describe.each(WIDTHS)('first start in the browser (%s)', (name, viewport) => {
     expect(await textOf(page.locator('#su-vatNumber-help'))).toContain('FR44732829320');
   });
 
+  it('asks for the registry, its city and the share capital of a company only, beside each when left out', async () => {
+    const company = page.getByRole('group', { name: 'Votre société' });
+    expect(await company.isVisible()).toBe(false);
+    await page.getByLabel('Forme juridique').selectOption('SASU');
+    expect(await company.isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Créer le cabinet et mon compte' }).click();
+    expect(new URL(page.url()).pathname).toBe('/setup');
+    const city = page.getByLabel('Ville du greffe');
+    await expect(city.getAttribute('aria-invalid')).resolves.toBe('true');
+    expect(await textOf(page.locator('#su-tradeRegistryCity-problem'))).toContain(
+      'ville du greffe',
+    );
+    expect(await textOf(page.locator('#su-shareCapital-problem'))).toContain('capital social');
+    if (viewport === PHONE) expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
+    await screenshot(page, `setup-company-refused-${name}`);
+
+    await page.getByLabel('Forme juridique').selectOption('EI');
+    expect(await company.isVisible()).toBe(false);
+    await page.getByLabel('Forme juridique').selectOption('SASU');
+    await page.getByLabel('Registre d’immatriculation').selectOption('RCS');
+    await city.fill('Lyon');
+    await page.getByLabel('Capital social (€)').fill('1 000');
+    await city.blur();
+    expect(await city.getAttribute('aria-invalid')).toBeNull();
+  });
+
   it('creates the practice and lands on the console, whose first steps show', async () => {
     await page.getByLabel('Votre nom').fill('Camille Martin');
     await page.getByLabel('Votre adresse e-mail').fill('camille@example.fr');
@@ -64,7 +90,7 @@ describe.each(WIDTHS)('first start in the browser (%s)', (name, viewport) => {
     await page.getByLabel('N° de TVA intracommunautaire').fill('FR 44 732 829 320');
     await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas');
     await page.getByLabel('Code postal').fill('69003');
-    await page.getByLabel('Ville').fill('Lyon');
+    await page.getByLabel('Ville', { exact: true }).fill('Lyon');
     if (viewport === PHONE) expect(await scrollWidth(page)).toBeLessThanOrEqual(375);
     await screenshot(page, `setup-filled-${name}`);
     await Promise.all([

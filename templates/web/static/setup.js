@@ -45,6 +45,15 @@
     return form.elements.namedItem(name);
   }
 
+  // The legal form's first word, as the server reads it (SARL, "SAS à associé unique"…).
+  var company = document.getElementById('su-company');
+  function isCompany() {
+    var form = field('legalForm');
+    if (!company || !form) return false;
+    var first = form.value.trim().toUpperCase().split(/[\s,(\u2013-]+/)[0];
+    return (company.getAttribute('data-company-forms') || '').split(' ').indexOf(first) >= 0;
+  }
+
   function sirenTyped() {
     var siren = field('siren');
     return siren ? compact(siren.value) : '';
@@ -63,6 +72,10 @@
     },
     country: function (v) {
       return /^[A-Za-z]{2}$/.test(v.trim());
+    },
+    // A company's registration and capital: required while the legal form is a company's.
+    company: function (v) {
+      return !isCompany() || v.trim() !== '';
     },
     siren: function (v) {
       return validSiren(compact(v));
@@ -168,6 +181,21 @@
     });
   }
   suggestVat();
+
+  // The company's fields, shown and required for a company only; hidden ones are not sent.
+  function showCompany() {
+    if (!company) return;
+    var on = isCompany();
+    company.hidden = !on;
+    company.disabled = !on;
+    Array.prototype.forEach.call(company.querySelectorAll('[data-check]'), function (input) {
+      input.required = on;
+      if (!on) show(input, true);
+    });
+  }
+  var legalForm = field('legalForm');
+  if (legalForm) legalForm.addEventListener('change', showCompany);
+  showCompany();
 
   // On sending: every field checked, the first one wrong taken to; the server judges the rest.
   form.addEventListener('submit', function (event) {
