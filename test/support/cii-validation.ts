@@ -3,8 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-/** The offline EN 16931 / Factur-X validation kit kept beside the repository. */
-export const EINVOICING_KIT = resolve(__dirname, '../../../shared/einvoicing');
+/**
+ * The offline EN 16931 / Factur-X validation kit (official XSDs and schematrons, with its
+ * `validate-cii` script), kept in the repository under test/fixtures/einvoicing so that a fresh
+ * clone validates with nothing fetched; EINVOICING_KIT points at another copy.
+ */
+export const EINVOICING_KIT = process.env.EINVOICING_KIT
+  ? resolve(process.env.EINVOICING_KIT)
+  : resolve(__dirname, '../fixtures/einvoicing');
 const PROJECT_NODE_MODULES = resolve(__dirname, '../../node_modules');
 
 export interface CiiFinding {
@@ -49,7 +55,8 @@ export function validateCii(documents: Record<string, string>): Record<string, C
       },
     );
     if (run.status !== 0 && run.status !== 1) {
-      throw new Error(`validate-cii could not run (${run.status}): ${run.stderr}`);
+      const why = run.error ? run.error.message : run.stderr;
+      throw new Error(`validate-cii could not run (${run.status}): ${why}`);
     }
     const results = JSON.parse(run.stdout) as { file: string; findings: CiiFinding[] }[];
     return Object.fromEntries(
