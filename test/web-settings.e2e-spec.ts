@@ -275,6 +275,49 @@ describe('console: the settings pages, activities, people and one’s own passwo
       expect(problemBeside(english.text, 'sc-fri')).toMatch(/ranges that end after they start/);
     });
 
+    it('sets the digest hour, and empties it for the opening of business hours', async () => {
+      const first = await web.get('/console/settings/calendar');
+      expect(valueOf(first.text, 'digestTime')).toBe('');
+      expect(first.text).toContain(
+        'Laissez vide pour le recevoir à l’ouverture des heures ouvrées',
+      );
+      expect(
+        (await web.post('/console/settings/calendar', { ...CALENDAR, digestTime: '8h30' })).status,
+      ).toBe(303);
+      expect((await practice()).digestTime).toBe('08:30');
+      const page = await web.get('/console/settings/calendar');
+      expect(valueOf(page.text, 'digestTime')).toBe('08:30');
+      expect(
+        (await web.post('/console/settings/calendar', { ...CALENDAR, digestTime: '' })).status,
+      ).toBe(303);
+      expect((await practice()).digestTime).toBeNull();
+    });
+
+    it('refuses a digest hour that is no time beside it, in French and in English, and keeps the stored one', async () => {
+      await web.get('/console/settings/calendar');
+      await web.post('/console/settings/calendar', { ...CALENDAR, digestTime: '07:45' });
+      await web.get('/console/settings/calendar');
+      const res = await web.post('/console/settings/calendar', {
+        ...CALENDAR,
+        digestTime: '25:00',
+      });
+      expect(res.status).toBe(400);
+      expect(problemBeside(res.text, 'sc-digestTime')).toBe(
+        'Donnez une heure HH:MM, par exemple 08:30, ou laissez vide pour l’ouverture des heures ouvrées.',
+      );
+      expect(summaryOf(res.text, 'sc').map((p) => p.href)).toEqual(['#sc-digestTime']);
+      expect(valueOf(res.text, 'digestTime')).toBe('25:00');
+      const english = await inEnglish(async (session) => {
+        await session.get('/console/settings/calendar');
+        return session.post('/console/settings/calendar', { ...CALENDAR, digestTime: 'midi' });
+      });
+      expect(english.status).toBe(400);
+      expect(problemBeside(english.text, 'sc-digestTime')).toMatch(/^Give a time HH:MM/);
+      expect((await practice()).digestTime).toBe('07:45');
+      await web.get('/console/settings/calendar');
+      await web.post('/console/settings/calendar', { ...CALENDAR, digestTime: '' });
+    });
+
     it('adds closure days, one or a period, and removes one', async () => {
       await web.get('/console/settings/calendar');
       expect(

@@ -128,6 +128,8 @@ export class CalendarForm {
   @Text(120) readonly fri?: string;
   @Text(120) readonly sat?: string;
   @Text(120) readonly sun?: string;
+  /** The hour of the consultant's digest, HH:MM; empty: at the opening of business hours. */
+  @Text(10) readonly digestTime?: string;
 }
 
 export const CALENDAR_PATHS = Object.fromEntries(WEEKDAYS.map((d) => [d, `businessHours.${d}`]));
@@ -142,6 +144,7 @@ export function calendarValues(p: Practice): Values {
     timezone: p.timezone,
     holidayCalendar: p.holidayCalendar,
     ...Object.fromEntries(WEEKDAYS.map((day) => [day, dayText(p.businessHours[day] ?? [])])),
+    digestTime: p.digestTime ?? '',
   };
 }
 
@@ -192,7 +195,14 @@ export function calendarPlain(form: CalendarForm, hours: WeeklyHours): Record<st
     timezone: form.timezone?.trim() ?? '',
     holidayCalendar: form.holidayCalendar ?? '',
     businessHours: hours,
+    digestTime: digestTimeOf(form.digestTime),
   };
+}
+
+/** "8h30" → "08:30"; empty: null, the opening of business hours; else as typed, for the DTO. */
+function digestTimeOf(text: string | undefined): string | null {
+  const value = given(text);
+  return value === undefined ? null : timeOf(value);
 }
 
 export class ClosureForm {
@@ -490,7 +500,7 @@ export const SETTINGS_FORMS = {
   settingsCalendar: {
     id: 'sc',
     form: CalendarForm,
-    order: [...WEEKDAYS, 'holidayCalendar', 'timezone'],
+    order: [...WEEKDAYS, 'holidayCalendar', 'timezone', 'digestTime'],
     paths: CALENDAR_PATHS,
     label: (input, t) =>
       (WEEKDAYS as readonly string[]).includes(input)
