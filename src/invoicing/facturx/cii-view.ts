@@ -1,6 +1,8 @@
-import { formatMoney, formatPercent } from '../../common/format';
+import { formatPercent } from '../../common/format';
 import type { Translate } from '../../i18n/catalogue';
 import {
+  isEntrepreneurIndividuel,
+  sellerMentions,
   VAT_EXEMPTIONS,
   vatArea,
   vatExemption,
@@ -335,10 +337,6 @@ function addressOf(a: SellerSnapshot['address']): CiiAddress {
   };
 }
 
-function isEntrepreneurIndividuel(legalForm: string): boolean {
-  return legalForm.trim().toUpperCase() === 'EI';
-}
-
 function sellerOf(doc: IssuedDocument, t: Translate): CiiSeller {
   const s = doc.seller;
   const ei = isEntrepreneurIndividuel(s.legalForm);
@@ -346,7 +344,8 @@ function sellerOf(doc: IssuedDocument, t: Translate): CiiSeller {
     name: ei && !/\bEI\b/.test(s.name) ? t('invoice.sellerNameEI', { name: s.name }) : s.name,
     siren: s.siren,
     siret: s.siret,
-    legalInfo: legalInfoOf(s, doc.locale, t),
+    // BT-33: the seller's legal mentions as its PDF prints them.
+    legalInfo: sellerMentions(s, doc.locale, t).line,
     taxRegistration: s.vatNumber ? null : (s.siret ?? s.siren),
     email: s.email,
     address: addressOf(s.address),
@@ -354,32 +353,6 @@ function sellerOf(doc: IssuedDocument, t: Translate): CiiSeller {
     electronicAddress: { scheme: '0225', value: s.siren },
     vatNumber: s.vatNumber,
   };
-}
-
-/**
- * BT-33, the seller's legal mentions as its PDF prints them: "SASU au capital de 5 000 €, RCS
- * Lyon 732 829 320", or the EI mention.
- */
-function legalInfoOf(
-  s: SellerSnapshot & SellerLegalMentions,
-  locale: 'fr' | 'en',
-  t: Translate,
-): string | null {
-  if (isEntrepreneurIndividuel(s.legalForm)) return t('invoice.legalFormEI');
-  const legalForm = s.legalForm.trim();
-  const parts: string[] = [];
-  if (legalForm && typeof s.shareCapitalCents === 'number') {
-    const capital = formatMoney(s.shareCapitalCents, locale).replace(/[,.]00(?=\D*$)/, '');
-    parts.push(t('legal.shareCapital', { legalForm, capital }));
-  } else if (legalForm) {
-    parts.push(legalForm);
-  }
-  const city = s.tradeRegistryCity?.trim();
-  if (s.tradeRegistry && city) {
-    const siren = s.siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
-    parts.push(t('legal.registration', { registry: s.tradeRegistry, city, siren }));
-  }
-  return parts.length > 0 ? parts.join(', ') : null;
 }
 
 function buyerOf(b: BuyerSnapshot): CiiParty {

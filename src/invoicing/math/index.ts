@@ -10,6 +10,7 @@ export * from './late-lines';
 export * from './totals';
 export * from './vat-regime';
 export * from './vat-exemptions';
+export * from './seller-mentions';
 export * from './credit-notes';
 export * from './payment-status';
 export * from '../../common/document-numbers';

@@ -9,7 +9,9 @@ import {
 import { formatIban } from '../../common/identifiers';
 import {
   exemptionsOf,
+  isEntrepreneurIndividuel,
   operationCategory,
+  sellerMentions,
   vatArea,
   vatExemption,
   vatMention,
@@ -112,10 +114,6 @@ function columnHeads(t: InvoiceTexts): Record<TableColumn, string> {
   return Object.fromEntries(heads) as Record<TableColumn, string>;
 }
 
-function isEntrepreneurIndividuel(legalForm: string): boolean {
-  return legalForm.trim().toUpperCase() === 'EI';
-}
-
 /** The law wants "EI" or "entrepreneur individuel" right beside an EI's name, not just nearby. */
 function sellerDisplayName(view: InvoiceView, t: InvoiceTexts): string {
   const { name, legalForm } = view.seller;
@@ -146,43 +144,19 @@ function addressLines(address: InvoiceAddress, locale: InvoiceView['locale']): s
   ];
 }
 
-/** "SASU au capital de 1 000 €": a company's form and share capital; else its form alone. */
-function legalFormLine(view: InvoiceView, t: InvoiceTexts): string {
-  const s = view.seller;
-  if (isEntrepreneurIndividuel(s.legalForm)) return t('invoice.legalFormEI');
-  const legalForm = s.legalForm.trim();
-  if (typeof s.shareCapitalCents !== 'number' || !legalForm) return legalForm;
-  const capital = formatMoney(s.shareCapitalCents, view.locale).replace(/[,.]00(?=\D*$)/, '');
-  return t('legal.shareCapital', { legalForm, capital });
-}
-
-/** "RCS Lyon 912 345 678": the registry, its city and the SIREN in groups of three. */
-function registrationLine(view: InvoiceView, t: InvoiceTexts): string | null {
-  const { tradeRegistry, tradeRegistryCity, siren } = view.seller;
-  if (!tradeRegistry || !tradeRegistryCity?.trim()) return null;
-  const grouped = siren.replace(/^(\d{3})(\d{3})(\d{3})$/, '$1 $2 $3');
-  return t('legal.registration', {
-    registry: tradeRegistry,
-    city: tradeRegistryCity.trim(),
-    siren: grouped,
-  });
-}
-
 /**
- * At the foot of every page: the seller and, for a company, its form, capital and registration
- * ("SASU au capital de 1 000 €, RCS Lyon 912 345 678"); else its SIREN.
+ * At the foot of every page: the seller and, for a registered one, its form, capital and
+ * registration ("SASU au capital de 1 000 €, RCS Lyon 912 345 678"); else its SIREN.
  */
 function footer(view: InvoiceView, t: InvoiceTexts, seller: string, document: string): string {
-  const registration = registrationLine(view, t);
+  const { registration, line } = sellerMentions(view.seller, view.locale, t);
   if (!registration) return t('invoice.footer', { seller, siren: view.seller.siren, document });
-  const identity = [legalFormLine(view, t), registration].filter((x) => x !== '').join(', ');
-  return t('legal.footer', { seller, identity, document });
+  return t('legal.footer', { seller, identity: line, document });
 }
 
 function sellerLines(view: InvoiceView, t: InvoiceTexts): string[] {
   const s = view.seller;
-  const legalForm = legalFormLine(view, t);
-  const registration = registrationLine(view, t);
+  const { legalForm, registration } = sellerMentions(s, view.locale, t);
   return [
     ...(legalForm ? [legalForm] : []),
     ...addressLines(s.address, view.locale),
