@@ -1,5 +1,6 @@
 import { DateTime, IANAZone } from 'luxon';
 import { WEEKDAYS, type Weekday } from './calendar-types';
+import { zoneOffsetMinutes } from './zone-offsets';
 
 /** A half-open span of time [start, end) between two instants. */
 export interface Interval {
@@ -68,7 +69,7 @@ function ianaZone(tz: string): IANAZone {
 function wallClock(at: Date, tz: string): number {
   const t = at.getTime();
   if (Number.isNaN(t)) throw new RangeError('Invalid instant');
-  return t + ianaZone(tz).offset(t) * MS_PER_MINUTE;
+  return t + zoneOffsetMinutes(ianaZone(tz), t) * MS_PER_MINUTE;
 }
 
 /**
@@ -82,8 +83,9 @@ export function localTimeToInstant(localDate: string, minuteOfDay: number, tz: s
   const zone = ianaZone(tz);
   const [year, month, day] = localDate.split('-').map(Number);
   const wall = Date.UTC(year, month - 1, day, 0, minuteOfDay);
-  const before = zone.offset(wall - MS_PER_DAY);
-  if (before === zone.offset(wall + MS_PER_DAY)) return new Date(wall - before * MS_PER_MINUTE);
+  const before = zoneOffsetMinutes(zone, wall - MS_PER_DAY);
+  if (before === zoneOffsetMinutes(zone, wall + MS_PER_DAY))
+    return new Date(wall - before * MS_PER_MINUTE);
   const [first] = occurrencesIn(zone, wall);
   return new Date(first ?? wall - before * MS_PER_MINUTE);
 }
@@ -98,10 +100,13 @@ export function wallClockOccurrences(wall: number, tz: string): number[] {
 }
 
 function occurrencesIn(zone: IANAZone, wall: number): number[] {
-  const offsets = new Set([zone.offset(wall - MS_PER_DAY), zone.offset(wall + MS_PER_DAY)]);
+  const offsets = new Set([
+    zoneOffsetMinutes(zone, wall - MS_PER_DAY),
+    zoneOffsetMinutes(zone, wall + MS_PER_DAY),
+  ]);
   return [...offsets]
     .map((offset) => wall - offset * MS_PER_MINUTE)
-    .filter((t) => t + zone.offset(t) * MS_PER_MINUTE === wall)
+    .filter((t) => t + zoneOffsetMinutes(zone, t) * MS_PER_MINUTE === wall)
     .sort((a, b) => a - b);
 }
 
