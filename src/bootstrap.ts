@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -7,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { Locks } from './common/locks';
 import { DataSource } from 'typeorm';
+import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
@@ -42,7 +42,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.useLogger(new ServerLogger(app.get(Logger)));
   const config = app.get(AppConfigService).values;
 
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
   app
     .getHttpAdapter()
     .getInstance()
@@ -71,34 +71,32 @@ export async function createApp(): Promise<NestFastifyApplication> {
 }
 
 /**
- * Helmet's headers. The CSP asks browsers to upgrade the page's requests to HTTPS only when the
- * page itself came over HTTPS (directly, or through a trusted proxy's X-Forwarded-Proto with
- * TRUST_PROXY): a server opened over plain HTTP on a local network would otherwise have its own
- * CSS and script fetched over an HTTPS it does not serve.
+ * Helmet's headers, built once: the Fastify plugin builds a new helmet (and parses the CSP
+ * directives again) on every request. The CSP asks browsers to upgrade the page's requests to
+ * HTTPS only when the page itself came over HTTPS (directly, or through a trusted proxy's
+ * X-Forwarded-Proto with TRUST_PROXY): a server opened over plain HTTP on a local network would
+ * otherwise have its own CSS and script fetched over an HTTPS it does not serve.
  */
-async function registerSecurityHeaders(app: NestFastifyApplication): Promise<void> {
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
-      },
-    },
+function registerSecurityHeaders(app: NestFastifyApplication): void {
+  const directives = {
+    defaultSrc: ["'self'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    scriptSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  };
+  const plain = helmet({
+    contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: null } },
+  });
+  const secure = helmet({
+    contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: [] } },
   });
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
-      const csp = reply.raw.getHeader('content-security-policy');
-      if (request.protocol === 'https' && typeof csp === 'string') {
-        reply.raw.setHeader('content-security-policy', `${csp};upgrade-insecure-requests`);
-      }
-      done();
+      (request.protocol === 'https' ? secure : plain)(request.raw, reply.raw, () => done());
     });
 }
 

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import type { KeyObject } from 'node:crypto';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AppConfigService } from '../common/app-config.service';
@@ -162,10 +163,10 @@ export class AuthService {
   /** Resolves a bearer token to the current, active user; null when it no longer holds. */
   async authenticate(token: string): Promise<AuthUser | null> {
     // Outside the try: a database that cannot give the secret is an error, not a bad token.
-    const secret = await this.jwtSecret.get();
+    const secret = await this.jwtSecret.key();
     let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { secret });
+      claims = await this.jwt.verifyAsync<TokenClaims>(token, { secret: asSecret(secret) });
     } catch {
       return null;
     }
@@ -186,7 +187,7 @@ export class AuthService {
     const claims: TokenClaims = { sub: user.id, role: user.role, ver: user.tokenVersion };
     const accessToken = await this.jwt.signAsync(claims, {
       expiresIn,
-      secret: await this.jwtSecret.get(),
+      secret: asSecret(await this.jwtSecret.key()),
     });
     return { accessToken, expiresIn, user: toPublicUser(user) };
   }
@@ -198,6 +199,12 @@ export class AuthService {
     return user;
   }
 }
+
+/**
+ * @nestjs/jwt hands its `secret` to jsonwebtoken unchanged, which takes a KeyObject as it is
+ * (and builds one from a string at every call); only the option's declared type lacks it.
+ */
+const asSecret = (key: KeyObject): string => key as unknown as string;
 
 const invalidInvite = (): DomainError =>
   new DomainError('unauthenticated.invite', 'This invitation is invalid or has expired');

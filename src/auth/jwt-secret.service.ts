@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -22,6 +22,8 @@ export const JWT_SECRET_NAME = 'jwt';
 export class JwtSecret {
   private readonly logger = new Logger(JwtSecret.name);
   private secret?: string;
+  /** The key object of the secret, made once: the JWT library would make one at every verify. */
+  private keyOf?: { secret: string; key: KeyObject };
   /** The attempt in flight, shared by every caller meanwhile; cleared when it settles. */
   private attempt?: Promise<string>;
 
@@ -53,6 +55,15 @@ export class JwtSecret {
       },
     );
     return this.attempt;
+  }
+
+  /** The secret as the key object that signs and verifies, made once per secret. */
+  async key(): Promise<KeyObject> {
+    const secret = await this.get();
+    if (this.keyOf?.secret !== secret) {
+      this.keyOf = { secret, key: createSecretKey(Buffer.from(secret, 'utf8')) };
+    }
+    return this.keyOf.key;
   }
 
   private async resolve(): Promise<string> {
