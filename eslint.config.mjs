@@ -5,6 +5,8 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'templates/**', 'eslint.config.mjs', 'jest.config.js', 'test/browser/jest.config.js', '.dependency-cruiser.js', 'data/**'] },
+  // Plain node scripts the benches start in child processes (a server's preload, the baseline).
+  { ignores: ['bench/support/*.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

@@ -5,6 +5,11 @@
  *
  *   npm run bench                 # all
  *   npm run bench -- workload     # the ones whose file name contains "workload"
+ *
+ * The HTTP benches (dashboard, writes) seed the demo practice once a day into a template they
+ * copy for every run, start the built server on it and measure it with autocannon against a bare
+ * node:http baseline running the same SQL; with BENCH_DATABASE_URL=postgres://… (any database
+ * of the server; the benches create and drop their own) they run on PostgreSQL too.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';

@@ -1,0 +1,163 @@
+/**
+ * The two writes of every day, 20 connections, 3 rounds alternated with the bare baseline, on
+ * SQLite and, when BENCH_DATABASE_URL is set, PostgreSQL:
+ * - logging an intervention (POST /api/interventions) as the consultant of the demo practice,
+ *   each request a new 10-minute slot in the days since the demo's present;
+ * - filing a request (POST /api/requests) as a client user.
+ * Baseline: a bare node:http handler running the statements one request of the server ran
+ * (recorded), in the same transaction, with new ids for the rows it inserts. Target ≥ 0.50×.
+ *
+ *   npm run bench -- writes            (ROUNDS=3 AMOUNT=600 requests a round by default)
+ */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  alternate,
+  databaseKinds,
+  DEMO_DAYS_AGO,
+  demoDatabase,
+  dropCopies,
+  fire,
+  loadLine,
+  recorded,
+  report,
+  signIn,
+  startApp,
+  startBare,
+  type Load,
+  type Running,
+} from './support/http-bench';
+
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const AMOUNT = Number(process.env.AMOUNT ?? 600);
+const PASSWORD = 'lavande tilleul granit';
+const CONSULTANT = 'camille@gardefou.demo';
+const CLIENT = 'sophie@acme.demo';
+const SLOT_MS = 10 * 60_000;
+const SPACING_MS = 20 * 60_000;
+
+async function json<T>(port: number, path: string, token: string): Promise<T> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return (await res.json()) as T;
+}
+
+async function post(port: number, load: Load): Promise<void> {
+  const res = await fetch(`http://127.0.0.1:${port}${load.path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${load.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(load.body!()),
+  });
+  if (res.status !== 201) throw new Error(`${load.path}: ${res.status} ${await res.text()}`);
+}
+
+async function compare(
+  what: string,
+  kind: 'sqlite' | 'postgres',
+  app: Running,
+  trace: string,
+  startBareWith: (statements: Awaited<ReturnType<typeof recorded>>) => Promise<Running>,
+  load: Load,
+): Promise<Running> {
+  const statements = await recorded(app, trace, () => post(app.port, load));
+  const bare = await startBareWith(statements);
+  // The baseline replays the recorded request whatever it is sent: one body serves every call,
+  // and the slots of new work stay the server's.
+  const sample = load.body!();
+  const bareLoad = { ...load, body: () => sample };
+  await fire(bare.port, { ...bareLoad, amount: 100 });
+  await fire(app.port, { ...load, amount: 100 });
+  const rounds = await alternate(
+    ROUNDS,
+    () => fire(bare.port, bareLoad),
+    () => fire(app.port, load),
+  );
+  console.log(`(${statements.length} statements a request)`);
+  report({ what, kind, ...rounds }, { minRpsRatio: 0.5 });
+  return bare;
+}
+
+async function main(): Promise<void> {
+  console.log(loadLine());
+  for (const [k, kind] of databaseKinds().entries()) {
+    const db = await demoDatabase(kind, 'writes');
+    const trace = join(tmpdir(), `gardefou-bench-writes-${process.pid}-${kind}.jsonl`);
+    const app = await startApp(db, 4200 + k * 4, trace);
+    const bares: Running[] = [];
+    try {
+      const consultant = await signIn(app.port, CONSULTANT, PASSWORD);
+      const client = await signIn(app.port, CLIENT, PASSWORD);
+      const contracts = await json<{ items: { id: string }[] }>(app.port, '/api/contracts', client);
+      const contractId = contracts.items[0].id;
+      const activities = await json<{ items: { id: string; kind: string }[] }>(
+        app.port,
+        '/api/activities',
+        consultant,
+      );
+      const activityId = activities.items.find((a) => a.kind === 'support')!.id;
+      // The demo's present, on the hour: its work ends there, so the slots after it are free.
+      let slot = 0;
+      const first = Math.ceil((Date.now() - DEMO_DAYS_AGO * 86_400_000) / 3_600_000) * 3_600_000;
+      const intervention = () => {
+        const start = first + slot++ * SPACING_MS;
+        if (start + SLOT_MS > Date.now()) throw new Error('no free slot left before now');
+        return {
+          contractId,
+          activityId,
+          startedAt: new Date(start).toISOString(),
+          endedAt: new Date(start + SLOT_MS).toISOString(),
+          urgency: 'normal',
+          location: 'remote',
+          description: 'Restarted the print spooler',
+        };
+      };
+      let filed = 0;
+      const request = () => ({
+        contractId,
+        title: `Printer ${++filed} does not answer`,
+        description: 'Nobody can print since this morning.',
+        urgency: 'low',
+      });
+      const bareAt = (port: number) => (statements: Awaited<ReturnType<typeof recorded>>) =>
+        startBare(db, port, statements, `${trace}.${port}.json`);
+      bares.push(
+        await compare(
+          'logging an intervention, 20 connections',
+          kind,
+          app,
+          trace,
+          bareAt(4201 + k * 4),
+          {
+            method: 'POST',
+            path: '/api/interventions',
+            token: consultant,
+            connections: 20,
+            amount: AMOUNT,
+            body: intervention,
+          },
+        ),
+      );
+      bares.push(
+        await compare('filing a request, 20 connections', kind, app, trace, bareAt(4202 + k * 4), {
+          method: 'POST',
+          path: '/api/requests',
+          token: client,
+          connections: 20,
+          amount: AMOUNT,
+          body: request,
+        }),
+      );
+    } finally {
+      await app.stop();
+      for (const bare of bares) await bare.stop();
+      await dropCopies(db);
+    }
+  }
+  console.log(loadLine());
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
