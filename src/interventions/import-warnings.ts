@@ -6,8 +6,8 @@
  * plain values in, plain values out.
  */
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { IANAZone } from 'luxon';
-import { addDays, dayBounds } from '../calendar';
+import { addDays, BusinessClock, dayBounds } from '../calendar';
+import { DEFAULT_BUSINESS_HOURS } from '../common/domain';
 import type { GuardrailLimits } from '../common/domain';
 import {
   guardrailReading,
@@ -119,13 +119,19 @@ function joined(
 }
 
 /**
- * The Mondays (YYYY-MM-DD) of the local ISO weeks the rows touch, in order: days counted from
- * the epoch in local time (the zone's offset at each instant), 1 January 1970 a Thursday.
+ * The Mondays (YYYY-MM-DD) of the local ISO weeks the rows touch, in order: local days counted
+ * from the epoch, 1 January 1970 a Thursday. The local day of an instant is read off the day
+ * bounds a clock keeps, not asked of the zone for every row.
  */
 function importedWeeks(rows: readonly WorkedInterval[], timezone: string): string[] {
-  const zone = IANAZone.create(timezone);
+  const clock = new BusinessClock({
+    timezone,
+    businessHours: DEFAULT_BUSINESS_HOURS,
+    holidayCalendar: 'none',
+    closures: [],
+  });
   const mondayOf = (ms: number): number => {
-    const day = Math.floor((ms + zone.offset(ms) * 60_000) / DAY_MS);
+    const day = Math.round(Date.parse(`${clock.localDate(ms)}T00:00:00Z`) / DAY_MS);
     return day - ((((day + 3) % 7) + 7) % 7);
   };
   const mondays = new Set<number>();

@@ -46,33 +46,69 @@ export async function deleteDays(manager: EntityManager, interventionId: string)
 }
 
 /**
- * Many rows in few statements, without reading them back. The statement is written from the
- * entity's metadata rather than the query builder, whose parameter bookkeeping grows with
- * every value of a 500-row statement.
+ * Many rows, without reading them back, in the caller's transaction. The statement is written
+ * from the entity's metadata rather than the query builder, whose parameter bookkeeping grows
+ * with every value. On PostgreSQL a few hundred rows go in one statement, one round trip each; on
+ * SQLite, in the process, one prepared single-row INSERT is run for each row, SQLite's fastest
+ * way in (a 500-row statement costs more to parse and bind than the rows it writes).
  */
 export async function insertInChunks<T extends object>(
   manager: EntityManager,
   target: new () => T,
   rows: readonly QueryDeepPartialEntity<T>[],
 ): Promise<void> {
+  if (rows.length === 0) return;
   const { driver } = manager.connection;
   const metadata = manager.connection.getMetadata(target);
   const columns = metadata.columns.filter((c) => c.isInsert);
   const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
-  const postgres = driver.options.type === 'postgres';
+  const into = `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES`;
+  const valuesOf = (row: QueryDeepPartialEntity<T>): unknown[] =>
+    columns.map(
+      (column): unknown =>
+        driver.preparePersistentValue(column.getEntityValue(row, true), column) as unknown,
+    );
+  if (driver.options.type === 'better-sqlite3') {
+    const insert = sqliteStatement(manager, `${into} (${columns.map(() => '?').join(', ')})`);
+    for (const row of rows) insert.run(valuesOf(row).map(bindable));
+    return;
+  }
   for (let from = 0; from < rows.length; from += INSERT_CHUNK) {
-    const chunk = rows.slice(from, from + INSERT_CHUNK);
     const values: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const marks = columns.map((column) => {
-        values.push(driver.preparePersistentValue(column.getEntityValue(row, true), column));
-        return postgres ? `$${values.length}` : '?';
-      });
+    const tuples = rows.slice(from, from + INSERT_CHUNK).map((row) => {
+      const marks = valuesOf(row).map((value) => `$${values.push(value)}`);
       return `(${marks.join(', ')})`;
     });
-    await manager.query(
-      `INSERT INTO ${driver.escape(metadata.tableName)} (${names}) VALUES ${tuples.join(', ')}`,
-      values,
-    );
+    await manager.query(`${into} ${tuples.join(', ')}`, values);
   }
+}
+
+/** The part of a better-sqlite3 statement used here. */
+interface SqliteStatement {
+  run(params: unknown[]): unknown;
+}
+
+/** Prepared statements of the SQLite connection, by text, for the connection's life. */
+const sqliteStatements = new WeakMap<object, Map<string, SqliteStatement>>();
+
+/**
+ * A prepared statement of the data source's one SQLite connection (the caller's transaction is
+ * on it), prepared once.
+ */
+function sqliteStatement(manager: EntityManager, sql: string): SqliteStatement {
+  const connection = (
+    manager.connection.driver as unknown as {
+      databaseConnection: { prepare(sql: string): SqliteStatement };
+    }
+  ).databaseConnection;
+  let prepared = sqliteStatements.get(connection);
+  if (!prepared) sqliteStatements.set(connection, (prepared = new Map<string, SqliteStatement>()));
+  let statement = prepared.get(sql);
+  if (!statement) prepared.set(sql, (statement = connection.prepare(sql)));
+  return statement;
+}
+
+/** better-sqlite3 binds no booleans: 1 and 0, as TypeORM's own queries send them. */
+function bindable(value: unknown): unknown {
+  return typeof value === 'boolean' ? (value ? 1 : 0) : value;
 }
