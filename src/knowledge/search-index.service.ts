@@ -24,7 +24,7 @@ interface Cache {
 /**
  * The search index of each audience, built once and kept while the articles and the synonyms
  * stay as they were. Every search first reads their signature (how many rows, the latest
- * change: one cheap query each), so a change made by another process is seen at its next
+ * change: one cheap query), so a change made by another process is seen at its next
  * search; a change made here is seen at once, whatever the clock says. Each audience has its
  * own index over what it may read, so no score owes anything to an article it may not.
  */
@@ -61,25 +61,21 @@ export class SearchIndexService {
     return built;
   }
 
-  /** What the indexes depend on: this process's writes, then every process's. */
-  private async signature(): Promise<string> {
-    const articles = await this.articles
-      .createQueryBuilder('a')
-      .select('COUNT(*)', 'count')
-      .addSelect('MAX(a.updatedAt)', 'latest')
-      .getRawOne<{ count: string | number; latest: string | null }>();
-    const synonyms = await this.synonyms
-      .createQueryBuilder('s')
-      .select('COUNT(*)', 'count')
-      .addSelect('MAX(s.createdAt)', 'latest')
-      .getRawOne<{ count: string | number; latest: string | null }>();
-    return [
-      this.generation,
-      articles?.count,
-      articles?.latest,
-      synonyms?.count,
-      synonyms?.latest,
-    ].join('|');
+  /**
+   * What the indexes depend on: this process's writes, then every process's (how many articles
+   * and synonym groups, and their latest change), read in one round trip.
+   */
+  async signature(): Promise<string> {
+    const { driver } = this.articles.manager.connection;
+    const articles = driver.escape(this.articles.metadata.tableName);
+    const synonyms = driver.escape(this.synonyms.metadata.tableName);
+    const [row] = await this.articles.query<Array<Record<string, string | number | null>>>(
+      `SELECT (SELECT COUNT(*) FROM ${articles}) AS a, ` +
+        `(SELECT MAX(${driver.escape('updatedAt')}) FROM ${articles}) AS b, ` +
+        `(SELECT COUNT(*) FROM ${synonyms}) AS c, ` +
+        `(SELECT MAX(${driver.escape('createdAt')}) FROM ${synonyms}) AS d`,
+    );
+    return [this.generation, row?.a, row?.b, row?.c, row?.d].join('|');
   }
 
   private async build(viewer: Viewer): Promise<ReadableIndex> {

@@ -82,19 +82,30 @@ export const WORD_FAMILIES: Readonly<Record<string, string>> = {
   telecharg: 'telecharg',
 };
 
-/** The words of a text: folded, abbreviations spelt out, stop words left out. */
-function contentWordsOf(text: string): string[] {
-  return foldText(text)
-    .split(' ')
-    .filter(Boolean)
-    .flatMap((word) => (ABBREVIATIONS[word] ?? word).split(' '))
-    .filter(isContentWord);
+/** The folded words of a text. */
+const foldedWords = (text: string): string[] => foldText(text).split(' ').filter(Boolean);
+
+/** Folded words that say something: abbreviations spelt out, stop words left out. */
+function contentOf(folded: readonly string[]): string[] {
+  return folded.flatMap((word) => (ABBREVIATIONS[word] ?? word).split(' ')).filter(isContentWord);
 }
+
+const contentWordsOf = (text: string): string[] => contentOf(foldedWords(text));
+
+/** Stems already computed (Snowball takes tens of microseconds a word), per language. */
+const TERMS: Record<Language, Map<string, string>> = { fr: new Map(), en: new Map() };
+/** Past this many words a language's memory starts again, so it never grows without end. */
+const TERMS_KEPT = 100_000;
 
 /** A word's stem, read as its family's. */
 function termOf(word: string, language: Language): string {
+  const known = TERMS[language].get(word);
+  if (known !== undefined) return known;
   const stemmed = stem(word, language);
-  return WORD_FAMILIES[stemmed] ?? stemmed;
+  const term = WORD_FAMILIES[stemmed] ?? stemmed;
+  if (TERMS[language].size >= TERMS_KEPT) TERMS[language].clear();
+  TERMS[language].set(word, term);
+  return term;
 }
 
 interface SynonymRule {
@@ -205,8 +216,9 @@ export class KnowledgeIndex {
 
   /** The terms a query is searched by, as `search` reads them. */
   queryTerms(query: string): string[] {
-    const words = contentWordsOf(query);
-    const language = languageOf(foldText(query).split(' '));
+    const folded = foldedWords(query);
+    const words = contentOf(folded);
+    const language = languageOf(folded);
     const read =
       this.options.typoReading === false
         ? words
@@ -232,11 +244,12 @@ export class KnowledgeIndex {
 
   private indexed(article: SearchableArticle): IndexedArticle {
     this.titles.set(article.id, article.title);
-    const language = languageOf(
-      foldText([article.title, ...article.tags, article.body].join(' ')).split(' '),
-    );
-    const termsOf = (text: string): string => {
-      const words = contentWordsOf(text);
+    const title = foldedWords(article.title);
+    const tags = article.tags.map(foldedWords);
+    const body = foldedWords(article.body);
+    const language = languageOf([...title, ...tags.flat(), ...body]);
+    const termsOf = (folded: string[]): string => {
+      const words = contentOf(folded);
       for (const word of words) this.see(word);
       const terms = words.map((word) => termOf(word, language));
       for (const term of terms) this.stems.add(term);
@@ -244,10 +257,10 @@ export class KnowledgeIndex {
     };
     return {
       id: article.id,
-      title: termsOf(article.title),
+      title: termsOf(title),
       // Each tag apart: a synonym never spans two tags.
-      tags: article.tags.map(termsOf).join(' '),
-      body: termsOf(article.body),
+      tags: tags.map(termsOf).join(' '),
+      body: termsOf(body),
     };
   }
 
