@@ -9,10 +9,19 @@ const PUBLIC_AUTH_ROUTES = [
   'POST /api/auth/setup',
   'POST /api/auth/login',
   'POST /api/auth/accept-invite',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
 ];
 
-/** A signed-in user's own account: every role changes its own password and signs out. */
-const OWN_ACCOUNT_ROUTES = ['POST /api/auth/password', 'POST /api/auth/logout'];
+/**
+ * A signed-in user's own account: every role changes its own password, chooses its own
+ * notifications and mail language, and signs out.
+ */
+const OWN_ACCOUNT_ROUTES = [
+  'POST /api/auth/password',
+  'POST /api/auth/logout',
+  'PUT /api/me/notifications',
+];
 
 interface Route {
   method: (typeof WRITE_METHODS)[number];
