@@ -412,6 +412,29 @@ describe('Factur-X: the CII XML and the PDF/A-3 that carries it', () => {
     });
   });
 
+  it('keeps the XMP valid XML for a seller named "Dupont & Fils <IT>", the Info dictionary reading the name as it is', async () => {
+    await setPractice({ name: 'Dupont & Fils <IT>' });
+    try {
+      const client = await createClient(t, token, { name: 'Cabinet Lenoir' });
+      const doc = await issue((await octoberDraft(client.id)).id as string);
+      const pdf = await pdfOf(doc.id as string);
+      const xmp = withPdf(pdf, 'pdfinfo', (f) => ['-meta', f]);
+      // xmllint refuses a document that is no XML (it exits non-zero, which throws).
+      expect(() =>
+        execFileSync('xmllint', ['--noout', '-'], { input: xmp, stdio: 'pipe' }),
+      ).not.toThrow();
+      // An EI's name is followed by its mention.
+      expect(xmp).toContain('<rdf:li>Dupont &amp; Fils &lt;IT&gt; EI</rdf:li>');
+      const info = withPdf(pdf, 'pdfinfo', (f) => [f]);
+      expect(info).toMatch(/^Author:\s+Dupont & Fils <IT> EI$/m);
+      expect(withPdf(pdf, 'qpdf', (f) => ['--show-attachment=factur-x.xml', f])).toContain(
+        '<ram:Name>Dupont &amp; Fils &lt;IT&gt; EI</ram:Name>',
+      );
+    } finally {
+      await setPractice({ name: 'Camille Martin Conseil' });
+    }
+  });
+
   it("gives a client's staff their own document's XML, and another company's as unknown", async () => {
     const own = docs.reverseCharge;
     const [berlinUser, durandUser] = await Promise.all([

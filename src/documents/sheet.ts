@@ -66,6 +66,7 @@ export function openDocument<Layout extends PageLayout>(
     lang: settings.lang,
     info: settings.info,
   });
+  escapeInfoInXmp(doc);
   const pdf = collect(doc);
   const registerFont = settings.registerFont ?? registerParsedFont;
   registerFont(doc, REGULAR_FONT, layout.fonts.regular);
@@ -87,6 +88,35 @@ export function openDocument<Layout extends PageLayout>(
       doc.end();
       return pdf;
     },
+  };
+}
+
+/** Text as XML element content: "Dupont &amp; Fils &lt;IT&gt;". */
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * pdfkit copies the document's info (Title, Author…) into its XMP as it is, so a seller named
+ * "Dupont & Fils <IT>" would make the XMP no XML at all. At its end, pdfkit writes the Info
+ * dictionary first, then the XMP from the same info: the XMP is written from an escaped copy,
+ * and the Info dictionary keeps the words as they read.
+ */
+function escapeInfoInXmp(doc: PDFKit.PDFDocument): void {
+  const endMetadata = doc.endMetadata.bind(doc);
+  doc.endMetadata = () => {
+    const info = doc.info;
+    doc.info = Object.fromEntries(
+      Object.entries(info).map(([key, value]) => [
+        key,
+        typeof value === 'string' ? xmlText(value) : value,
+      ]),
+    );
+    try {
+      endMetadata();
+    } finally {
+      doc.info = info;
+    }
   };
 }
 
