@@ -13,6 +13,7 @@ import { FeeTiming1765500000000 } from './1765500000000-FeeTiming';
 import { Outbox1765600000000 } from './1765600000000-Outbox';
 import { MailAccount1765610000000 } from './1765610000000-MailAccount';
 import { MailDigest1765620000000 } from './1765620000000-MailDigest';
+import { InvoiceMail1765630000000 } from './1765630000000-InvoiceMail';
 import { LegalMentions1765710000000 } from './1765710000000-LegalMentions';
 import { Trainings1765800000000 } from './1765800000000-Trainings';
 import { Synonyms1765800000001 } from './1765800000001-Synonyms';
@@ -35,6 +36,7 @@ export const ALL_MIGRATIONS = [
   Outbox1765600000000,
   MailAccount1765610000000,
   MailDigest1765620000000,
+  InvoiceMail1765630000000,
   LegalMentions1765710000000,
   Trainings1765800000000,
   Synonyms1765800000001,

@@ -20,6 +20,8 @@ export const Locks = {
   roles: 'user-roles',
   /** The invoice number series and the hash chain of issued documents. */
   invoiceChain: 'invoice-chain',
+  /** One issued document's mail: its sends and its reminders, one change at a time. */
+  invoiceMail: (invoiceId: string): string => `invoice-mail:${invoiceId}`,
   /** One email's sign-in attempts, counted before the password is checked. */
   signIn: (email: string): string => `sign-in:${email}`,
   /** The consultant's synonyms, replaced as a whole: two replacements do not mix. */

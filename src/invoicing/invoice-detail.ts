@@ -110,6 +110,19 @@ export interface InvoiceDetail extends InvoiceSummary {
   creditNotes: DocumentReference[];
   /** On a draft: what to check before issuing it. */
   warnings: DraftWarning[];
+  /** The last time the document was sent by mail, and to whom (null: never sent). */
+  sentAt: Date | null;
+  sentTo: string | null;
+  /** Every send, oldest first. */
+  sends: DocumentSend[];
+  /** When its payment reminders were stopped by hand (null: they go on while it is owed). */
+  remindersStoppedAt: Date | null;
+}
+
+/** A send of an issued document by mail. */
+export interface DocumentSend {
+  sentAt: Date;
+  sentTo: string;
 }
 
 /** Status and balance, derived from the stored facts and the practice's today. */

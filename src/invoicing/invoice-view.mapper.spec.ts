@@ -97,6 +97,10 @@ function doc(overrides: Partial<InvoiceDetail> = {}): InvoiceDetail {
     ],
     creditNotes: [],
     warnings: [],
+    sentAt: null,
+    sentTo: null,
+    sends: [],
+    remindersStoppedAt: null,
     ...overrides,
   };
 }

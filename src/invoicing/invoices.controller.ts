@@ -31,6 +31,7 @@ import {
   CreditNoteDto,
   InvoiceQuery,
   PaymentDto,
+  SendPeriodDto,
   UpdateDraftDto,
 } from './dto/invoice.dto';
 import {
@@ -38,7 +39,9 @@ import {
   InvoiceDetailView,
   InvoicePageView,
   PaymentView as PaymentResponse,
+  PeriodSendView,
 } from './dto/invoice.response';
+import { InvoiceMail, type PeriodSend } from './invoice-mail.service';
 import type { InvoiceDetail } from './invoice-detail';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { InvoicesService, type InvoicePage } from './invoices.service';
@@ -65,6 +68,7 @@ export class InvoicesController {
     private readonly pdfs: InvoicePdfService,
     private readonly chain: ChainService,
     private readonly facturxFiles: FacturxService,
+    private readonly mail: InvoiceMail,
   ) {}
 
   @Post('drafts')
@@ -83,6 +87,19 @@ export class InvoicesController {
   @ApiOkResponse({ type: InvoicePageView })
   list(@CurrentUser() viewer: AuthUser, @Query() query: InvoiceQuery): Promise<InvoicePage> {
     return this.invoices.list(viewer, query);
+  }
+
+  @Post('send')
+  @Roles('consultant')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Mail every issued invoice and credit note of the period (by issue day) not sent yet, each to its client's billing address with its stored PDF",
+  })
+  @ApiOkResponse({ type: PeriodSendView })
+  @ApiConflict('A client of the period has no billing address (conflict.no_billing_email)')
+  sendPeriod(@CurrentUser() viewer: AuthUser, @Body() dto: SendPeriodDto): Promise<PeriodSend> {
+    return this.mail.sendPeriod(viewer, dto);
   }
 
   @Get('verify-chain')
@@ -175,6 +192,33 @@ export class InvoicesController {
   @ApiRuleRefusal('The lines asked for cannot be credited (details name them)')
   credit(@Id() id: string, @Body() dto: CreditNoteDto): Promise<InvoiceDetail> {
     return this.creditNotes.create(id, dto);
+  }
+
+  @Post(':id/send')
+  @Roles('consultant')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Mail an issued invoice or credit note to its client's billing address, in the client's language, with the PDF stored at issue; sending again is allowed, each send recorded",
+  })
+  @ApiOkResponse({ type: InvoiceDetailView })
+  @ApiConflict(
+    'A draft is not sent (conflict.not_sendable), or the client has no billing address (conflict.no_billing_email)',
+  )
+  send(@CurrentUser() viewer: AuthUser, @Id() id: string): Promise<InvoiceDetail> {
+    return this.mail.send(viewer, id);
+  }
+
+  @Post(':id/reminders/stop')
+  @Roles('consultant')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Stop the payment reminders of an issued invoice: those waiting are withdrawn',
+  })
+  @ApiOkResponse({ type: InvoiceDetailView })
+  @ApiConflict('Not an issued invoice (conflict.no_reminders)')
+  stopReminders(@CurrentUser() viewer: AuthUser, @Id() id: string): Promise<InvoiceDetail> {
+    return this.mail.stopReminders(viewer, id);
   }
 
   @Get(':id/pdf')

@@ -21,6 +21,8 @@ import {
 import { InvoiceLine } from './invoice-line.entity';
 import { billsFeeInAdvance } from './math';
 import { Invoice } from './invoice.entity';
+import { InvoiceReminderStop } from './invoice-reminder-stop.entity';
+import { InvoiceSend } from './invoice-send.entity';
 import { Payment } from './payment.entity';
 
 export interface ListTotals {
@@ -80,20 +82,25 @@ export class InvoicesService {
   async detail(id: string, m: EntityManager = this.dataSource.manager): Promise<InvoiceDetail> {
     const doc = await m.findOne(Invoice, { where: { id } });
     if (!doc) throw notFound('invoice');
-    const [lines, figures, today, credited, creditNotes, contract] = await Promise.all([
-      m.find(InvoiceLine, { where: { invoiceId: id }, order: { position: 'ASC' } }),
-      this.figures(m, [id]),
-      this.today(m),
-      doc.creditedInvoiceId ? m.findOne(Invoice, { where: { id: doc.creditedInvoiceId } }) : null,
-      m.find(Invoice, {
-        where: { creditedInvoiceId: id, status: 'issued' },
-        order: { chainSeq: 'ASC' },
-      }),
-      // A draft's warnings depend on when its contract bills the fee.
-      doc.status === 'draft' && doc.contractId
-        ? m.findOne(Contract, { where: { id: doc.contractId } })
-        : null,
-    ]);
+    const [lines, figures, today, credited, creditNotes, contract, sends, stop] = await Promise.all(
+      [
+        m.find(InvoiceLine, { where: { invoiceId: id }, order: { position: 'ASC' } }),
+        this.figures(m, [id]),
+        this.today(m),
+        doc.creditedInvoiceId ? m.findOne(Invoice, { where: { id: doc.creditedInvoiceId } }) : null,
+        m.find(Invoice, {
+          where: { creditedInvoiceId: id, status: 'issued' },
+          order: { chainSeq: 'ASC' },
+        }),
+        // A draft's warnings depend on when its contract bills the fee.
+        doc.status === 'draft' && doc.contractId
+          ? m.findOne(Contract, { where: { id: doc.contractId } })
+          : null,
+        m.find(InvoiceSend, { where: { invoiceId: id }, order: { sentAt: 'ASC', id: 'ASC' } }),
+        m.findOne(InvoiceReminderStop, { where: { invoiceId: id } }),
+      ],
+    );
+    const last = sends.at(-1);
     return {
       ...summarize(doc, figures.get(id) ?? NO_FIGURES, today),
       seller: doc.seller,
@@ -102,6 +109,10 @@ export class InvoicesService {
       ...(credited ? { creditedInvoice: reference(credited) } : {}),
       creditNotes: creditNotes.map(reference),
       warnings: draftWarnings(doc, today, !!contract && billsFeeInAdvance(contract.billing)),
+      sentAt: last?.sentAt ?? null,
+      sentTo: last?.sentTo ?? null,
+      sends: sends.map((s) => ({ sentAt: s.sentAt, sentTo: s.sentTo })),
+      remindersStoppedAt: stop?.stoppedAt ?? null,
     };
   }
 

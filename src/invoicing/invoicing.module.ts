@@ -17,18 +17,31 @@ import { FacturxService } from './facturx/facturx.service';
 import { InvoiceClaims } from './invoice-claims';
 import { InvoiceDocuments } from './invoice-documents';
 import { InvoiceLine } from './invoice-line.entity';
+import { InvoiceMail } from './invoice-mail.service';
+import { InvoiceReminderStop } from './invoice-reminder-stop.entity';
+import { InvoiceSend } from './invoice-send.entity';
 import { InvoicePdfService } from './invoice-pdf.service';
 import { Invoice } from './invoice.entity';
 import { InvoicesController } from './invoices.controller';
 import { InvoicesService } from './invoices.service';
 import { IssuingService } from './issuing.service';
 import { Payment } from './payment.entity';
+import { PaymentReminders } from './payment-reminders.service';
 import { PaymentsService } from './payments.service';
 
 /** Invoices, credit notes and payments: drafts from the work done, issued and frozen. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Invoice, InvoiceLine, Payment, DocumentCounter, Client, Activity]),
+    TypeOrmModule.forFeature([
+      Invoice,
+      InvoiceLine,
+      Payment,
+      DocumentCounter,
+      Client,
+      Activity,
+      InvoiceSend,
+      InvoiceReminderStop,
+    ]),
     PracticeModule,
     AllowanceModule,
     ContractsModule,
@@ -49,6 +62,8 @@ import { PaymentsService } from './payments.service';
     InvoiceClaims,
     ChainService,
     InvoicesService,
+    InvoiceMail,
+    PaymentReminders,
   ],
   exports: [
     InvoicesService,
@@ -58,6 +73,7 @@ import { PaymentsService } from './payments.service';
     IssuingService,
     PaymentsService,
     CreditNotesService,
+    InvoiceMail,
     TypeOrmModule,
   ],
 })

@@ -7,6 +7,8 @@ import { details } from './problems';
 import type { Viewer } from '../common/tenant';
 import { Transactions } from '../common/transactions';
 import type { PaymentDto } from './dto/invoice.dto';
+import { Outbox } from '../mail/outbox.service';
+import { reminderKeyPrefix } from './invoice-mail.service';
 import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
 import { balanceCents, validatePayment, type PaymentProblemCode } from './math';
@@ -44,6 +46,7 @@ export class PaymentsService {
     private readonly transactions: Transactions,
     private readonly invoices: InvoicesService,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
     @InjectRepository(Payment) private readonly payments: Repository<Payment>,
   ) {}
 
@@ -77,7 +80,14 @@ export class PaymentsService {
           const code = PAYMENT_REFUSED[problems[0].code];
           throw new DomainError(code, problems[0].message, details(problems));
         }
-        return m.save(m.create(Payment, { ...dto, invoiceId, createdAt: this.clock.now() }));
+        const saved = await m.save(
+          m.create(Payment, { ...dto, invoiceId, createdAt: this.clock.now() }),
+        );
+        // Paid in full: the reminders still waiting are withdrawn.
+        if (dto.amountCents === balance) {
+          await this.outbox.cancelPending(m, reminderKeyPrefix(invoiceId));
+        }
+        return saved;
       },
       [`invoice-payments:${invoiceId}`],
     );

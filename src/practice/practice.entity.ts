@@ -159,4 +159,8 @@ export class Practice extends Identified {
   /** The local hour ('HH:mm') the consultant's digest leaves at; null: the opening of business hours. */
   @Column({ type: 'varchar', length: 5, nullable: true })
   digestTime!: string | null;
+
+  /** The days after an invoice's due date its payment reminders are sent on, ascending. */
+  @JsonColumn()
+  reminderDays!: number[];
 }

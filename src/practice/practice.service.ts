@@ -28,6 +28,8 @@ import { DEFAULT_ACCOUNTS, Practice } from './practice.entity';
  * the legal interest rate; the figure is to be updated when the ECB rate moves.
  */
 export const DEFAULT_LATE_PENALTY_RATE_PERCENT = 12.15;
+/** The days after the due date an unpaid invoice is reminded on, unless the practice sets others. */
+export const DEFAULT_REMINDER_DAYS: readonly number[] = [1, 15, 30];
 
 /** Defaults of PRODUCT.md for everything setup does not ask for. */
 function withDefaults(dto: PracticeDto): Omit<Practice, 'id' | 'assignId'> {
@@ -61,6 +63,7 @@ function withDefaults(dto: PracticeDto): Omit<Practice, 'id' | 'assignId'> {
     accounts: { ...DEFAULT_ACCOUNTS, ...definedOnly(dto.accounts ?? {}) },
     logoPath: null,
     digestTime: dto.digestTime ?? null,
+    reminderDays: dto.reminderDays ?? [...DEFAULT_REMINDER_DAYS],
   };
 }
 

@@ -151,6 +151,17 @@ export class PeriodQuery {
   @Day() readonly to?: string;
 }
 
+/** The invoices page: its period, and how many documents a period's send just mailed. */
+export class InvoiceListQuery extends PeriodQuery {
+  @Text(4) readonly sent?: string;
+}
+
+/** The invoices page's send of a period's unsent documents. */
+export class SendPeriodForm {
+  @Text(10) readonly from?: string;
+  @Text(10) readonly to?: string;
+}
+
 export class WeekQuery {
   @Day() readonly date?: string;
 }

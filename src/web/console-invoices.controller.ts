@@ -2,7 +2,7 @@ import { Body, Controller, Get, Post, Query, Req, Res, UseFilters } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
-import { DraftForm, PaymentForm, PeriodQuery } from './console-forms';
+import { DraftForm, InvoiceListQuery, PaymentForm, SendPeriodForm } from './console-forms';
 import {
   CreditNoteForm,
   DraftLineForm,
@@ -39,8 +39,26 @@ export class ConsoleInvoicesController {
   ) {}
 
   @Get()
-  list(@Req() req: PageRequest, @Res() reply: FastifyReply, @Query() period: PeriodQuery) {
-    return this.showList(req, reply, period, {});
+  list(@Req() req: PageRequest, @Res() reply: FastifyReply, @Query() query: InvoiceListQuery) {
+    const { sent, ...period } = query;
+    return this.showList(req, reply, period, sent === undefined ? {} : { sent: Number(sent) });
+  }
+
+  /** Mails the period's unsent documents; the list of the period then says how many left. */
+  @Post('send')
+  async sendPeriod(
+    @Req() req: PageRequest,
+    @Res() reply: FastifyReply,
+    @Body() form: SendPeriodForm,
+  ): Promise<FastifyReply> {
+    const outcome = await attempt(() => this.invoices.sendPeriod(req.user!, form));
+    if ('sent' in outcome && outcome.sent) {
+      const { from, to, sent } = outcome.sent;
+      const query = new URLSearchParams({ from, to, sent: String(sent.length) });
+      return this.pages.redirect(reply, `/console/invoices?${query.toString()}#send-h`);
+    }
+    const data = { sendForm: form, sendProblems: outcome.problems };
+    return this.showList(req, reply, {}, data, outcome.status);
   }
 
   @Post('drafts')
@@ -110,6 +128,16 @@ export class ConsoleInvoicesController {
     return this.act(req, reply, id, () => this.invoices.issue(id));
   }
 
+  @Post(':id/send')
+  send(@Req() req: PageRequest, @Res() reply: FastifyReply, @Id() id: string) {
+    return this.act(req, reply, id, () => this.invoices.send(req.user!, id));
+  }
+
+  @Post(':id/reminders/stop')
+  stopReminders(@Req() req: PageRequest, @Res() reply: FastifyReply, @Id() id: string) {
+    return this.act(req, reply, id, () => this.invoices.stopReminders(req.user!, id));
+  }
+
   @Post(':id/rebuild')
   rebuild(@Req() req: PageRequest, @Res() reply: FastifyReply, @Id() id: string) {
     return this.act(req, reply, id, () => this.invoices.rebuild(id));
@@ -174,12 +202,12 @@ export class ConsoleInvoicesController {
   private async showList(
     req: PageRequest,
     reply: FastifyReply,
-    period: PeriodQuery,
+    period: { from?: string; to?: string },
     extra: Record<string, unknown>,
     status = 200,
   ): Promise<FastifyReply> {
     const data = await this.invoices.list(req.user!, period);
-    const page = { ...data, draftForm: {}, problems: [], ...extra };
+    const page = { ...data, draftForm: {}, problems: [], sendForm: period, ...extra };
     return this.pages.render(req, reply, 'console/invoices', page, status);
   }
 

@@ -5,12 +5,15 @@ import { ContractsService } from '../contracts/contracts.service';
 import { CreditNotesService } from '../invoicing/credit-notes.service';
 import { DraftsService } from '../invoicing/drafts.service';
 import { CreateDraftDto, CreditNoteDto, PaymentDto } from '../invoicing/dto/invoice.dto';
+import { SendPeriodDto } from '../invoicing/dto/invoice.dto';
+import { InvoiceMail, type PeriodSend } from '../invoicing/invoice-mail.service';
 import { IssuingService } from '../invoicing/issuing.service';
 import { PaymentsService } from '../invoicing/payments.service';
 import type { InvoiceDetail } from '../invoicing/invoice-detail';
 import { InvoicePdfService } from '../invoicing/invoice-pdf.service';
 import { InvoicesService } from '../invoicing/invoices.service';
 import { PAYMENT_METHODS } from '../invoicing/payment.entity';
+import { PracticeService } from '../practice/practice.service';
 import {
   checkDto,
   DraftForm,
@@ -49,6 +52,8 @@ export class ConsoleInvoices {
     private readonly issuing: IssuingService,
     private readonly payments: PaymentsService,
     private readonly creditNotes: CreditNotesService,
+    private readonly mail: InvoiceMail,
+    private readonly practice: PracticeService,
   ) {}
 
   async list(user: AuthUser, period: { from?: string; to?: string }) {
@@ -88,7 +93,16 @@ export class ConsoleInvoices {
         ? this.payments.list(user, id)
         : Promise.resolve([]),
     ]);
-    return { doc, clientName: client.name, payments, today, methods: PAYMENT_METHODS };
+    const { reminderDays } = await this.practice.get();
+    return {
+      doc,
+      clientName: client.name,
+      billingEmail: client.billingEmail,
+      reminderDays,
+      payments,
+      today,
+      methods: PAYMENT_METHODS,
+    };
   }
 
   /**
@@ -133,6 +147,24 @@ export class ConsoleInvoices {
     if (!Number.isInteger(at) || at < 0 || at >= lines.length) throw notFound('draft_line');
     lines.splice(at, 1);
     await this.drafts.update(id, { lines });
+  }
+
+  send(user: AuthUser, id: string): Promise<InvoiceDetail> {
+    return this.mail.send(user, id);
+  }
+
+  stopReminders(user: AuthUser, id: string): Promise<InvoiceDetail> {
+    return this.mail.stopReminders(user, id);
+  }
+
+  /** Every unsent document of the period by mail; a refused period is said beside its inputs. */
+  async sendPeriod(
+    user: AuthUser,
+    form: { from?: string; to?: string },
+  ): Promise<{ problems: FormProblem[]; sent?: PeriodSend }> {
+    const checked = await checkDto(SendPeriodDto, { from: given(form.from), to: given(form.to) });
+    if (!checked.value) return checked;
+    return { problems: [], sent: await this.mail.sendPeriod(user, checked.value) };
   }
 
   issue(id: string): Promise<InvoiceDetail> {

@@ -268,6 +268,7 @@ export class InvoicingForm {
   @Text(20) readonly bank?: string;
   @Text(20) readonly bankJournalCode?: string;
   @Text(100) readonly bankJournalLabel?: string;
+  @Text(60) readonly reminderDays?: string;
 }
 
 export const INVOICING_PATHS = {
@@ -298,7 +299,16 @@ export function invoicingValues(p: Practice, locale: string): Values {
     locale: p.locale,
     vatOnDebits: p.vatOnDebits ? 'on' : '',
     ...p.accounts,
+    reminderDays: p.reminderDays.join(', '),
   };
+}
+
+/** "1, 15, 30" → [1, 15, 30]; what is no whole number is kept as typed, for the DTO to name. */
+export function reminderDaysOf(text: string | undefined): unknown[] {
+  return (text ?? '')
+    .split(/[\s,;]+/)
+    .filter((part) => part !== '')
+    .map((part) => (/^\d{1,6}$/.test(part) ? Number(part) : part));
 }
 
 /** "12,15", "5.5 %" → hundredths of a percent (1215, 550); null when it is no such percent. */
@@ -324,6 +334,7 @@ export function invoicingPlain(form: InvoicingForm): Record<string, unknown> {
     defaultVatRateBp: vatBp ?? vat ?? '',
     locale: form.locale ?? '',
     vatOnDebits: ticked(form.vatOnDebits),
+    reminderDays: reminderDaysOf(form.reminderDays),
     accounts: {
       receivable: form.receivable?.trim() ?? '',
       sales: form.sales?.trim() ?? '',
@@ -513,7 +524,12 @@ export const SETTINGS_FORMS = {
     id: 'sv',
     form: InvoicingForm,
     paths: INVOICING_PATHS,
-    units: { paymentTermsDays: 'days', latePenaltyRate: 'percent', defaultVatRate: 'percent' },
+    units: {
+      paymentTermsDays: 'days',
+      latePenaltyRate: 'percent',
+      defaultVatRate: 'percent',
+      reminderDays: 'days',
+    },
     label: (input, t) => (input === 'locale' ? t('setup.field.locale') : undefined),
   },
   settingsLimits: {

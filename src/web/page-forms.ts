@@ -10,6 +10,7 @@ import {
   InterventionForm,
   PaymentForm,
   PeriodQuery,
+  SendPeriodForm,
   RequestFileForm,
   TimerStartForm,
 } from './console-forms';
@@ -185,6 +186,7 @@ export const PAGE_FORMS = {
     label: (input, t) => (input === 'line' ? t('corrections.line.which') : undefined),
   },
   document: { id: 'document', form: Buttons },
+  sendPeriod: { id: 'sp', form: SendPeriodForm },
   import: {
     id: 'im',
     form: ImportPageForm,

@@ -185,3 +185,13 @@ export class InvoiceQuery extends PageQuery {
   @IsLocalDate()
   readonly to?: string;
 }
+
+/** The issue days of the documents to send: every issued one of the period not sent yet. */
+export class SendPeriodDto {
+  @ApiProperty({ example: '2026-11-01', description: 'first issue day, inclusive' })
+  @IsLocalDate()
+  readonly from!: string;
+  @ApiProperty({ example: '2026-11-30', description: 'last issue day, inclusive' })
+  @IsLocalDate()
+  readonly to!: string;
+}

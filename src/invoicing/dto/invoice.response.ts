@@ -147,6 +147,20 @@ export class DraftWarningView {
   date!: string;
 }
 
+/** A send of an issued document by mail. */
+export class DocumentSendView {
+  @ApiInstant() sentAt!: Date;
+  @ApiProperty({ example: 'compta@client.fr' }) sentTo!: string;
+}
+
+/** A document sent by a period's send. */
+export class SentDocumentView {
+  @ApiUuid() id!: string;
+  @ApiProperty({ example: 'F2026-00012' }) number!: string;
+  @ApiProperty({ enum: ['invoice', 'credit_note'] }) kind!: string;
+  @ApiProperty({ example: 'compta@client.fr' }) sentTo!: string;
+}
+
 /** An invoice or credit note with its lines, identities and related documents. */
 export class InvoiceDetailView extends InvoiceView {
   @ApiProperty({ type: SellerView, nullable: true, description: 'null on a draft' })
@@ -169,6 +183,25 @@ export class InvoiceDetailView extends InvoiceView {
     description: 'on a draft: what to check before issuing it (empty otherwise)',
   })
   warnings!: DraftWarningView[];
+  @ApiInstant({ nullable: true, description: 'the last time it was sent by mail (null: never)' })
+  sentAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the address it was last sent to' })
+  sentTo!: string | null;
+  @ApiProperty({ type: [DocumentSendView], description: 'every send by mail, oldest first' })
+  sends!: DocumentSendView[];
+  @ApiInstant({
+    nullable: true,
+    description: 'when its payment reminders were stopped by hand (null: not stopped)',
+  })
+  remindersStoppedAt!: Date | null;
+}
+
+/** What a period's send did. */
+export class PeriodSendView {
+  @ApiDay() from!: string;
+  @ApiDay() to!: string;
+  @ApiProperty({ type: [SentDocumentView], description: 'the documents sent, in number order' })
+  sent!: SentDocumentView[];
 }
 
 /** The sums of the whole list, not only of the page. */

@@ -322,7 +322,7 @@ function notesOf(doc: IssuedDocument, t: Translate): CiiNote[] {
 }
 
 /** B2B a French company (it has a SIREN), B2BINT a business abroad, else B2C. */
-function buyerCategory(buyer: BuyerSnapshot): 'B2B' | 'B2BINT' | 'B2C' {
+export function buyerCategory(buyer: BuyerSnapshot): 'B2B' | 'B2BINT' | 'B2C' {
   if (vatArea(buyer.address.country) === 'france') return buyer.siren ? 'B2B' : 'B2C';
   return buyer.vatNumber ? 'B2BINT' : 'B2C';
 }

@@ -13,5 +13,6 @@ export * from './vat-exemptions';
 export * from './seller-mentions';
 export * from './credit-notes';
 export * from './payment-status';
+export * from './late-penalty';
 export * from '../../common/document-numbers';
 export * from './hash-chain';

@@ -57,6 +57,22 @@ export class AddressDto {
   readonly country!: string;
 }
 
+/** Numbers in ascending order, none twice (the reminder days). */
+function IsAscendingOnce(): PropertyDecorator {
+  return (target, propertyName) =>
+    registerDecorator({
+      name: 'isAscendingOnce',
+      target: target.constructor,
+      propertyName: String(propertyName),
+      options: { message: `${String(propertyName)} must be in ascending order, each day once` },
+      validator: {
+        validate: (value: unknown) =>
+          !Array.isArray(value) ||
+          value.every((v, k) => k === 0 || (value[k - 1] as number) < (v as number)),
+      },
+    });
+}
+
 /** A document number format the numbering accepts; the message is the first reason it is not. */
 function IsNumberFormat(): PropertyDecorator {
   return (target, propertyName) =>
@@ -317,6 +333,20 @@ export class PracticeDto {
   @IsOptional()
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'digestTime must be a time HH:mm, or null' })
   readonly digestTime?: string | null;
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [1, 15, 30],
+    description:
+      'The days after the due date an unpaid invoice is reminded on: whole days from 1 to 365, ascending, each once, at most 6 (default 1, 15, 30)',
+  })
+  @Omittable()
+  @IsArray()
+  @ArrayMaxSize(6)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(365, { each: true })
+  @IsAscendingOnce()
+  readonly reminderDays?: number[];
 }
 
 /** Some of the limits: those left out keep their value. */

@@ -101,6 +101,12 @@ export class PracticeView {
     description: 'local time of the consultant’s digest; null: the opening of business hours',
   })
   digestTime!: string | null;
+  @ApiProperty({
+    type: [Number],
+    example: [1, 15, 30],
+    description: 'the days after the due date an unpaid invoice is reminded on',
+  })
+  reminderDays!: number[];
   @ApiProperty({ type: LimitsView }) limits!: LimitsView;
   @ApiProperty({ type: AccountsView }) accounts!: AccountsView;
   @ApiProperty({
