@@ -7,7 +7,7 @@
  * Baseline: a bare node:http handler running the statements one request of the server ran
  * (recorded), in the same transaction, with new ids for the rows it inserts. Target ≥ 0.50×.
  *
- *   npm run bench -- writes            (ROUNDS=3 AMOUNT=600 requests a round by default)
+ *   npm run bench -- writes            (ROUNDS=3 AMOUNT=200 requests a round by default)
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,7 @@ import {
 } from './support/http-bench';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
-const AMOUNT = Number(process.env.AMOUNT ?? 600);
+const AMOUNT = Number(process.env.AMOUNT ?? 200);
 const PASSWORD = 'lavande tilleul granit';
 const CONSULTANT = 'camille@gardefou.demo';
 const CLIENT = 'sophie@acme.demo';
@@ -66,8 +66,8 @@ async function compare(
   // and the slots of new work stay the server's.
   const sample = load.body!();
   const bareLoad = { ...load, body: () => sample };
-  await fire(bare.port, { ...bareLoad, amount: 100 });
-  await fire(app.port, { ...load, amount: 100 });
+  await fire(bare.port, { ...bareLoad, amount: 50 });
+  await fire(app.port, { ...load, amount: 50 });
   const rounds = await alternate(
     ROUNDS,
     () => fire(bare.port, bareLoad),
