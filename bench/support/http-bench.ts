@@ -11,6 +11,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  rmSync,
   writeFileSync,
 } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -103,6 +104,7 @@ export async function demoDatabase(kind: DatabaseKind, label: string): Promise<B
       const building = join(dir, `building_${process.pid}.sqlite`);
       seed({ DATA_DIR: dir, SQLITE_FILE: building, DATABASE_URL: '' });
       copyFileSync(building, template);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(building + suffix, { force: true });
     }
     const copy = (name: string): string => {
       const file = join(dir, `${name}_${process.pid}.sqlite`);
@@ -148,7 +150,12 @@ export async function demoDatabase(kind: DatabaseKind, label: string): Promise<B
 
 /** Drops the copies a bench made (the template stays for the next bench of the day). */
 export async function dropCopies(db: BenchDatabase): Promise<void> {
-  if (db.kind !== 'postgres') return;
+  if (db.kind !== 'postgres') {
+    for (const file of [db.env.SQLITE_FILE, db.bareEnv.BARE_SQLITE]) {
+      for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true });
+    }
+    return;
+  }
   for (const url of [db.env.DATABASE_URL, db.bareEnv.BARE_DATABASE_URL]) {
     const name = new URL(url).pathname.slice(1);
     await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
