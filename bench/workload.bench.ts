@@ -1,40 +1,51 @@
 /**
- * The workload report at scale, on a temporary SQLite file: 3,000, 30,000 and 1,000,000
- * intervention_days rows spread over ten years (2017-2026) for one consultant, written by a
- * raw prepared statement in one transaction. For each size, WorkloadReportService.report is
- * timed over one year (2026) and over the ten years (all the rows), beside a baseline
- * measured on the same data: the per-day aggregation query alone, run by a raw better-sqlite3
- * prepared statement. The ratio says what the other three queries, the rules and the
- * mapping add on top.
+ * The workload report at scale, on SQLite and, when BENCH_DATABASE_URL names a server, on
+ * PostgreSQL: 3,000 and 1,000,000 intervention_days rows spread over ten years (2017-2026) for
+ * one consultant, each with its intervention, written by raw prepared statements in one
+ * transaction. For each size, the built WorkloadReportService.report is timed over one year
+ * (2026) and over the ten years, beside the baseline measured in the same process on the same
+ * data: the per-day aggregation query alone (DAY_SQL), run through the bare driver
+ * (better-sqlite3 or pg). The ratio says what the rest of the report (its breakdowns, the
+ * guardrails over the interventions, the rules and the mapping) adds on top; the peak RSS is
+ * the measuring process's, which holds the whole application.
  *
- *   npx ts-node --transpile-only bench/workload.bench.ts
+ * Each size is measured in a process of its own (bench/support/workload-report.js, on the
+ * build in BENCH_DIST, default dist), so its peak RSS is its own. The million rows take about
+ * two minutes a database; BENCH_WORKLOAD_SIZES=3000 keeps to the small size. BENCH_NODE_ARGS
+ * passes flags to the measuring processes (`--cpu-prof --cpu-prof-dir=/tmp/prof`); BENCH_KEEP=1
+ * keeps the last database and prints where it is.
+ *
+ *   npm run bench -- workload
+ *   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- workload
  */
 import { DateTime } from 'luxon';
+import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DAY_SQL } from '../src/reports/workload-queries';
-import { WorkloadReportService } from '../src/reports/workload-report.service';
-import { startTestApp, type TestApp } from '../test/app';
+import { Client } from 'pg';
+import { startTestApp } from '../test/app';
+import { createTestDatabase, type TestDatabase } from '../test/database';
 import { reportsWorld } from '../test/factories/reports';
 
 /** The few better-sqlite3 calls used here (the package ships no type declarations). */
 interface RawDatabase {
   exec(sql: string): void;
-  prepare(sql: string): { all(...params: unknown[]): unknown[]; run(...params: unknown[]): void };
+  prepare(sql: string): { run(...params: unknown[]): void };
   transaction(work: () => void): () => void;
   close(): void;
 }
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const Database = require('better-sqlite3') as new (file: string) => RawDatabase;
 
-const SIZES = [3_000, 30_000, 1_000_000];
+const DIST = resolve(process.env.BENCH_DIST ?? 'dist');
+const SIZES = (process.env.BENCH_WORKLOAD_SIZES ?? '3000,1000000').split(',').map(Number);
 const FIRST_DAY = '2017-01-01';
 const DAYS = 3652; // 2017-01-01 to 2026-12-31
-const PERIODS = [
-  { name: 'one year (2026)', from: '2026-01-01', to: '2026-12-31' },
-  { name: 'ten years (all rows)', from: FIRST_DAY, to: '2026-12-31' },
-];
 const URGENCIES = ['low', 'normal', 'normal', 'normal', 'high', 'critical'];
+const JWT_SECRET = 'bench-secret-bench-secret-bench-secret-00';
+/** Rows per multi-row INSERT on PostgreSQL (one array parameter a column). */
+const PG_CHUNK = 20_000;
 
 /** A fixed pseudo-random sequence, so every run writes the same rows. */
 function sequence(seed: number): () => number {
@@ -47,116 +58,266 @@ function sequence(seed: number): () => number {
 
 interface World {
   consultantId: string;
-  clientIds: string[];
+  /** Each client with its contract. */
+  clients: { id: string; contractId: string }[];
   activityIds: string[];
 }
 
+interface Piece {
+  id: string;
+  day: string;
+  clientId: string;
+  contractId: string;
+  activityId: string;
+  minutes: number;
+  afterHoursMinutes: number;
+  urgency: string;
+  start: string;
+  end: string;
+}
+
 /**
- * `rows` pieces, as evenly spread over the ten years as whole days allow: each day's pieces
- * follow one another from 08:00 Paris time, 8 hours of work a day in all.
+ * `rows` interventions of one piece each, as evenly spread over the ten years as whole days
+ * allow: each day's follow one another from 08:00 Paris time, up to 8 hours of work a day.
  */
-function insertDays(file: string, world: World, rows: number): void {
-  const db = new Database(file);
-  // The report reads the pieces only: their interventions are not written, so the foreign key
-  // to them is off for this connection.
-  db.exec('PRAGMA foreign_keys = OFF');
-  db.exec('DELETE FROM intervention_days');
-  const insert = db.prepare(
-    `INSERT INTO intervention_days ("interventionId", day, "consultantId", "clientId", "contractId",
-      "activityId", minutes, "afterHoursMinutes", urgency, "isStartDay", "pieceStart", "pieceEnd")
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+function* pieces(world: World, rows: number): Generator<Piece> {
   const random = sequence(rows);
+  // Ids in the order of the rows, so that the primary keys' b-trees grow at their end.
+  const prefix = randomUUID().slice(0, 23);
+  let written = 0;
   const first = DateTime.fromISO(`${FIRST_DAY}T08:00`, { zone: 'Europe/Paris' });
+  for (let day = 0; day < DAYS; day++) {
+    const count = Math.floor(((day + 1) * rows) / DAYS) - Math.floor((day * rows) / DAYS);
+    const minutes = Math.max(1, Math.floor(480 / Math.max(1, count)));
+    const opening = first.plus({ days: day });
+    const date = opening.toISODate()!;
+    for (let k = 0; k < count; k++) {
+      const start = opening.toMillis() + k * minutes * 60_000;
+      const client = world.clients[Math.floor(random() * world.clients.length)];
+      yield {
+        id: `${prefix}-${String(++written).padStart(12, '0')}`,
+        day: date,
+        clientId: client.id,
+        contractId: client.contractId,
+        activityId: world.activityIds[Math.floor(random() * world.activityIds.length)],
+        minutes,
+        afterHoursMinutes: random() < 0.15 ? minutes : 0,
+        urgency: URGENCIES[Math.floor(random() * URGENCIES.length)],
+        start: new Date(start).toISOString(),
+        end: new Date(start + minutes * 60_000).toISOString(),
+      };
+    }
+  }
+}
+
+const INTERVENTION_COLUMNS = [
+  'id',
+  'consultantId',
+  'contractId',
+  'clientId',
+  'activityId',
+  'startedAt',
+  'endedAt',
+  'urgency',
+  'location',
+  'description',
+  'durationMinutes',
+  'afterHoursMinutes',
+  'createdAt',
+  'updatedAt',
+];
+const DAY_COLUMNS = [
+  'interventionId',
+  'day',
+  'consultantId',
+  'clientId',
+  'contractId',
+  'activityId',
+  'minutes',
+  'afterHoursMinutes',
+  'urgency',
+  'isStartDay',
+  'pieceStart',
+  'pieceEnd',
+];
+
+function interventionValues(world: World, p: Piece): unknown[] {
+  const { consultantId } = world;
+  return [
+    ...[p.id, consultantId, p.contractId, p.clientId, p.activityId, p.start, p.end, p.urgency],
+    ...['remote', '', p.minutes, p.afterHoursMinutes, p.end, p.end],
+  ];
+}
+
+function dayValues(world: World, p: Piece, startDay: boolean | number): unknown[] {
+  const { consultantId } = world;
+  return [
+    ...[p.id, p.day, consultantId, p.clientId, p.contractId, p.activityId],
+    ...[p.minutes, p.afterHoursMinutes, p.urgency, startDay, p.start, p.end],
+  ];
+}
+
+const quoted = (columns: string[]) => columns.map((c) => `"${c}"`).join(', ');
+
+function seedSqlite(file: string, world: World, rows: number): void {
+  const db = new Database(file);
+  // The primary keys are random: a large page cache keeps their b-trees in memory meanwhile.
+  db.exec('PRAGMA cache_size = -400000');
+  db.exec('PRAGMA synchronous = OFF');
+  const insertWork = db.prepare(
+    `INSERT INTO interventions (${quoted(INTERVENTION_COLUMNS)})
+     VALUES (${INTERVENTION_COLUMNS.map(() => '?').join(', ')})`,
+  );
+  const insertDay = db.prepare(
+    `INSERT INTO intervention_days (${quoted(DAY_COLUMNS)})
+     VALUES (${DAY_COLUMNS.map(() => '?').join(', ')})`,
+  );
   db.transaction(() => {
-    for (let day = 0; day < DAYS; day++) {
-      const count = Math.floor(((day + 1) * rows) / DAYS) - Math.floor((day * rows) / DAYS);
-      const minutes = Math.max(1, Math.floor(480 / Math.max(1, count)));
-      const start = first.plus({ days: day });
-      const date = start.toISODate()!;
-      const opening = start.toMillis();
-      for (let k = 0; k < count; k++) {
-        const pieceStart = opening + k * minutes * 60_000;
-        insert.run(
-          randomUUID(),
-          date,
-          world.consultantId,
-          world.clientIds[Math.floor(random() * world.clientIds.length)],
-          randomUUID(),
-          world.activityIds[Math.floor(random() * world.activityIds.length)],
-          minutes,
-          random() < 0.15 ? minutes : 0,
-          URGENCIES[Math.floor(random() * URGENCIES.length)],
-          1,
-          new Date(pieceStart).toISOString(),
-          new Date(pieceStart + minutes * 60_000).toISOString(),
-        );
-      }
+    db.exec('DELETE FROM intervention_days');
+    db.exec('DELETE FROM interventions');
+    for (const p of pieces(world, rows)) {
+      insertWork.run(...interventionValues(world, p));
+      insertDay.run(...dayValues(world, p, 1));
     }
   })();
   db.exec('ANALYZE');
   db.close();
 }
 
-async function median(runs: number, work: () => unknown): Promise<number> {
-  const times: number[] = [];
-  await work(); // warm-up: statement caches, practice row
-  for (let r = 0; r < runs; r++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
+/** PostgreSQL: one INSERT … SELECT FROM unnest(arrays) a chunk, every chunk in one transaction. */
+async function seedPostgres(url: string, world: World, rows: number): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const types = (columns: string[], ints: string[], bools: string[] = []) =>
+    columns.map((c, k) => {
+      const type = ints.includes(c) ? 'int' : bools.includes(c) ? 'boolean' : 'text';
+      return `$${k + 1}::${type}[]`;
+    });
+  const workSql = `INSERT INTO interventions (${quoted(INTERVENTION_COLUMNS)})
+    SELECT * FROM unnest(${types(INTERVENTION_COLUMNS, ['durationMinutes', 'afterHoursMinutes']).join(', ')})`;
+  const daySql = `INSERT INTO intervention_days (${quoted(DAY_COLUMNS)})
+    SELECT * FROM unnest(${types(DAY_COLUMNS, ['minutes', 'afterHoursMinutes'], ['isStartDay']).join(', ')})`;
+  const flush = async (chunk: Piece[]) => {
+    const columnsOf = (values: unknown[][]) => values[0].map((_, k) => values.map((v) => v[k]));
+    await client.query(workSql, columnsOf(chunk.map((p) => interventionValues(world, p))));
+    await client.query(daySql, columnsOf(chunk.map((p) => dayValues(world, p, true))));
+  };
+  try {
+    await client.query('BEGIN');
+    await client.query('DELETE FROM intervention_days');
+    await client.query('DELETE FROM interventions');
+    let chunk: Piece[] = [];
+    for (const p of pieces(world, rows)) {
+      chunk.push(p);
+      if (chunk.length === PG_CHUNK) {
+        await flush(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await flush(chunk);
+    await client.query('COMMIT');
+    await client.query('ANALYZE interventions');
+    await client.query('ANALYZE intervention_days');
+  } finally {
+    await client.end();
   }
-  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+interface Measured {
+  period: string;
+  days: number;
+  reportMs: number;
+  bareMs: number;
+}
+interface ChildResult {
+  bootRssMiB: number;
+  bootPeakRssMiB: number;
+  peakRssMiB: number;
+  results: Measured[];
+}
+
+/** The report and its baseline, measured in a process of their own on the built application. */
+function measure(db: TestDatabase, world: World, rows: number): ChildResult {
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = join(__dirname, 'support', 'workload-report.js');
+  const run = spawnSync(process.execPath, [...nodeArgs, child], {
+    env: {
+      ...process.env,
+      ...db.env,
+      BENCH_DIST: DIST,
+      BENCH_CONSULTANT: world.consultantId,
+      BENCH_RUNS: String(rows >= 100_000 ? 3 : 15),
+      JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      SMTP_URL: '',
+    },
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 1 << 20,
+  });
+  if (run.status !== 0) throw new Error(`workload-report.js exited with ${run.status}`);
+  return JSON.parse(run.stdout.trim().split('\n').pop()!) as ChildResult;
+}
+
+async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Record<string, unknown>[]> {
+  if (kind === 'postgres') process.env.TEST_DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  else delete process.env.TEST_DATABASE_URL;
+  const db = await createTestDatabase();
+  const lines: Record<string, unknown>[] = [];
+  try {
+    const t = await startTestApp({ LOG_LEVEL: 'silent' }, { database: db });
+    const made = await reportsWorld(t);
+    await t.close();
+    const world: World = {
+      consultantId: made.consultantId,
+      clients: made.clients.map((c) => ({ id: c.id, contractId: c.contractId })),
+      activityIds: [made.activities.support, made.activities.training],
+    };
+    for (const rows of SIZES) {
+      const started = performance.now();
+      if (kind === 'sqlite') seedSqlite(db.location, world, rows);
+      else await seedPostgres(db.location, world, rows);
+      const seedS = (performance.now() - started) / 1000;
+      const measured = measure(db, world, rows);
+      for (const m of measured.results) {
+        lines.push({
+          database: kind,
+          rows,
+          period: m.period,
+          'days with work': m.days,
+          'report ms': Number(m.reportMs.toFixed(1)),
+          'bare day SQL ms': Number(m.bareMs.toFixed(1)),
+          ratio: Number((m.reportMs / m.bareMs).toFixed(2)),
+          'peak RSS MiB': measured.peakRssMiB,
+          'seed s': Number(seedS.toFixed(1)),
+        });
+      }
+      console.log(
+        `${kind} ${rows} rows: seeded in ${seedS.toFixed(1)} s; the measuring process booted at ` +
+          `${measured.bootRssMiB} MiB (peak ${measured.bootPeakRssMiB} MiB while booting) and peaked ` +
+          `at ${measured.peakRssMiB} MiB`,
+      );
+    }
+  } finally {
+    if (process.env.BENCH_KEEP) console.log(`kept ${db.location} (${JSON.stringify(db.env)})`);
+    else await db.drop();
+  }
+  return lines;
 }
 
 async function main(): Promise<void> {
-  const t: TestApp = await startTestApp({ LOG_LEVEL: 'silent' });
-  try {
-    const world = await reportsWorld(t);
-    const service = t.app.get(WorkloadReportService);
-    const ids: World = {
-      consultantId: world.consultantId,
-      clientIds: world.clients.map((c) => c.id),
-      activityIds: [world.activities.support, world.activities.training],
-    };
-    const raw = new Database(t.db.location);
-    const results: Record<string, string | number>[] = [];
-    for (const rows of SIZES) {
-      const started = performance.now();
-      insertDays(t.db.location, ids, rows);
-      const insertMs = performance.now() - started;
-      for (const period of PERIODS) {
-        const params = {
-          consultantId: ids.consultantId,
-          from: period.from,
-          to: period.to,
-          urgent: ['high', 'critical'],
-        };
-        const [sql, values] = t.dataSource.driver.escapeQueryWithParameters(DAY_SQL, params);
-        const statement = raw.prepare(sql);
-        const runs = rows >= 1_000_000 ? 5 : 15;
-        const bare = await median(runs, () => statement.all(...values));
-        const report = await median(runs, () => service.report(ids.consultantId, period));
-        const data = await service.report(ids.consultantId, period);
-        results.push({
-          rows,
-          period: period.name,
-          'days with work': data.days.length,
-          'service ms': Number(report.toFixed(1)),
-          'bare day query ms': Number(bare.toFixed(1)),
-          ratio: Number((report / bare).toFixed(2)),
-          'insert s': Number((insertMs / 1000).toFixed(1)),
-        });
-      }
-    }
-    raw.close();
-    console.table(results);
-    console.log(
-      `rss ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MiB, node ${process.version}`,
-    );
-  } finally {
-    await t.close();
-  }
+  const kinds: ('sqlite' | 'postgres')[] = process.env.BENCH_DATABASE_URL
+    ? ['sqlite', 'postgres']
+    : ['sqlite'];
+  const lines: Record<string, unknown>[] = [];
+  for (const kind of kinds) lines.push(...(await benchDatabase(kind)));
+  console.table(lines);
+  console.log(
+    `target: ratio ≤ 1.2 at every size, peak RSS ≤ 200 MiB at 1M; node ${process.version}`,
+  );
 }
 
-void main();
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { dayBounds, localDate } from '../calendar';
 import { DEFAULT_LIMITS, type GuardrailLimits, URGENT_LEVELS } from '../common/domain';
-import { workChunks } from './guardrail-queries';
+import { forEachWork } from './guardrail-queries';
 import { PeriodGuardrails } from './guardrail-period';
 import { checkGuardrails, guardrailReading, type Warning, type WorkedInterval } from './guardrails';
 import { Intervention } from './intervention.entity';
@@ -59,16 +59,18 @@ export class GuardrailCheck {
       period,
     );
     const urgent = new Set<string>(URGENT_LEVELS);
-    for await (const rows of workChunks(this.interventions.manager, consultantId, judge.window)) {
-      for (const row of rows) {
+    await forEachWork(
+      this.interventions.manager,
+      consultantId,
+      judge.window,
+      (startedAt, endedAt, urgency, afterHoursMinutes) =>
         judge.add(
-          Date.parse(row.startedAt),
-          Date.parse(row.endedAt),
-          urgent.has(row.urgency),
-          Number(row.afterHoursMinutes),
-        );
-      }
-    }
+          Date.parse(startedAt),
+          Date.parse(endedAt),
+          urgent.has(urgency),
+          afterHoursMinutes,
+        ),
+    );
     return judge.finish();
   }
 

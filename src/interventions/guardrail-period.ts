@@ -18,12 +18,8 @@ const MS_PER_HOUR = 60 * MS_PER_MINUTE;
 const MS_PER_DAY = 24 * MS_PER_HOUR;
 const DAILY_REST_WINDOW_MS = 24 * MS_PER_HOUR;
 const WEEKLY_REST_WINDOW_MS = 7 * 24 * MS_PER_HOUR;
-/**
- * Work starting this long after a day's first instant and ending this long before its last
- * touches no night hour (21:00-06:00), whatever the day's DST change: its night is not read.
- */
-const SURELY_DAYTIME_FROM_MS = 9 * MS_PER_HOUR;
-const SURELY_DAYTIME_TO_MS = 18 * MS_PER_HOUR;
+const NIGHT_ENDS_MS = NIGHT_SPANS[0].end * MS_PER_MINUTE;
+const NIGHT_STARTS_MS = NIGHT_SPANS[1].start * MS_PER_MINUTE;
 /** Work that touches the reading window starts at most this long before it (work-times.ts). */
 const LONGEST_WORK_MS = MAX_INTERVENTION_MINUTES * MS_PER_MINUTE;
 /** Days held before and after the reading window, where that work may fall. */
@@ -81,7 +77,7 @@ export class PeriodGuardrails {
   private readonly afterHours: number[] = [];
   private readonly nightMinutes: number[] = [];
   private readonly urgentStarts: number[] = [];
-  /** A day's night hours as instants, computed for the days whose work may touch them. */
+  /** The night hours of the days with a DST change, as instants, computed once a day. */
   private readonly nights = new Map<number, [number, number][]>();
   /** Where the last interval started: the next may not start before. */
   private lastStart = -Infinity;
@@ -200,10 +196,15 @@ export class PeriodGuardrails {
   /** Night minutes of [from, to) within day index k, rounded as dailySpanMinutesBetween does. */
   private nightOf(k: number, from: number, to: number): number {
     const dayStart = this.dayStart[k];
-    if (from >= dayStart + SURELY_DAYTIME_FROM_MS && to <= dayStart + SURELY_DAYTIME_TO_MS) {
-      return 0;
-    }
     let spans = this.nights.get(k);
+    if (!spans && this.dayStart[k + 1] - dayStart === MS_PER_DAY) {
+      // A day of 24 hours keeps one offset from its midnight: its night hours are the first 6
+      // and the last 3, as dailySpanInstants finds them.
+      const total =
+        Math.max(0, Math.min(to, dayStart + NIGHT_ENDS_MS) - from) +
+        Math.max(0, to - Math.max(from, dayStart + NIGHT_STARTS_MS));
+      return Math.round(total / MS_PER_MINUTE);
+    }
     if (!spans) {
       spans = dailySpanInstants(dayOfNumber(this.base + k), this.zone, NIGHT_SPANS).map(
         (span): [number, number] => [span.start.getTime(), span.end.getTime()],

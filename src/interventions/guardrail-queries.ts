@@ -1,9 +1,11 @@
 /**
  * The work the guardrails of a period read, as a stream: the consultant's finished
- * interventions that touch a window, in order of start, a chunk at a time. Each chunk is one
- * query that goes on from the last row of the one before (keyset: start, then id), read through
- * the (consultantId, startedAt) index, so a ten-year report never holds more than a chunk of
- * rows, and the event loop is free between chunks. Only what the rules need is selected.
+ * interventions that touch a window, in order of start, through the (consultantId, startedAt)
+ * index, so that a ten-year report never holds more than a chunk of rows. On PostgreSQL each
+ * chunk is one query that goes on from the last row of the one before (keyset: start, then id),
+ * the event loop free between chunks; on SQLite, whose queries run in this thread anyway, one
+ * statement is iterated row by row through the driver (better-sqlite3's `iterate`, rows as
+ * arrays), twice as fast as the chunks. Only what the rules need is selected.
  */
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -36,6 +38,60 @@ SELECT i."startedAt", i."endedAt", i.urgency, i."afterHoursMinutes", i.id
    AND i."endedAt" IS NOT NULL AND i."endedAt" > :start
  ORDER BY i."startedAt", i.id
  LIMIT :limit`;
+
+/** A row of work: start and end (ISO instants), urgency, after-hours minutes. */
+export type WorkVisit = (
+  startedAt: string,
+  endedAt: string,
+  urgency: string,
+  afterHoursMinutes: number,
+) => void;
+
+/** Every intervention of the window, in order of start. */
+export async function forEachWork(
+  db: DataSource | EntityManager,
+  consultantId: string,
+  window: WorkWindow,
+  visit: WorkVisit,
+): Promise<void> {
+  const connection = 'connection' in db ? db.connection : db;
+  const sqlite = rawSqlite(connection);
+  if (sqlite) {
+    const statement = sqlite.prepare(SQLITE_WORK_SQL).raw(true);
+    const rows = statement.iterate(
+      consultantId,
+      window.earliestStart.toISOString(),
+      window.end.toISOString(),
+      window.start.toISOString(),
+    ) as Iterable<[string, string, string, number]>;
+    for (const [startedAt, endedAt, urgency, afterHoursMinutes] of rows) {
+      visit(startedAt, endedAt, urgency, afterHoursMinutes);
+    }
+    return;
+  }
+  for await (const rows of workChunks(db, consultantId, window)) {
+    for (const row of rows) {
+      visit(row.startedAt, row.endedAt, row.urgency, Number(row.afterHoursMinutes));
+    }
+  }
+}
+
+/** The few calls of better-sqlite3 used here. */
+interface RawSqlite {
+  prepare(sql: string): { raw(on: boolean): { iterate(...params: unknown[]): Iterable<unknown> } };
+}
+
+function rawSqlite(connection: DataSource): RawSqlite | null {
+  if (connection.driver.options.type !== 'better-sqlite3') return null;
+  return (connection.driver as unknown as { databaseConnection: RawSqlite }).databaseConnection;
+}
+
+const SQLITE_WORK_SQL = `
+SELECT i."startedAt", i."endedAt", i.urgency, i."afterHoursMinutes"
+  FROM interventions i
+ WHERE i."consultantId" = ? AND i."startedAt" >= ? AND i."startedAt" < ?
+   AND i."endedAt" IS NOT NULL AND i."endedAt" > ?
+ ORDER BY i."startedAt"`;
 
 /** The interventions of the window in order of start, WORK_CHUNK at a time. */
 export async function* workChunks(

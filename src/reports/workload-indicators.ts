@@ -3,10 +3,9 @@
  * the per-day aggregates that SQL returns. Days are the practice's local days 'YYYY-MM-DD';
  * weeks are ISO weeks (Monday first). Thresholds are in RISK_THRESHOLDS and docs/workload.md.
  */
-import { DateTime } from 'luxon';
-import { addDays, isValidLocalDate, weekdayOf } from '../calendar';
+import { isValidLocalDate } from '../calendar';
 import { outcome } from '../common/outcome';
-import type { Warning } from '../interventions/guardrails';
+import { isoWeekOf, type Warning } from '../interventions/guardrails';
 
 export * from './workload-types';
 import type {
@@ -52,15 +51,24 @@ interface Run {
 /** Long enough for any report (ten years), short enough to refuse a runaway loop. */
 const MAX_PERIOD_DAYS = 3660;
 
+const MS_PER_DAY = 86_400_000;
+
 export function workloadIndicators(input: WorkloadInput): WorkloadReport {
   const calendar = periodDays(input.from, input.to);
-  const byDate = indexDays(input.days, input.from, input.to);
+  const byDate = indexDays(input.days, calendar);
   const holidays = new Set(input.holidays);
   const found = new Findings(input.warnings);
-  const days = [...byDate.values()]
-    .sort((a, b) => a.date.localeCompare(b.date))
-    .map((day) => flagDay(day, byDate.get(addDays(day.date, 1)), holidays, found));
-  const weeks = weekTotals(calendar, byDate, found);
+  // Day k of the period is a Monday when (firstWeekday + k) % 7 is 0.
+  const firstWeekday = (((Date.parse(`${input.from}T00:00:00Z`) / MS_PER_DAY + 3) % 7) + 7) % 7;
+  const days: WorkloadDay[] = [];
+  calendar.forEach((date, k) => {
+    const day = byDate.get(date);
+    if (!day) return;
+    const next = k + 1 < calendar.length ? byDate.get(calendar[k + 1]) : undefined;
+    const weekday = (firstWeekday + k) % 7;
+    days.push(flagDay(day, next, weekday >= 5, holidays, found));
+  });
+  const weeks = weekTotals(calendar, firstWeekday, byDate, found);
   const runs = workingRuns(calendar, byDate);
   const indicators = computeIndicators(days, weeks, runs, input.urgentMinutes);
   const report: WorkloadReport = {
@@ -78,22 +86,26 @@ function periodDays(from: string, to: string): string[] {
     if (!isValidLocalDate(day)) throw new RangeError(`Not a calendar day (YYYY-MM-DD): "${day}"`);
   }
   if (from > to) throw new RangeError(`The period ends (${to}) before it starts (${from})`);
-  const days = [from];
-  while (days[days.length - 1] < to) {
-    if (days.length >= MAX_PERIOD_DAYS) throw new RangeError('The period is longer than 10 years');
-    days.push(addDays(days[days.length - 1], 1));
+  const first = Date.parse(`${from}T00:00:00Z`);
+  const count = Math.round((Date.parse(`${to}T00:00:00Z`) - first) / MS_PER_DAY) + 1;
+  if (count > MAX_PERIOD_DAYS) throw new RangeError('The period is longer than 10 years');
+  const days: string[] = [];
+  for (let k = 0; k < count; k++) {
+    days.push(new Date(first + k * MS_PER_DAY).toISOString().slice(0, 10));
   }
   return days;
 }
 
+/** The days with work by date; each must be a day of the period (`calendar`), once. */
 function indexDays(
   days: readonly WorkloadDayInput[],
-  from: string,
-  to: string,
+  calendar: readonly string[],
 ): Map<string, WorkloadDayInput> {
+  const inPeriod = new Set(calendar);
   const byDate = new Map<string, WorkloadDayInput>();
   for (const day of days) {
-    if (!isValidLocalDate(day.date) || day.date < from || day.date > to) {
+    if (!inPeriod.has(day.date)) {
+      const [from, to] = [calendar[0], calendar[calendar.length - 1]];
       throw new RangeError(`Day ${day.date} is outside the period ${from} to ${to}`);
     }
     if (byDate.has(day.date)) throw new RangeError(`Day ${day.date} is given twice`);
@@ -126,14 +138,14 @@ class Findings {
 function flagDay(
   day: WorkloadDayInput,
   next: WorkloadDayInput | undefined,
+  weekend: boolean,
   holidays: ReadonlySet<string>,
   found: Findings,
 ): WorkloadDay {
-  const weekday = weekdayOf(day.date);
   return {
     ...day,
     restBeforeNextMinutes: restBetween(day, next),
-    weekend: weekday === 'sat' || weekday === 'sun',
+    weekend,
     holiday: holidays.has(day.date),
     shortRest: found.has('daily_rest', day.date),
     overDailyMax: found.has('daily_limit', day.date),
@@ -154,22 +166,26 @@ function restBetween(day: WorkloadDayInput, next: WorkloadDayInput | undefined):
 
 function weekTotals(
   calendar: readonly string[],
+  firstWeekday: number,
   byDate: ReadonlyMap<string, WorkloadDayInput>,
   found: Findings,
 ): WorkloadWeek[] {
-  const weeks = new Map<string, WorkloadWeek>();
-  for (const date of calendar) {
-    const iso = DateTime.fromISO(date, { zone: 'utc' });
-    const key = iso.toFormat("kkkk-'W'WW");
-    const week = weeks.get(key) ?? emptyWeek(key, iso.startOf('week').toISODate()!);
+  const weeks: WorkloadWeek[] = [];
+  let week: WorkloadWeek | undefined;
+  for (const [k, date] of calendar.entries()) {
+    const weekday = (firstWeekday + k) % 7;
+    if (!week || weekday === 0) {
+      const monday = Date.parse(`${date}T00:00:00Z`) - weekday * MS_PER_DAY;
+      week = emptyWeek(isoWeekOf(date), new Date(monday).toISOString().slice(0, 10));
+      weeks.push(week);
+    }
     const day = byDate.get(date);
     week.daysInRange += 1;
     week.workedMinutes += day?.workedMinutes ?? 0;
     week.afterHoursMinutes += day?.afterHoursMinutes ?? 0;
     if (!day || day.workedMinutes === 0) week.daysOff += 1;
-    weeks.set(key, week);
   }
-  return [...weeks.values()].map((week) => ({
+  return weeks.map((week) => ({
     ...week,
     partial: week.daysInRange < 7,
     overAlert: found.has('weekly_alert', week.week) || found.has('weekly_limit', week.week),

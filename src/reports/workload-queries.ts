@@ -1,8 +1,10 @@
 /**
- * The workload report's SQL: each query groups the local-day pieces of the interventions
- * (`intervention_days`, written with every intervention) so that no intervention is loaded
- * into memory. The (consultantId, day) index drives the first three; days are compared as
- * 'YYYY-MM-DD' text and instants as ISO UTC text, the same on SQLite and PostgreSQL.
+ * The workload report's SQL: one scan groups the local-day pieces of the interventions
+ * (`intervention_days`, written with every intervention) by day, client and activity, so that
+ * no intervention is loaded into memory, and the days, the breakdowns and the work's part of
+ * the pressure are summed from those groups; the requests of the period are grouped by client.
+ * The (consultantId, day) index drives the scan; days are compared as 'YYYY-MM-DD' text and
+ * instants as ISO UTC text, the same on SQLite and PostgreSQL.
  */
 import type { ActivityKind } from '../common/domain';
 import { URGENT_LEVELS } from '../common/domain';
@@ -30,7 +32,8 @@ export interface WorkloadDayRow extends WorkloadDayInput {
 const URGENT_START = `CASE WHEN d."isStartDay" = true AND d.urgency IN (:...urgent) THEN 1 ELSE 0 END`;
 
 /**
- * Exported for bench/workload.bench.ts, which times it alone. The rest before the next day runs
+ * The days alone: the bench's baseline (bench/workload.bench.ts), and what WORKLOAD_SQL answers
+ * for the days. The rest before the next day runs
  * from when the day's work really ended to the next day's first new start: pieces are cut at
  * midnight, so work from 23:00 to 00:30 ends at 00:30 (the real end of the intervention of the
  * day's last piece, `workEnd`), and the next day's 00:00 piece continues it rather than starting
@@ -61,16 +64,87 @@ SELECT p.*,
   FROM per_day p
  ORDER BY p.day`;
 
-/** One row per local day with work. */
-export async function workloadByDay(
-  db: Queryable,
-  scope: WorkloadScope,
-): Promise<WorkloadDayRow[]> {
-  const rows = await reportQuery<Record<string, unknown>>(db, DAY_SQL, {
+/**
+ * The same days as DAY_SQL and the groups by client and activity, from one scan of the pieces:
+ * they are grouped by day, client and activity (a few rows a day), and both the days and the
+ * groups are summed from those. The days come first, in order, then the groups. The pieces are
+ * ordered in a subquery so that SQLite sorts each day's alone (the index gives the days in
+ * order) rather than the whole period's.
+ */
+export const WORKLOAD_SQL = `
+WITH g AS MATERIALIZED (
+SELECT d.day AS day, d."clientId" AS "clientId", d."activityId" AS "activityId",
+       SUM(d.minutes) AS "workedMinutes",
+       SUM(d."afterHoursMinutes") AS "afterHoursMinutes",
+       SUM(${URGENT_START}) AS "urgentInterruptions",
+       SUM(CASE WHEN d.urgency IN (:...urgent) THEN d.minutes ELSE 0 END) AS "urgentMinutes",
+       MIN(d."pieceStart") AS "firstStart",
+       MAX(d."pieceEnd") AS "lastEnd",
+       MIN(CASE WHEN d."isStartDay" = true THEN d."pieceStart" END) AS "newWorkStart"
+  FROM (SELECT s.day, s."clientId", s."activityId", s.minutes, s."afterHoursMinutes",
+               s.urgency, s."isStartDay", s."pieceStart", s."pieceEnd"
+          FROM intervention_days s
+         WHERE s."consultantId" = :consultantId AND s.day >= :from AND s.day <= :to
+         ORDER BY s.day, s."clientId", s."activityId") d
+ GROUP BY d.day, d."clientId", d."activityId"),
+per_day AS (
+SELECT g.day,
+       SUM(g."workedMinutes") AS "workedMinutes",
+       SUM(g."afterHoursMinutes") AS "afterHoursMinutes",
+       SUM(g."urgentInterruptions") AS "urgentInterruptions",
+       SUM(g."urgentMinutes") AS "urgentMinutes",
+       COUNT(DISTINCT g."clientId") AS clients,
+       MIN(g."firstStart") AS "firstStart",
+       MAX(g."lastEnd") AS "lastEnd",
+       MIN(g."newWorkStart") AS "newWorkStart"
+  FROM g
+ GROUP BY g.day)
+SELECT * FROM (
+SELECT 'day' AS kind, p.day, p."workedMinutes", p."afterHoursMinutes", p."urgentInterruptions",
+       p."urgentMinutes", p.clients, p."firstStart", p."lastEnd", p."newWorkStart",
+       (SELECT MAX(e."pieceEnd")
+          FROM intervention_days l
+          JOIN intervention_days e ON e."interventionId" = l."interventionId"
+         WHERE l."consultantId" = :consultantId AND l.day = p.day AND l."pieceEnd" = p."lastEnd"
+       ) AS "workEnd",
+       NULL AS "clientId", NULL AS "clientName", NULL AS activity
+  FROM per_day p
+UNION ALL
+SELECT 'group' AS kind, NULL, w."workedMinutes", w."afterHoursMinutes", w."urgentInterruptions",
+       NULL, NULL, NULL, NULL, NULL, NULL, w."clientId", c.name, a.kind
+  FROM (SELECT g."clientId", g."activityId",
+               SUM(g."workedMinutes") AS "workedMinutes",
+               SUM(g."afterHoursMinutes") AS "afterHoursMinutes",
+               SUM(g."urgentInterruptions") AS "urgentInterruptions"
+          FROM g
+         GROUP BY g."clientId", g."activityId") w
+  JOIN clients c ON c.id = w."clientId"
+  JOIN activities a ON a.id = w."activityId") r
+ ORDER BY r.kind, r.day`;
+
+/** The days with work, and the groups by client and activity. */
+export interface WorkloadRows {
+  /** One row per local day with work, in order. */
+  days: WorkloadDayRow[];
+  groups: WorkGroups;
+}
+
+export async function workloadRows(db: Queryable, scope: WorkloadScope): Promise<WorkloadRows> {
+  const rows = await reportQuery<Record<string, unknown>>(db, WORKLOAD_SQL, {
     ...scope,
     urgent: URGENT_LEVELS,
   });
-  return rows.map((row) => ({
+  const days: WorkloadDayRow[] = [];
+  const groups: Record<string, unknown>[] = [];
+  for (const row of rows) {
+    if (row.kind === 'day') days.push(dayOf(row));
+    else groups.push(row);
+  }
+  return { days, groups: workGroupsOf(groups) };
+}
+
+function dayOf(row: Record<string, unknown>): WorkloadDayRow {
+  return {
     date: String(row.day),
     workedMinutes: toInt(row.workedMinutes),
     afterHoursMinutes: toInt(row.afterHoursMinutes),
@@ -81,87 +155,114 @@ export async function workloadByDay(
     lastEnd: String(row.lastEnd),
     workEnd: String(row.workEnd ?? row.lastEnd),
     newWorkStart: typeof row.newWorkStart === 'string' ? row.newWorkStart : null,
-  }));
+  };
 }
 
-const ACTIVITY_SQL = `
-SELECT a.kind AS activity, SUM(d.minutes) AS "workedMinutes"
-  FROM intervention_days d
-  JOIN activities a ON a.id = d."activityId"
- WHERE d."consultantId" = :consultantId AND d.day >= :from AND d.day <= :to
- GROUP BY a.kind`;
-
-export async function workloadByActivity(
-  db: Queryable,
-  scope: WorkloadScope,
-): Promise<{ activity: ActivityKind; workedMinutes: number }[]> {
-  const rows = await reportQuery<Record<string, unknown>>(db, ACTIVITY_SQL, { ...scope });
-  return rows.map((row) => ({
-    activity: String(row.activity) as ActivityKind,
-    workedMinutes: toInt(row.workedMinutes),
-  }));
+export interface WorkGroups {
+  /** Minutes by kind of activity, in the order of the kinds. */
+  activities: { activity: ActivityKind; workedMinutes: number }[];
+  /** Minutes by client, in the order of their ids. */
+  clients: { clientId: string; clientName: string; workedMinutes: number }[];
+  /** The work's part of each client's pressure. */
+  pressure: Omit<ClientPressureInput, 'urgentRequests' | 'falseUrgencies'>[];
 }
 
-const CLIENT_SQL = `
-SELECT c.id AS "clientId", c.name AS "clientName", SUM(d.minutes) AS "workedMinutes"
-  FROM intervention_days d
-  JOIN clients c ON c.id = d."clientId"
- WHERE d."consultantId" = :consultantId AND d.day >= :from AND d.day <= :to
- GROUP BY c.id, c.name`;
+/** The breakdowns and the work's part of the pressure, from the groups by client and activity. */
+function workGroupsOf(rows: readonly Record<string, unknown>[]): WorkGroups {
+  const activities = new Map<ActivityKind, { activity: ActivityKind; workedMinutes: number }>();
+  const clients = new Map<string, WorkGroups['pressure'][number] & { workedMinutes: number }>();
+  for (const row of rows) {
+    const activity = String(row.activity) as ActivityKind;
+    const clientId = String(row.clientId);
+    const workedMinutes = toInt(row.workedMinutes);
+    const byKind = activities.get(activity) ?? { activity, workedMinutes: 0 };
+    byKind.workedMinutes += workedMinutes;
+    activities.set(activity, byKind);
+    const client = clients.get(clientId) ?? {
+      clientId,
+      clientName: String(row.clientName),
+      workedMinutes: 0,
+      afterHoursMinutes: 0,
+      urgentInterventions: 0,
+    };
+    client.workedMinutes += workedMinutes;
+    client.afterHoursMinutes += toInt(row.afterHoursMinutes);
+    client.urgentInterventions += toInt(row.urgentInterruptions);
+    clients.set(clientId, client);
+  }
+  const byClient = [...clients.values()].sort((a, b) => byText(a.clientId, b.clientId));
+  return {
+    activities: [...activities.values()].sort((a, b) => byText(a.activity, b.activity)),
+    clients: byClient.map(({ clientId, clientName, workedMinutes }) => ({
+      clientId,
+      clientName,
+      workedMinutes,
+    })),
+    pressure: byClient.map(({ clientId, clientName, afterHoursMinutes, urgentInterventions }) => ({
+      clientId,
+      clientName,
+      afterHoursMinutes,
+      urgentInterventions,
+    })),
+  };
+}
 
-export async function workloadByClient(
-  db: Queryable,
-  scope: WorkloadScope,
-): Promise<{ clientId: string; clientName: string; workedMinutes: number }[]> {
-  const rows = await reportQuery<Record<string, unknown>>(db, CLIENT_SQL, { ...scope });
-  return rows.map((row) => ({
-    clientId: String(row.clientId),
-    clientName: String(row.clientName),
-    workedMinutes: toInt(row.workedMinutes),
-  }));
+/** Text in the order of code units, as SQLite's GROUP BY gave it. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
  * Requests are the practice's, not one consultant's: every request created in the period
  * counts. Urgent means what the client asked for (urgencyRequested), before any downgrade.
  */
-const PRESSURE_SQL = `
-SELECT c.id AS "clientId", c.name AS "clientName",
-       r."urgentRequests", r."falseUrgencies", w."afterHoursMinutes", w."urgentInterventions"
-  FROM clients c
-  LEFT JOIN (
+const REQUESTS_SQL = `
+SELECT c.id AS "clientId", c.name AS "clientName", r."urgentRequests", r."falseUrgencies"
+  FROM (
        SELECT q."clientId",
               SUM(CASE WHEN q."urgencyRequested" IN (:...urgent) THEN 1 ELSE 0 END) AS "urgentRequests",
               SUM(CASE WHEN q."falseUrgency" = true THEN 1 ELSE 0 END) AS "falseUrgencies"
          FROM requests q
         WHERE q."createdAt" >= :start AND q."createdAt" < :end
-        GROUP BY q."clientId") r ON r."clientId" = c.id
-  LEFT JOIN (
-       SELECT d."clientId",
-              SUM(d."afterHoursMinutes") AS "afterHoursMinutes",
-              SUM(${URGENT_START}) AS "urgentInterventions"
-         FROM intervention_days d
-        WHERE d."consultantId" = :consultantId AND d.day >= :from AND d.day <= :to
-        GROUP BY d."clientId") w ON w."clientId" = c.id
- WHERE r."clientId" IS NOT NULL OR w."clientId" IS NOT NULL`;
+        GROUP BY q."clientId") r
+  JOIN clients c ON c.id = r."clientId"`;
 
+/** Each client's pressure: its requests of the period and the work's part (workloadGroups). */
 export async function pressureByClient(
   db: Queryable,
-  scope: WorkloadScope,
   instants: InstantRange,
+  work: WorkGroups['pressure'],
 ): Promise<ClientPressureInput[]> {
-  const rows = await reportQuery<Record<string, unknown>>(db, PRESSURE_SQL, {
-    ...scope,
+  const rows = await reportQuery<Record<string, unknown>>(db, REQUESTS_SQL, {
     urgent: URGENT_LEVELS,
     start: instants.start.toISOString(),
     end: instants.end.toISOString(),
   });
-  return rows.map((row) => ({
-    clientId: String(row.clientId),
-    clientName: String(row.clientName),
-    urgentRequests: toInt(row.urgentRequests),
-    falseUrgencies: toInt(row.falseUrgencies),
-    afterHoursMinutes: toInt(row.afterHoursMinutes),
-    urgentInterventions: toInt(row.urgentInterventions),
-  }));
+  const pressure = new Map<string, ClientPressureInput>();
+  const clientOf = (clientId: string, clientName: string): ClientPressureInput => {
+    let found = pressure.get(clientId);
+    if (!found) {
+      found = {
+        clientId,
+        clientName,
+        urgentRequests: 0,
+        falseUrgencies: 0,
+        afterHoursMinutes: 0,
+        urgentInterventions: 0,
+      };
+      pressure.set(clientId, found);
+    }
+    return found;
+  };
+  for (const w of work) {
+    const client = clientOf(w.clientId, w.clientName);
+    client.afterHoursMinutes = w.afterHoursMinutes;
+    client.urgentInterventions = w.urgentInterventions;
+  }
+  for (const row of rows) {
+    const client = clientOf(String(row.clientId), String(row.clientName));
+    client.urgentRequests = toInt(row.urgentRequests);
+    client.falseUrgencies = toInt(row.falseUrgencies);
+  }
+  return [...pressure.values()];
 }

@@ -14,13 +14,7 @@ import {
   type WorkloadReport,
   workloadIndicators,
 } from './workload-indicators';
-import {
-  pressureByClient,
-  workloadByActivity,
-  workloadByClient,
-  workloadByDay,
-  type WorkloadScope,
-} from './workload-queries';
+import { pressureByClient, workloadRows, type WorkloadScope } from './workload-queries';
 
 /** Everything the workload report shows: JSON as is, and the source of the CSV, PDF and web page. */
 export interface WorkloadReportData extends WorkloadReport {
@@ -39,9 +33,10 @@ export interface WorkloadReportData extends WorkloadReport {
 }
 
 /**
- * The consultant's workload over a period: four grouped queries over the local-day pieces of
- * the interventions, the guardrails' warnings over the period (the rules of the live
- * warnings), then the pure rules (workloadIndicators, rankPressureClients) on top.
+ * The consultant's workload over a period: one grouped scan of the local-day pieces of the
+ * interventions (by day, and by client and activity) and the period's requests by client, the
+ * guardrails' warnings over the period (the rules of the live warnings, fed the work in order
+ * of start), then the pure rules (workloadIndicators, rankPressureClients) on top.
  */
 @Injectable()
 export class WorkloadReportService {
@@ -64,11 +59,12 @@ export class WorkloadReportService {
       start: dayBounds(period.from, calendar.timezone).start,
       end: dayBounds(period.to, calendar.timezone).end,
     };
-    const [days, activities, clients, pressure, warnings] = await Promise.all([
-      workloadByDay(this.dataSource, scope),
-      workloadByActivity(this.dataSource, scope),
-      workloadByClient(this.dataSource, scope),
-      pressureByClient(this.dataSource, scope, instants),
+    const [{ days, activities, clients, pressure }, warnings] = await Promise.all([
+      workloadRows(this.dataSource, scope).then(async ({ days, groups }) => ({
+        days,
+        ...groups,
+        pressure: await pressureByClient(this.dataSource, instants, groups.pressure),
+      })),
       this.guardrails.over(consultantId, period, {
         timezone: calendar.timezone,
         limits: practice.limits,

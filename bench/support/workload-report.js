@@ -1,0 +1,91 @@
+/**
+ * Measures the workload report of BENCH_CONSULTANT on the database the environment names
+ * (SQLITE_FILE or DATABASE_URL), with the built application (BENCH_DIST, default dist), beside
+ * its baseline: the per-day query alone (DAY_SQL) through the bare driver, in this process,
+ * the two alternated BENCH_RUNS times after a warm-up each. Prints one line of JSON: the
+ * medians, the RSS once booted and the process's peak RSS (getrusage). Run by
+ * bench/workload.bench.ts, which seeds the rows first.
+ */
+'use strict';
+require('reflect-metadata');
+const { join, resolve } = require('node:path');
+const { performance } = require('node:perf_hooks');
+
+const dist = resolve(process.env.BENCH_DIST || 'dist');
+const PERIODS = [
+  { name: 'one year (2026)', from: '2026-01-01', to: '2026-12-31' },
+  { name: 'ten years', from: '2017-01-01', to: '2026-12-31' },
+];
+const MIB = 1024 * 1024;
+
+/** The bare driver: a prepared statement of better-sqlite3, or a pg client. */
+async function bareRunner(sql, values) {
+  if (process.env.DATABASE_URL) {
+    const { Client } = require('pg');
+    const client = new Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    return { run: async () => (await client.query(sql, values)).rows, close: () => client.end() };
+  }
+  const Database = require('better-sqlite3');
+  const db = new Database(process.env.SQLITE_FILE, { readonly: true });
+  const statement = db.prepare(sql);
+  return { run: async () => statement.all(...values), close: async () => db.close() };
+}
+
+const median = (times) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
+
+async function timed(work) {
+  const started = performance.now();
+  const result = await work();
+  return { ms: performance.now() - started, result };
+}
+
+async function main() {
+  const { createApp } = require(join(dist, 'src/bootstrap'));
+  const { WorkloadReportService } = require(join(dist, 'src/reports/workload-report.service'));
+  const { DAY_SQL } = require(join(dist, 'src/reports/workload-queries'));
+  const { URGENT_LEVELS } = require(join(dist, 'src/common/domain'));
+  const { DataSource } = require('typeorm');
+  const app = await createApp();
+  await app.init();
+  const service = app.get(WorkloadReportService);
+  const driver = app.get(DataSource).driver;
+  const consultantId = process.env.BENCH_CONSULTANT;
+  const runs = Number(process.env.BENCH_RUNS || 5);
+  const bootRssMiB = Math.round(process.memoryUsage().rss / MIB);
+  const bootPeakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  const results = [];
+  for (const period of PERIODS) {
+    const params = { consultantId, from: period.from, to: period.to, urgent: URGENT_LEVELS };
+    const [sql, values] = driver.escapeQueryWithParameters(DAY_SQL, params);
+    const bare = await bareRunner(sql, values);
+    const report = () => service.report(consultantId, period);
+    // Warm-up: statement caches, the practice's row, the JIT.
+    const { result: rows } = await timed(bare.run);
+    const { result: data } = await timed(report);
+    if (data.days.length !== rows.length) {
+      throw new Error(`The report has ${data.days.length} days, the query ${rows.length}`);
+    }
+    const bareTimes = [];
+    const reportTimes = [];
+    for (let r = 0; r < runs; r++) {
+      bareTimes.push((await timed(bare.run)).ms);
+      reportTimes.push((await timed(report)).ms);
+    }
+    await bare.close();
+    results.push({
+      period: period.name,
+      days: data.days.length,
+      reportMs: median(reportTimes),
+      bareMs: median(bareTimes),
+    });
+  }
+  const peakRssMiB = Math.round(process.resourceUsage().maxRSS / 1024);
+  await app.close();
+  process.stdout.write(`${JSON.stringify({ bootRssMiB, bootPeakRssMiB, peakRssMiB, results })}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error && error.stack ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
