@@ -150,19 +150,22 @@ export class ImportService {
       const valid = plan.planned
         .filter((p) => !refusedRows.has(p.row))
         .sort((a, b) => a.start.getTime() - b.start.getTime());
-      // A slice at a time, the event loop running between two: a long import leaves the server
-      // answering. On PostgreSQL the transaction has a connection of its own. On SQLite the one
-      // connection is the transaction's until it ends: the other transactions wait in line for
-      // it (Transactions), and the requests let in between two slices read the rows written so
-      // far, a moment before they are committed.
       const by = {
         consultantId: user.id,
         source: `import:${query.source}`,
         timezone: practice.timezone,
         now: this.clock.now(),
       };
-      for await (const slice of inTurns(valid, ROWS_PER_WRITE)) {
-        await writeImport(manager, slice, by, this.ledger);
+      if (this.transactions.isPostgres) {
+        // The transaction has a connection of its own: other requests go on between slices.
+        for await (const slice of inTurns(valid, ROWS_PER_WRITE)) {
+          await writeImport(manager, slice, by, this.ledger);
+        }
+      } else {
+        // SQLite has one connection: a request let in between two slices would write inside
+        // this transaction, and be lost with it if the import rolled back. Its statements run
+        // synchronously, so without a turn of the event loop no other request comes in.
+        await writeImport(manager, valid, by, this.ledger);
       }
       await this.written.notify(
         manager,
