@@ -292,4 +292,43 @@ describe('billing mail through a real SMTP server', () => {
     await tick();
     expect(weekly()).toHaveLength(1);
   });
+  it('withdraws the reminder still waiting once a credit note settles the balance, not before', async () => {
+    const northwind = () =>
+      api()
+        .get('/api/outbox?limit=100')
+        .expect(200)
+        .then((r) =>
+          (r.body.items as Body[]).filter(
+            (m) => m.kind === 'payment_reminder' && m.recipient === 'accounts@northwind.example',
+          ),
+        );
+    // Monday 4 January 2027, 09:00: 32 days after the due date, day 30 reached; the server is busy.
+    t.clock.set(paris('2027-01-04T09:00:00'));
+    smtp.refuse({ code: 451, message: 'Try again later' });
+    await tick();
+    const [day30] = (await northwind()).filter((m) => m.status === 'pending');
+    expect(day30).toBeDefined();
+
+    // A partial credit note leaves something owed: the reminder still waits.
+    await api()
+      .post(`/api/invoices/${invoices.a.id}/credit-notes`, {
+        lines: [{ lineIndex: 0, amountCents: 1000 }],
+      })
+      .expect(201);
+    expect((await northwind()).find((m) => m.id === day30.id)?.status).toBe('pending');
+
+    // The credit note of the rest settles the invoice: the reminder is withdrawn.
+    await api().post(`/api/invoices/${invoices.a.id}/credit-notes`, {}).expect(201);
+    const invoice = await api().get(`/api/invoices/${invoices.a.id}`).expect(200);
+    expect(invoice.body.balanceCents).toBe(0);
+    expect((await northwind()).find((m) => m.id === day30.id)?.status).toBe('cancelled');
+
+    const before = reminders('accounts@northwind.example').length;
+    smtp.accept();
+    t.clock.advance({ minutes: 5 });
+    await tick();
+    t.clock.advance({ days: 1 });
+    await tick();
+    expect(reminders('accounts@northwind.example')).toHaveLength(before);
+  });
 });

@@ -7,14 +7,17 @@ import { Transactions } from '../common/transactions';
 import { PracticeService } from '../practice/practice.service';
 import { DraftLines } from './draft-lines.service';
 import { Locks } from '../common/locks';
+import { Outbox } from '../mail/outbox.service';
 import type { CreditNoteDto } from './dto/invoice.dto';
 import type { InvoiceDetail } from './invoice-detail';
+import { reminderKeyPrefix } from './invoice-mail.service';
 import { InvoiceLine } from './invoice-line.entity';
 import { Invoice } from './invoice.entity';
 import { InvoicesService } from './invoices.service';
 import { IssuingService } from './issuing.service';
 import { draftLineOf, lineRowValues } from './line-rows';
 import {
+  balanceCents,
   creditNoteLines,
   creditNoteTotals,
   remainingToCredit,
@@ -46,12 +49,15 @@ export class CreditNotesService {
     private readonly invoices: InvoicesService,
     private readonly draftLines: DraftLines,
     private readonly clock: Clock,
+    private readonly outbox: Outbox,
   ) {}
 
   async create(invoiceId: string, dto: CreditNoteDto): Promise<InvoiceDetail> {
     const found = await this.invoices.require(invoiceId);
     const locks = [
       Locks.invoiceChain,
+      // The reminders read the balance under this lock: none is written past a settling note.
+      Locks.invoiceMail(invoiceId),
       ...(found.contractId ? [Locks.billing(found.contractId)] : []),
     ];
     const noteId = await this.transactions.run(async (m) => {
@@ -113,11 +119,24 @@ export class CreditNotesService {
           totals,
         },
       );
+      await this.withdrawRemindersIfSettled(m, invoice);
       if (dto.releaseInterventions && fully) await this.draftLines.free(m, invoice.id);
       else if (dto.releaseInterventions) await this.draftLines.freeWork(m, invoice.id, released);
       return note.id;
     }, locks);
     return this.invoices.detail(noteId);
+  }
+
+  /** Settled by the note (nothing left owed): the reminders still waiting are withdrawn. */
+  private async withdrawRemindersIfSettled(m: EntityManager, invoice: Invoice): Promise<void> {
+    const figures = (await this.invoices.figures(m, [invoice.id])).get(invoice.id);
+    const balance = balanceCents({
+      kind: invoice.kind,
+      grossCents: invoice.grossCents,
+      paidCents: figures?.paidCents ?? 0,
+      creditedCents: figures?.creditedCents ?? 0,
+    });
+    if (balance <= 0) await this.outbox.cancelPending(m, reminderKeyPrefix(invoice.id));
   }
 
   private async creditable(m: EntityManager, id: string): Promise<Invoice> {
