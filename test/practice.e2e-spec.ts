@@ -83,5 +83,42 @@ describe('PATCH /api/practice', () => {
         'Le champ « Jours de fermeture » doit être une liste',
       );
     });
+
+    it('sets the reminder days, and refuses days out of order, out of range or too many, naming reminderDays', async () => {
+      const set = await api('patch', '/api/practice')
+        .send({ reminderDays: [2, 20] })
+        .expect(200);
+      expect(set.body.reminderDays).toEqual([2, 20]);
+      const refused: Array<[unknown, string, string]> = [
+        [[15, 1], 'isAscendingOnce', 'must list days in ascending order, each once'],
+        [[1, 1], 'isAscendingOnce', 'must list days in ascending order, each once'],
+        [[0], 'min', 'must be at least 1'],
+        [[1, 366], 'max', 'must be at most 365'],
+        [[1, 2, 3, 4, 5, 6, 7], 'arrayMaxSize', 'must have at most 6 items'],
+      ];
+      for (const [reminderDays, code, words] of refused) {
+        const res = await api('patch', '/api/practice')
+          .set('accept-language', 'en')
+          .send({ reminderDays })
+          .expect(400);
+        expect(res.body.details).toEqual([
+          expect.objectContaining({ field: 'reminderDays', code }),
+        ]);
+        expect(res.body.details[0].message).toContain(words);
+      }
+      const french = await api('patch', '/api/practice')
+        .send({ reminderDays: [15, 1] })
+        .expect(400);
+      expect(french.body.details[0].message).toBe(
+        'Le champ « Jours de relance » doit donner des jours croissants, chacun une fois',
+      );
+      const kept = await api('get', '/api/practice').expect(200);
+      expect(kept.body.reminderDays).toEqual([2, 20]);
+      const none = await api('patch', '/api/practice').send({ reminderDays: [] }).expect(200);
+      expect(none.body.reminderDays).toEqual([]);
+      await api('patch', '/api/practice')
+        .send({ reminderDays: [1, 15, 30] })
+        .expect(200);
+    });
   });
 });

@@ -436,6 +436,64 @@ describe('console: the settings pages, activities, people and one’s own passwo
       expect(english.status).toBe(400);
       expect(problemBeside(english.text, 'sv-latePenaltyRate')).toMatch(/must be a percent/);
     });
+
+    it('sets the reminder days typed as a list, and refuses days out of order, a day 0 or seven days beside the field, in French and in English', async () => {
+      await web.get('/console/settings/invoicing');
+      const saved = await web.post('/console/settings/invoicing', {
+        ...INVOICING,
+        reminderDays: '1, 15 ,30',
+      });
+      expect(saved.status).toBe(303);
+      expect((await practice()).reminderDays).toEqual([1, 15, 30]);
+      expect(valueOf((await web.get('/console/settings/invoicing')).text, 'reminderDays')).toBe(
+        '1, 15, 30',
+      );
+
+      const refusals: Array<[string, string]> = [
+        [
+          '15, 1',
+          'Le champ « Jours de relance » doit donner des jours croissants, chacun une fois',
+        ],
+        ['0', 'Le champ « Jours de relance » doit valoir au moins 1'],
+        ['1, 2, 3, 4, 5, 6, 7', 'Le champ « Jours de relance » doit compter au plus 6 éléments'],
+        ['lundi', 'Le champ « Jours de relance » doit être un nombre entier'],
+      ];
+      for (const [typed, problem] of refusals) {
+        await web.get('/console/settings/invoicing');
+        const res = await web.post('/console/settings/invoicing', {
+          ...INVOICING,
+          reminderDays: typed,
+        });
+        expect(res.status).toBe(400);
+        const beside = problemBeside(res.text, 'sv-reminderDays');
+        expect(beside.replace(/[\u00a0\u202f]/g, ' ')).toBe(problem);
+        expect(summaryOf(res.text, 'sv').map((p) => p.href)).toEqual(['#sv-reminderDays']);
+        expect(valueOf(res.text, 'reminderDays')).toBe(typed);
+      }
+      const english = await inEnglish(async (s) => {
+        await s.get('/console/settings/invoicing');
+        return s.post('/console/settings/invoicing', { ...INVOICING, reminderDays: '15, 1' });
+      });
+      expect(english.status).toBe(400);
+      expect(problemBeside(english.text, 'sv-reminderDays')).toBe(
+        'The field “Reminder days” must list days in ascending order, each once',
+      );
+      expect((await practice()).reminderDays).toEqual([1, 15, 30]);
+
+      // Left empty: no reminder at all.
+      await web.get('/console/settings/invoicing');
+      expect(
+        (await web.post('/console/settings/invoicing', { ...INVOICING, reminderDays: '' })).status,
+      ).toBe(303);
+      expect((await practice()).reminderDays).toEqual([]);
+      await web.get('/console/settings/invoicing');
+      const back = await web.post('/console/settings/invoicing', {
+        ...INVOICING,
+        reminderDays: '1, 15, 30',
+      });
+      expect(back.status).toBe(303);
+      expect((await practice()).reminderDays).toEqual([1, 15, 30]);
+    });
   });
 
   describe('burnout limits', () => {
