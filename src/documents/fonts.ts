@@ -19,8 +19,11 @@ interface Fontkit {
   create(data: Buffer): ParsedFont;
 }
 
-// The fontkit pdfkit itself depends on, so the parsed font is of the version pdfkit expects.
-const fontkit = createRequire(require.resolve('pdfkit'))('fontkit') as Fontkit;
+// The fontkit pdfkit itself depends on, so the parsed font is of the version pdfkit expects;
+// loaded with the first font parsed.
+let fontkitModule: Fontkit | undefined;
+const fontkit = () =>
+  (fontkitModule ??= createRequire(require.resolve('pdfkit'))('fontkit') as Fontkit);
 
 const parsedFonts = new Map<string, ParsedFont>();
 
@@ -49,7 +52,7 @@ export function resolveFonts<F extends { regular: string; bold: string }>(
 export function parsedFont(filePath: string): ParsedFont {
   let font = parsedFonts.get(filePath);
   if (!font) {
-    font = fontkit.create(readFileSync(filePath));
+    font = fontkit().create(readFileSync(filePath));
     parsedFonts.set(filePath, font);
   }
   return font;

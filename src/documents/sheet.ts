@@ -1,5 +1,8 @@
-import PDFDocument from 'pdfkit';
+import type * as Pdfkit from 'pdfkit';
+import { onFirstUse } from '../common/on-first-use';
 import { type FontRegistration, registerParsedFont } from './fonts';
+
+const pdfkit = onFirstUse<typeof Pdfkit>('pdfkit');
 
 /**
  * A pdfkit document with its page geometry and text helpers that return heights: the page every
@@ -58,7 +61,7 @@ export function openDocument<Layout extends PageLayout>(
   layout: Layout,
   settings: DocumentSettings,
 ): OpenedDocument<Layout> {
-  const doc = new PDFDocument({
+  const doc = new (pdfkit().default)({
     size: layout.page.size,
     margins: layout.page.margins,
     bufferPages: true,

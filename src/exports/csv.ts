@@ -3,7 +3,10 @@
  * CRLF line ends, and the separator and decimal mark of the user's locale, since a French
  * Excel splits on ";" and reads "1234,56" as a number.
  */
-import { stringify } from 'csv-stringify/sync';
+import type * as CsvStringify from 'csv-stringify/sync';
+import { onFirstUse } from '../common/on-first-use';
+
+const csvStringify = onFirstUse<typeof CsvStringify>('csv-stringify/sync');
 
 export type CsvLocale = 'fr' | 'en';
 export type CsvCell = string | number | null;
@@ -17,7 +20,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function toCsv(rows: readonly (readonly CsvCell[])[], opts: { locale: CsvLocale }): string {
   const cells = rows.map((row) => row.map((cell) => csvCell(cell, opts.locale)));
-  return stringify(cells, {
+  return csvStringify().stringify(cells, {
     bom: true,
     delimiter: SEPARATOR[opts.locale],
     record_delimiter: 'windows',

@@ -1,6 +1,8 @@
+import { onFirstUse } from '../common/on-first-use';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ZipArchive } from 'archiver';
+import type * as Archiver from 'archiver';
+import type { ZipArchive } from 'archiver';
 import type { Readable } from 'node:stream';
 import { DataSource } from 'typeorm';
 import { Client } from '../clients/client.entity';
@@ -18,6 +20,8 @@ import { invoiceJournalRows, type JournalDoc, type JournalPayment } from './invo
 import { goodsNetByDocument, paymentsReceivedIn, settlementFacts } from './journal-queries';
 import { toJournalDoc, toJournalPayment, type CurrentClient } from './journal-source';
 import { letterings } from './lettering';
+
+const archiver = onFirstUse<typeof Archiver>('archiver');
 
 export interface ExportFile {
   fileName: string;
@@ -84,7 +88,7 @@ export class ExportsService {
   async pdfZip(viewer: Viewer, period: ExportPeriodQuery): Promise<ExportFile> {
     const docs = await this.issuedIn(period);
     // PDFs are compressed already: storing them saves time for nothing lost.
-    const archive = new ZipArchive({ store: true });
+    const archive = new (archiver().ZipArchive)({ store: true });
     void this.fillArchive(archive, viewer, docs);
     return {
       fileName: `factures-${period.from}-${period.to}.zip`,

@@ -1,7 +1,8 @@
+import { onFirstUse } from '../common/on-first-use';
 import type { MultipartFile } from '@fastify/multipart';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { CsvError } from 'csv-parse';
+import type * as CsvParse from 'csv-parse';
 import type { FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
@@ -14,6 +15,8 @@ import { IMPORT_LIMITS_TEXT } from './import/limits';
 import type { UnreadableFile } from './import/import-row';
 import { csvErrorLine, unreadableCsv } from './import/parse-timesheet-csv';
 import { decodeText, NotText, NotUtf8, type TextEncoding } from './import/text-encoding';
+
+const csvParse = onFirstUse<typeof CsvParse>('csv-parse');
 
 /** Route config (`@RouteConfig`) of the operations that read a CSV body as it arrives. */
 export const CSV_BODY = { csvBody: 'stream' } as const;
@@ -158,7 +161,7 @@ function unreadable(error: unknown, field: CsvField): unknown {
   if (error instanceof NotText) {
     return unreadableFile(field, error.message, { code: 'not_text', line: error.line });
   }
-  if (error instanceof CsvError) {
+  if (error instanceof csvParse().CsvError) {
     const refusal = { code: 'not_csv', line: csvErrorLine(error) } as const;
     return unreadableFile(field, unreadableCsv(error), refusal);
   }

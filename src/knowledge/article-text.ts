@@ -1,6 +1,9 @@
-import sanitizeHtml from 'sanitize-html';
+import { onFirstUse } from '../common/on-first-use';
+import type * as SanitizeHtml from 'sanitize-html';
 import { renderMarkdown } from './markdown';
 import { foldText } from './text-analysis';
+
+const sanitizeHtml = onFirstUse<typeof SanitizeHtml>('sanitize-html');
 
 /** The escape character of every LIKE pattern built here: `ESCAPE '!'`. */
 export const LIKE_ESCAPE = '!';
@@ -9,7 +12,7 @@ const ENTITIES: Record<string, string> = { '&lt;': '<', '&gt;': '>', '&quot;': '
 
 /** The readable text of rendered article HTML: no markup, whitespace collapsed. */
 export function plainText(html: string): string {
-  const text = sanitizeHtml(html, { allowedTags: [], allowedAttributes: {} });
+  const text = sanitizeHtml().default(html, { allowedTags: [], allowedAttributes: {} });
   return text
     .replace(/&(lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
     .replace(/&amp;/g, '&')

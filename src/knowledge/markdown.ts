@@ -1,14 +1,20 @@
-import { Marked } from 'marked';
-import sanitizeHtml from 'sanitize-html';
+import type * as MarkedModule from 'marked';
+import type { Marked } from 'marked';
+import type * as SanitizeHtml from 'sanitize-html';
+import type sanitizeHtml from 'sanitize-html';
+import { onFirstUse } from '../common/on-first-use';
 
-/** GitHub-flavoured Markdown, no global state shared with other callers of marked. */
-const markdown = new Marked({ gfm: true, breaks: false });
+const marked = onFirstUse<typeof MarkedModule>('marked');
+const sanitize = onFirstUse<typeof SanitizeHtml>('sanitize-html');
+
+/** GitHub-flavoured Markdown, no global state shared with other callers of marked; made on first use. */
+let markdown: Marked | undefined;
 
 /**
  * Everything an article needs, nothing that runs: no script, style, frame, form or event
  * handler survives, whatever the author typed as raw HTML.
  */
-const ARTICLE_HTML: sanitizeHtml.IOptions = {
+const articleHtml = (): sanitizeHtml.IOptions => ({
   allowedTags: [
     ...['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code'],
     ...['ul', 'ol', 'li', 'dl', 'dt', 'dd', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins'],
@@ -33,14 +39,16 @@ const ARTICLE_HTML: sanitizeHtml.IOptions = {
   allowProtocolRelative: false,
   disallowedTagsMode: 'discard',
   transformTags: {
-    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }),
-    input: sanitizeHtml.simpleTransform('input', { type: 'checkbox', disabled: '' }),
+    a: sanitize().default.simpleTransform('a', { rel: 'noopener noreferrer' }),
+    input: sanitize().default.simpleTransform('input', { type: 'checkbox', disabled: '' }),
   },
   exclusiveFilter: (frame) => frame.tag === 'img' && !frame.attribs.src,
-};
+});
+let ARTICLE_HTML: sanitizeHtml.IOptions | undefined;
 
 /** An article's Markdown as HTML that is safe to show to every reader. */
 export function renderMarkdown(md: string): string {
+  markdown ??= new (marked().Marked)({ gfm: true, breaks: false });
   const html = markdown.parse(md, { async: false });
-  return sanitizeHtml(html, ARTICLE_HTML);
+  return sanitize().default(html, (ARTICLE_HTML ??= articleHtml()));
 }

@@ -1,4 +1,6 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import { onFirstUse } from '../common/on-first-use';
+import type * as MiniSearchModule from 'minisearch';
+import type { default as MiniSearch, SearchResult } from 'minisearch';
 import {
   ABBREVIATIONS,
   editDistance,
@@ -9,6 +11,8 @@ import {
   type Language,
   type SynonymGroups,
 } from './text-analysis';
+
+const minisearch = onFirstUse<typeof MiniSearchModule>('minisearch');
 
 /**
  * The knowledge base's search: BM25 (minisearch) over the terms the text library reads in an
@@ -195,7 +199,7 @@ export class KnowledgeIndex {
     for (const group of synonyms) {
       for (const expression of group) for (const word of contentWordsOf(expression)) this.see(word);
     }
-    this.index = new MiniSearch<IndexedArticle>({
+    this.index = new (minisearch().default)<IndexedArticle>({
       fields: ['title', 'tags', 'body'],
       tokenize: splitTerms,
       processTerm: (term) => term,

@@ -1,4 +1,7 @@
-import { newStemmer } from 'snowball-stemmers';
+import type * as SnowballStemmers from 'snowball-stemmers';
+import { onFirstUse } from '../common/on-first-use';
+
+const snowball = onFirstUse<typeof SnowballStemmers>('snowball-stemmers');
 
 /**
  * The text library shared by the knowledge base's search and the coaching topics: folding,
@@ -112,7 +115,9 @@ export function languageOf(words: readonly string[]): Language {
   return en > fr ? 'en' : 'fr';
 }
 
-const STEMMERS = { fr: newStemmer('french'), en: newStemmer('english') };
+type Stemmer = ReturnType<typeof SnowballStemmers.newStemmer>;
+const stemmers: Partial<Record<Language, Stemmer>> = {};
+const STEMMER_NAMES: Record<Language, string> = { fr: 'french', en: 'english' };
 
 /**
  * The stem of a folded word: "imprimante", "imprimer", "imprimantes" → "imprim". Staff write
@@ -121,7 +126,8 @@ const STEMMERS = { fr: newStemmer('french'), en: newStemmer('english') };
  */
 export function stem(word: string, language: Language = 'fr'): string {
   if (/^\d+$/.test(word)) return word;
-  const stemmed = STEMMERS[language].stem(word);
+  const stemmer = (stemmers[language] ??= snowball().newStemmer(STEMMER_NAMES[language]));
+  const stemmed = stemmer.stem(word);
   return language === 'fr' && stemmed.length > 5 && stemmed.endsWith('e')
     ? stemmed.slice(0, -1)
     : stemmed;

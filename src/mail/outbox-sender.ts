@@ -1,7 +1,9 @@
+import { onFirstUse } from '../common/on-first-use';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hostname } from 'node:os';
-import { createTransport, type SendMailOptions, type Transporter } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import type { SendMailOptions, Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppConfigService } from '../common/app-config.service';
@@ -18,6 +20,8 @@ import {
 import { MailAttachments } from './mail-attachments';
 import { OutboxAttempt, type AttemptOutcome } from './outbox-attempt.entity';
 import { OutboxMessage } from './outbox-message.entity';
+
+const nodemailer = onFirstUse<typeof Nodemailer>('nodemailer');
 
 /** Messages claimed at once by one sender. */
 const BATCH = 10;
@@ -274,7 +278,7 @@ export class OutboxSender {
         greetingTimeout: 30_000,
         socketTimeout: 60_000,
       };
-      this.transport = createTransport(options);
+      this.transport = nodemailer().createTransport(options);
     }
     return this.transport;
   }

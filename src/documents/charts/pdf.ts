@@ -1,4 +1,5 @@
-import SVGtoPDF from 'svg-to-pdfkit';
+import type * as SvgToPdfkit from 'svg-to-pdfkit';
+import { onFirstUse } from '../../common/on-first-use';
 import { textWidth } from '../fonts';
 import {
   BOLD_FONT,
@@ -11,6 +12,8 @@ import {
 } from '../sheet';
 import type { Chart, ChartFrame } from './chart';
 import { chartSvg } from './chart-svg';
+
+const svgToPdfkit = onFirstUse<typeof SvgToPdfkit>('svg-to-pdfkit');
 
 /** A frame as wide as the sheet between its margins, where many bars share the width. */
 export function paperFrame(
@@ -48,7 +51,7 @@ export function drawChart(
   const titleHeight = measure(sheet, chart.title, sheet.width, title);
   const top = roomFor(sheet, y, titleHeight + 6 + drawn.height);
   const below = write(sheet, chart.title, { x: sheet.left, y: top, width: sheet.width }, title) + 6;
-  SVGtoPDF(sheet.doc, drawn.svg, sheet.left, below, {
+  svgToPdfkit().default(sheet.doc, drawn.svg, sheet.left, below, {
     width: drawn.width,
     height: drawn.height,
     assumePt: true,

@@ -1,9 +1,13 @@
+import { onFirstUse } from '../../common/on-first-use';
 import { pipeline, Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { parse, type Info } from 'csv-parse';
+import type * as CsvParse from 'csv-parse';
+import type { Info } from 'csv-parse';
 import { DomainError } from '../../common/domain-error';
 import { IMPORT_LIMITS, IMPORT_LIMITS_TEXT, ROWS_PER_TURN } from './limits';
 import { FileText, type TextEncoding } from './text-encoding';
+
+const csvParse = onFirstUse<typeof CsvParse>('csv-parse');
 
 /**
  * A CSV file read into a header and records, each record with the line it starts on; and how it
@@ -47,7 +51,7 @@ export async function readCsvTable(source: CsvSource, field: CsvField = 'file'):
   const chunks = limitedChunks(source, field, text)[Symbol.asyncIterator]();
   const head = await headerChunks(chunks);
   const separator = detectDelimiter(Buffer.concat(head).toString('utf8'));
-  const parser = parse({
+  const parser = csvParse().parse({
     bom: true,
     delimiter: separator,
     relax_column_count: true,

@@ -1,4 +1,6 @@
-import { CsvError } from 'csv-parse';
+import { onFirstUse } from '../../common/on-first-use';
+import type * as CsvParse from 'csv-parse';
+import type { CsvError } from 'csv-parse';
 import { IANAZone } from 'luxon';
 import { CsvTable, readCsvTable } from './csv-table';
 import {
@@ -41,6 +43,8 @@ import {
 } from './sources';
 import { NotText, NotUtf8 } from './text-encoding';
 import { append, inTurns } from './turns';
+
+const csvParse = onFirstUse<typeof CsvParse>('csv-parse');
 
 const MAX_ENTRY_MS = 24 * 3600 * 1000;
 /** Kimai rounds its durations; a minute of slack still tells a night entry from a typo. */
@@ -126,7 +130,7 @@ export async function parseTimesheetCsv(
         refusal: { code, line: error.line },
       });
     }
-    if (!(error instanceof CsvError)) throw error;
+    if (!(error instanceof csvParse().CsvError)) throw error;
     return fileRefused({
       field: 'file',
       reason: unreadableCsv(error),

@@ -4,8 +4,13 @@
  * single-byte Western encoding a spreadsheet saves CSV in (Windows-1252, ISO-8859-1), chosen by
  * chardet from the file's bytes. Read slice by slice as the file arrives, turned into UTF-8.
  */
-import { analyse } from 'chardet';
-import { getDecoder, type DecoderStream } from 'iconv-lite';
+import type * as Chardet from 'chardet';
+import type * as IconvLite from 'iconv-lite';
+import type { DecoderStream } from 'iconv-lite';
+import { onFirstUse } from '../../common/on-first-use';
+
+const chardet = onFirstUse<typeof Chardet>('chardet');
+const iconvLite = onFirstUse<typeof IconvLite>('iconv-lite');
 
 export const TEXT_ENCODINGS = [
   'UTF-8',
@@ -150,9 +155,9 @@ export class FileText {
     this.held = Buffer.concat([this.held, bytes]);
     if (!ended && this.held.length < JUDGED_BYTES) return Buffer.alloc(0);
     const sample = Buffer.concat([this.recent, this.held.subarray(0, JUDGED_BYTES)]);
-    const judged = analyse(sample).find((match) =>
-      (SINGLE_BYTE as readonly string[]).includes(match.name),
-    );
+    const judged = chardet()
+      .analyse(sample)
+      .find((match) => (SINGLE_BYTE as readonly string[]).includes(match.name));
     const held = this.held;
     this.held = Buffer.alloc(0);
     return this.startDecoder((judged?.name as TextEncoding | undefined) ?? SINGLE_BYTE[0], held);
@@ -162,7 +167,7 @@ export class FileText {
     this.mode = 'decoder';
     this.encoding = encoding;
     const singleByte = (SINGLE_BYTE as readonly string[]).includes(encoding);
-    this.decoder = getDecoder(singleByte ? 'windows-1252' : encoding);
+    this.decoder = iconvLite().getDecoder(singleByte ? 'windows-1252' : encoding);
     return this.decoded(bytes);
   }
 

@@ -1,4 +1,5 @@
-import { create } from 'xmlbuilder2';
+import { onFirstUse } from '../../common/on-first-use';
+import type * as Xmlbuilder2 from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type {
   CiiAddress,
@@ -8,6 +9,8 @@ import type {
   CiiVatBreakdown,
   CiiView,
 } from './cii-view';
+
+const xmlbuilder2 = onFirstUse<typeof Xmlbuilder2>('xmlbuilder2');
 
 /** The EN 16931 profile of Factur-X 1.0 (BT-24). */
 export const EN16931_GUIDELINE = 'urn:cen.eu:en16931:2017';
@@ -43,16 +46,14 @@ function day102(day: string): string {
  * same bytes.
  */
 export function buildCiiXml(view: CiiView): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8' }).ele(
-    NS.rsm,
-    'rsm:CrossIndustryInvoice',
-    {
+  const root = xmlbuilder2()
+    .create({ version: '1.0', encoding: 'UTF-8' })
+    .ele(NS.rsm, 'rsm:CrossIndustryInvoice', {
       'xmlns:rsm': NS.rsm,
       'xmlns:ram': NS.ram,
       'xmlns:qdt': NS.qdt,
       'xmlns:udt': NS.udt,
-    },
-  );
+    });
   const context = root.ele(NS.rsm, 'rsm:ExchangedDocumentContext');
   // S1: an invoice of services (the French billing frameworks, BT-23).
   ram(ram(context, 'BusinessProcessSpecifiedDocumentContextParameter'), 'ID', 'S1');
