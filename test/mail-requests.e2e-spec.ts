@@ -155,9 +155,11 @@ describe('mail about requests and alerts, under the right to disconnect', () => 
     it('at Monday’s opening: the critical request on business hours, and the digest with the normal one', async () => {
       t.clock.set(MONDAY_OPENING);
       const mails = to(await delivered(), CONSULTANT_EMAIL);
+      // Monday's opening is also when the week's workload report leaves, in a message of its own.
       expect(mails.map((m) => m.subject).sort()).toEqual([
         'Demande critique de Globex : Website offline',
         'Votre résumé : 1 nouveauté',
+        'Votre semaine du 30/11/2026 au 06/12/2026 : risque vert',
       ]);
       const digest = mails.find((m) => m.subject.startsWith('Votre résumé'));
       expect(digest?.text).toContain(
