@@ -233,6 +233,8 @@ interface ChildResult {
   bootRssMiB: number;
   bootPeakRssMiB: number;
   peakRssMiB: number;
+  /** The highest of each figure of process.memoryUsage() sampled while measuring, in MiB. */
+  memory: Record<string, number>;
   results: Measured[];
 }
 
@@ -295,7 +297,7 @@ async function benchDatabase(kind: 'sqlite' | 'postgres'): Promise<Record<string
       console.log(
         `${kind} ${rows} rows: seeded in ${seedS.toFixed(1)} s; the measuring process booted at ` +
           `${measured.bootRssMiB} MiB (peak ${measured.bootPeakRssMiB} MiB while booting) and peaked ` +
-          `at ${measured.peakRssMiB} MiB`,
+          `at ${measured.peakRssMiB} MiB (sampled highs, MiB: ${JSON.stringify(measured.memory)})`,
       );
     }
   } finally {

@@ -9,8 +9,8 @@
  */
 import type { DataSource, EntityManager } from 'typeorm';
 
-/** Rows per query: a few hundred kilobytes of strings at most. */
-export const WORK_CHUNK = 10_000;
+/** Rows per query: a few hundred kilobytes, gone before they outlive a young-generation GC. */
+export const WORK_CHUNK = 2_000;
 
 export interface WorkWindow {
   /** Work ending after it… */
