@@ -130,6 +130,9 @@ const ACCESS: Record<string, readonly Grant[]> = {
   'POST /api/invoices/{id}/payments': [C],
   'GET /api/invoices/{id}/payments': [C, ACC, CL],
   'POST /api/invoices/{id}/credit-notes': [C],
+  'POST /api/invoices/send': [C],
+  'POST /api/invoices/{id}/send': [C],
+  'POST /api/invoices/{id}/reminders/stop': [C],
   'GET /api/invoices/{id}/pdf': [C, ACC, CL],
   'GET /api/invoices/{id}/facturx.xml': [C, ACC, CL],
   'GET /api/reports/workload': [C],
@@ -183,6 +186,9 @@ const PAGES: Record<string, readonly Grant[]> = {
   'POST /console/invoices/:id/credit': [C],
   'POST /console/invoices/:id/lines': [C],
   'POST /console/invoices/:id/lines/delete': [C],
+  'POST /console/invoices/send': [C],
+  'POST /console/invoices/:id/send': [C],
+  'POST /console/invoices/:id/reminders/stop': [C],
   'POST /console/timer/start': [C],
   'POST /console/timer/stop': [C],
   'POST /console/interventions/:id/restart': [C],
@@ -376,6 +382,7 @@ const BODIES: Record<string, Recipe> = {
     method: 'transfer',
   }),
   'POST /api/invoices/{id}/credit-notes': () => ({ lines: [{ lineIndex: 0, amountCents: 500 }] }),
+  'POST /api/invoices/send': () => ({ from: '2026-09-01', to: '2026-09-30' }),
 };
 
 /**
