@@ -53,7 +53,7 @@ describe.each(WIDTHS)(
       await page.getByLabel('N° de TVA intracommunautaire').fill('FR 44 732 829 320');
       await page.getByLabel('Adresse', { exact: true }).fill('12 rue des Lilas');
       await page.getByLabel('Code postal').fill('69003');
-      await page.getByLabel('Ville').fill('Lyon');
+      await page.getByLabel('Ville', { exact: true }).fill('Lyon');
       await fits('setup');
       await Promise.all([
         page.waitForURL((url) => url.pathname === '/console'),
