@@ -50,7 +50,8 @@ import { dayStartOf } from './import-day-start';
  * run only reports; a real run writes every valid row in one transaction, or none when a row is
  * refused unless the bad rows are to be skipped. The report says how the file was read and the
  * guardrail warnings of the weeks the valid rows fall in (`importWarnings`), not row by row.
- * Rows are handled a slice at a time (`inTurns`), so a long import leaves the server answering.
+ * Rows are planned a slice at a time (`inTurns`), and written so on PostgreSQL, so a long import
+ * leaves the server answering; on SQLite the write is one uninterrupted step (see `run`).
  */
 @Injectable()
 export class ImportService {
