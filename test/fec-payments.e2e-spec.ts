@@ -1,4 +1,5 @@
-import { FEC_COLUMNS, validateFec } from '../src/exports/fec';
+import { FEC_COLUMNS } from '../src/exports/fec';
+import { validateFec } from '../src/exports/fec-validation';
 import { binary } from './support/pdf-text';
 import { createClient } from './factories';
 import { createContract } from './factories/contracts';

@@ -4,9 +4,9 @@ import {
   clientSubAccount,
   DEFAULT_FEC_ACCOUNTS,
   FEC_COLUMNS,
-  validateFec,
   type FecAccounts,
 } from './fec';
+import { validateFec } from './fec-validation';
 import { journalDoc, MARCH_2026 } from '../../test/fixtures/journal-docs';
 
 const opts = { siren: '732829320', closingDate: '2026-12-31' };
