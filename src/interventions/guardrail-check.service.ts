@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { dayBounds, localDate } from '../calendar';
+import { localDate } from '../calendar';
 import { DEFAULT_LIMITS, type GuardrailLimits, URGENT_LEVELS } from '../common/domain';
+import { GuardrailJudge, type JudgedDays } from './guardrail-judge';
 import { forEachWork } from './guardrail-queries';
-import { PeriodGuardrails } from './guardrail-period';
-import { checkGuardrails, guardrailReading, type Warning, type WorkedInterval } from './guardrails';
+import { highestAverageOnly } from './guardrail-warnings';
+import type { Warning } from './guardrails';
 import { Intervention } from './intervention.entity';
 
 export interface GuardrailSettings {
@@ -14,10 +15,11 @@ export interface GuardrailSettings {
 }
 
 /**
- * The limits the consultant's work breaks, by the rules of guardrails.ts: around a saved
- * intervention (the live warnings), or over a period (the workload report). Work is read over
- * the reading window of the days judged: the weeks of the average before them, and the rest
- * windows after them.
+ * The limits the consultant's work breaks, by the one judge of the rules (GuardrailJudge):
+ * around a saved intervention (the live warnings), or over a period (the workload report). The
+ * work of the reading window of the days judged (the weeks of the average before them, the rest
+ * windows after them) is streamed to the judge in order of start, the few columns the rules
+ * read, so that a check holds the figures of its days, never the work's entities.
  */
 @Injectable()
 export class GuardrailCheck {
@@ -32,31 +34,35 @@ export class GuardrailCheck {
     settings: GuardrailSettings,
   ): Promise<Warning[]> {
     const { timezone } = settings;
-    const limits = withDefaults(settings.limits);
     const lastInstant = new Date(Math.max(focus.start.getTime(), focus.end.getTime() - 1));
-    const reading = guardrailReading(
-      localDate(focus.start, timezone),
-      localDate(lastInstant, timezone),
-      limits,
-      Math.max(0, limits.averageWeeks - 1),
-    );
-    const work = await this.workIn(consultantId, reading, timezone);
-    return checkGuardrails({ timezone, limits, focus, interventions: work });
+    const days = {
+      from: localDate(focus.start, timezone),
+      to: localDate(lastInstant, timezone),
+      around: true,
+    };
+    return highestAverageOnly(await this.judged(consultantId, days, settings));
   }
 
   /**
    * Every limit broken in a period of local days (both included), as the workload report lists
-   * them: the work of the reading window streamed in order of start into PeriodGuardrails, so
-   * that ten years of work are judged in the memory of their days.
+   * them: ten years of work are judged in the memory of their days.
    */
   async over(
     consultantId: string,
     period: { from: string; to: string },
     settings: GuardrailSettings,
   ): Promise<Warning[]> {
-    const judge = new PeriodGuardrails(
+    return this.judged(consultantId, period, settings);
+  }
+
+  private async judged(
+    consultantId: string,
+    days: JudgedDays,
+    settings: GuardrailSettings,
+  ): Promise<Warning[]> {
+    const judge = new GuardrailJudge(
       { timezone: settings.timezone, limits: withDefaults(settings.limits) },
-      period,
+      days,
     );
     const urgent = new Set<string>(URGENT_LEVELS);
     await forEachWork(
@@ -72,30 +78,6 @@ export class GuardrailCheck {
         ),
     );
     return judge.finish();
-  }
-
-  private async workIn(
-    consultantId: string,
-    days: { from: string; to: string },
-    zone: string,
-  ): Promise<WorkedInterval[]> {
-    const work = await this.interventions
-      .createQueryBuilder('i')
-      .select(['i.startedAt', 'i.endedAt', 'i.urgency', 'i.afterHoursMinutes', 'i.requestId'])
-      .where('i.consultantId = :consultantId', { consultantId })
-      .andWhere('i.endedAt IS NOT NULL')
-      .andWhere('i.startedAt < :to AND i.endedAt > :from', {
-        from: dayBounds(days.from, zone).start.toISOString(),
-        to: dayBounds(days.to, zone).end.toISOString(),
-      })
-      .getMany();
-    return work.map((i) => ({
-      start: i.startedAt,
-      end: i.endedAt!,
-      urgency: i.urgency,
-      afterHoursMinutes: i.afterHoursMinutes,
-      hasRequest: i.requestId !== null,
-    }));
   }
 }
 

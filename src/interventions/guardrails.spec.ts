@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { DEFAULT_LIMITS, type GuardrailLimits, type Urgency } from '../common/domain';
 import { outcomeText } from '../common/outcome-text';
-import { checkGuardrails, formatMinutes, type Warning, type WorkedInterval } from './guardrails';
+import { formatMinutes, type Warning, type WorkedInterval } from './guardrails';
+import { checkGuardrails } from './guardrail-warnings';
 
 const zone = 'Europe/Paris';
 

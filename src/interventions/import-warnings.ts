@@ -1,7 +1,7 @@
 /**
  * The guardrail warnings of an import: the limits the weeks it fills break, once its rows are
  * recorded beside the work already there. The rules and the reading of the workload report
- * (`judgeGuardrails` over the period of those weeks, work read by `guardrailReading`), run over
+ * (`periodWarnings` over the period of those weeks, work read by `guardrailReading`), run over
  * the imported weeks a half-year at a time, the event loop running between two runs. Pure:
  * plain values in, plain values out.
  */
@@ -9,12 +9,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { addDays, BusinessClock, dayBounds } from '../calendar';
 import { DEFAULT_BUSINESS_HOURS } from '../common/domain';
 import type { GuardrailLimits } from '../common/domain';
+import { periodWarnings } from './guardrail-warnings';
 import {
   guardrailReading,
   isoWeekOf,
-  judgeGuardrails,
-  ledgerOf,
-  periodScope,
   warning,
   type Warning,
   type WorkedInterval,
@@ -77,8 +75,7 @@ export async function importWarnings(input: ImportWarningsInput): Promise<Warnin
     const readFrom = dayBounds(reading.from, timezone).start.getTime();
     const readTo = dayBounds(reading.to, timezone).end.getTime();
     const slice = work.slice(lowerBound(starts, readFrom - longest), lowerBound(starts, readTo));
-    const ledger = ledgerOf(slice, timezone);
-    for (const found of judgeGuardrails(ledger, limits, periodScope(from, to))) {
+    for (const found of periodWarnings(slice, timezone, limits, { from, to })) {
       if (found.code === 'consecutive_days') {
         streak = joined(streak, found, said);
         continue;

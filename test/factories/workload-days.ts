@@ -1,10 +1,6 @@
 import { dailySpanMinutesBetween } from '../../src/calendar';
-import {
-  judgeGuardrails,
-  NIGHT_SPANS,
-  periodScope,
-  type WorkLedger,
-} from '../../src/interventions/guardrails';
+import { GuardrailJudge } from '../../src/interventions/guardrail-judge';
+import { NIGHT_SPANS } from '../../src/interventions/guardrails';
 import type { WorkloadInput } from '../../src/reports/workload-indicators';
 
 /**
@@ -15,13 +11,18 @@ export function withGuardrails(
   input: Omit<WorkloadInput, 'warnings'>,
   zone = 'Europe/Paris',
 ): WorkloadInput {
-  const ledger: WorkLedger = { zone, days: new Map(), stretches: [] };
-  for (const day of [...input.days].sort((a, b) => a.date.localeCompare(b.date))) {
+  const days = [...input.days].sort((a, b) => a.date.localeCompare(b.date));
+  const judge = new GuardrailJudge(
+    { timezone: zone, limits: input.limits },
+    { from: input.from, to: input.to, earliest: days[0]?.date },
+  );
+  const stretches: [number, number][] = [];
+  for (const day of days) {
     // A day that only continues the night's work (newWorkStart null) starts no stretch.
     const first = day.newWorkStart === undefined ? day.firstStart : day.newWorkStart;
     const [start, end] = [Date.parse(first ?? ''), Date.parse(day.workEnd ?? day.lastEnd)];
     if (Number.isNaN(Date.parse(day.firstStart)) || Number.isNaN(end)) continue; // refused later
-    ledger.days.set(day.date, {
+    judge.addDay(day.date, {
       workedMs: day.workedMinutes * 60_000,
       afterHoursMinutes: day.afterHoursMinutes,
       nightMinutes: first
@@ -30,10 +31,9 @@ export function withGuardrails(
       urgentStarts: day.urgentInterruptions,
     });
     if (first === null) continue;
-    const last = ledger.stretches[ledger.stretches.length - 1];
-    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
-    else ledger.stretches.push([start, end]);
+    stretches.push([start, end]);
   }
-  const warnings = judgeGuardrails(ledger, input.limits, periodScope(input.from, input.to));
+  for (const [start, end] of stretches.sort((a, b) => a[0] - b[0])) judge.addStretch(start, end);
+  const warnings = judge.finish();
   return { ...input, warnings };
 }

@@ -1,15 +1,24 @@
 /**
- * The guardrails of a period of local days (the workload report's), judged from the work fed
- * one interval at a time in order of start, in memory that grows with the days of the period,
- * never with the work: per local day a few figures, and of the merged stretches of work only
- * those whose rest windows are still open. It answers what
- * `judgeGuardrails(ledgerOf(work, zone), limits, periodScope(from, to))` answers for the same
- * work (guardrail-period.spec.ts holds it to that), at a fraction of the cost: a local day's
- * bounds and night hours are computed once per day rather than once per intervention, and the
- * weekly and average sums are sums of numbers indexed by day.
+ * The working-time rules (guardrails.ts names them and their warnings), judged once for every
+ * caller: the live check of a saved intervention (checkGuardrails), the workload report of a
+ * period (GuardrailCheck.over), the import's warnings (periodWarnings). The work comes one
+ * interval at a time in order of start (or, already summed, as each local day's figures and the
+ * merged stretches of work), in memory that grows with the days held, never with the work: per
+ * local day a few figures in arrays indexed by day, and of the merged stretches of work only
+ * those whose rest windows are still open. A local day's bounds and night hours are computed
+ * once per day, whatever the number of intervals on it; weekly and average sums are sums of
+ * numbers indexed by day.
  */
 import { dailySpanInstants, dayBounds } from '../calendar';
 import type { GuardrailLimits } from '../common/domain';
+import * as rules from './guardrail-day-rules';
+import {
+  dayNumber,
+  dayOfNumber,
+  type DayTable,
+  mondayOfNumber,
+  toMinutes,
+} from './guardrail-day-rules';
 import { guardrailReading, isoWeekOf, NIGHT_SPANS, warning, type Warning } from './guardrails';
 import { MAX_INTERVENTION_MINUTES } from './work-times';
 
@@ -26,19 +35,6 @@ const LONGEST_WORK_MS = MAX_INTERVENTION_MINUTES * MS_PER_MINUTE;
 const DAYS_AROUND = 3;
 
 /** A local day 'YYYY-MM-DD' as a count of days since 1970-01-01. */
-function dayNumber(day: string): number {
-  return Math.round(Date.parse(`${day}T00:00:00Z`) / MS_PER_DAY);
-}
-
-function dayOfNumber(n: number): string {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
-}
-
-/** The Monday (as a day number) of the ISO week of a day number: 1970-01-01 was a Thursday. */
-function mondayOfNumber(n: number): number {
-  return n - ((n + 3) % 7);
-}
-
 /** A merged stretch of work: [start, end) in milliseconds, and the day number of its start. */
 interface Stretch {
   start: number;
@@ -57,26 +53,58 @@ interface RestRule {
   worst: Map<number, number>;
 }
 
-export interface PeriodGuardrailSettings {
+export interface JudgeSettings {
   timezone: string;
   limits: GuardrailLimits;
 }
 
-export class PeriodGuardrails {
-  /** The local days whose starts of work are read: see guardrailReading. */
+/**
+ * The local days judged, both included, and what is judged of them: a period (the report's) is
+ * judged day by day and week by week; a saved intervention (`around`) also opens the rest
+ * windows of the day and the week before it, and ends the runs of weeks of the average after it.
+ */
+export interface JudgedDays {
+  from: string;
+  to: string;
+  around?: boolean;
+  /** A day of work earlier than the reading window (a live check's given work): held too. */
+  earliest?: string;
+}
+
+/** One local day's work, summed: what the rules read of a day. */
+export interface DayFigures {
+  workedMs: number;
+  /** After-hours minutes of the day, fractions kept (spread in proportion over the pieces). */
+  afterHoursMinutes: number;
+  nightMinutes: number;
+  urgentStarts: number;
+}
+
+/** A range of day numbers, both included. */
+interface Range {
+  first: number;
+  last: number;
+}
+
+export class GuardrailJudge implements DayTable {
+  /** The local days whose work is read: see guardrailReading. */
   readonly reading: { from: string; to: string };
   private readonly zone: string;
-  private readonly limits: GuardrailLimits;
-  private readonly first: number;
-  private readonly last: number;
+  readonly limits: GuardrailLimits;
+  /** Days judged (daily limits, days in a row, urgent interruptions). */
+  private readonly days: Range;
+  /** Mondays of the weeks judged. */
+  private readonly weeks: Range;
+  /** Mondays of the last weeks of the runs of weeks of the average judged. */
+  private readonly averageEnds: Range;
   /** Day number of index 0 of the arrays below. */
-  private readonly base: number;
+  readonly base: number;
   /** First instant of each day held, and of the day after the last. */
   private readonly dayStart: number[] = [];
-  private readonly workedMs: number[] = [];
-  private readonly afterHours: number[] = [];
-  private readonly nightMinutes: number[] = [];
-  private readonly urgentStarts: number[] = [];
+  readonly workedMs: number[] = [];
+  readonly afterHours: number[] = [];
+  readonly nightMinutes: number[] = [];
+  readonly urgentStarts: number[] = [];
   /** The night hours of the days with a DST change, as instants, computed once a day. */
   private readonly nights = new Map<number, [number, number][]>();
   /** Where the last interval started: the next may not start before. */
@@ -87,31 +115,33 @@ export class PeriodGuardrails {
   private pending: Stretch[] = [];
   private readonly rules: RestRule[];
 
-  constructor(settings: PeriodGuardrailSettings, period: { from: string; to: string }) {
+  constructor(settings: JudgeSettings, judged: JudgedDays) {
     this.zone = settings.timezone;
     this.limits = settings.limits;
-    this.reading = guardrailReading(period.from, period.to, this.limits);
-    this.first = dayNumber(period.from);
-    this.last = dayNumber(period.to);
-    this.base = dayNumber(this.reading.from) - DAYS_AROUND;
+    const around = judged.around === true;
+    const weeksAfter = around ? Math.max(0, this.limits.averageWeeks - 1) : 0;
+    this.reading = guardrailReading(judged.from, judged.to, this.limits, weeksAfter);
+    this.days = { first: dayNumber(judged.from), last: dayNumber(judged.to) };
+    this.weeks = { first: mondayOfNumber(this.days.first), last: mondayOfNumber(this.days.last) };
+    this.averageEnds = { first: this.weeks.first, last: this.weeks.last + 7 * weeksAfter };
+    const restDays = { first: this.days.first - (around ? 1 : 0), last: this.days.last };
+    const restWeeks = { first: this.weeks.first - (around ? 7 : 0), last: this.weeks.last };
+    const earliest = judged.earliest ? dayNumber(judged.earliest) - 1 : Infinity;
+    this.base = Math.min(dayNumber(this.reading.from) - DAYS_AROUND, earliest);
     this.hold(dayNumber(this.reading.to) + DAYS_AROUND - this.base);
-    const firstMonday = mondayOfNumber(this.first);
-    const lastMonday = mondayOfNumber(this.last);
+    const within = (n: number, range: Range) => (n >= range.first && n <= range.last ? n : null);
     this.rules = [
       {
         windowMs: DAILY_REST_WINDOW_MS,
         rest: 'cut',
-        keyOf: (s) => (s.day >= this.first && s.day <= this.last ? s.day : null),
+        keyOf: (s) => within(s.day, restDays),
         head: 0,
         worst: new Map(),
       },
       {
         windowMs: WEEKLY_REST_WINDOW_MS,
         rest: 'whole',
-        keyOf: (s) => {
-          const monday = mondayOfNumber(s.day);
-          return monday >= firstMonday && monday <= lastMonday ? monday : null;
-        },
+        keyOf: (s) => within(mondayOfNumber(s.day), restWeeks),
         head: 0,
         worst: new Map(),
       },
@@ -133,15 +163,9 @@ export class PeriodGuardrails {
    * Interventions come in order of start; one without duration counts for nothing.
    */
   add(start: number, end: number, urgent: boolean, afterHoursMinutes: number): void {
-    if (start < this.lastStart) throw new RangeError('Work must come in order of start');
-    this.lastStart = start;
     const totalMs = end - start;
+    const startIndex = this.indexOf(start);
     if (totalMs <= 0) return;
-    for (; this.hold(this.cursor + 1) <= start; this.cursor++);
-    if (start < this.dayStart[this.cursor]) {
-      throw new RangeError('Work starts before the days read');
-    }
-    const startIndex = this.cursor;
     if (urgent) this.urgentStarts[startIndex] += 1;
     for (let k = startIndex, from = start; from < end; k += 1) {
       const to = Math.min(end, this.hold(k + 1));
@@ -155,26 +179,58 @@ export class PeriodGuardrails {
     this.stretch(start, end, this.base + startIndex);
   }
 
-  /** Every limit broken in the period, in the order of judgeGuardrails. */
+  /** A local day's figures, already summed (added to what the day holds). */
+  addDay(date: string, figures: DayFigures): void {
+    const k = dayNumber(date) - this.base;
+    if (k < 0) throw new RangeError('A day before the days read');
+    this.hold(k);
+    this.workedMs[k] += figures.workedMs;
+    this.afterHours[k] += figures.afterHoursMinutes;
+    this.nightMinutes[k] += figures.nightMinutes;
+    this.urgentStarts[k] += figures.urgentStarts;
+  }
+
+  /** A stretch of work whose days' figures are given by addDay, in order of start. */
+  addStretch(start: number, end: number): void {
+    const startIndex = this.indexOf(start);
+    if (end > start) this.stretch(start, end, this.base + startIndex);
+  }
+
+  /** The index of the day of an instant, work coming in order of start. */
+  private indexOf(start: number): number {
+    if (start < this.lastStart) throw new RangeError('Work must come in order of start');
+    this.lastStart = start;
+    for (; this.hold(this.cursor + 1) <= start; this.cursor++);
+    if (start < this.dayStart[this.cursor]) {
+      throw new RangeError('Work starts before the days read');
+    }
+    return this.cursor;
+  }
+
+  /** Every limit broken in the days judged, in a fixed order: weeks, days, rests, weeks, days. */
   finish(): Warning[] {
     if (this.open) this.pending.push(this.open);
     this.open = null;
     for (const rule of this.rules) this.judgeRests(rule, true);
     const days: number[] = [];
-    for (let n = this.first; n <= this.last; n++) days.push(n);
-    const weeks: number[] = [];
-    for (let m = mondayOfNumber(this.first); m <= this.last; m += 7) weeks.push(m);
+    for (let n = this.days.first; n <= this.days.last; n++) days.push(n);
+    const mondays = (range: Range) => {
+      const found: number[] = [];
+      for (let m = range.first; m <= range.last; m += 7) found.push(m);
+      return found;
+    };
+    const weeks = mondays(this.weeks);
     return [
-      ...weeks.flatMap((m) => this.weeklyTotal(m)),
-      ...weeks.flatMap((m) => this.average(m)),
-      ...days.flatMap((n) => this.dailyLimit(n)),
+      ...weeks.flatMap((m) => rules.weeklyTotal(this, m)),
+      ...mondays(this.averageEnds).flatMap((m) => rules.average(this, m)),
+      ...days.flatMap((n) => rules.dailyLimit(this, n)),
       ...this.rests('daily_rest'),
       ...this.rests('weekly_rest'),
-      ...this.consecutiveDays(days),
-      ...weeks.flatMap((m) => this.daysOff(m)),
-      ...weeks.flatMap((m) => this.night(m)),
-      ...weeks.flatMap((m) => this.afterHoursOver(m)),
-      ...days.flatMap((n) => this.urgent(n)),
+      ...rules.consecutiveDays(this, days),
+      ...weeks.flatMap((m) => rules.daysOff(this, m)),
+      ...weeks.flatMap((m) => rules.night(this, m)),
+      ...weeks.flatMap((m) => rules.afterHoursOver(this, m)),
+      ...days.flatMap((n) => rules.urgent(this, n)),
     ];
   }
 
@@ -265,61 +321,6 @@ export class PeriodGuardrails {
     for (const rule of this.rules) rule.head -= judged;
   }
 
-  private figure(values: readonly number[], n: number): number {
-    const k = n - this.base;
-    return k >= 0 && k < values.length ? values[k] : 0;
-  }
-
-  private weekSum(values: readonly number[], monday: number): number {
-    let sum = 0;
-    for (let n = monday; n < monday + 7; n++) sum += this.figure(values, n);
-    return sum;
-  }
-
-  private weeklyTotal(monday: number): Warning[] {
-    const week = isoWeekOf(dayOfNumber(monday));
-    const workedMinutes = toMinutes(this.weekSum(this.workedMs, monday));
-    const { maxWeeklyMinutes, alertWeeklyMinutes } = this.limits;
-    if (workedMinutes > maxWeeklyMinutes) {
-      const limitMinutes = maxWeeklyMinutes;
-      return [warning({ code: 'weekly_limit', week, workedMinutes, limitMinutes })];
-    }
-    if (workedMinutes > alertWeeklyMinutes) {
-      const limitMinutes = alertWeeklyMinutes;
-      return [warning({ code: 'weekly_alert', week, workedMinutes, limitMinutes })];
-    }
-    return [];
-  }
-
-  private average(monday: number): Warning[] {
-    const weeks = Math.max(1, this.limits.averageWeeks);
-    const firstMonday = monday - 7 * (weeks - 1);
-    let totalMs = 0;
-    for (let m = firstMonday; m <= monday; m += 7) totalMs += this.weekSum(this.workedMs, m);
-    const averageMinutes = toMinutes(totalMs / weeks);
-    const limitMinutes = this.limits.maxAverageWeeklyMinutes;
-    if (averageMinutes <= limitMinutes) return [];
-    const week = isoWeekOf(dayOfNumber(monday));
-    const firstWeek = isoWeekOf(dayOfNumber(firstMonday));
-    return [
-      warning({
-        code: 'average_weekly_limit',
-        week,
-        firstWeek,
-        weeks,
-        averageMinutes,
-        limitMinutes,
-      }),
-    ];
-  }
-
-  private dailyLimit(n: number): Warning[] {
-    const workedMinutes = toMinutes(this.figure(this.workedMs, n));
-    const limitMinutes = this.limits.maxDailyMinutes;
-    if (workedMinutes <= limitMinutes) return [];
-    return [warning({ code: 'daily_limit', date: dayOfNumber(n), workedMinutes, limitMinutes })];
-  }
-
   private rests(code: 'daily_rest' | 'weekly_rest'): Warning[] {
     const daily = code === 'daily_rest';
     const rule = this.rules[daily ? 0 : 1];
@@ -334,63 +335,4 @@ export class PeriodGuardrails {
           : warning({ code, week: isoWeekOf(dayOfNumber(key)), restMinutes, limitMinutes });
       });
   }
-
-  private consecutiveDays(days: readonly number[]): Warning[] {
-    const worked = (n: number) => this.figure(this.workedMs, n) > 0;
-    const limit = this.limits.maxConsecutiveWorkDays;
-    const warnings: Warning[] = [];
-    let coveredUntil = -Infinity;
-    for (const n of days) {
-      if (n <= coveredUntil || !worked(n)) continue;
-      let [first, last] = [n, n];
-      while (worked(first - 1)) first -= 1;
-      while (worked(last + 1)) last += 1;
-      coveredUntil = last;
-      const length = last - first + 1;
-      if (length > limit) {
-        const [firstDate, lastDate] = [dayOfNumber(first), dayOfNumber(last)];
-        warnings.push(
-          warning({ code: 'consecutive_days', firstDate, lastDate, days: length, limit }),
-        );
-      }
-    }
-    return warnings;
-  }
-
-  private daysOff(monday: number): Warning[] {
-    let daysOff = 0;
-    for (let n = monday; n < monday + 7; n++) if (this.figure(this.workedMs, n) === 0) daysOff++;
-    const limit = this.limits.minWeeklyDaysOff;
-    if (daysOff >= limit) return [];
-    return [
-      warning({ code: 'weekly_days_off', week: isoWeekOf(dayOfNumber(monday)), daysOff, limit }),
-    ];
-  }
-
-  private night(monday: number): Warning[] {
-    const nightMinutes = Math.round(this.weekSum(this.nightMinutes, monday));
-    const limitMinutes = this.limits.maxNightMinutesPerWeek;
-    if (nightMinutes <= limitMinutes) return [];
-    const week = isoWeekOf(dayOfNumber(monday));
-    return [warning({ code: 'night_limit', week, nightMinutes, limitMinutes })];
-  }
-
-  private afterHoursOver(monday: number): Warning[] {
-    const afterHoursMinutes = Math.round(this.weekSum(this.afterHours, monday));
-    const limitMinutes = this.limits.maxAfterHoursMinutesPerWeek;
-    if (afterHoursMinutes <= limitMinutes) return [];
-    const week = isoWeekOf(dayOfNumber(monday));
-    return [warning({ code: 'after_hours_limit', week, afterHoursMinutes, limitMinutes })];
-  }
-
-  private urgent(n: number): Warning[] {
-    const interruptions = this.figure(this.urgentStarts, n);
-    const limit = this.limits.maxUrgentInterruptionsPerDay;
-    if (interruptions <= limit) return [];
-    return [warning({ code: 'urgent_interruptions', date: dayOfNumber(n), interruptions, limit })];
-  }
-}
-
-function toMinutes(ms: number): number {
-  return Math.round(ms / MS_PER_MINUTE);
 }
