@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { AppConfigService } from '../common/app-config.service';
 import { UuidParam } from '../common/validation';
-import { showsLinks } from '../mail/dto/outbox.dto';
+import { outboxView } from '../mail/dto/outbox.dto';
 import { OutboxAdmin } from '../mail/outbox-admin.service';
 import { OUTBOX_STATUSES, type OutboxStatus } from '../mail/outbox-message.entity';
 import { ConsolePages } from './console-pages';
@@ -99,22 +99,7 @@ export class ConsoleOutboxController {
       pageNumber,
       pages: Math.max(1, Math.ceil(list.total / PER_PAGE)),
       refused,
-      messages: list.items.map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        recipient: m.recipient,
-        recipientName: m.recipientName,
-        subject: m.subject,
-        status: m.status,
-        attempts: m.attempts,
-        lastError: m.lastError,
-        createdAt: m.createdAt,
-        sentAt: m.sentAt,
-        nextAttemptAt: m.nextAttemptAt,
-        links: showsLinks(m.status)
-          ? m.links.map((l) => ({ label: t(l.labelKey), url: l.url }))
-          : [],
-      })),
+      messages: list.items.map((m) => outboxView(m, t)),
     };
   }
 }

@@ -54,9 +54,10 @@ export class OutboxMessageDetail extends OutboxMessageView {
 }
 
 /** Links show while the message has not left: an invitation can be copied from the console. */
-export const showsLinks = (status: OutboxStatus): boolean =>
+const showsLinks = (status: OutboxStatus): boolean =>
   status === 'pending' || status === 'sending' || status === 'failed';
 
+/** One message of the outbox as the API answers it and the console's outbox page lists it. */
 export function outboxView(m: OutboxMessage, t: Translate): OutboxMessageView {
   return {
     id: m.id,
