@@ -7,7 +7,7 @@ import { SignInStep } from '../common/throttle.guard';
 import { AccountPassword } from './account-password.service';
 import { ACCOUNTANT_NAV } from './accounting-page.service';
 import { CONSOLE_NAV } from './console-pages';
-import { PasswordForm } from './console-settings-forms';
+import { PasswordForm } from './account-password-form';
 import { NAV as PORTAL_NAV } from './portal.controller';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPages, type PageRequest } from './web-pages';

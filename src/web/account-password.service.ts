@@ -8,7 +8,7 @@ import { DomainError } from '../common/domain-error';
 import { statusOfKind } from '../common/error.filter';
 import { User } from '../users/user.entity';
 import { checkDto } from './console-forms';
-import { passwordMismatch, type PasswordForm } from './console-settings-forms';
+import { passwordMismatch, type PasswordForm } from './account-password-form';
 import { formFailure, type FormFailure } from './form-problems';
 
 /** A password change: the new session of this browser, or the problems to show. */

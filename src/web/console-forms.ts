@@ -29,6 +29,16 @@ export async function checkDto<T extends object>(
     : { problems: [...unread, ...flattenValidationErrors(errors)] };
 }
 
+/** The values a form first shows, each input's text by its name. */
+export type FormValues = Record<string, string | undefined>;
+
+/** The inputs left empty that must hold a value, each named by the API field it feeds. */
+export function blanks(inputs: [string | undefined, string][]): FieldProblem[] {
+  return inputs
+    .filter(([text]) => given(text) === undefined)
+    .map(([, field]) => ({ field, code: 'isDefined', message: `${field} must be given` }));
+}
+
 /** An empty form field is an absent value. */
 export function given(value: string | undefined): string | undefined {
   const text = value?.trim();

@@ -5,7 +5,7 @@ import { Roles } from '../auth/auth.decorators';
 import { UuidParam } from '../common/validation';
 import { ActivityForm, InvitationForm } from './console-first-steps-forms';
 import { ConsolePages } from './console-pages';
-import { UserRoleForm } from './console-settings-forms';
+import { UserRoleForm } from './console-settings-people-forms';
 import { ConsoleActivities } from './console-settings-activities.service';
 import {
   ConsoleUsers,

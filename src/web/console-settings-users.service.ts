@@ -7,7 +7,7 @@ import { UsersService } from '../users/users.service';
 import { checkDto } from './console-forms';
 import { invitationPlain, type InvitationForm } from './console-first-steps-forms';
 import type { FormOutcome } from './console-pages';
-import { userRolePlain, type UserRoleForm } from './console-settings-forms';
+import { userRolePlain, type UserRoleForm } from './console-settings-people-forms';
 import { attempt, formFailure, type FormProblem } from './form-problems';
 
 const ALL = { limit: 500, offset: 0 };

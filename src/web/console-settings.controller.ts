@@ -3,14 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { ConsolePages } from './console-pages';
-import {
-  CalendarForm,
-  ClosureForm,
-  ClosureRemovalForm,
-  IdentityForm,
-  InvoicingForm,
-  LimitsForm,
-} from './console-settings-forms';
+import { CalendarForm } from './console-settings-calendar-form';
+import { ClosureForm, ClosureRemovalForm } from './console-settings-closure-forms';
+import { IdentityForm } from './console-settings-identity-form';
+import { InvoicingForm } from './console-settings-invoicing-form';
+import { LimitsForm } from './console-settings-limits-form';
 import { ConsoleSettings, type SettingsSection } from './console-settings.service';
 import { WebErrorFilter } from './web-error.filter';
 import { WebPages, type PageRequest } from './web-pages';

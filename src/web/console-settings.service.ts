@@ -16,23 +16,27 @@ import type { FormOutcome } from './console-pages';
 import {
   calendarPlain,
   calendarValues,
+  weekOf,
+  type CalendarForm,
+} from './console-settings-calendar-form';
+import {
   closureDays,
-  identityPlain,
-  identityValues,
+  type ClosureForm,
+  type ClosureRemovalForm,
+} from './console-settings-closure-forms';
+import { identityPlain, identityValues, type IdentityForm } from './console-settings-identity-form';
+import {
   invoicingPlain,
   invoicingUnreadable,
   invoicingValues,
+  type InvoicingForm,
+} from './console-settings-invoicing-form';
+import {
   limitsPlain,
   limitsUnreadable,
   limitsValues,
-  weekOf,
-  type CalendarForm,
-  type ClosureForm,
-  type ClosureRemovalForm,
-  type IdentityForm,
-  type InvoicingForm,
   type LimitsForm,
-} from './console-settings-forms';
+} from './console-settings-limits-form';
 import { attempt, type FormProblem } from './form-problems';
 import { LEGAL_FORMS } from './web-setup-form';
 

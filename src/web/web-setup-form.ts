@@ -9,7 +9,7 @@ import { DEFAULT_BUSINESS_HOURS, WEEKDAYS, type Weekday, type WeeklyHours } from
 import type { Problem } from '../common/problem';
 import { registrationProblems, TRADE_REGISTRIES } from '../practice/legal-mentions';
 import { given, many, Text } from './console-forms';
-import { shareCapitalOf } from './console-settings-forms';
+import { shareCapitalOf } from './console-settings-identity-form';
 
 export class SetupForm {
   @Text() readonly displayName?: string;
