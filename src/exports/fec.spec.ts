@@ -1,32 +1,13 @@
 import { accountCodeFor } from '../clients/account-code';
-import {
-  buildFec,
-  clientSubAccount,
-  DEFAULT_FEC_ACCOUNTS,
-  FEC_COLUMNS,
-  type FecAccounts,
-} from './fec';
+import { buildFec, clientSubAccount, DEFAULT_FEC_ACCOUNTS, FEC_COLUMNS } from './fec';
 import { validateFec } from './fec-validation';
 import { journalDoc, MARCH_2026 } from '../../test/fixtures/journal-docs';
-
-const opts = { siren: '732829320', closingDate: '2026-12-31' };
-const accounts: FecAccounts = {
-  receivable: '411',
-  sales: '706',
-  vatCollected: '44571',
-  journalCode: 'VT',
-  journalLabel: 'Ventes',
-};
-
-/** The records as arrays of fields, header left out. */
-function records(content: string): string[][] {
-  return content
-    .split('\r\n')
-    .slice(1)
-    .map((line) => line.split('\t'));
-}
-
-const col = (name: (typeof FEC_COLUMNS)[number]) => FEC_COLUMNS.indexOf(name);
+import {
+  FEC_ACCOUNTS as accounts,
+  FEC_OPTIONS as opts,
+  fecColumn as col,
+  fecRecords as records,
+} from '../../test/fixtures/fec-records';
 
 describe('buildFec', () => {
   // Shuffled on purpose: the file orders entries itself.
@@ -304,157 +285,6 @@ describe('a business outside the EU (art. 259-1 CGI)', () => {
   it('refuses VAT charged to it', () => {
     const taxed = { ...MARCH_2026[0], vatRegime: 'export' as const };
     expect(() => buildFec([taxed], accounts, opts)).toThrow('VAT charged under the export regime');
-  });
-});
-
-describe('validateFec', () => {
-  const good = buildFec(MARCH_2026, accounts, opts).content;
-  const lines = good.split('\r\n');
-  const edit = (line: number, column: number, value: string) =>
-    lines
-      .map((text, index) => {
-        if (index !== line) return text;
-        const fields = text.split('\t');
-        fields[column] = value;
-        return fields.join('\t');
-      })
-      .join('\r\n');
-
-  it.each([
-    ['a wrong header', edit(0, 0, 'Journal'), 'the header is not the 18 column names of A47 A-1'],
-    [
-      'a missing column',
-      lines.map((l, i) => (i === 3 ? l.split('\t').slice(1).join('\t') : l)).join('\r\n'),
-      '17 columns, expected 18',
-    ],
-    [
-      'a decimal point',
-      edit(1, col('Debit'), '1411.00'),
-      'amounts "1411.00" / "0,00" are not like 1234,56',
-    ],
-    [
-      'an unbalanced entry',
-      edit(2, col('Credit'), '999,00'),
-      'entry 1 is off balance by 100 cents',
-    ],
-    [
-      'a gap in numbering',
-      lines.map((l) => l.replace('\t5\t', '\t6\t')).join('\r\n'),
-      'entry number 6, expected 5',
-    ],
-    [
-      'an impossible date',
-      edit(1, col('EcritureDate'), '20260231'),
-      'EcritureDate is not a date YYYYMMDD',
-    ],
-    [
-      'both sides on one line',
-      edit(1, col('Credit'), '1,00'),
-      'a line has both a debit and a credit',
-    ],
-  ])('reports %s', (_label, content, message) => {
-    expect(validateFec(content).map((p) => p.message)).toContain(message);
-  });
-
-  it('reports an entry dated before the previous one', () => {
-    const early = buildFec(MARCH_2026, accounts, opts)
-      .content.split('\r\n')
-      .map((line) => (line.split('\t')[2] === '2' ? line.replaceAll('20260305', '20260301') : line))
-      .join('\r\n');
-    expect(validateFec(early)).toEqual([
-      { line: 7, message: 'entry 2 is dated before the previous one' },
-    ]);
-  });
-
-  it('accepts LF line ends as well', () => {
-    expect(validateFec(good.replaceAll('\r\n', '\n'))).toEqual([]);
-  });
-});
-
-describe('the bank journal', () => {
-  const invoice = journalDoc({
-    number: 'F2026-00010',
-    chainSeq: 12,
-    issueDate: '2026-03-02',
-    ...{ clientName: 'Boulangerie Émile', clientId: 'client-emile' },
-    rates: [[2000, 100_000, 20_000]],
-    lettering: { code: 'L', date: '2026-03-20' },
-  });
-  const payment = (paidOn: string, amountCents: number, lettered: boolean) => ({
-    invoiceId: 'f10',
-    invoiceNumber: 'F2026-00010',
-    paidOn,
-    amountCents,
-    clientName: 'Boulangerie Émile',
-    clientAccountCode: invoice.clientAccountCode,
-    lettering: lettered ? { code: 'L', date: '2026-03-20' } : null,
-  });
-  const fec = buildFec([invoice], accounts, opts, [
-    payment('2026-03-20', 20_000, true),
-    payment('2026-03-10', 100_000, true),
-  ]);
-  const rows = records(fec.content);
-
-  it('debits 512 and credits the client’s sub-account for each payment, in date order', () => {
-    const sub = clientSubAccount('411', invoice.clientAccountCode);
-    expect(
-      rows.map((r) => [
-        r[col('JournalCode')],
-        r[col('EcritureNum')],
-        r[col('EcritureDate')],
-        r[col('CompteNum')],
-        r[col('CompAuxNum')],
-        r[col('Debit')],
-        r[col('Credit')],
-      ]),
-    ).toEqual([
-      ['VT', '1', '20260302', '411', sub, '1200,00', '0,00'],
-      ['VT', '1', '20260302', '706', '', '0,00', '1000,00'],
-      ['VT', '1', '20260302', '44571', '', '0,00', '200,00'],
-      ['BQ', '2', '20260310', '512', '', '1000,00', '0,00'],
-      ['BQ', '2', '20260310', '411', sub, '0,00', '1000,00'],
-      ['BQ', '3', '20260320', '512', '', '200,00', '0,00'],
-      ['BQ', '3', '20260320', '411', sub, '0,00', '200,00'],
-    ]);
-    expect(validateFec(fec.content)).toEqual([]);
-  });
-
-  it('letters the invoice’s client line and each payment’s with one code and the day it was settled', () => {
-    const lettered = rows
-      .filter((r) => r[col('EcritureLet')] !== '')
-      .map((r) => [
-        r[col('JournalCode')],
-        r[col('CompteNum')],
-        r[col('EcritureLet')],
-        r[col('DateLet')],
-      ]);
-    expect(lettered).toEqual([
-      ['VT', '411', 'L', '20260320'],
-      ['BQ', '411', 'L', '20260320'],
-      ['BQ', '411', 'L', '20260320'],
-    ]);
-  });
-
-  it('labels a payment with the invoice it settles, in the bank journal named in the settings', () => {
-    const own = buildFec(
-      [invoice],
-      { ...accounts, bank: '5121', bankJournalCode: 'BNP', bankJournalLabel: 'BNP Paribas' },
-      opts,
-      [payment('2026-03-10', 100_000, false)],
-    );
-    const bank = records(own.content).filter((r) => r[col('JournalCode')] === 'BNP');
-    expect(
-      bank.map((r) => [
-        r[col('JournalLib')],
-        r[col('CompteNum')],
-        r[col('PieceRef')],
-        r[col('EcritureLib')],
-        r[col('EcritureLet')],
-      ]),
-    ).toEqual([
-      ['BNP Paribas', '5121', 'F2026-00010', 'Règlement F2026-00010 Boulangerie Émile', ''],
-      ['BNP Paribas', '411', 'F2026-00010', 'Règlement F2026-00010 Boulangerie Émile', ''],
-    ]);
   });
 });
 
