@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
@@ -157,7 +158,9 @@ export class AlertsService implements OnModuleInit {
     const candidates = await m.find(Contract, { where: { archivedAt: IsNull(), ...where } });
     const inForce = candidates.filter((c) => contractStanding(c, today) === 'active');
     const due = [];
-    for (const c of inForce) {
+    for (const [k, c] of inForce.entries()) {
+      // A contract's ledger at a time, the event loop running between two (an import touches many).
+      if (k > 0) await nextTurn();
       const facts = await this.factsOf(c, month, timezone, m);
       due.push(...alertsDue(facts, today, month).map((d) => ({ ...d, contract: c })));
     }

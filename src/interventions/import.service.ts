@@ -43,6 +43,7 @@ import { unreadableFile, type ImportUpload } from './import-upload';
 import { importWarnings, workWindow } from './import-warnings';
 import { Intervention } from './intervention.entity';
 import { dayStartOf } from './import-day-start';
+import { ImportConnection } from './import-connection';
 
 /**
  * Imports a time tracker's CSV export. Rows are read, mapped to contracts, checked and priced
@@ -50,8 +51,8 @@ import { dayStartOf } from './import-day-start';
  * run only reports; a real run writes every valid row in one transaction, or none when a row is
  * refused unless the bad rows are to be skipped. The report says how the file was read and the
  * guardrail warnings of the weeks the valid rows fall in (`importWarnings`), not row by row.
- * Rows are planned a slice at a time (`inTurns`), and written so on PostgreSQL, so a long import
- * leaves the server answering; on SQLite the write is one uninterrupted step (see `run`).
+ * Rows are planned and written a slice at a time (`inTurns`), so a long import leaves the server
+ * answering (see `write`).
  */
 @Injectable()
 export class ImportService {
@@ -65,6 +66,7 @@ export class ImportService {
     private readonly ledger: QuotaLedger,
     private readonly clock: Clock,
     private readonly written: WorkWritten,
+    private readonly connection: ImportConnection,
   ) {}
 
   /**
@@ -131,7 +133,12 @@ export class ImportService {
     return { ...report, warnings };
   }
 
-  /** Writes the valid rows in one transaction when they may be written; the report, coded. */
+  /**
+   * Writes the valid rows in one transaction when they may be written, a slice at a time with
+   * the event loop running between slices; the report, coded. On PostgreSQL the transaction has
+   * a pooled connection of its own; on SQLite the import's own connection (`ImportConnection`),
+   * so that no other request's write lands inside it.
+   */
   private async write(
     user: AuthUser,
     query: ImportQuery,
@@ -139,11 +146,7 @@ export class ImportService {
     refused: ImportError[],
     practice: Practice,
   ): Promise<CodedReport> {
-    const locks = [
-      Locks.consultantWork(user.id),
-      ...importQuotaLocks(plan.planned, practice.timezone),
-    ];
-    return this.transactions.run(async (manager) => {
+    const work = async (manager: EntityManager): Promise<CodedReport> => {
       const report = await this.check(manager, user, query, plan, refused, practice);
       const refusedRows = new Set(report.refused.map((r) => r.row));
       if (report.accepted === 0 || (refusedRows.size > 0 && !query.skipInvalid)) return report;
@@ -157,23 +160,21 @@ export class ImportService {
         timezone: practice.timezone,
         now: this.clock.now(),
       };
-      if (this.transactions.isPostgres) {
-        // The transaction has a connection of its own: other requests go on between slices.
-        for await (const slice of inTurns(valid, ROWS_PER_WRITE)) {
-          await writeImport(manager, slice, by, this.ledger);
-        }
-      } else {
-        // SQLite has one connection: a request let in between two slices would write inside
-        // this transaction, and be lost with it if the import rolled back. Its statements run
-        // synchronously, so without a turn of the event loop no other request comes in.
-        await writeImport(manager, valid, by, this.ledger);
+      for await (const slice of inTurns(valid, ROWS_PER_WRITE)) {
+        await writeImport(manager, slice, by, this.ledger);
       }
       await this.written.notify(
         manager,
         valid.map((p) => p.contract.id),
       );
       return { ...report, created: valid.length };
-    }, locks);
+    };
+    if (this.connection.applies) return this.connection.transaction(work);
+    const locks = [
+      Locks.consultantWork(user.id),
+      ...importQuotaLocks(plan.planned, practice.timezone),
+    ];
+    return this.transactions.run(work, locks);
   }
 
   /** Everything but the overlap check, which needs the consultant's recorded work. */

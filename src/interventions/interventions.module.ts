@@ -15,6 +15,7 @@ import { InterventionWriter } from './intervention-writer.service';
 import { Intervention } from './intervention.entity';
 import { ImportController } from './import.controller';
 import { ImportService } from './import.service';
+import { ImportConnection } from './import-connection';
 import { InterventionsController } from './interventions.controller';
 import { InterventionsService } from './interventions.service';
 import { QuotaAccounting } from './quota-accounting.service';
@@ -41,6 +42,7 @@ import { TimerService } from './timer.service';
     InterventionWriter,
     TimerService,
     ImportService,
+    ImportConnection,
     RequestWork,
   ],
   exports: [

@@ -9,7 +9,7 @@ export const IMPORT_LIMITS = { bytes: 32 * 1024 * 1024, rows: 100_000 } as const
  * Rows handled between two turns of the event loop, so that other requests are answered while
  * a long import is read, checked and written.
  */
-export const ROWS_PER_TURN = 1_000;
+export const ROWS_PER_TURN = 250;
 
 /** Rows written between two turns: writing a row (with its day pieces) costs more than reading it. */
 export const ROWS_PER_WRITE = 250;
