@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { preparedSql, queryPreparedIn, type PreparedSql } from '../common/prepared-sql';
 import { dayBounds, monthBounds } from '../calendar';
 import type { Contract } from '../contracts/contract.entity';
 import { BillingClaims } from '../interventions/billing-claims';
-import { Intervention } from '../interventions/intervention.entity';
-import { QuotaUnit } from '../requests/quota-unit.entity';
 import {
   allowanceLedger,
   monthsFromTo,
@@ -33,6 +32,51 @@ export function ledgerTerms(contract: Contract): LedgerContract {
     endDate: contract.endDate,
   };
 }
+
+/** `alias.column` → `alias."column"`: the statements below are written as TypeORM's were. */
+const quoted = (sql: string): string => sql.replace(/\b([iu])\.([A-Za-z]+)/g, '$1."$2"');
+
+/**
+ * A contract's finished work of `count` months in one scan: the billable minutes started in
+ * each month (`a<k>`), those of them claimed by an invoice (`b<k>`), and the after-hours minutes
+ * of the last month. Parameters: the contract, the first month's start and the last one's end,
+ * then each month's start and end. One text (and one prepared statement) per number of months.
+ */
+function monthlyWorkSql(count: number): PreparedSql {
+  let statement = MONTHLY_WORK_SQL.get(count);
+  if (statement) return statement;
+  const billed = BillingClaims.claimedWhere('i', true);
+  const sums = Array.from({ length: count }, (_, k) => {
+    const inMonth = `i.billable = TRUE AND i.startedAt >= $${4 + 2 * k} AND i.startedAt < $${5 + 2 * k}`;
+    return (
+      `SUM(CASE WHEN ${inMonth} THEN i.billableMinutes ELSE 0 END) AS "a${k}", ` +
+      `SUM(CASE WHEN ${inMonth} AND ${billed} THEN i.billableMinutes ELSE 0 END) AS "b${k}"`
+    );
+  });
+  const lastStart = `$${4 + 2 * (count - 1)}`;
+  statement = preparedSql(
+    `allowance_work_${count}`,
+    quoted(
+      `SELECT COUNT(*) AS "n", ${sums.join(', ')}, ` +
+        `SUM(CASE WHEN i.startedAt >= ${lastStart} THEN i.afterHoursMinutes ELSE 0 END) AS "afterHours" ` +
+        `FROM interventions i WHERE i.contractId = $1 AND i.endedAt IS NOT NULL ` +
+        `AND i.startedAt >= $2 AND i.startedAt < $3`,
+    ),
+  );
+  MONTHLY_WORK_SQL.set(count, statement);
+  return statement;
+}
+const MONTHLY_WORK_SQL = new Map<number, PreparedSql>();
+
+const MONTHLY_UNITS_SQL = preparedSql(
+  'allowance_units',
+  quoted(
+    `SELECT u.month AS "month", COUNT(*) AS "units", ` +
+      `SUM(CASE WHEN u.overage = TRUE THEN 1 ELSE 0 END) AS "overage" ` +
+      `FROM quota_units u WHERE u.contractId = $1 AND u.released = FALSE ` +
+      `AND u.month >= $2 AND u.month <= $3 GROUP BY u.month`,
+  ),
+);
 
 /**
  * The one loader of the allowance ledger: a contract's finished work summed per local month in
@@ -105,32 +149,20 @@ export class AllowanceWork {
     const bounds = months.map((month) => monthBounds(month, timezone));
     const last = months.length - 1;
     if (until) bounds[last] = { ...bounds[last], end: until };
-    const qb = m
-      .getRepository(Intervention)
-      .createQueryBuilder('i')
-      .select('COUNT(*)', 'n')
-      .where('i.contractId = :contractId', { contractId })
-      .andWhere('i.endedAt IS NOT NULL')
-      .andWhere('i.startedAt >= :from AND i.startedAt < :to', {
-        from: bounds[0].start.toISOString(),
-        to: bounds[bounds.length - 1].end.toISOString(),
-      })
-      .setParameter('billable', true);
-    const billed = BillingClaims.claimedWhere('i', true);
-    bounds.forEach((b, k) => {
-      const inMonth = `i.billable = :billable AND i.startedAt >= :s${k} AND i.startedAt < :e${k}`;
-      qb.addSelect(`SUM(CASE WHEN ${inMonth} THEN i.billableMinutes ELSE 0 END)`, `a${k}`)
-        .addSelect(
-          `SUM(CASE WHEN ${inMonth} AND ${billed} THEN i.billableMinutes ELSE 0 END)`,
-          `b${k}`,
+    const params: string[] = [
+      contractId,
+      bounds[0].start.toISOString(),
+      bounds[last].end.toISOString(),
+    ];
+    for (const b of bounds) params.push(b.start.toISOString(), b.end.toISOString());
+    const row =
+      (
+        await queryPreparedIn<Record<string, string | number | null>>(
+          m,
+          monthlyWorkSql(months.length),
+          params,
         )
-        .setParameters({ [`s${k}`]: b.start.toISOString(), [`e${k}`]: b.end.toISOString() });
-    });
-    qb.addSelect(
-      `SUM(CASE WHEN i.startedAt >= :s${last} THEN i.afterHoursMinutes ELSE 0 END)`,
-      'afterHours',
-    );
-    const row = (await qb.getRawOne<Record<string, string | number | null>>()) ?? {};
+      )[0] ?? {};
     return {
       months: new Map(
         months.map((month, k) => [
@@ -148,21 +180,11 @@ export class AllowanceWork {
     contractId: string,
     months: string[],
   ): Promise<Map<string, { quotaUnits: number; overageUnits: number }>> {
-    const rows = await m
-      .getRepository(QuotaUnit)
-      .createQueryBuilder('u')
-      .select('u.month', 'month')
-      .addSelect('COUNT(*)', 'units')
-      .addSelect('SUM(CASE WHEN u.overage = :yes THEN 1 ELSE 0 END)', 'overage')
-      .where('u.contractId = :contractId', { contractId })
-      .andWhere('u.released = :no', { no: false })
-      .andWhere('u.month >= :first AND u.month <= :last', {
-        first: months[0],
-        last: months[months.length - 1],
-      })
-      .setParameter('yes', true)
-      .groupBy('u.month')
-      .getRawMany<{ month: string; units: string | number; overage: string | number }>();
+    const rows = await queryPreparedIn<{
+      month: string;
+      units: string | number;
+      overage: string | number;
+    }>(m, MONTHLY_UNITS_SQL, [contractId, months[0], months[months.length - 1]]);
     return new Map(
       rows.map((r) => [r.month, { quotaUnits: Number(r.units), overageUnits: Number(r.overage) }]),
     );

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { addMonths, consumeRetainer, usableRollover } from './rollover';
+import { addMonths, consumeRetainer, monthNumber, usableRollover } from './rollover';
 
 const leftovers = [
   { month: '2026-01', minutes: 60 },
@@ -163,4 +163,38 @@ it.each([
   ['2026-05', 0, '2026-05'],
 ])('%s plus %i months is %s', (month, count, expected) => {
   expect(addMonths(month, count)).toBe(expected);
+});
+
+describe('monthNumber', () => {
+  it.each([
+    ['0000-01', 0],
+    ['2026-01', 2026 * 12],
+    ['2026-12', 2026 * 12 + 11],
+    ['9999-12', 9999 * 12 + 11],
+  ])('%s is month %i', (month, expected) => {
+    expect(monthNumber(month)).toBe(expected);
+  });
+
+  it.each([
+    '2026-00',
+    '2026-13',
+    '2026-1',
+    '2026-011',
+    '202-01',
+    '2026/01',
+    '2a26-01',
+    ' 2026-01',
+    '',
+  ])('refuses "%s", which is no YYYY-MM month', (month) => {
+    expect(() => monthNumber(month)).toThrow(RangeError);
+  });
+
+  it('reads every YYYY-MM as its year and month', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 1, max: 12 }), (y, m) => {
+        const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`;
+        expect(monthNumber(text)).toBe(y * 12 + m - 1);
+      }),
+    );
+  });
 });

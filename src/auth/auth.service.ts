@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { KeyObject } from 'node:crypto';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
 import { AppConfigService } from '../common/app-config.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { preparedSql, queryPrepared } from '../common/prepared-sql';
 import { Transactions } from '../common/transactions';
 import { PracticeService } from '../practice/practice.service';
 import { NEXT_TOKEN_VERSION, toPublicUser, User } from '../users/user.entity';
@@ -22,6 +23,22 @@ import { JwtSecret } from './jwt-secret.service';
 import { LockOut } from './lock-out.service';
 import { passwordWeakness, weaknessAdvice } from './password-strength';
 import { decoyHash, hashPassword, tokenDigest, verifyPassword } from './passwords';
+
+/** What a request needs of its caller: who, and whether the token still holds. */
+const CALLER_SQL = preparedSql(
+  'caller',
+  `SELECT id, email, role, "clientId", "displayName", active, "tokenVersion"
+     FROM users WHERE id = $1`,
+);
+interface CallerRow {
+  id: string;
+  email: string;
+  role: AuthUser['role'];
+  clientId: string | null;
+  displayName: string;
+  active: boolean | number;
+  tokenVersion: number;
+}
 
 interface TokenClaims {
   sub: string;
@@ -44,6 +61,7 @@ export class AuthService {
     private readonly practice: PracticeService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   /** Creates the first consultant and the practice, only while no user exists. */
@@ -171,8 +189,9 @@ export class AuthService {
       return null;
     }
     // Read on every request, so a revocation by any process holds at once everywhere.
-    const user = await this.users.findOne({ where: { id: claims.sub } });
-    if (!user || !user.active || user.tokenVersion !== claims.ver) return null;
+    const [user] = await queryPrepared<CallerRow>(this.dataSource, CALLER_SQL, [claims.sub]);
+    // SQLite answers booleans as 0 or 1.
+    if (!user || !user.active || Number(user.tokenVersion) !== claims.ver) return null;
     return {
       id: user.id,
       email: user.email,

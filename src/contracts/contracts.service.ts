@@ -18,6 +18,7 @@ import {
 } from './contract-rules';
 import { BillingTerms, Contract } from './contract.entity';
 import type { PolicyProblem } from './urgency-policy-rules';
+import { readContract } from './contract-read';
 import { ContractQuery, CreateContractDto, UpdateContractDto } from './dto/contract.dto';
 
 /** A contract as the API answers it: the stored terms plus where it stands today. */
@@ -81,8 +82,9 @@ export class ContractsService {
 
   /** The contract if the viewer may see it; 404 for another tenant's, as for an unknown one. */
   async get(viewer: Viewer, id: string, manager?: EntityManager): Promise<Contract> {
-    const repo = manager ? manager.getRepository(Contract) : this.contracts;
-    const contract = await repo.findOne({ where: { id } });
+    const contract = manager
+      ? await manager.getRepository(Contract).findOne({ where: { id } })
+      : await readContract(this.contracts.manager.connection, id);
     if (!contract) throw notFound('contract');
     assertVisibleTo(viewer, contract.clientId, 'contract');
     return contract;

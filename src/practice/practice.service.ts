@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_LIMITS } from '../common/domain';
 import type { CalendarSettings } from '../common/domain';
 import { DomainError } from '../common/domain-error';
+import { preparedSql, queryPrepared } from '../common/prepared-sql';
 import type { ErrorDetail } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { vatNumberMatchesSiren } from '../common/validators';
@@ -137,6 +138,8 @@ export function practiceCoherence(
   return problems;
 }
 
+const ZONE_SQL = preparedSql('practice_zone', 'SELECT timezone FROM practice LIMIT 1');
+
 @Injectable()
 export class PracticeService {
   constructor(
@@ -151,6 +154,22 @@ export class PracticeService {
     const [practice] = await repo.find({ take: 1 });
     if (!practice) throw new DomainError('not_found.practice', 'The practice is not set up yet');
     return practice;
+  }
+
+  /**
+   * The practice's time zone, read from the database at every call like the rest of the
+   * settings (another process may have changed it), by a one-column prepared statement: a
+   * request that needs the zone alone (usage, the month's bounds) is spared the whole row's
+   * reading and hydration.
+   */
+  async timezone(): Promise<string> {
+    const [row] = await queryPrepared<{ timezone: string }>(
+      this.practices.manager.connection,
+      ZONE_SQL,
+      [],
+    );
+    if (!row) throw new DomainError('not_found.practice', 'The practice is not set up yet');
+    return row.timezone;
   }
 
   /** The late-payment penalty floor of the practice's today. */

@@ -3,13 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { firstDayOfNextMonth, localMonth, monthBounds } from '../calendar';
 import { Clock } from '../common/clock';
+import { preparedSql, queryPrepared } from '../common/prepared-sql';
 import { URGENCY_LEVELS, type Urgency } from '../common/domain';
 import type { Viewer } from '../common/tenant';
 import type { Contract } from '../contracts/contract.entity';
 import { ContractsService } from '../contracts/contracts.service';
 import { PracticeService } from '../practice/practice.service';
 import { QuotaLedger } from '../requests/quota-ledger.service';
-import { SupportRequest } from '../requests/request.entity';
 import { AllowanceWork, ledgerTerms } from '../allowance/allowance-work';
 import {
   consumptionOf,
@@ -17,7 +17,6 @@ import {
   overageHourCents,
   type ConsumptionFigures,
 } from './usage-figures';
-import { QuotaUnit } from '../requests/quota-unit.entity';
 
 export interface LevelUsage {
   used: number;
@@ -55,6 +54,37 @@ export type ContractUsage = ConsumptionFigures & {
   sla: SlaCounts;
 };
 
+const UNIT_SOURCES_SQL = preparedSql(
+  'usage_unit_sources',
+  `SELECT u.level AS "level",
+          SUM(CASE WHEN u."requestId" IS NOT NULL THEN 1 ELSE 0 END) AS "requests",
+          SUM(CASE WHEN u."requestId" IS NULL THEN 1 ELSE 0 END) AS "calls",
+          SUM(CASE WHEN u.overage = TRUE THEN 1 ELSE 0 END) AS "over",
+          SUM(CASE WHEN u.overage = TRUE THEN u."feeCents" ELSE 0 END) AS "fees"
+     FROM quota_units u
+    WHERE u."contractId" = $1 AND u.month = $2 AND u.released = FALSE
+    GROUP BY u.level`,
+);
+
+/**
+ * The month's requests by SLA status, by slaStatus's rule (src/requests/sla.ts): a response at
+ * the deadline meets it, and a request cancelled before any response (or with no instant of
+ * cancellation) counts in none. Parameters: the contract, the month's bounds, now.
+ */
+const NO_SLA = `r.status = 'cancelled' AND (r."respondedAt" IS NULL OR r."closedAt" IS NULL OR r."respondedAt" > r."closedAt")`;
+const SLA_SQL = preparedSql(
+  'usage_sla',
+  `SELECT SUM(CASE WHEN ${NO_SLA} THEN 0
+                   WHEN r."respondedAt" <= r."responseDueAt" THEN 1 ELSE 0 END) AS "met",
+          SUM(CASE WHEN ${NO_SLA} THEN 0
+                   WHEN r."respondedAt" > r."responseDueAt"
+                     OR (r."respondedAt" IS NULL AND r."responseDueAt" < $4) THEN 1 ELSE 0 END) AS "missed",
+          SUM(CASE WHEN ${NO_SLA} THEN 0
+                   WHEN r."respondedAt" IS NULL AND r."responseDueAt" >= $4 THEN 1 ELSE 0 END) AS "pending"
+     FROM requests r
+    WHERE r."contractId" = $1 AND r."createdAt" >= $2 AND r."createdAt" < $3`,
+);
+
 /** What a contract consumed in a month: minutes, urgency quotas and response deadlines. */
 @Injectable()
 export class UsageService {
@@ -69,7 +99,7 @@ export class UsageService {
 
   async usage(viewer: Viewer, contractId: string, month?: string): Promise<ContractUsage> {
     const contract = await this.contracts.get(viewer, contractId);
-    const { timezone } = await this.practice.get();
+    const timezone = await this.practice.timezone();
     const now = this.clock.now();
     const target = month ?? localMonth(now, timezone);
     const [ledger, quotas, sla] = await Promise.all([
@@ -117,20 +147,9 @@ export class UsageService {
     contractId: string,
     month: string,
   ): Promise<Map<string, Omit<LevelUsage, 'used' | 'quota' | 'resetsOn'>>> {
-    const rows = await this.dataSource
-      .getRepository(QuotaUnit)
-      .createQueryBuilder('u')
-      .select('u.level', 'level')
-      .addSelect('SUM(CASE WHEN u.requestId IS NOT NULL THEN 1 ELSE 0 END)', 'requests')
-      .addSelect('SUM(CASE WHEN u.requestId IS NULL THEN 1 ELSE 0 END)', 'calls')
-      .addSelect('SUM(CASE WHEN u.overage = :yes THEN 1 ELSE 0 END)', 'over')
-      .addSelect('SUM(CASE WHEN u.overage = :yes THEN u.feeCents ELSE 0 END)', 'fees')
-      .where('u.contractId = :contractId', { contractId })
-      .andWhere('u.month = :month', { month })
-      .andWhere('u.released = :no', { no: false })
-      .setParameter('yes', true)
-      .groupBy('u.level')
-      .getRawMany<Record<'level' | 'requests' | 'calls' | 'over' | 'fees', string | number>>();
+    const rows = await queryPrepared<
+      Record<'level' | 'requests' | 'calls' | 'over' | 'fees', string | number>
+    >(this.dataSource, UNIT_SOURCES_SQL, [contractId, month]);
     return new Map(
       rows.map((r) => [
         String(r.level),
@@ -155,31 +174,11 @@ export class UsageService {
     now: Date,
   ): Promise<SlaCounts> {
     const { start, end } = monthBounds(month, timezone);
-    // Cancelled before any response (or with no instant of cancellation): no SLA status.
-    const none =
-      "r.status = 'cancelled' AND (r.respondedAt IS NULL OR r.closedAt IS NULL OR r.respondedAt > r.closedAt)";
-    const row = await this.dataSource
-      .getRepository(SupportRequest)
-      .createQueryBuilder('r')
-      .select(
-        `SUM(CASE WHEN ${none} THEN 0 WHEN r.respondedAt <= r.responseDueAt THEN 1 ELSE 0 END)`,
-        'met',
-      )
-      .addSelect(
-        `SUM(CASE WHEN ${none} THEN 0 WHEN r.respondedAt > r.responseDueAt OR (r.respondedAt IS NULL AND r.responseDueAt < :now) THEN 1 ELSE 0 END)`,
-        'missed',
-      )
-      .addSelect(
-        `SUM(CASE WHEN ${none} THEN 0 WHEN r.respondedAt IS NULL AND r.responseDueAt >= :now THEN 1 ELSE 0 END)`,
-        'pending',
-      )
-      .where('r.contractId = :contractId', { contractId })
-      .andWhere('r.createdAt >= :start AND r.createdAt < :end', {
-        start: start.toISOString(),
-        end: end.toISOString(),
-      })
-      .setParameter('now', now.toISOString())
-      .getRawOne<Record<keyof SlaCounts, string | number | null>>();
+    const [row] = await queryPrepared<Record<keyof SlaCounts, string | number | null>>(
+      this.dataSource,
+      SLA_SQL,
+      [contractId, start.toISOString(), end.toISOString(), now.toISOString()],
+    );
     return {
       met: Number(row?.met ?? 0),
       missed: Number(row?.missed ?? 0),
