@@ -11,6 +11,7 @@
  * either side answers anything but 201.
  *
  *   npm run bench -- writes            (ROUNDS=3 AMOUNT=200 requests a round by default)
+ *   BENCH_WRITES=interventions|requests   only one of the two (a profile of one write)
  */
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -133,42 +134,47 @@ async function main(): Promise<void> {
       };
       const bareAt = (port: number) => (statements: Statement[], body: object) =>
         startBare(db, port, statements, `${trace}.${port}.json`, body);
-      bares.push(
-        await compare(
-          'logging an intervention, 20 connections',
-          kind,
-          app,
-          trace,
-          bareAt(4201 + k * 4),
-          {
-            method: 'POST',
-            path: '/api/interventions',
-            token: consultant,
-            connections: 20,
-            amount: AMOUNT,
-            body: interventions(),
-          },
-          interventions(),
-        ),
-      );
-      bares.push(
-        await compare(
-          'filing a request, 20 connections',
-          kind,
-          app,
-          trace,
-          bareAt(4202 + k * 4),
-          {
-            method: 'POST',
-            path: '/api/requests',
-            token: client,
-            connections: 20,
-            amount: AMOUNT,
-            body: requests(),
-          },
-          requests(),
-        ),
-      );
+      const only = process.env.BENCH_WRITES;
+      if (!only || only === 'interventions') {
+        bares.push(
+          await compare(
+            'logging an intervention, 20 connections',
+            kind,
+            app,
+            trace,
+            bareAt(4201 + k * 4),
+            {
+              method: 'POST',
+              path: '/api/interventions',
+              token: consultant,
+              connections: 20,
+              amount: AMOUNT,
+              body: interventions(),
+            },
+            interventions(),
+          ),
+        );
+      }
+      if (!only || only === 'requests') {
+        bares.push(
+          await compare(
+            'filing a request, 20 connections',
+            kind,
+            app,
+            trace,
+            bareAt(4202 + k * 4),
+            {
+              method: 'POST',
+              path: '/api/requests',
+              token: client,
+              connections: 20,
+              amount: AMOUNT,
+              body: requests(),
+            },
+            requests(),
+          ),
+        );
+      }
     } finally {
       await app.stop();
       for (const bare of bares) await bare.stop();

@@ -66,7 +66,14 @@ export class AlertsService implements OnModuleInit {
 
   /** A write that crosses a threshold raises its alert in its own transaction. */
   onModuleInit(): void {
-    this.written.listen((m, contractIds) => this.raiseFor(m, { id: In(contractIds) }));
+    this.written.listen((m, contractIds, facts) => {
+      // The writer's contracts, when it gives every one written to (its Contract entities).
+      const given = (facts?.contracts ?? []) as Contract[];
+      const known = contractIds.every((id) => given.some((c) => c.id === id))
+        ? given.filter((c) => contractIds.includes(c.id))
+        : undefined;
+      return this.raiseFor(m, { id: In(contractIds) }, { timezone: facts?.timezone, known });
+    });
   }
 
   async list(viewer: Viewer, query: AlertQuery): Promise<Page<AlertView>> {
@@ -151,11 +158,14 @@ export class AlertsService implements OnModuleInit {
   private async raiseFor(
     m: EntityManager,
     where: { id?: ReturnType<typeof In>; clientId?: string },
+    read: { timezone?: string; known?: Contract[] } = {},
   ): Promise<void> {
-    const { timezone } = await this.practice.get(m);
+    const timezone = read.timezone ?? (await this.practice.get(m)).timezone;
     const now = this.clock.now();
     const [today, month] = [localDate(now, timezone), localMonth(now, timezone)];
-    const candidates = await m.find(Contract, { where: { archivedAt: IsNull(), ...where } });
+    const candidates = read.known
+      ? read.known.filter((c) => c.archivedAt === null)
+      : await m.find(Contract, { where: { archivedAt: IsNull(), ...where } });
     const inForce = candidates.filter((c) => contractStanding(c, today) === 'active');
     const due = [];
     for (const [k, c] of inForce.entries()) {

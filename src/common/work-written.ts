@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
+/**
+ * What the write has already read in its transaction, so that a listener does not read it
+ * again: the practice's zone, and the contracts written to (the writer's own entities, as
+ * read; a listener reads those not given).
+ */
+export interface WrittenFacts {
+  timezone?: string;
+  contracts?: ReadonlyArray<{ readonly id: string }>;
+}
+
 /** Reacts to a write of contracts' work or quota units, inside the write's own transaction. */
-export type WorkListener = (manager: EntityManager, contractIds: string[]) => Promise<void>;
+export type WorkListener = (
+  manager: EntityManager,
+  contractIds: string[],
+  facts?: WrittenFacts,
+) => Promise<void>;
 
 /**
  * Where the work is written (an intervention saved, a timer stopped, a request filed) says so,
@@ -17,8 +31,8 @@ export class WorkWritten {
     this.listeners.push(listener);
   }
 
-  async notify(manager: EntityManager, contractIds: string[]): Promise<void> {
+  async notify(manager: EntityManager, contractIds: string[], facts?: WrittenFacts): Promise<void> {
     const ids = [...new Set(contractIds)];
-    for (const listener of this.listeners) await listener(manager, ids);
+    for (const listener of this.listeners) await listener(manager, ids, facts);
   }
 }

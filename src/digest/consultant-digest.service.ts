@@ -65,12 +65,20 @@ export class ConsultantDigest implements OnModuleInit {
     return all.filter((u) => u.id !== except);
   }
 
-  /** Writes the line for every active consultant but `except`, in the event's transaction. */
-  async add(m: EntityManager, line: DigestLine, except?: string | null): Promise<void> {
+  /**
+   * Writes the line for every active consultant but `except`, in the event's transaction.
+   * `practice`: the practice as the event read it, whose schedule is not read again.
+   */
+  async add(
+    m: EntityManager,
+    line: DigestLine,
+    except?: string | null,
+    practice?: Practice,
+  ): Promise<void> {
     const consultants = await this.consultants(m, except);
     if (consultants.length === 0) return;
     const now = this.clock.now();
-    const dueAt = nextDigestAt(now, await scheduleIn(m));
+    const dueAt = nextDigestAt(now, practice ? scheduleOf(practice) : await scheduleIn(m));
     await m
       .createQueryBuilder()
       .insert()

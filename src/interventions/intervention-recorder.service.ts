@@ -4,6 +4,7 @@ import { EntityManager } from 'typeorm';
 import type { CalendarSettings, Location, Urgency } from '../common/domain';
 import { BusinessClock, localDate } from '../calendar';
 import { DomainError } from '../common/domain-error';
+import { insertRow } from '../common/insert-row';
 import { outcome } from '../common/outcome';
 import { SupportRequest } from '../requests/request.entity';
 import { Clock } from '../common/clock';
@@ -109,22 +110,27 @@ export class InterventionRecorder {
     const quotaBefore = quotaKeyBefore(current, calendar.timezone);
     const now = this.clock.now();
     const repo = manager.getRepository(Intervention);
-    const intervention = await repo.save(
-      repo.merge(current ?? repo.create({ createdAt: now, invoiceId: null }), {
-        ...draft,
-        ...priced,
-        clientId: refs.contract.clientId,
-        durationMinutes: measured.durationMinutes,
-        afterHoursMinutes: measured.afterHoursMinutes,
-        updatedAt: now,
-      }),
-    );
+    const figures = {
+      ...draft,
+      ...priced,
+      clientId: refs.contract.clientId,
+      durationMinutes: measured.durationMinutes,
+      afterHoursMinutes: measured.afterHoursMinutes,
+      updatedAt: now,
+    };
+    // A new entry has every column given: inserted as is, not saved (a look-up and a read-back).
+    const intervention = current
+      ? await repo.save(repo.merge(current, figures))
+      : await insertRow(manager, repo.create({ ...figures, createdAt: now, invoiceId: null }));
     await replaceDays(manager, intervention, measured.pieces);
     const quota = await this.keepQuota(manager, intervention, quotaBefore, refs.contract, calendar);
     if (intervention.requestId) {
       await markRequestAnswered(manager, intervention.requestId, intervention.startedAt);
     }
-    await this.written.notify(manager, [intervention.contractId]);
+    await this.written.notify(manager, [intervention.contractId], {
+      timezone: calendar.timezone,
+      contracts: [refs.contract],
+    });
     return { intervention, quota, notes };
   }
 

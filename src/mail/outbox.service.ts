@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { insertRow } from '../common/insert-row';
 import type { Locale } from '../i18n/catalogue';
 import type { RenderedMail } from './mail-templates';
 import {
@@ -48,7 +49,8 @@ export class Outbox {
       headers['List-Unsubscribe'] = `<${mail.unsubscribeUrl}>`;
       headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
     }
-    const saved = await repo.save(
+    const saved = await insertRow(
+      m,
       repo.create({
         kind: mail.kind,
         recipient: mail.to.address,

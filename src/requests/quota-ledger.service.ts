@@ -4,6 +4,7 @@ import { URGENCY_LEVELS } from '../common/domain';
 import type { Urgency } from '../common/domain';
 import { QuotaUnit } from './quota-unit.entity';
 import { Clock } from '../common/clock';
+import { insertRow } from '../common/insert-row';
 
 export interface NewQuotaUnit {
   contractId: string;
@@ -47,9 +48,9 @@ export class QuotaLedger {
   }
 
   take(manager: EntityManager, unit: NewQuotaUnit): Promise<QuotaUnit> {
-    const repo = manager.getRepository(QuotaUnit);
-    return repo.save(
-      repo.create({
+    return insertRow(
+      manager,
+      manager.getRepository(QuotaUnit).create({
         contractId: unit.contractId,
         month: unit.month,
         level: unit.level,

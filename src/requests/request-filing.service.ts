@@ -15,6 +15,7 @@ import { QuotaLedger } from './quota-ledger.service';
 import { RequestMail } from './request-mail';
 import { responseDeadline } from './request-rules';
 import { toRequestView, type RequestView } from './request-view';
+import { insertRow } from '../common/insert-row';
 import { SupportRequest } from './request.entity';
 import { applyUrgencyPolicy, type QuotaUse, type UrgencyDecision } from './urgency-policy';
 
@@ -37,7 +38,8 @@ export class RequestFilingService {
 
   async file(viewer: Viewer, dto: FileRequestDto): Promise<FiledRequest> {
     const contract = await this.contracts.get(viewer, dto.contractId);
-    const calendar = toCalendarSettings(await this.practice.get());
+    const practice = await this.practice.get();
+    const calendar = toCalendarSettings(practice);
     const now = this.clock.now();
     assertTakesRequests(contract, localDate(now, calendar.timezone));
     const month = localMonth(now, calendar.timezone);
@@ -57,9 +59,9 @@ export class RequestFilingService {
             { field: 'urgency', message, level, used, quota, resetsOn, reason: code },
           ]);
         }
-        const repo = manager.getRepository(SupportRequest);
-        const request = await repo.save(
-          repo.create({
+        const request = await insertRow(
+          manager,
+          manager.getRepository(SupportRequest).create({
             contractId: contract.id,
             clientId: contract.clientId,
             createdById: viewer.id,
@@ -86,8 +88,11 @@ export class RequestFilingService {
           }),
         );
         await this.ledger.take(manager, unitOf(contract, month, request, decision));
-        await this.written.notify(manager, [contract.id]);
-        await this.mail.filed(manager, request, decision.quota);
+        await this.written.notify(manager, [contract.id], {
+          timezone: calendar.timezone,
+          contracts: [contract],
+        });
+        await this.mail.filed(manager, request, decision.quota, { practice, contract });
         return { ...toRequestView(request, now), quota: decision.quota };
       },
       [Locks.quota(contract.id, month)],

@@ -51,22 +51,35 @@ export class RequestMail {
     private readonly config: AppConfigService,
   ) {}
 
-  /** A request filed: received to its requester, and the consultants told. */
-  async filed(m: EntityManager, request: SupportRequest, quota: QuotaUse): Promise<void> {
-    const { practice, contract, client } = await this.context(m, request);
+  /**
+   * A request filed: received to its requester, and the consultants told. `read`: the practice
+   * and the request's contract as the filing read them, not read again.
+   */
+  async filed(
+    m: EntityManager,
+    request: SupportRequest,
+    quota: QuotaUse,
+    read?: { practice: Practice; contract: Contract },
+  ): Promise<void> {
+    const { practice, contract, client } = await this.context(m, request, read);
     const level = contract.urgencyPolicy.levels[request.urgencyApplied];
-    await this.toRequester(m, request, {
-      kind: 'request_received',
-      template: 'request-received',
-      subjectKey: 'mail-requests.received.subject',
-      dedupeKey: `request-received:${request.id}`,
-      values: (locale) => ({
-        ...this.requestValues(locale, request, practice, contract),
-        ...messageValues(locale, { responseMinutes: level.responseMinutes }),
-        clock: deadlineClock(request.urgencyApplied, contract.urgencyPolicy),
-        terms: termsOf(locale, request, quota, level.surchargePercent),
-      }),
-    });
+    await this.toRequester(
+      m,
+      request,
+      {
+        kind: 'request_received',
+        template: 'request-received',
+        subjectKey: 'mail-requests.received.subject',
+        dedupeKey: `request-received:${request.id}`,
+        values: (locale) => ({
+          ...this.requestValues(locale, request, practice, contract),
+          ...messageValues(locale, { responseMinutes: level.responseMinutes }),
+          clock: deadlineClock(request.urgencyApplied, contract.urgencyPolicy),
+          terms: termsOf(locale, request, quota, level.surchargePercent),
+        }),
+      },
+      practice,
+    );
     await this.toConsultants(m, request, practice, contract, client);
   }
 
@@ -78,17 +91,22 @@ export class RequestMail {
     authorName: string,
   ): Promise<void> {
     const { practice, contract } = await this.context(m, request);
-    await this.toRequester(m, request, {
-      kind: 'request_answered',
-      template: 'request-answered',
-      subjectKey: 'mail-requests.answered.subject',
-      dedupeKey: `request-answered:${comment.id}`,
-      values: (locale) => ({
-        ...this.requestValues(locale, request, practice, contract),
-        authorName,
-        body: comment.body,
-      }),
-    });
+    await this.toRequester(
+      m,
+      request,
+      {
+        kind: 'request_answered',
+        template: 'request-answered',
+        subjectKey: 'mail-requests.answered.subject',
+        dedupeKey: `request-answered:${comment.id}`,
+        values: (locale) => ({
+          ...this.requestValues(locale, request, practice, contract),
+          authorName,
+          body: comment.body,
+        }),
+      },
+      practice,
+    );
   }
 
   /** A comment of the client's staff: a line of the consultants' digest. */
@@ -116,34 +134,53 @@ export class RequestMail {
 
   async resolved(m: EntityManager, request: SupportRequest): Promise<void> {
     const { practice, contract } = await this.context(m, request);
-    await this.toRequester(m, request, {
-      kind: 'request_resolved',
-      template: 'request-resolved',
-      subjectKey: 'mail-requests.resolved.subject',
-      dedupeKey: `request-resolved:${request.id}:${request.resolvedAt?.toISOString() ?? ''}`,
-      values: (locale) => this.requestValues(locale, request, practice, contract),
-    });
+    await this.toRequester(
+      m,
+      request,
+      {
+        kind: 'request_resolved',
+        template: 'request-resolved',
+        subjectKey: 'mail-requests.resolved.subject',
+        dedupeKey: `request-resolved:${request.id}:${request.resolvedAt?.toISOString() ?? ''}`,
+        values: (locale) => this.requestValues(locale, request, practice, contract),
+      },
+      practice,
+    );
   }
 
   /** The consultant changed the request's level: the requester learns to what, and why. */
   async reclassified(m: EntityManager, request: SupportRequest, at: Date): Promise<void> {
     const { practice, contract } = await this.context(m, request);
-    await this.toRequester(m, request, {
-      kind: 'request_reclassified',
-      template: 'request-reclassified',
-      subjectKey: 'mail-requests.reclassified.subject',
-      dedupeKey: `request-reclassified:${request.id}:${at.toISOString()}`,
-      values: (locale) => ({
-        ...this.requestValues(locale, request, practice, contract),
-        ...messageValues(locale, { fromLevel: request.reclassifiedFrom ?? request.urgencyApplied }),
-        reason: request.reclassificationReason ?? '',
-      }),
-    });
+    await this.toRequester(
+      m,
+      request,
+      {
+        kind: 'request_reclassified',
+        template: 'request-reclassified',
+        subjectKey: 'mail-requests.reclassified.subject',
+        dedupeKey: `request-reclassified:${request.id}:${at.toISOString()}`,
+        values: (locale) => ({
+          ...this.requestValues(locale, request, practice, contract),
+          ...messageValues(locale, {
+            fromLevel: request.reclassifiedFrom ?? request.urgencyApplied,
+          }),
+          reason: request.reclassificationReason ?? '',
+        }),
+      },
+      practice,
+    );
   }
 
-  private async context(m: EntityManager, request: SupportRequest) {
-    const [practice] = await m.getRepository(Practice).find({ take: 1 });
-    const contract = await m.getRepository(Contract).findOneByOrFail({ id: request.contractId });
+  private async context(
+    m: EntityManager,
+    request: SupportRequest,
+    read?: { practice: Practice; contract: Contract },
+  ) {
+    const practice = read?.practice ?? (await m.getRepository(Practice).find({ take: 1 }))[0];
+    const contract =
+      read?.contract.id === request.contractId
+        ? read.contract
+        : await m.getRepository(Contract).findOneByOrFail({ id: request.contractId });
     const client = await m.getRepository(Client).findOneByOrFail({ id: request.clientId });
     return { practice, contract, client };
   }
@@ -171,17 +208,20 @@ export class RequestMail {
     return `${this.config.values.publicUrl}/portal/requests/${request.id}`;
   }
 
-  /** To whoever filed the request, when they are the client's staff and want it. */
+  /**
+   * To whoever filed the request, when they are the client's staff and want it (the user read
+   * once, for their role, address, preferences and language).
+   */
   private async toRequester(
     m: EntityManager,
     request: SupportRequest,
     message: RequesterMessage,
+    practice: Practice,
   ): Promise<void> {
     const userId = request.createdById;
-    const user = await m.getRepository(User).findOneBy({ id: userId });
-    if (user?.role !== 'client') return;
-    if (!(await this.preferences.wants(m, userId, message.kind))) return;
-    const locale = await this.preferences.localeOf(m, userId);
+    const reader = await this.preferences.reader(m, userId, message.kind, practice);
+    if (reader === null || reader.user.role !== 'client') return;
+    const { user, locale } = reader;
     const unsubscribeUrl = this.preferences.unsubscribeUrl(userId, message.kind);
     const values = { ...message.values(locale), unsubscribeUrl };
     await this.outbox.enqueue(m, {
@@ -229,13 +269,15 @@ export class RequestMail {
           },
         },
         request.createdById,
+        practice,
       );
       return;
     }
     const requester = await m.getRepository(User).findOneBy({ id: request.createdById });
     for (const consultant of await this.digest.consultants(m, request.createdById)) {
-      if (!(await this.preferences.wants(m, consultant.id, 'request_critical'))) continue;
-      const locale = await this.preferences.localeOf(m, consultant.id);
+      const reader = await this.preferences.reader(m, consultant.id, 'request_critical', practice);
+      if (reader === null) continue;
+      const { locale } = reader;
       const unsubscribeUrl = this.preferences.unsubscribeUrl(consultant.id, 'request_critical');
       const url = `${this.config.values.publicUrl}${path}`;
       const content = renderMail('request-critical', locale, 'mail-requests.critical.subject', {

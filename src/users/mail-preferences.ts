@@ -10,6 +10,23 @@ import { isEssential, receives } from './notification-topics';
 import { readUnsubscribeToken, unsubscribeKey, unsubscribeToken } from './unsubscribe-token';
 import { User } from './user.entity';
 
+/** What `reader` reads of a user. */
+const READER_COLUMNS = {
+  id: true,
+  role: true,
+  email: true,
+  displayName: true,
+  clientId: true,
+  active: true,
+  mailPreferences: true,
+  locale: true,
+} as const;
+
+function wantsKind(user: Pick<User, 'active' | 'mailPreferences'> | null, kind: MailKind): boolean {
+  if (!user?.active) return false;
+  return isEssential(kind) || receives(user.mailPreferences, kind);
+}
+
 /**
  * What a person wants by mail, for every module that causes a message: whether they receive a
  * kind (essential kinds always, to an active user), the language they read, and the one-click
@@ -31,8 +48,7 @@ export class MailPreferences {
       where: { id: userId },
       select: { id: true, active: true, mailPreferences: true },
     });
-    if (!user?.active) return false;
-    return isEssential(kind) || receives(user.mailPreferences, kind);
+    return wantsKind(user, kind);
   }
 
   /** The language this user reads their mail in: their own, else the practice's, else French. */
@@ -43,6 +59,26 @@ export class MailPreferences {
     if (user?.locale) return user.locale;
     const [practice] = await m.getRepository(Practice).find({ take: 1 });
     return practice?.locale ?? DEFAULT_LOCALE;
+  }
+
+  /**
+   * `wants` and `localeOf` in one read of the user: the user (their role, address and name
+   * too) and their language when they receive this kind, else null. `practice`: the practice
+   * as the caller read it, whose language stands in for a user without one.
+   */
+  async reader(
+    m: EntityManager,
+    userId: string,
+    kind: MailKind,
+    practice: Pick<Practice, 'locale'> | null,
+  ): Promise<{ user: User; locale: Locale } | null> {
+    await this.loadKey();
+    const user = await m.getRepository(User).findOne({
+      where: { id: userId },
+      select: READER_COLUMNS,
+    });
+    if (user === null || !wantsKind(user, kind)) return null;
+    return { user, locale: user.locale ? user.locale : (practice?.locale ?? DEFAULT_LOCALE) };
   }
 
   /** The one-click link that turns this kind off for this user; no sign-in, nothing stored. */
