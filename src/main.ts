@@ -1,3 +1,5 @@
+// First: every module loaded after this one is read from the code cache when it can be.
+import { codeCache } from './code-cache-start';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
   await app.get(JwtSecret).get();
   const { PORT, HOST } = app.get(AppConfigService).values;
   await app.listen(PORT, HOST);
+  void codeCache?.finish();
   const { SetupPage } = await import('./web/web-setup-page.service');
   const address = browserAddress(HOST, PORT);
   app

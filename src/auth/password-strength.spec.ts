@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import {
   isPasswordWeakness,
   MIN_PASSWORD_SCORE,
@@ -64,5 +66,34 @@ describe('weaknessAdvice', () => {
     expect(isPasswordWeakness({ field: 'password', message: 'x', ...weakness })).toBe(true);
     expect(isPasswordWeakness({ field: 'password', message: 'too short' })).toBe(false);
     expect(isPasswordWeakness(undefined)).toBe(false);
+  });
+});
+
+describe('loading the password rules', () => {
+  /** The packages of @zxcvbn-ts a fresh process holds once it has run `script`. */
+  function zxcvbnLoadedBy(script: string): string[] {
+    const code = `
+      const strength = require(${JSON.stringify(join(__dirname, 'password-strength'))});
+      ${script};
+      const loaded = Object.keys(require.cache).map((f) => /@zxcvbn-ts\\/([^/]+)/.exec(f)?.[1]);
+      process.stdout.write(JSON.stringify([...new Set(loaded.filter(Boolean))].sort()));
+    `;
+    const run = spawnSync(process.execPath, ['-r', 'ts-node/register/transpile-only', '-e', code], {
+      env: { ...process.env, TS_NODE_TRANSPILE_ONLY: 'true' },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return JSON.parse(run.stdout) as string[];
+  }
+
+  it('leaves zxcvbn and its dictionaries unloaded until a password is checked', () => {
+    expect(zxcvbnLoadedBy('')).toEqual([]);
+    expect(zxcvbnLoadedBy("strength.passwordWeakness('password1234')")).toEqual([
+      'core',
+      'dictionary-compression',
+      'language-common',
+      'language-en',
+      'language-fr',
+    ]);
   });
 });

@@ -1,7 +1,17 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
-import * as fr from '@zxcvbn-ts/language-fr';
+import type * as Core from '@zxcvbn-ts/core';
+import type * as Common from '@zxcvbn-ts/language-common';
+import type * as En from '@zxcvbn-ts/language-en';
+import type * as Fr from '@zxcvbn-ts/language-fr';
+import { onFirstUse } from '../common/on-first-use';
+
+/**
+ * zxcvbn and its dictionaries (about 0.2 s and 20 MB once decompressed) are loaded on the first
+ * password checked or worded, not at start: most starts check none.
+ */
+const core = onFirstUse<typeof Core>('@zxcvbn-ts/core');
+const common = onFirstUse<typeof Common>('@zxcvbn-ts/language-common');
+const en = onFirstUse<typeof En>('@zxcvbn-ts/language-en');
+const fr = onFirstUse<typeof Fr>('@zxcvbn-ts/language-fr');
 
 /** Shortest password accepted; length alone does not make it strong (see `passwordWeakness`). */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -31,11 +41,11 @@ export type PasswordLocale = 'fr' | 'en';
  * Levenshtein matching, which costs half a second per check; near-misses of the common
  * passwords are still caught by l33t and case variations.
  */
-let estimator: ZxcvbnFactory | undefined;
-function zxcvbn(): ZxcvbnFactory {
-  return (estimator ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary },
-    graphs: common.adjacencyGraphs,
+let estimator: Core.ZxcvbnFactory | undefined;
+function zxcvbn(): Core.ZxcvbnFactory {
+  return (estimator ??= new (core().ZxcvbnFactory)({
+    dictionary: { ...common().dictionary, ...en().dictionary, ...fr().dictionary },
+    graphs: common().adjacencyGraphs,
   }));
 }
 
@@ -62,11 +72,9 @@ export function isPasswordWeakness(value: unknown): value is PasswordWeakness {
   return typeof v?.score === 'number' && Array.isArray(v.suggestions);
 }
 
-const TRANSLATIONS = { en: en.translations, fr: fr.translations };
-
 /** zxcvbn's reason and advice as sentences in the reader's language ('' when it gives none). */
 export function weaknessAdvice(weakness: PasswordWeakness, locale: PasswordLocale): string {
-  const translations = TRANSLATIONS[locale];
+  const translations = (locale === 'fr' ? fr() : en()).translations;
   const warning = weakness.warning
     ? translations.warnings[weakness.warning as keyof typeof translations.warnings]
     : undefined;
