@@ -18,6 +18,7 @@ import { LegalMentions1765710000000 } from './1765710000000-LegalMentions';
 import { Trainings1765800000000 } from './1765800000000-Trainings';
 import { Synonyms1765800000001 } from './1765800000001-Synonyms';
 import { WorkingTimeLimits1765900000000 } from './1765900000000-WorkingTimeLimits';
+import { WorkFigures1766000000000 } from './1766000000000-WorkFigures';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   Trainings1765800000000,
   Synonyms1765800000001,
   WorkingTimeLimits1765900000000,
+  WorkFigures1766000000000,
 ];

@@ -74,7 +74,25 @@ async function timed(work) {
   return { ms: performance.now() - started, result };
 }
 
+/**
+ * BENCH_REBUILD=1: the figures stored by day (work_days, work_groups) rebuilt from the rows the
+ * bench wrote straight into the tables, as a migration or a change of zone does; then exits.
+ */
+async function rebuild() {
+  const { createApp } = require(join(dist, 'src/bootstrap'));
+  const { rebuildWorkFigures } = require(join(dist, 'src/interventions/work-days'));
+  const { DataSource } = require('typeorm');
+  const app = await createApp();
+  await app.init();
+  const started = performance.now();
+  await app.get(DataSource).transaction((manager) => rebuildWorkFigures(manager));
+  const ms = performance.now() - started;
+  await app.close();
+  process.stdout.write(`${JSON.stringify({ rebuildMs: ms })}\n`);
+}
+
 async function main() {
+  if (process.env.BENCH_REBUILD) return rebuild();
   const { createApp } = require(join(dist, 'src/bootstrap'));
   const { WorkloadReportService } = require(join(dist, 'src/reports/workload-report.service'));
   const { DAY_SQL } = require(join(dist, 'src/reports/workload-queries'));

@@ -7,14 +7,16 @@ import { dayRowsOf, insertInChunks } from './intervention-days';
 import { Intervention } from './intervention.entity';
 import { BusinessClock } from '../calendar';
 import { measureWork } from './work-figures';
+import { rebuildWorkFigures } from './work-days';
 
 /** Interventions read per step: their pieces are written before the next step is read. */
 const BATCH = 1000;
 
 /**
- * The local-day pieces of the interventions (`intervention_days`) depend on the practice's time
- * zone: when it changes, every finished intervention is cut again at the new zone's midnights,
- * in the transaction that changes the zone. The interventions themselves (duration, after-hours
+ * The local-day pieces of the interventions (`intervention_days`) and the figures stored by day
+ * (work-days.ts) depend on the practice's time zone: when it changes, every finished
+ * intervention is cut again at the new zone's midnights, in the transaction that changes the
+ * zone. The interventions themselves (duration, after-hours
  * and billable minutes, price) stay as they were priced and, for some, invoiced.
  */
 @Injectable()
@@ -63,7 +65,10 @@ export class DayPieces implements OnModuleInit, PracticeChangeListener {
         order: { id: 'ASC' },
         take: BATCH,
       });
-      if (batch.length === 0) return count;
+      if (batch.length === 0) {
+        await rebuildWorkFigures(manager, calendar.timezone);
+        return count;
+      }
       const rows = batch.flatMap((intervention) =>
         dayRowsOf(
           intervention,

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { localDate } from '../calendar';
+import { addDays, localDate } from '../calendar';
 import { DEFAULT_LIMITS, type GuardrailLimits, URGENT_LEVELS } from '../common/domain';
 import { GuardrailJudge, type JudgedDays } from './guardrail-judge';
 import { forEachWork } from './guardrail-queries';
 import { highestAverageOnly } from './guardrail-warnings';
 import type { Warning } from './guardrails';
 import { Intervention } from './intervention.entity';
+import { storedWorkDays } from './work-days';
 
 export interface GuardrailSettings {
   timezone: string;
@@ -16,10 +17,11 @@ export interface GuardrailSettings {
 
 /**
  * The limits the consultant's work breaks, by the one judge of the rules (GuardrailJudge):
- * around a saved intervention (the live warnings), or over a period (the workload report). The
- * work of the reading window of the days judged (the weeks of the average before them, the rest
- * windows after them) is streamed to the judge in order of start, the few columns the rules
- * read, so that a check holds the figures of its days, never the work's entities.
+ * around a saved intervention (the live warnings), or over a period (the workload report), over
+ * the reading window of the days judged (the weeks of the average before them, the rest windows
+ * after them). A saved intervention's few weeks of work are streamed to the judge in order of
+ * start, the few columns the rules read; a report's period is read from the figures stored by
+ * day (work-days.ts), which the judge computed when the work was written.
  */
 @Injectable()
 export class GuardrailCheck {
@@ -45,14 +47,30 @@ export class GuardrailCheck {
 
   /**
    * Every limit broken in a period of local days (both included), as the workload report lists
-   * them: ten years of work are judged in the memory of their days.
+   * them, from the figures stored by day (work-days.ts): one row a day of the reading window,
+   * whatever the work, judged in the memory of the days.
    */
   async over(
     consultantId: string,
     period: { from: string; to: string },
     settings: GuardrailSettings,
   ): Promise<Warning[]> {
-    return this.judged(consultantId, period, settings);
+    const judge = new GuardrailJudge(
+      { timezone: settings.timezone, limits: withDefaults(settings.limits) },
+      period,
+    );
+    // Work that touches the reading window starts at most a day before it (work-times.ts).
+    const days = await storedWorkDays(
+      this.interventions.manager,
+      consultantId,
+      addDays(judge.reading.from, -2),
+      judge.reading.to,
+    );
+    for (const day of days) judge.addDay(day.day, day);
+    for (const day of days) {
+      for (const [start, end] of day.stretches) judge.addStretch(start, end, day.day);
+    }
+    return judge.finish();
   }
 
   private async judged(

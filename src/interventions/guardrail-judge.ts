@@ -69,6 +69,8 @@ export interface JudgedDays {
   around?: boolean;
   /** A day of work earlier than the reading window (a live check's given work): held too. */
   earliest?: string;
+  /** Only these days are read, for their figures (work-days.ts): no window around them. */
+  alone?: boolean;
 }
 
 /** One local day's work, summed: what the rules read of a day. */
@@ -120,7 +122,9 @@ export class GuardrailJudge implements DayTable {
     this.limits = settings.limits;
     const around = judged.around === true;
     const weeksAfter = around ? Math.max(0, this.limits.averageWeeks - 1) : 0;
-    this.reading = guardrailReading(judged.from, judged.to, this.limits, weeksAfter);
+    this.reading = judged.alone
+      ? { from: judged.from, to: judged.to }
+      : guardrailReading(judged.from, judged.to, this.limits, weeksAfter);
     this.days = { first: dayNumber(judged.from), last: dayNumber(judged.to) };
     this.weeks = { first: mondayOfNumber(this.days.first), last: mondayOfNumber(this.days.last) };
     this.averageEnds = { first: this.weeks.first, last: this.weeks.last + 7 * weeksAfter };
@@ -128,7 +132,7 @@ export class GuardrailJudge implements DayTable {
     const restWeeks = { first: this.weeks.first - (around ? 7 : 0), last: this.weeks.last };
     const earliest = judged.earliest ? dayNumber(judged.earliest) - 1 : Infinity;
     this.base = Math.min(dayNumber(this.reading.from) - DAYS_AROUND, earliest);
-    this.hold(dayNumber(this.reading.to) + DAYS_AROUND - this.base);
+    this.room(dayNumber(this.reading.to) + DAYS_AROUND - this.base);
     const within = (n: number, range: Range) => (n >= range.first && n <= range.last ? n : null);
     this.rules = [
       {
@@ -183,17 +187,40 @@ export class GuardrailJudge implements DayTable {
   addDay(date: string, figures: DayFigures): void {
     const k = dayNumber(date) - this.base;
     if (k < 0) throw new RangeError('A day before the days read');
-    this.hold(k);
+    this.room(k);
     this.workedMs[k] += figures.workedMs;
     this.afterHours[k] += figures.afterHoursMinutes;
     this.nightMinutes[k] += figures.nightMinutes;
     this.urgentStarts[k] += figures.urgentStarts;
   }
 
-  /** A stretch of work whose days' figures are given by addDay, in order of start. */
-  addStretch(start: number, end: number): void {
-    const startIndex = this.indexOf(start);
-    if (end > start) this.stretch(start, end, this.base + startIndex);
+  /** The figures of a local day held, and its first and last instants ([start, end)). */
+  day(date: string): DayFigures & { start: number; end: number } {
+    const k = dayNumber(date) - this.base;
+    this.hold(k + 1);
+    return {
+      workedMs: this.workedMs[k],
+      afterHoursMinutes: this.afterHours[k],
+      nightMinutes: this.nightMinutes[k],
+      urgentStarts: this.urgentStarts[k],
+      start: this.dayStart[k],
+      end: this.dayStart[k + 1],
+    };
+  }
+
+  /**
+   * A stretch of work whose days' figures are given by addDay, in order of start; `date`, the
+   * local day it starts on when known (stored days), spares working out the day's bounds.
+   */
+  addStretch(start: number, end: number, date?: string): void {
+    let day: number;
+    if (date === undefined) day = this.base + this.indexOf(start);
+    else {
+      if (start < this.lastStart) throw new RangeError('Work must come in order of start');
+      this.lastStart = start;
+      day = dayNumber(date);
+    }
+    if (end > start) this.stretch(start, end, day);
   }
 
   /** The index of the day of an instant, work coming in order of start. */
@@ -239,14 +266,21 @@ export class GuardrailJudge implements DayTable {
    * computed and given room for their figures.
    */
   private hold(index: number): number {
+    this.room(index);
     for (let k = this.dayStart.length; k <= index; k++) {
       this.dayStart.push(dayBounds(dayOfNumber(this.base + k), this.zone).start.getTime());
+    }
+    return this.dayStart[index];
+  }
+
+  /** Room for the figures of the days up to index `index`, their bounds not worked out. */
+  private room(index: number): void {
+    for (let k = this.workedMs.length; k <= index; k++) {
       this.workedMs.push(0);
       this.afterHours.push(0);
       this.nightMinutes.push(0);
       this.urgentStarts.push(0);
     }
-    return this.dayStart[index];
   }
 
   /** Night minutes of [from, to) within day index k, rounded as dailySpanMinutesBetween does. */

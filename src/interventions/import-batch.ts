@@ -6,7 +6,7 @@ import { QuotaLedger } from '../requests/quota-ledger.service';
 import { QuotaUnit } from '../requests/quota-unit.entity';
 import type { PlannedIntervention } from './import-plan';
 import { InterventionDay } from './intervention-day.entity';
-import { dayRowsOf, insertInChunks } from './intervention-days';
+import { dayRowsOf, insertInChunks, refreshTouched, touchedBy } from './intervention-days';
 import { Intervention } from './intervention.entity';
 
 /**
@@ -44,6 +44,7 @@ export async function writeImport(
   await insertInChunks(manager, Intervention, interventions);
   const days = interventions.flatMap((row, i) => dayRowsOf(row, planned[i].measured.pieces));
   await insertInChunks(manager, InterventionDay, days);
+  await refreshTouched(manager, touchedBy(days));
   await insertInChunks(manager, QuotaUnit, await quotaUnits(manager, rows, by, ledger));
   return interventions.length;
 }

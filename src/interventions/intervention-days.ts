@@ -3,6 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { InterventionDay } from './intervention-day.entity';
 import type { Intervention } from './intervention.entity';
 import type { WorkPiece } from './work-figures';
+import { daysOfPieces, refreshWorkFigures } from './work-days';
 
 /** Rows per INSERT: far below the bound-parameter limits of SQLite and PostgreSQL. */
 export const INSERT_CHUNK = 500;
@@ -31,18 +32,59 @@ export function dayRowsOf(
   }));
 }
 
-/** Rewrites an intervention's day rows, in the caller's transaction. */
+/**
+ * Rewrites an intervention's day rows, in the caller's transaction, and the figures stored for
+ * the days they touched before and after (work-days.ts).
+ */
 export async function replaceDays(
   manager: EntityManager,
   intervention: Intervention,
   pieces: readonly WorkPiece[],
 ): Promise<void> {
-  await deleteDays(manager, intervention.id);
+  const before = await daysOfPieces(manager, intervention.id);
+  await manager.getRepository(InterventionDay).delete({ interventionId: intervention.id });
   await insertInChunks(manager, InterventionDay, dayRowsOf(intervention, pieces));
+  const touched = [...before];
+  if (pieces.length > 0) {
+    const [first, last] = [pieces[0].date, pieces[pieces.length - 1].date];
+    touched.push({ consultantId: intervention.consultantId, first, last });
+  }
+  await refreshTouched(manager, touched);
 }
 
+/** Deletes an intervention's day rows and refreshes the figures of their days. */
 export async function deleteDays(manager: EntityManager, interventionId: string): Promise<void> {
+  const before = await daysOfPieces(manager, interventionId);
   await manager.getRepository(InterventionDay).delete({ interventionId });
+  await refreshTouched(manager, before);
+}
+
+/**
+ * The figures of the days rows were written on, by consultant, in the caller's transaction:
+ * what a writer of `intervention_days` (the import) calls once its rows are in.
+ */
+export async function refreshTouched(
+  manager: EntityManager,
+  touched: readonly { consultantId: string; first: string; last: string }[],
+): Promise<void> {
+  const spans = new Map<string, { first: string; last: string }>();
+  for (const { consultantId, first, last } of touched) {
+    const span = spans.get(consultantId);
+    spans.set(consultantId, {
+      first: span && span.first < first ? span.first : first,
+      last: span && span.last > last ? span.last : last,
+    });
+  }
+  for (const [consultantId, { first, last }] of spans) {
+    await refreshWorkFigures(manager, consultantId, first, last);
+  }
+}
+
+/** The days of the rows, by consultant: what refreshTouched is given after writing them. */
+export function touchedBy(
+  rows: readonly Pick<InterventionDay, 'consultantId' | 'day'>[],
+): { consultantId: string; first: string; last: string }[] {
+  return rows.map(({ consultantId, day }) => ({ consultantId, first: day, last: day }));
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
- * The workload report's SQL: one scan groups the local-day pieces of the interventions
- * (`intervention_days`, written with every intervention) by day, client and activity, so that
- * no intervention is loaded into memory, and the days, the breakdowns and the work's part of
- * the pressure are summed from those groups; the requests of the period are grouped by client.
- * The (consultantId, day) index drives the scan; days are compared as 'YYYY-MM-DD' text and
- * instants as ISO UTC text, the same on SQLite and PostgreSQL.
+ * The workload report's SQL: the days are the local-day pieces of the interventions
+ * (`intervention_days`, written with every intervention) grouped by day, so that no
+ * intervention is loaded into memory; the breakdowns by client and activity and the work's part
+ * of the pressure are read from the sums stored by day, client and activity (`work_groups`);
+ * the requests of the period are grouped by client. The (consultantId, day) indexes drive the
+ * scans; days are compared as 'YYYY-MM-DD' text and instants as ISO UTC text, the same on SQLite
+ * and PostgreSQL.
  */
 import type { ActivityKind } from '../common/domain';
 import { URGENT_LEVELS } from '../common/domain';
@@ -32,8 +33,7 @@ export interface WorkloadDayRow extends WorkloadDayInput {
 const URGENT_START = `CASE WHEN d."isStartDay" = true AND d.urgency IN (:...urgent) THEN 1 ELSE 0 END`;
 
 /**
- * The days alone: the bench's baseline (bench/workload.bench.ts), and what WORKLOAD_SQL answers
- * for the days. The rest before the next day runs
+ * The days: the report's, and the bench's baseline (bench/workload.bench.ts). The rest before the next day runs
  * from when the day's work really ended to the next day's first new start: pieces are cut at
  * midnight, so work from 23:00 to 00:30 ends at 00:30 (the real end of the intervention of the
  * day's last piece, `workEnd`), and the next day's 00:00 piece continues it rather than starting
@@ -65,62 +65,22 @@ SELECT p.*,
  ORDER BY p.day`;
 
 /**
- * The same days as DAY_SQL and the groups by client and activity, from one scan of the pieces:
- * they are grouped by day, client and activity (a few rows a day), and both the days and the
- * groups are summed from those. The days come first, in order, then the groups. The pieces are
- * ordered in a subquery so that SQLite sorts each day's alone (the index gives the days in
- * order) rather than the whole period's.
+ * The groups by client and activity: the sums stored by day, client and activity when the work
+ * was written (`work_groups`, interventions/work-days.ts), over the period's days, a few rows a
+ * day rather than every piece.
  */
-export const WORKLOAD_SQL = `
-WITH g AS MATERIALIZED (
-SELECT d.day AS day, d."clientId" AS "clientId", d."activityId" AS "activityId",
-       SUM(d.minutes) AS "workedMinutes",
-       SUM(d."afterHoursMinutes") AS "afterHoursMinutes",
-       SUM(${URGENT_START}) AS "urgentInterruptions",
-       SUM(CASE WHEN d.urgency IN (:...urgent) THEN d.minutes ELSE 0 END) AS "urgentMinutes",
-       MIN(d."pieceStart") AS "firstStart",
-       MAX(d."pieceEnd") AS "lastEnd",
-       MIN(CASE WHEN d."isStartDay" = true THEN d."pieceStart" END) AS "newWorkStart"
-  FROM (SELECT s.day, s."clientId", s."activityId", s.minutes, s."afterHoursMinutes",
-               s.urgency, s."isStartDay", s."pieceStart", s."pieceEnd"
-          FROM intervention_days s
-         WHERE s."consultantId" = :consultantId AND s.day >= :from AND s.day <= :to
-         ORDER BY s.day, s."clientId", s."activityId") d
- GROUP BY d.day, d."clientId", d."activityId"),
-per_day AS (
-SELECT g.day,
-       SUM(g."workedMinutes") AS "workedMinutes",
-       SUM(g."afterHoursMinutes") AS "afterHoursMinutes",
-       SUM(g."urgentInterruptions") AS "urgentInterruptions",
-       SUM(g."urgentMinutes") AS "urgentMinutes",
-       COUNT(DISTINCT g."clientId") AS clients,
-       MIN(g."firstStart") AS "firstStart",
-       MAX(g."lastEnd") AS "lastEnd",
-       MIN(g."newWorkStart") AS "newWorkStart"
-  FROM g
- GROUP BY g.day)
-SELECT * FROM (
-SELECT 'day' AS kind, p.day, p."workedMinutes", p."afterHoursMinutes", p."urgentInterruptions",
-       p."urgentMinutes", p.clients, p."firstStart", p."lastEnd", p."newWorkStart",
-       (SELECT MAX(e."pieceEnd")
-          FROM intervention_days l
-          JOIN intervention_days e ON e."interventionId" = l."interventionId"
-         WHERE l."consultantId" = :consultantId AND l.day = p.day AND l."pieceEnd" = p."lastEnd"
-       ) AS "workEnd",
-       NULL AS "clientId", NULL AS "clientName", NULL AS activity
-  FROM per_day p
-UNION ALL
-SELECT 'group' AS kind, NULL, w."workedMinutes", w."afterHoursMinutes", w."urgentInterruptions",
-       NULL, NULL, NULL, NULL, NULL, NULL, w."clientId", c.name, a.kind
+export const GROUPS_SQL = `
+SELECT w."clientId", c.name AS "clientName", a.kind AS activity, w."workedMinutes",
+       w."afterHoursMinutes", w."urgentInterruptions"
   FROM (SELECT g."clientId", g."activityId",
-               SUM(g."workedMinutes") AS "workedMinutes",
+               SUM(g.minutes) AS "workedMinutes",
                SUM(g."afterHoursMinutes") AS "afterHoursMinutes",
-               SUM(g."urgentInterruptions") AS "urgentInterruptions"
-          FROM g
+               SUM(g."urgentStarts") AS "urgentInterruptions"
+          FROM work_groups g
+         WHERE g."consultantId" = :consultantId AND g.day >= :from AND g.day <= :to
          GROUP BY g."clientId", g."activityId") w
   JOIN clients c ON c.id = w."clientId"
-  JOIN activities a ON a.id = w."activityId") r
- ORDER BY r.kind, r.day`;
+  JOIN activities a ON a.id = w."activityId"`;
 
 /** The days with work, and the groups by client and activity. */
 export interface WorkloadRows {
@@ -130,17 +90,11 @@ export interface WorkloadRows {
 }
 
 export async function workloadRows(db: Queryable, scope: WorkloadScope): Promise<WorkloadRows> {
-  const rows = await reportQuery<Record<string, unknown>>(db, WORKLOAD_SQL, {
-    ...scope,
-    urgent: URGENT_LEVELS,
-  });
-  const days: WorkloadDayRow[] = [];
-  const groups: Record<string, unknown>[] = [];
-  for (const row of rows) {
-    if (row.kind === 'day') days.push(dayOf(row));
-    else groups.push(row);
-  }
-  return { days, groups: workGroupsOf(groups) };
+  const [days, groups] = await Promise.all([
+    reportQuery<Record<string, unknown>>(db, DAY_SQL, { ...scope, urgent: URGENT_LEVELS }),
+    reportQuery<Record<string, unknown>>(db, GROUPS_SQL, { ...scope }),
+  ]);
+  return { days: days.map(dayOf), groups: workGroupsOf(groups) };
 }
 
 function dayOf(row: Record<string, unknown>): WorkloadDayRow {

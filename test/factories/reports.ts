@@ -6,6 +6,7 @@ import {
   type CalendarSettings,
   type Urgency,
 } from '../../src/common/domain';
+import { refreshWorkFigures } from '../../src/interventions/work-days';
 import type { TestApp } from '../app';
 import { createContract } from './contracts';
 import { bearer, createActivity, createClient, setupConsultant } from './index';
@@ -158,6 +159,12 @@ export async function insertWork(
       ],
     );
   }
+  await refreshWorkFigures(
+    t.dataSource,
+    who.consultantId,
+    pieces[0].date,
+    pieces[pieces.length - 1].date,
+  );
   return id;
 }
 

@@ -1,0 +1,249 @@
+/**
+ * The work's figures stored by local day, kept with the work so that a report reads one row a
+ * day rather than every intervention of its period:
+ *
+ * - `work_days`: per consultant and local day of the practice's zone, what the working-time rules
+ *   read of the day (GuardrailJudge's figures: worked time, after-hours minutes spread in
+ *   proportion, night minutes, urgent starts) and the day's merged stretches of work, cut at its
+ *   midnights (the judge merges them back across midnight);
+ * - `work_groups`: per consultant, local day, client and activity, the minutes, after-hours
+ *   minutes and urgent starts of the day's pieces (`intervention_days`), summed.
+ *
+ * Every write of `intervention_days` refreshes the days it touched (refreshWorkFigures): the
+ * recorder and the removal of an intervention, the import, a change of time zone
+ * (rebuildWorkFigures). A day's figures depend only on the work that touches it, so refreshing
+ * the touched days is exact. The figures are computed by the judge itself, from the
+ * interventions, so that stored and streamed work give the same warnings.
+ */
+import type { DataSource, EntityManager } from 'typeorm';
+import { addDays, dayBounds } from '../calendar';
+import { DEFAULT_LIMITS, URGENT_LEVELS } from '../common/domain';
+import { GuardrailJudge } from './guardrail-judge';
+
+type Db = DataSource | EntityManager;
+
+const HOUR_MS = 3_600_000;
+/** Days refreshed at a time when the figures are rebuilt: a year of work in memory at most. */
+const REBUILD_DAYS = 366;
+/** Rows per INSERT, far below the bound-parameter limits. */
+const INSERT_ROWS = 400;
+
+/** A stored day: the judge's figures and the stretches of work within the day. */
+export interface StoredWorkDay {
+  day: string;
+  workedMs: number;
+  afterHoursMinutes: number;
+  nightMinutes: number;
+  urgentStarts: number;
+  /** [start, end) in milliseconds, in order, none touching another. */
+  stretches: [number, number][];
+}
+
+function isPostgres(db: Db): boolean {
+  const connection = 'connection' in db ? db.connection : db;
+  return connection.options.type === 'postgres';
+}
+
+/** Runs SQL written with `?` marks on either database. */
+async function run<T = unknown>(db: Db, sql: string, params: unknown[]): Promise<T[]> {
+  let n = 0;
+  const text = isPostgres(db) ? sql.replace(/\?/g, () => `$${++n}`) : sql;
+  return db.query<T[]>(text, params);
+}
+
+/** The practice's zone, or null before the practice is set up. */
+async function practiceZone(db: Db): Promise<string | null> {
+  const rows = await run<{ timezone: string }>(db, 'SELECT timezone FROM practice', []);
+  return rows[0]?.timezone ?? null;
+}
+
+/**
+ * Rewrites the stored figures of a consultant's local days `from` to `to` (both included) from
+ * the interventions and their pieces, in the caller's transaction.
+ */
+export async function refreshWorkFigures(
+  db: Db,
+  consultantId: string,
+  from: string,
+  to: string,
+  zone?: string,
+): Promise<void> {
+  const timezone = zone ?? (await practiceZone(db));
+  if (!timezone || from > to) return;
+  await refreshGroups(db, consultantId, from, to);
+  const days = await figuresOf(db, consultantId, from, to, timezone);
+  await run(db, 'DELETE FROM work_days WHERE "consultantId" = ? AND day >= ? AND day <= ?', [
+    consultantId,
+    from,
+    to,
+  ]);
+  for (let k = 0; k < days.length; k += INSERT_ROWS) {
+    const chunk = days.slice(k, k + INSERT_ROWS);
+    await run(
+      db,
+      `INSERT INTO work_days ("consultantId", day, "workedMs", "afterHoursMinutes", "nightMinutes",
+         "urgentStarts", stretches) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flatMap((d) => [
+        consultantId,
+        d.day,
+        d.workedMs,
+        d.afterHoursMinutes,
+        d.nightMinutes,
+        d.urgentStarts,
+        d.stretches.map(([start, end]) => `${start}-${end}`).join(' '),
+      ]),
+    );
+  }
+}
+
+/** Every consultant's figures, rewritten from the pieces (a change of zone, a migration). */
+export async function rebuildWorkFigures(db: Db, zone?: string): Promise<void> {
+  const timezone = zone ?? (await practiceZone(db));
+  await run(db, 'DELETE FROM work_days', []);
+  await run(db, 'DELETE FROM work_groups', []);
+  if (!timezone) return;
+  const spans = await run<{ consultantId: string; first: string; last: string }>(
+    db,
+    `SELECT "consultantId", MIN(day) AS first, MAX(day) AS last FROM intervention_days
+      GROUP BY "consultantId"`,
+    [],
+  );
+  for (const { consultantId, first, last } of spans) {
+    for (let from = first; from <= last; from = addDays(from, REBUILD_DAYS)) {
+      const to = addDays(from, REBUILD_DAYS - 1);
+      await refreshWorkFigures(db, consultantId, from, to < last ? to : last, timezone);
+    }
+  }
+}
+
+/** The local days of an intervention's stored pieces, with their consultant. */
+export async function daysOfPieces(
+  db: Db,
+  interventionId: string,
+): Promise<{ consultantId: string; first: string; last: string }[]> {
+  return run(
+    db,
+    `SELECT "consultantId", MIN(day) AS first, MAX(day) AS last FROM intervention_days
+      WHERE "interventionId" = ? GROUP BY "consultantId"`,
+    [interventionId],
+  );
+}
+
+async function refreshGroups(db: Db, consultantId: string, from: string, to: string) {
+  const scope = [consultantId, from, to];
+  await run(
+    db,
+    'DELETE FROM work_groups WHERE "consultantId" = ? AND day >= ? AND day <= ?',
+    scope,
+  );
+  await run(
+    db,
+    `INSERT INTO work_groups ("consultantId", day, "clientId", "activityId", minutes,
+       "afterHoursMinutes", "urgentStarts")
+     SELECT d."consultantId", d.day, d."clientId", d."activityId", SUM(d.minutes),
+            SUM(d."afterHoursMinutes"),
+            SUM(CASE WHEN d."isStartDay" = true AND d.urgency IN (${URGENT_LEVELS.map(() => '?').join(', ')})
+                THEN 1 ELSE 0 END)
+       FROM intervention_days d
+      WHERE d."consultantId" = ? AND d.day >= ? AND d.day <= ?
+      GROUP BY d."consultantId", d.day, d."clientId", d."activityId"`,
+    [...URGENT_LEVELS, ...scope],
+  );
+}
+
+/**
+ * The finished interventions touching a window, in order of start, that still have their pieces:
+ * one being deleted has lost them already.
+ */
+const WORK_SQL = `
+SELECT i."startedAt", i."endedAt", i.urgency, i."afterHoursMinutes"
+  FROM interventions i
+ WHERE i."consultantId" = ? AND i."startedAt" >= ? AND i."startedAt" < ?
+   AND i."endedAt" IS NOT NULL AND i."endedAt" > ?
+   AND EXISTS (SELECT 1 FROM intervention_days d WHERE d."interventionId" = i.id)
+ ORDER BY i."startedAt"`;
+
+/** The days' figures, by the judge, from the interventions that touch them. */
+async function figuresOf(
+  db: Db,
+  consultantId: string,
+  from: string,
+  to: string,
+  zone: string,
+): Promise<StoredWorkDay[]> {
+  const judge = new GuardrailJudge(
+    { timezone: zone, limits: DEFAULT_LIMITS },
+    { from, to, alone: true },
+  );
+  const start = dayBounds(from, zone).start;
+  const window = {
+    start,
+    end: dayBounds(to, zone).end,
+    earliestStart: new Date(start.getTime() - 24 * HOUR_MS),
+  };
+  const urgent = new Set<string>(URGENT_LEVELS);
+  const work: [number, number][] = [];
+  const rows = await run<Record<string, unknown>>(db, WORK_SQL, [
+    consultantId,
+    window.earliestStart.toISOString(),
+    window.end.toISOString(),
+    window.start.toISOString(),
+  ]);
+  for (const row of rows) {
+    const [s, e] = [Date.parse(String(row.startedAt)), Date.parse(String(row.endedAt))];
+    judge.add(s, e, urgent.has(String(row.urgency)), Number(row.afterHoursMinutes));
+    if (e > s) work.push([s, e]);
+  }
+  const days: StoredWorkDay[] = [];
+  let first = 0;
+  for (let day = from; day <= to; day = addDays(day, 1)) {
+    const figures = judge.day(day);
+    // Work that ends before the day starts touches no later day either (it comes in order of
+    // start, and lasts at most a day): it is passed for good once a day after its end is read.
+    while (first < work.length && work[first][1] <= figures.start - 24 * HOUR_MS) first++;
+    const stretches: [number, number][] = [];
+    for (let i = first; i < work.length && work[i][0] < figures.end; i++) {
+      const [s, e] = [Math.max(work[i][0], figures.start), Math.min(work[i][1], figures.end)];
+      if (e <= s) continue;
+      const last = stretches[stretches.length - 1];
+      if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+      else stretches.push([s, e]);
+    }
+    if (figures.workedMs === 0 && figures.urgentStarts === 0) continue;
+    const { start: _start, end: _end, ...kept } = figures;
+    days.push({ day, ...kept, stretches });
+  }
+  return days;
+}
+
+/**
+ * The stored days of a consultant from `from` to `to`, in order, each with its stretches: what
+ * GuardrailJudge.addDay and addStretch are fed instead of the interventions.
+ */
+export async function storedWorkDays(
+  db: Db,
+  consultantId: string,
+  from: string,
+  to: string,
+): Promise<StoredWorkDay[]> {
+  const rows = await run<Record<string, unknown>>(
+    db,
+    `SELECT day, "workedMs", "afterHoursMinutes", "nightMinutes", "urgentStarts", stretches
+       FROM work_days WHERE "consultantId" = ? AND day >= ? AND day <= ? ORDER BY day`,
+    [consultantId, from, to],
+  );
+  return rows.map((row) => ({
+    day: String(row.day),
+    workedMs: Number(row.workedMs),
+    afterHoursMinutes: Number(row.afterHoursMinutes),
+    nightMinutes: Number(row.nightMinutes),
+    urgentStarts: Number(row.urgentStarts),
+    stretches: (typeof row.stretches === 'string' ? row.stretches : '')
+      .split(' ')
+      .filter(Boolean)
+      .map((pair): [number, number] => {
+        const [start, end] = pair.split('-');
+        return [Number(start), Number(end)];
+      }),
+  }));
+}
