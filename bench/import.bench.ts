@@ -17,7 +17,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
@@ -337,6 +337,8 @@ const quantile = (sorted: number[], q: number): number =>
 const kB = (text: string): string => `${(Buffer.byteLength(text) / 1e6).toFixed(1)} MB`;
 const ms = (value: number): string => `${value.toFixed(0)} ms`;
 const verdict = (met: boolean): string => (met ? 'MET' : 'MISSED');
+/** The machine's load average over the last minute, printed beside each figure. */
+const load = (): string => `load ${loadavg()[0].toFixed(1)}`;
 
 async function bench(kind: Kind, port: number): Promise<boolean> {
   const db = await freshDatabase(kind);
@@ -355,7 +357,7 @@ async function bench(kind: Kind, port: number): Promise<boolean> {
     const baselineMs = await store.rewrite(tables);
     const ratio = realMs / baselineMs;
     const written = tables.map((t) => `${t.rows.length} ${t.table}`).join(', ');
-    console.log(`[${kind}] ${ROWS} Toggl rows (${kB(csv)}): ${written}`);
+    console.log(`[${kind}] ${ROWS} Toggl rows (${kB(csv)}): ${written} (${load()})`);
     console.log(`  dry run (accepted ${String(dry.accepted)})  ${ms(dryMs)}`);
     console.log(`  import, written                     ${ms(realMs)}`);
     console.log(`  baseline: raw prepared INSERTs      ${ms(baselineMs)}`);
@@ -372,7 +374,7 @@ async function bench(kind: Kind, port: number): Promise<boolean> {
     const p99 = quantile(busy, 0.99);
     const healthMet = p99 <= TARGET.healthP99Ms;
     console.log(
-      `[${kind}] GET /api/health every ${HEALTH_EVERY_MS} ms during an import of ${kB(large)} (${LARGE_ROWS} rows, ${ms(largeMs)}):`,
+      `[${kind}] GET /api/health every ${HEALTH_EVERY_MS} ms during an import of ${kB(large)} (${LARGE_ROWS} rows, ${ms(largeMs)}, ${load()}):`,
     );
     console.log(
       `  during: ${busy.length} answers, p50 ${ms(quantile(busy, 0.5))}, p99 ${ms(p99)}, slowest ${ms(quantile(busy, 1))}`,
