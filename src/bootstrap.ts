@@ -72,7 +72,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
 
 /**
  * Helmet's headers, built once: the Fastify plugin builds a new helmet (and parses the CSP
- * directives again) on every request. The CSP asks browsers to upgrade the page's requests to
+ * directives again) on every request; here each response is given the recorded headers. The CSP asks browsers to upgrade the page's requests to
  * HTTPS only when the page itself came over HTTPS (directly, or through a trusted proxy's
  * X-Forwarded-Proto with TRUST_PROXY): a server opened over plain HTTP on a local network would
  * otherwise have its own CSS and script fetched over an HTTPS it does not serve.
@@ -86,18 +86,44 @@ function registerSecurityHeaders(app: NestFastifyApplication): void {
     formAction: ["'self'"],
     frameAncestors: ["'none'"],
   };
-  const plain = helmet({
-    contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: null } },
-  });
-  const secure = helmet({
-    contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: [] } },
-  });
+  const plain = helmetHeaders(
+    helmet({
+      contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: null } },
+    }),
+  );
+  const secure = helmetHeaders(
+    helmet({
+      contentSecurityPolicy: { directives: { ...directives, upgradeInsecureRequests: [] } },
+    }),
+  );
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
-      (request.protocol === 'https' ? secure : plain)(request.raw, reply.raw, () => done());
+      const raw = reply.raw;
+      for (const [name, value] of request.protocol === 'https' ? secure : plain) {
+        if (value === null) raw.removeHeader(name);
+        else raw.setHeader(name, value);
+      }
+      done();
     });
+}
+
+/**
+ * What a helmet middleware does to every response, recorded once: its headers depend on its
+ * options only (no nonce, nothing read from the request), so each request replays the list
+ * instead of running helmet's dozen middlewares. `null`: a header it removes.
+ */
+function helmetHeaders(middleware: ReturnType<typeof helmet>): [string, string | null][] {
+  const headers: [string, string | null][] = [];
+  const recorder = {
+    setHeader: (name: string, value: string) => headers.push([name, value]),
+    removeHeader: (name: string) => headers.push([name, null]),
+  };
+  let done = false;
+  middleware({ headers: {} } as IncomingMessage, recorder as never, () => (done = true));
+  if (!done) throw new Error('helmet did not set its headers at once');
+  return headers;
 }
 
 /** Server-rendered pages live outside /api. */

@@ -33,6 +33,24 @@ export function ledgerTerms(contract: Contract): LedgerContract {
   };
 }
 
+/**
+ * A month's bounds in a zone as stored instants (ISO text), remembered: every usage read asks
+ * for the same dozen months, and the answer depends on nothing else (the zone rules are fixed
+ * for the life of the process). Forgotten wholesale past a size no practice reaches.
+ */
+function monthInstants(month: string, timezone: string): { start: string; end: string } {
+  const key = `${timezone} ${month}`;
+  let instants = MONTH_INSTANTS.get(key);
+  if (!instants) {
+    const { start, end } = monthBounds(month, timezone);
+    instants = { start: start.toISOString(), end: end.toISOString() };
+    if (MONTH_INSTANTS.size >= 10_000) MONTH_INSTANTS.clear();
+    MONTH_INSTANTS.set(key, instants);
+  }
+  return instants;
+}
+const MONTH_INSTANTS = new Map<string, { start: string; end: string }>();
+
 /** `alias.column` → `alias."column"`: the statements below are written as TypeORM's were. */
 const quoted = (sql: string): string => sql.replace(/\b([iu])\.([A-Za-z]+)/g, '$1."$2"');
 
@@ -146,15 +164,11 @@ export class AllowanceWork {
     months: Map<string, { minutes: number; billedMinutes: number }>;
     afterHoursMinutes: number;
   }> {
-    const bounds = months.map((month) => monthBounds(month, timezone));
+    const bounds = months.map((month) => monthInstants(month, timezone));
     const last = months.length - 1;
-    if (until) bounds[last] = { ...bounds[last], end: until };
-    const params: string[] = [
-      contractId,
-      bounds[0].start.toISOString(),
-      bounds[last].end.toISOString(),
-    ];
-    for (const b of bounds) params.push(b.start.toISOString(), b.end.toISOString());
+    if (until) bounds[last] = { start: bounds[last].start, end: until.toISOString() };
+    const params: string[] = [contractId, bounds[0].start, bounds[last].end];
+    for (const b of bounds) params.push(b.start, b.end);
     const row =
       (
         await queryPreparedIn<Record<string, string | number | null>>(

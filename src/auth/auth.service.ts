@@ -20,6 +20,7 @@ import {
   SetupDto,
 } from './dto/auth.dto';
 import { JwtSecret } from './jwt-secret.service';
+import { VerifiedTokens } from './verified-tokens';
 import { LockOut } from './lock-out.service';
 import { passwordWeakness, weaknessAdvice } from './password-strength';
 import { decoyHash, hashPassword, tokenDigest, verifyPassword } from './passwords';
@@ -45,11 +46,14 @@ interface TokenClaims {
   role: string;
   /** The user's tokenVersion when the token was signed. */
   ver: number;
+  /** When it expires, in seconds since 1970 (set by the signing). */
+  exp?: number;
 }
 
 @Injectable()
 export class AuthService {
   private readonly logger = new Logger(AuthService.name);
+  private readonly verified = new VerifiedTokens<TokenClaims>();
 
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
@@ -182,12 +186,10 @@ export class AuthService {
   async authenticate(token: string): Promise<AuthUser | null> {
     // Outside the try: a database that cannot give the secret is an error, not a bad token.
     const secret = await this.jwtSecret.key();
-    let claims: TokenClaims;
-    try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(token, { secret: asSecret(secret) });
-    } catch {
-      return null;
-    }
+    const claims = await this.verified.claims(token, secret, () =>
+      this.jwt.verifyAsync<TokenClaims>(token, { secret: asSecret(secret) }),
+    );
+    if (!claims) return null;
     // Read on every request, so a revocation by any process holds at once everywhere.
     const [user] = await queryPrepared<CallerRow>(this.dataSource, CALLER_SQL, [claims.sub]);
     // SQLite answers booleans as 0 or 1.
