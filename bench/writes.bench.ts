@@ -10,9 +10,10 @@
  * sequence of bodies as the server, on its own copy of the data. Target ≥ 0.50×; no ratio when
  * either side answers anything but 201.
  *
- *   npm run bench -- writes            (ROUNDS=3 AMOUNT=200 requests a round by default)
+ *   npm run bench -- writes            (ROUNDS=3 AMOUNT=400 requests a round by default)
  *   BENCH_WRITES=interventions|requests   only one of the two (a profile of one write)
  */
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -29,17 +30,20 @@ import {
   startApp,
   startBare,
   type Load,
+  type Round,
   type Running,
   type Statement,
 } from './support/http-bench';
 
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
-const AMOUNT = Number(process.env.AMOUNT ?? 200);
+const AMOUNT = Number(process.env.AMOUNT ?? 400);
 const PASSWORD = 'lavande tilleul granit';
 const CONSULTANT = 'camille@gardefou.demo';
 const CLIENT = 'sophie@acme.demo';
 const SLOT_MS = 10 * 60_000;
 const SPACING_MS = 20 * 60_000;
+/** The kernel's clock ticks a second (`getconf CLK_TCK`), in which /proc counts CPU time. */
+const CLOCK_TICKS = 100;
 
 async function json<T>(port: number, path: string, token: string): Promise<T> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`, {
@@ -77,14 +81,45 @@ async function compare(
   const bareLoad = { ...load, body: bareBodies };
   await fire(bare.port, { ...bareLoad, amount: 50 });
   await fire(app.port, { ...load, amount: 50 });
+  const cpu = { app: { ms: 0, requests: 0 }, bare: { ms: 0, requests: 0 } };
+  const measured = (side: 'app' | 'bare', running: Running, work: () => Promise<Round>) => {
+    return async () => {
+      const before = cpuMs(running);
+      const round = await work();
+      cpu[side].ms += cpuMs(running) - before;
+      cpu[side].requests += round.requests;
+      return round;
+    };
+  };
   const rounds = await alternate(
     ROUNDS,
-    () => fire(bare.port, bareLoad),
-    () => fire(app.port, load),
+    measured('bare', bare, () => fire(bare.port, bareLoad)),
+    measured('app', app, () => fire(app.port, load)),
   );
   console.log(`(${statements.length} statements a request)`);
   report({ what, kind, ...rounds }, { minRpsRatio: 0.5 });
+  const perRequest = (side: 'app' | 'bare') => cpu[side].ms / Math.max(cpu[side].requests, 1);
+  console.log(
+    `  CPU of the process a request (user + system, all rounds): gardefou ` +
+      `${perRequest('app').toFixed(2)} ms, bare ${perRequest('bare').toFixed(2)} ms → ` +
+      `×${(perRequest('bare') / perRequest('app')).toFixed(2)}` +
+      (kind === 'postgres' ? ' (the database server’s own CPU is not counted)' : ''),
+  );
   return bare;
+}
+
+/**
+ * CPU time a process has used so far (user + system, from /proc; NaN elsewhere): unlike
+ * requests a second, hardly changed by what else the machine runs.
+ */
+function cpuMs(running: Running): number {
+  try {
+    const stat = readFileSync(`/proc/${running.child.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
 }
 
 async function main(): Promise<void> {

@@ -333,7 +333,9 @@ export async function fire(port: number, load: Load): Promise<Round> {
   const result = await autocannon({
     url: `http://127.0.0.1:${port}${load.path}`,
     connections: load.connections,
-    ...(load.amount ? { amount: load.amount } : { duration: load.duration ?? 10 }),
+    // autocannon ends a run at its next sampling tick (every second by default): a run of a
+    // number of requests samples every 10 ms, so that its duration is not rounded up to seconds.
+    ...(load.amount ? { amount: load.amount, sampleInt: 10 } : { duration: load.duration ?? 10 }),
     requests: [
       {
         method: load.method,
