@@ -1,27 +1,51 @@
 /**
- * Cold start and idle memory of the built server (`node dist/src/main.js`, fresh SQLite file):
- * time from spawn to the first successful GET /api/health, and RSS once idle. Baseline measured
- * in the same run: a bare node:http server answering the same path.
+ * Cold start and idle memory of the built server (`node dist/src/main.js`) on a fresh database
+ * (a new SQLite file; with BENCH_DATABASE_URL, a new PostgreSQL database on that server too):
+ * time from spawn to the first successful GET /api/health, the CPU time the process used by
+ * then, and its RSS once idle (IDLE_MS after that answer). Baseline measured in the same run,
+ * rounds alternated: a bare node:http server answering the same path.
  *
- *   npm run build && npx ts-node --transpile-only bench/startup.bench.ts
+ * Each start runs every migration on its empty database. The server keeps the compiled code of
+ * what it loads in a cache file (src/common/code-cache.ts): one start, not measured, writes it
+ * first, as the first start after a deployment does; that first start is printed apart.
+ *
+ *   npm run bench -- startup
+ *   BENCH_DIST=dist-mine RUNS=5 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
+ *     npx ts-node --transpile-only bench/startup.bench.ts
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client as PgClient } from 'pg';
 
 const RUNS = Number(process.env.RUNS ?? 3);
+const IDLE_MS = Number(process.env.IDLE_MS ?? 1500);
+const DIST = process.env.BENCH_DIST ?? 'dist';
+const TICK_MS = 1000 / 100; // USER_HZ of /proc/<pid>/stat
 
-async function waitHealthy(port: number, t0: number): Promise<number> {
+interface Sample {
+  ms: number;
+  cpuMs: number;
+  rssMiB: number;
+}
+
+async function waitHealthy(port: number, t0: number, child: { exitCode: number | null }) {
   for (;;) {
+    if (child.exitCode !== null) throw new Error(`exited with ${child.exitCode} before answering`);
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`);
       if (res.ok) return performance.now() - t0;
     } catch {
       /* not listening yet */
     }
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS; // utime + stime
 }
 
 function rssKiB(pid: number): number {
@@ -32,47 +56,105 @@ function rssKiB(pid: number): number {
 async function measure(args: string[], env: Record<string, string>, port: number) {
   const t0 = performance.now();
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, ...env, PORT: String(port) },
-    stdio: 'ignore',
+    env: { ...process.env, NODE_ENV: 'production', ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const ms = await waitHealthy(port, t0);
-  await new Promise((r) => setTimeout(r, 1500));
+  const ms = await waitHealthy(port, t0, child);
+  const cpu = cpuMs(child.pid!);
+  await new Promise((r) => setTimeout(r, IDLE_MS));
   const rss = rssKiB(child.pid!);
   child.kill('SIGTERM');
   await new Promise((r) => child.once('exit', r));
-  return { ms, rssMiB: rss / 1024 };
+  return { ms, cpuMs: cpu, rssMiB: rss / 1024 };
 }
 
 const BARE = `require('node:http').createServer((q, s) => { s.setHeader('content-type','application/json'); s.end('{"status":"ok"}'); }).listen(process.env.PORT);`;
 
-async function main() {
-  const rows: { what: string; ms: number; rssMiB: number }[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const dir = mkdtempSync(join(tmpdir(), 'gardefou-bench-'));
-    const env = {
-      DATA_DIR: dir,
-      LOG_LEVEL: 'warn',
-      JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
-    };
-    rows.push({ what: 'gardefou', ...(await measure(['dist/src/main.js'], env, 3900 + i)) });
-    rows.push({ what: 'bare node:http', ...(await measure(['-e', BARE], {}, 3950 + i)) });
-    rmSync(dir, { recursive: true, force: true });
+type Kind = 'sqlite' | 'postgres';
+
+/** A fresh, empty database for one start, and how to drop it. */
+async function freshDatabase(kind: Kind, run: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'gardefou-bench-'));
+  const env = {
+    DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-00',
+    DATABASE_URL: '',
+  };
+  if (kind === 'sqlite') {
+    return { env, drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
   }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const pick = (w: string) => rows.filter((r) => r.what === w);
-  const g = pick('gardefou');
-  const b = pick('bare node:http');
-  const gm = median(g.map((r) => r.ms));
-  const bm = median(b.map((r) => r.ms));
-  const gr = median(g.map((r) => r.rssMiB));
-  const br = median(b.map((r) => r.rssMiB));
-  console.log(`runs: ${RUNS} (fresh SQLite file each, migrations included)`);
-  console.log(
-    `cold start to first health answer: gardefou ${gm.toFixed(0)} ms, bare node:http ${bm.toFixed(0)} ms (×${(gm / bm).toFixed(1)})`,
-  );
-  console.log(
-    `idle RSS: gardefou ${gr.toFixed(1)} MiB, bare node:http ${br.toFixed(1)} MiB (×${(gr / br).toFixed(1)})`,
-  );
+  const server = process.env.BENCH_DATABASE_URL!;
+  const name = `gardefou_bench_startup_${process.pid}_${run}`;
+  const admin = async (sql: string) => {
+    const c = new PgClient({ connectionString: server });
+    await c.connect();
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
+  };
+  await admin(`DROP DATABASE IF EXISTS ${name}`);
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    env: { ...env, DATABASE_URL: url.toString() },
+    drop: async () => {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
-void main();
+async function startOnce(kind: Kind, run: number, port: number): Promise<Sample> {
+  const db = await freshDatabase(kind, run);
+  try {
+    return await measure([join(DIST, 'src', 'main.js')], db.env, port);
+  } finally {
+    await db.drop();
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+function line(what: string, samples: Sample[]): string {
+  const ms = median(samples.map((s) => s.ms));
+  const cpu = median(samples.map((s) => s.cpuMs));
+  const rss = median(samples.map((s) => s.rssMiB));
+  const all = samples.map((s) => s.ms.toFixed(0)).join('/');
+  return `${what.padEnd(26)} ${ms.toFixed(0).padStart(6)} ms (${all}), CPU ${cpu.toFixed(0)} ms, idle RSS ${rss.toFixed(1)} MiB`;
+}
+
+async function main() {
+  const kinds: Kind[] = process.env.BENCH_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+  const load = () =>
+    loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ');
+  console.log(`build ${DIST}, node ${process.version}, ${RUNS} runs, load average ${load()}`);
+  // Writes the code cache (or finds it written), as the first start after a deployment does.
+  const first = await startOnce('sqlite', -1, 3899);
+  const bare: Sample[] = [];
+  const server = new Map<Kind, Sample[]>(kinds.map((k) => [k, []]));
+  for (let i = 0; i < RUNS; i++) {
+    bare.push(await measure(['-e', BARE], {}, 3950 + i));
+    for (const kind of kinds) server.get(kind)!.push(await startOnce(kind, i, 3900 + i));
+  }
+  const b = median(bare.map((s) => s.ms));
+  console.log(line('bare node:http', bare));
+  for (const [kind, samples] of server) {
+    const ms = median(samples.map((s) => s.ms));
+    console.log(`${line(`gardefou, ${kind}`, samples)}: ×${(ms / b).toFixed(1)} the bare start`);
+  }
+  console.log(
+    `${line('first start (writes cache)', [first])} — target: ≤ 600 ms, idle RSS ≤ 100 MiB`,
+  );
+  console.log(`load average after: ${load()}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { Client, type ClientConfig } from 'pg';
+import type * as Pg from 'pg';
 import type { DataSourceOptions } from 'typeorm';
 import { ALL_MIGRATIONS } from '../../migrations';
 import type { AppConfig } from './config';
+import { onFirstUse } from './on-first-use';
 
 export type DatabaseSettings = Pick<
   AppConfig,
@@ -18,6 +19,9 @@ export type DatabaseSettings = Pick<
 
 const logger = new Logger('Database');
 
+/** node-postgres, loaded only when the database is PostgreSQL. */
+const pg = onFirstUse<typeof Pg>('pg');
+
 /**
  * A pooled PostgreSQL connection that always has an 'error' listener. The pool removes its own
  * listener when it hands a new connection out, and TypeORM adds its one a moment later; a
@@ -26,11 +30,14 @@ const logger = new Logger('Database');
  * error needs nothing more here: the connection is marked unusable, its first query fails (503)
  * and the pool discards it.
  */
-class PooledConnection extends Client {
-  constructor(config?: string | ClientConfig) {
-    super(config);
-    this.on('error', () => undefined);
-  }
+let pooledConnection: typeof Pg.Client | undefined;
+function pooledConnectionClass(): typeof Pg.Client {
+  return (pooledConnection ??= class PooledConnection extends pg().Client {
+    constructor(config?: string | Pg.ClientConfig) {
+      super(config);
+      this.on('error', () => undefined);
+    }
+  });
 }
 
 /** One description of the database for the server, the tests and the migration CLI. */
@@ -54,7 +61,7 @@ export function dataSourceOptions(
       // statement runs and waits for locks a bounded time, so a stuck session or a lost database
       // turns into 503 answers instead of requests that hang and pile up.
       extra: {
-        Client: PooledConnection,
+        Client: pooledConnectionClass(),
         max: config.DB_POOL_SIZE,
         connectionTimeoutMillis: config.DB_CONNECT_TIMEOUT_MS,
         statement_timeout: config.DB_STATEMENT_TIMEOUT_MS,
