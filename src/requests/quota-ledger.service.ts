@@ -5,6 +5,7 @@ import type { Urgency } from '../common/domain';
 import { QuotaUnit } from './quota-unit.entity';
 import { Clock } from '../common/clock';
 import { insertRow } from '../common/insert-row';
+import { preparedSql, queryPreparedIn } from '../common/prepared-sql';
 
 export interface NewQuotaUnit {
   contractId: string;
@@ -15,6 +16,14 @@ export interface NewQuotaUnit {
   overage?: boolean;
   feeCents?: number;
 }
+
+/** Units taken per level in a contract's month (released ones gave theirs back). */
+const USAGE_SQL = preparedSql(
+  'quota_usage',
+  `SELECT level, COUNT(*) AS "used" FROM quota_units
+    WHERE "contractId" = $1 AND month = $2 AND released = FALSE
+    GROUP BY level`,
+);
 
 /**
  * The monthly urgency quota of each contract, as a ledger of units. Callers read usage and take a
@@ -30,18 +39,11 @@ export class QuotaLedger {
     contractId: string,
     month: string,
   ): Promise<Record<Urgency, number>> {
-    const rows = await manager
-      .getRepository(QuotaUnit)
-      .createQueryBuilder('u')
-      .select('u.level', 'level')
-      .addSelect('COUNT(*)', 'used')
-      .where('u.contractId = :contractId AND u.month = :month AND u.released = :released', {
-        contractId,
-        month,
-        released: false,
-      })
-      .groupBy('u.level')
-      .getRawMany<{ level: Urgency; used: string | number }>();
+    const rows = await queryPreparedIn<{ level: Urgency; used: string | number }>(
+      manager,
+      USAGE_SQL,
+      [contractId, month],
+    );
     const usage = Object.fromEntries(URGENCY_LEVELS.map((l) => [l, 0])) as Record<Urgency, number>;
     for (const row of rows) usage[row.level] = Number(row.used);
     return usage;
