@@ -318,7 +318,7 @@ async function healthLatencies(port: number, until: { busy?: Promise<unknown>; c
   const sent: Promise<number>[] = [];
   const one = async (): Promise<number> => {
     const started = performance.now();
-    const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+    const res = await patientFetch(`http://127.0.0.1:${port}/api/health`);
     await res.arrayBuffer();
     if (!res.ok) throw new Error(`health answered ${res.status}`);
     return performance.now() - started;
@@ -329,6 +329,21 @@ async function healthLatencies(port: number, until: { busy?: Promise<unknown>; c
   }
   await until.busy;
   return (await Promise.all(sent)).sort((a, b) => a - b);
+}
+
+/**
+ * fetch, tried again when the connection is not accepted within fetch's 10 s (a server whose
+ * event loop is held that long): the request's latency is then the whole wait, not a failure.
+ */
+async function patientFetch(url: string): Promise<Response> {
+  for (;;) {
+    try {
+      return await fetch(url);
+    } catch (error) {
+      const cause = (error as { cause?: { code?: unknown } }).cause;
+      if (cause?.code !== 'UND_ERR_CONNECT_TIMEOUT') throw error;
+    }
+  }
 }
 
 const quantile = (sorted: number[], q: number): number =>
