@@ -5,8 +5,9 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'templates/**', 'eslint.config.mjs', 'jest.config.js', 'test/browser/jest.config.js', '.dependency-cruiser.js', 'data/**'] },
-  // Plain node scripts the benches start in child processes (a server's preload, the baseline).
-  { ignores: ['bench/support/*.js'] },
+  // Plain node scripts started in child processes: a bench server's preload, the baseline, and
+  // the tests' server processes' TypeScript hook.
+  { ignores: ['bench/support/*.js', 'test/support/*.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

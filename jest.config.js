@@ -12,7 +12,9 @@ const ESM_ONLY = [
 ];
 const base = {
   testEnvironment: 'node',
-  transform: { '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] },
+  transform: {
+    '^.+\\.[tj]s$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }],
+  },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY.join('|')})/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
 };
@@ -28,13 +30,14 @@ const workers = Math.max(2, require('node:os').cpus().length - 1);
 module.exports = {
   testTimeout: 60000,
   maxWorkers: workers,
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
-      setupFiles: ['<rootDir>/test/setup-env.ts'],
+      setupFiles: ['<rootDir>/test/setup-env.ts', '<rootDir>/test/setup-hashing.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/setup-timeouts.ts', '<rootDir>/test/setup-unhandled.ts'],
     },
   ],

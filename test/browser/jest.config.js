@@ -13,7 +13,7 @@ module.exports = {
   transform: e2e.transform,
   transformIgnorePatterns: e2e.transformIgnorePatterns,
   moduleFileExtensions: e2e.moduleFileExtensions,
-  setupFiles: ['<rootDir>/test/setup-env.ts'],
+  setupFiles: e2e.setupFiles,
   testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
   testTimeout: 180000,
   maxWorkers: 1,
