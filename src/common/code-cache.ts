@@ -1,5 +1,5 @@
 import Module from 'node:module';
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -61,7 +61,10 @@ export class CodeCache {
     this.unhook();
     const stored = this.stored;
     this.stored = undefined;
-    if (this.compiled.size === 0) return false;
+    if (this.compiled.size === 0) {
+      stored?.close();
+      return false;
+    }
     const entries: Record<string, Entry> = {};
     const parts: Buffer[] = [];
     let at = 0;
@@ -80,8 +83,9 @@ export class CodeCache {
     }
     this.compiled.clear();
     for (const [name, [crc, length, start, end]] of Object.entries(stored?.entries ?? {})) {
-      if (!(name in entries)) add(name, crc, length, stored!.code.subarray(start, end));
+      if (!(name in entries)) add(name, crc, length, stored!.read(start, end));
     }
+    stored?.close();
     const head = Buffer.from(JSON.stringify(entries));
     const size = Buffer.alloc(4);
     size.writeUInt32LE(head.length);
@@ -136,7 +140,7 @@ export class CodeCache {
     const entry = this.stored?.entries[filename];
     const cachedData =
       entry && entry[0] === crc && entry[1] === content.length
-        ? this.stored!.code.subarray(entry[2], entry[3])
+        ? this.stored!.read(entry[2], entry[3])
         : undefined;
     const script = new Script(Module.wrap(content), { filename, cachedData });
     if (cachedData && !script.cachedDataRejected) {
@@ -156,7 +160,9 @@ const loader = Module.prototype as unknown as { _compile: Compile };
 type Entry = [number, number, number, number];
 interface StoredCode {
   entries: Record<string, Entry>;
-  code: Buffer;
+  /** One module's code, read from the file when asked: none of it is held once compiled. */
+  read(start: number, end: number): Buffer;
+  close(): void;
 }
 type ModuleWrapper = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -180,12 +186,28 @@ function ownFolder(folder: string): boolean {
 }
 
 function readStored(file: string): StoredCode | undefined {
+  let fd: number | undefined;
   try {
-    const raw = readFileSync(file);
-    const headLength = raw.readUInt32LE(0);
-    const entries = JSON.parse(raw.subarray(4, 4 + headLength).toString()) as StoredCode['entries'];
-    return { entries, code: raw.subarray(4 + headLength) };
+    fd = openSync(file, 'r');
+    const size = Buffer.alloc(4);
+    readSync(fd, size, 0, 4, 0);
+    const head = Buffer.alloc(size.readUInt32LE(0));
+    if (readSync(fd, head, 0, head.length, 4) !== head.length) throw new Error('truncated');
+    const entries = JSON.parse(head.toString()) as StoredCode['entries'];
+    const base = 4 + head.length;
+    const open = fd;
+    return {
+      entries,
+      read(start, end) {
+        const code = Buffer.allocUnsafe(end - start);
+        return readSync(open, code, 0, code.length, base + start) === code.length
+          ? code
+          : Buffer.alloc(0); // cut short: V8 refuses it and the module is compiled
+      },
+      close: () => closeSync(open),
+    };
   } catch {
+    if (fd !== undefined) closeSync(fd);
     return undefined; // none yet, or unreadable: every module is compiled and the file written
   }
 }
