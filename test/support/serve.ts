@@ -1,7 +1,7 @@
 /**
  * Boots the whole application on a port, as `npm start` would, for tests that need several
  * server processes on one database:
- *   node -r ts-node/register/transpile-only test/support/serve.ts <port>
+ *   node -r ./test/support/register-ts.js test/support/serve.ts <port>
  * The database and secrets come from the environment (DATABASE_URL, JWT_SECRET, DATA_DIR);
  * TEST_NOW, when set, is the instant the process's clock stands at, as in the test that runs it.
  */

@@ -37,10 +37,15 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', join('test', 'support', 'serve.ts'), String(port)],
+    [
+      '-r',
+      join(ROOT, 'test', 'support', 'register-ts.js'),
+      join('test', 'support', 'serve.ts'),
+      String(port),
+    ],
     {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', TS_NODE_TRANSPILE_ONLY: 'true', ...env },
+      env: { ...process.env, LOG_LEVEL: 'silent', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
