@@ -9,6 +9,9 @@
  * what it loads in a cache file (src/common/code-cache.ts): one start, not measured, writes it
  * first, as the first start after a deployment does; that first start is printed apart.
  *
+ * BENCH_BEFORE=<another build> measures that build too, in the same rounds (after the same
+ * unmeasured first start), for a before/after of one run.
+ *
  *   npm run bench -- startup
  *   BENCH_DIST=dist-mine RUNS=5 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres \
  *     npx ts-node --transpile-only bench/startup.bench.ts
@@ -22,6 +25,7 @@ import { Client as PgClient } from 'pg';
 const RUNS = Number(process.env.RUNS ?? 3);
 const IDLE_MS = Number(process.env.IDLE_MS ?? 1500);
 const DIST = process.env.BENCH_DIST ?? 'dist';
+const BEFORE = process.env.BENCH_BEFORE;
 const TICK_MS = 1000 / 100; // USER_HZ of /proc/<pid>/stat
 
 interface Sample {
@@ -108,10 +112,10 @@ async function freshDatabase(kind: Kind, run: number) {
   };
 }
 
-async function startOnce(kind: Kind, run: number, port: number): Promise<Sample> {
+async function startOnce(build: string, kind: Kind, run: number, port: number): Promise<Sample> {
   const db = await freshDatabase(kind, run);
   try {
-    return await measure([join(DIST, 'src', 'main.js')], db.env, port);
+    return await measure([join(build, 'src', 'main.js')], db.env, port);
   } finally {
     await db.drop();
   }
@@ -124,7 +128,7 @@ function line(what: string, samples: Sample[]): string {
   const cpu = median(samples.map((s) => s.cpuMs));
   const rss = median(samples.map((s) => s.rssMiB));
   const all = samples.map((s) => s.ms.toFixed(0)).join('/');
-  return `${what.padEnd(26)} ${ms.toFixed(0).padStart(6)} ms (${all}), CPU ${cpu.toFixed(0)} ms, idle RSS ${rss.toFixed(1)} MiB`;
+  return `${what.padEnd(36)} ${ms.toFixed(0).padStart(6)} ms (${all}), CPU ${cpu.toFixed(0)} ms, idle RSS ${rss.toFixed(1)} MiB`;
 }
 
 async function main() {
@@ -133,24 +137,34 @@ async function main() {
     loadavg()
       .map((l) => l.toFixed(1))
       .join(' ');
-  console.log(`build ${DIST}, node ${process.version}, ${RUNS} runs, load average ${load()}`);
+  const builds = BEFORE ? [DIST, BEFORE] : [DIST];
+  console.log(
+    `build ${builds.join(' and ')}, node ${process.version}, ${RUNS} runs, load average ${load()}`,
+  );
   // Writes the code cache (or finds it written), as the first start after a deployment does.
-  const first = await startOnce('sqlite', -1, 3899);
+  const first = new Map<string, Sample>();
+  for (const [i, build] of builds.entries()) {
+    first.set(build, await startOnce(build, 'sqlite', -1 - i, 3890 + i));
+  }
   const bare: Sample[] = [];
-  const server = new Map<Kind, Sample[]>(kinds.map((k) => [k, []]));
+  const server = new Map<string, Sample[]>();
   for (let i = 0; i < RUNS; i++) {
     bare.push(await measure(['-e', BARE], {}, 3950 + i));
-    for (const kind of kinds) server.get(kind)!.push(await startOnce(kind, i, 3900 + i));
+    for (const build of builds) {
+      for (const kind of kinds) {
+        const key = `${build}, ${kind}`;
+        server.set(key, [...(server.get(key) ?? []), await startOnce(build, kind, i, 3900 + i)]);
+      }
+    }
   }
   const b = median(bare.map((s) => s.ms));
   console.log(line('bare node:http', bare));
-  for (const [kind, samples] of server) {
+  for (const [what, samples] of server) {
     const ms = median(samples.map((s) => s.ms));
-    console.log(`${line(`gardefou, ${kind}`, samples)}: ×${(ms / b).toFixed(1)} the bare start`);
+    console.log(`${line(what, samples)}: ×${(ms / b).toFixed(1)} the bare start`);
   }
-  console.log(
-    `${line('first start (writes cache)', [first])} — target: ≤ 600 ms, idle RSS ≤ 100 MiB`,
-  );
+  for (const [build, sample] of first) console.log(line(`${build}, first start`, [sample]));
+  console.log('target: ≤ 600 ms on a quiet machine, idle RSS ≤ 100 MiB');
   console.log(`load average after: ${load()}`);
 }
 
