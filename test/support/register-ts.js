@@ -2,8 +2,8 @@
  * A require hook for the server processes the tests start (test/support/server-process.ts):
  * each TypeScript file is transpiled alone, as ts-node's transpile-only mode does, and the
  * JavaScript kept in a folder of the system's temporary directory under a digest of the file's
- * path and text and of the compiler options. A process started after the first compiles only
- * the files changed since, and loads TypeScript itself only then.
+ * path and text, of the compiler options and of TypeScript's version. A process started after
+ * the first compiles only the files changed since, and loads TypeScript itself only then.
  *   node -r ./test/support/register-ts.js test/support/serve.ts <port>
  */
 'use strict';
@@ -15,6 +15,7 @@ const { join } = require('node:path');
 const ROOT = join(__dirname, '..', '..');
 const CACHE = join(tmpdir(), 'gardefou-register-ts');
 const tsconfig = readFileSync(join(ROOT, 'tsconfig.json'), 'utf8');
+const typescriptVersion = require('typescript/package.json').version;
 let compilerOptions;
 
 function transpile(source, filename) {
@@ -40,7 +41,12 @@ function transpile(source, filename) {
 
 require.extensions['.ts'] = function loadTypeScript(module, filename) {
   const source = readFileSync(filename, 'utf8');
-  const key = createHash('sha256').update(tsconfig).update(filename).update(source).digest('hex');
+  const key = createHash('sha256')
+    .update(typescriptVersion)
+    .update(tsconfig)
+    .update(filename)
+    .update(source)
+    .digest('hex');
   const cached = join(CACHE, `${key}.js`);
   let code;
   try {
