@@ -71,6 +71,20 @@ describe('CodeCache', () => {
     expect(load()).toEqual({ value: 'ab1c', read: 0, compiled: 0, wrote: false });
   });
 
+  it("gives each module Node's require: resolve, its paths, the cache and the main module", () => {
+    writeFileSync(
+      join(dir, 'app', 'a.js'),
+      [
+        "const same = require.resolve('./b') === __dirname + '/b.js'",
+        "  && require.resolve.paths('x')[0] === __dirname + '/node_modules'",
+        '  && require.cache[__filename] === module && require.main === process.mainModule;',
+        "exports.a = () => (same ? 'a' : '?') + require('./b').b();",
+      ].join('\n'),
+    );
+    expect(load()).toMatchObject({ value: 'ab1c', compiled: 2 });
+    expect(load()).toMatchObject({ value: 'ab1c', read: 2 });
+  });
+
   it('is off with NODE_DISABLE_COMPILE_CACHE', () => {
     load();
     expect(load({ NODE_DISABLE_COMPILE_CACHE: '1' })).toEqual({

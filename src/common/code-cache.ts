@@ -212,6 +212,9 @@ function readStored(file: string): StoredCode | undefined {
   }
 }
 
+/** The program's main module, as every module's `require.main` gives it. */
+const mainModule = require.main;
+
 /** The `require` a module's code receives, as Node builds it. */
 function requireOf(module: Module): NodeJS.Require {
   const require = ((id: string): unknown => module.require(id)) as NodeJS.Require;
@@ -225,7 +228,7 @@ function requireOf(module: Module): NodeJS.Require {
     statics._resolveFilename(request, module, false, options)) as NodeJS.RequireResolve;
   resolve.paths = (request: string) => statics._resolveLookupPaths(request, module);
   require.resolve = resolve;
-  require.main = process.mainModule;
+  require.main = mainModule;
   require.extensions = statics._extensions;
   require.cache = statics._cache;
   return require;
