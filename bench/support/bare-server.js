@@ -31,13 +31,25 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
-/** The ids the recorded request created: the first parameter of each INSERT (or first row's). */
-const created = new Set(
-  statements
-    .filter((s) => /^\s*INSERT/i.test(s.sql))
-    .map((s) => (Array.isArray(s.params[0]) ? s.params[0][0] : s.params[0]))
-    .filter((id) => typeof id === 'string' && UUID.test(id)),
-);
+/** Every string inside a value (arrays of multi-row inserts included). */
+const stringsOf = (value) =>
+  Array.isArray(value) ? value.flatMap(stringsOf) : typeof value === 'string' ? [value] : [];
+/**
+ * The ids the recorded request created: the first parameter of an INSERT (or of its first row)
+ * that no earlier statement named (an INSERT keyed by an existing row, such as a consultant's
+ * day, creates no id).
+ */
+const created = new Set();
+{
+  const seen = new Set();
+  for (const s of statements) {
+    const first = Array.isArray(s.params[0]) ? s.params[0][0] : s.params[0];
+    if (/^\s*INSERT/i.test(s.sql) && typeof first === 'string' && UUID.test(first)) {
+      if (!seen.has(first)) created.add(first);
+    }
+    for (const text of stringsOf(s.params)) seen.add(text);
+  }
+}
 
 let zone = 'UTC';
 /** The local day of an instant in the practice's zone, as days since 1970-01-01. */
@@ -98,6 +110,12 @@ function rewrite(value, subs) {
   }
   let out = value;
   for (const [old, now] of swaps) if (out.includes(old)) out = out.split(old).join(now);
+  // Instants as milliseconds in text (a day's stretches of work): moved with the slot too.
+  if (move && move.shift !== 0 && /\d{13}/.test(out)) {
+    out = out.replace(/\b\d{13}\b/g, (ms) =>
+      Math.abs(Number(ms) - move.from) <= DAY_MS ? String(Number(ms) + move.shift) : ms,
+    );
+  }
   return out;
 }
 
