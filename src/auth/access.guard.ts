@@ -21,9 +21,12 @@ export class AccessGuard implements CanActivate {
     private readonly auth: AuthService,
   ) {}
 
+  /** Each route's decorators by controller and handler, read once: fixed at start. */
+  private readonly access = new WeakMap<object, WeakMap<object, RouteAccess>>();
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const { isPublic, roles } = this.routeAccess(context);
+    if (isPublic) return true;
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     const token = tokenOf(request);
     const user = token ? await this.auth.authenticate(token) : null;
@@ -33,13 +36,36 @@ export class AccessGuard implements CanActivate {
         'Sign in first (missing, expired or revoked token)',
       );
     request.user = user;
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets);
     if (!roles?.includes(user.role)) {
       const message = `This action is not allowed for the ${user.role} role`;
       throw new DomainError('forbidden.role', message, [{ message, role: user.role }]);
     }
     return true;
   }
+
+  private routeAccess(context: ExecutionContext): RouteAccess {
+    const [handler, controller] = [context.getHandler(), context.getClass()];
+    let routes = this.access.get(controller);
+    if (!routes) {
+      routes = new WeakMap<object, RouteAccess>();
+      this.access.set(controller, routes);
+    }
+    let access = routes.get(handler);
+    if (!access) {
+      const targets = [handler, controller];
+      access = {
+        isPublic: Boolean(this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)),
+        roles: this.reflector.getAllAndOverride<Role[] | undefined>(ROLES, targets),
+      };
+      routes.set(handler, access);
+    }
+    return access;
+  }
+}
+
+interface RouteAccess {
+  isPublic: boolean;
+  roles: Role[] | undefined;
 }
 
 function tokenOf(request: FastifyRequest): string | null {
