@@ -1,10 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { rebuildWorkFigures } from '../src/interventions/work-days';
 
 /**
  * The work's figures stored by local day (src/interventions/work-days.ts): `work_days`, what the
  * working-time rules read of each consultant's day and its stretches of work, and
- * `work_groups`, the day's minutes by client and activity. Filled from the work already there.
+ * `work_groups`, the day's minutes by client and activity. Filled by the next migration, which
+ * gives `work_days` its final columns.
  */
 export class WorkFigures1766000000000 implements MigrationInterface {
   name = 'WorkFigures1766000000000';
@@ -29,7 +29,6 @@ export class WorkFigures1766000000000 implements MigrationInterface {
       "afterHoursMinutes" integer NOT NULL,
       "urgentStarts" integer NOT NULL,
       PRIMARY KEY ("consultantId", day, "clientId", "activityId"))`);
-    await rebuildWorkFigures(q.manager);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -19,6 +19,7 @@ import { Trainings1765800000000 } from './1765800000000-Trainings';
 import { Synonyms1765800000001 } from './1765800000001-Synonyms';
 import { WorkingTimeLimits1765900000000 } from './1765900000000-WorkingTimeLimits';
 import { WorkFigures1766000000000 } from './1766000000000-WorkFigures';
+import { WorkDayPieces1766000000001 } from './1766000000001-WorkDayPieces';
 
 /** Every migration, in order. A new migration file is added here too. */
 export const ALL_MIGRATIONS = [
@@ -43,4 +44,5 @@ export const ALL_MIGRATIONS = [
   Synonyms1765800000001,
   WorkingTimeLimits1765900000000,
   WorkFigures1766000000000,
+  WorkDayPieces1766000000001,
 ];

@@ -2,6 +2,8 @@ import { DEFAULT_LIMITS, type GuardrailLimits, URGENT_LEVELS } from '../src/comm
 import { GuardrailCheck } from '../src/interventions/guardrail-check.service';
 import { GuardrailJudge } from '../src/interventions/guardrail-judge';
 import { forEachWork } from '../src/interventions/guardrail-queries';
+import { DAY_SQL, storedWorkDays } from '../src/interventions/work-days';
+import { workloadDays } from '../src/reports/workload-queries';
 import { startTestApp, TestApp } from './app';
 import { bearer } from './factories';
 import { logWork, paris, reportsWorld, type ReportsWorld } from './factories/reports';
@@ -99,6 +101,39 @@ describe('the work’s figures stored by day', () => {
     );
     expect(fromPieces.length).toBeGreaterThan(8);
     expect(await sums('work_groups', '"urgentStarts"')).toEqual(fromPieces);
+  });
+
+  it('keep each day as its pieces sum it (DAY_SQL), the corrected night included', async () => {
+    const [sql, values] = t.dataSource.driver.escapeQueryWithParameters(DAY_SQL, {
+      consultantId: world.consultantId,
+      ...period,
+      urgent: URGENT_LEVELS,
+    });
+    const fromPieces = (await t.dataSource.query<Record<string, unknown>[]>(sql, values)).map(
+      (row) => ({
+        date: row.day,
+        workedMinutes: Number(row.workedMinutes),
+        afterHoursMinutes: Number(row.afterHoursMinutes),
+        urgentInterruptions: Number(row.urgentInterruptions),
+        urgentMinutes: Number(row.urgentMinutes),
+        clients: Number(row.clients),
+        firstStart: row.firstStart,
+        lastEnd: row.lastEnd,
+        workEnd: row.workEnd ?? row.lastEnd,
+        newWorkStart: row.newWorkStart ?? null,
+      }),
+    );
+    const stored = await storedWorkDays(
+      t.dataSource,
+      world.consultantId,
+      '2026-10-01',
+      '2026-12-31',
+    );
+    const days = workloadDays(stored, period);
+    expect(days.find((d) => d.date === '2026-11-04')?.workEnd).toBe(
+      new Date(paris('2026-11-05', '02:30')).toISOString(),
+    );
+    expect(days).toEqual(fromPieces);
   });
 
   it('are cut again at the new midnights when the practice changes its zone', async () => {

@@ -6,9 +6,9 @@ import { DEFAULT_LIMITS, type GuardrailLimits, URGENT_LEVELS } from '../common/d
 import { GuardrailJudge, type JudgedDays } from './guardrail-judge';
 import { forEachWork } from './guardrail-queries';
 import { highestAverageOnly } from './guardrail-warnings';
-import type { Warning } from './guardrails';
+import { guardrailReading, type Warning } from './guardrails';
 import { Intervention } from './intervention.entity';
-import { storedWorkDays } from './work-days';
+import { type StoredWorkDay, storedWorkDays } from './work-days';
 
 export interface GuardrailSettings {
   timezone: string;
@@ -55,22 +55,9 @@ export class GuardrailCheck {
     period: { from: string; to: string },
     settings: GuardrailSettings,
   ): Promise<Warning[]> {
-    const judge = new GuardrailJudge(
-      { timezone: settings.timezone, limits: withDefaults(settings.limits) },
-      period,
-    );
-    // Work that touches the reading window starts at most a day before it (work-times.ts).
-    const days = await storedWorkDays(
-      this.interventions.manager,
-      consultantId,
-      addDays(judge.reading.from, -2),
-      judge.reading.to,
-    );
-    for (const day of days) judge.addDay(day.day, day);
-    for (const day of days) {
-      for (const [start, end] of day.stretches) judge.addStretch(start, end, day.day);
-    }
-    return judge.finish();
+    const { from, to } = storedReading(period, settings.limits);
+    const days = await storedWorkDays(this.interventions.manager, consultantId, from, to);
+    return judgeStoredDays(days, period, settings);
   }
 
   private async judged(
@@ -97,6 +84,35 @@ export class GuardrailCheck {
     );
     return judge.finish();
   }
+}
+
+/**
+ * The stored days a period's guardrails read (GuardrailJudge's reading window): work that
+ * touches it starts at most a day before it (work-times.ts), so from two days before.
+ */
+export function storedReading(
+  period: { from: string; to: string },
+  limits: GuardrailLimits,
+): { from: string; to: string } {
+  const reading = guardrailReading(period.from, period.to, withDefaults(limits));
+  return { from: addDays(reading.from, -2), to: reading.to };
+}
+
+/** Every limit broken in a period, judged from its reading window's stored days, in order. */
+export function judgeStoredDays(
+  days: readonly StoredWorkDay[],
+  period: { from: string; to: string },
+  settings: GuardrailSettings,
+): Warning[] {
+  const judge = new GuardrailJudge(
+    { timezone: settings.timezone, limits: withDefaults(settings.limits) },
+    period,
+  );
+  for (const day of days) judge.addDay(day.day, day);
+  for (const day of days) {
+    for (const [start, end] of day.stretches) judge.addStretch(start, end, day.day);
+  }
+  return judge.finish();
 }
 
 /** Limits stored before some of them existed take the defaults of those (the migration adds them too). */

@@ -4,8 +4,9 @@
  *
  * - `work_days`: per consultant and local day of the practice's zone, what the working-time rules
  *   read of the day (GuardrailJudge's figures: worked time, after-hours minutes spread in
- *   proportion, night minutes, urgent starts) and the day's merged stretches of work, cut at its
- *   midnights (the judge merges them back across midnight);
+ *   proportion, night minutes, urgent starts), the day's merged stretches of work, cut at its
+ *   midnights (the judge merges them back across midnight), and the day as the workload report
+ *   shows it, summed from its pieces (DAY_SQL);
  * - `work_groups`: per consultant, local day, client and activity, the minutes, after-hours
  *   minutes and urgent starts of the day's pieces (`intervention_days`), summed.
  *
@@ -28,7 +29,23 @@ const REBUILD_DAYS = 366;
 /** Rows per INSERT, far below the bound-parameter limits. */
 const INSERT_ROWS = 400;
 
-/** A stored day: the judge's figures and the stretches of work within the day. */
+/** The day as the workload report shows it, summed from its pieces (DAY_SQL). */
+export interface PiecesOfDay {
+  workedMinutes: number;
+  /** After-hours minutes of the pieces (by the business hours of each piece). */
+  afterHoursMinutes: number;
+  urgentInterruptions: number;
+  urgentMinutes: number;
+  clients: number;
+  firstStart: string;
+  lastEnd: string;
+  /** The real end of the intervention of the day's last piece (past midnight when it runs on). */
+  workEnd: string;
+  /** The first start of an intervention on the day, null when the day only continues one. */
+  newWorkStart: string | null;
+}
+
+/** A stored day: the judge's figures, the stretches of work within the day, its pieces' sums. */
 export interface StoredWorkDay {
   day: string;
   workedMs: number;
@@ -37,7 +54,57 @@ export interface StoredWorkDay {
   urgentStarts: number;
   /** [start, end) in milliseconds, in order, none touching another. */
   stretches: [number, number][];
+  /** Null on a day of work without pieces (work of no length). */
+  pieces: PiecesOfDay | null;
 }
+
+const URGENT_START = `CASE WHEN d."isStartDay" = true AND d.urgency IN (:...urgent) THEN 1 ELSE 0 END`;
+
+/**
+ * The days summed from their pieces (intervention_days), what the report shows of each day, and
+ * the workload bench's baseline (bench/workload.bench.ts). The rest before the next day runs
+ * from when the day's work really ended to the next day's first new start: pieces are cut at
+ * midnight, so work from 23:00 to 00:30 ends at 00:30 (the real end of the intervention of the
+ * day's last piece, `workEnd`), and the next day's 00:00 piece continues it rather than starting
+ * new work (`newWorkStart` takes only the pieces that start an intervention). Only the day's
+ * last piece can run on past midnight, so only its intervention is looked up: one primary-key
+ * lookup per day, not per piece. Every day of an intervention is refreshed with it, so the
+ * stored `workEnd` follows its changes.
+ */
+export const DAY_SQL = `
+WITH per_day AS (
+SELECT d.day AS day,
+       SUM(d.minutes) AS "workedMinutes",
+       SUM(d."afterHoursMinutes") AS "afterHoursMinutes",
+       SUM(${URGENT_START}) AS "urgentInterruptions",
+       SUM(CASE WHEN d.urgency IN (:...urgent) THEN d.minutes ELSE 0 END) AS "urgentMinutes",
+       COUNT(DISTINCT d."clientId") AS clients,
+       MIN(d."pieceStart") AS "firstStart",
+       MAX(d."pieceEnd") AS "lastEnd",
+       MIN(CASE WHEN d."isStartDay" = true THEN d."pieceStart" END) AS "newWorkStart"
+  FROM intervention_days d
+ WHERE d."consultantId" = :consultantId AND d.day >= :from AND d.day <= :to
+ GROUP BY d.day)
+SELECT p.*,
+       (SELECT MAX(e."pieceEnd")
+          FROM intervention_days l
+          JOIN intervention_days e ON e."interventionId" = l."interventionId"
+         WHERE l."consultantId" = :consultantId AND l.day = p.day AND l."pieceEnd" = p."lastEnd"
+       ) AS "workEnd"
+  FROM per_day p
+ ORDER BY p.day`;
+
+const PIECE_COLUMNS = [
+  'workedMinutes',
+  'pieceAfterHoursMinutes',
+  'urgentInterruptions',
+  'urgentMinutes',
+  'clients',
+  'firstStart',
+  'lastEnd',
+  'workEnd',
+  'newWorkStart',
+] as const;
 
 function isPostgres(db: Db): boolean {
   const connection = 'connection' in db ? db.connection : db;
@@ -72,6 +139,7 @@ export async function refreshWorkFigures(
   if (!timezone || from > to) return;
   await refreshGroups(db, consultantId, from, to);
   const days = await figuresOf(db, consultantId, from, to, timezone);
+  await addPieces(db, consultantId, from, to, days);
   await run(db, 'DELETE FROM work_days WHERE "consultantId" = ? AND day >= ? AND day <= ?', [
     consultantId,
     from,
@@ -82,7 +150,15 @@ export async function refreshWorkFigures(
     await run(
       db,
       `INSERT INTO work_days ("consultantId", day, "workedMs", "afterHoursMinutes", "nightMinutes",
-         "urgentStarts", stretches) VALUES ${chunk.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+         "urgentStarts", stretches, ${PIECE_COLUMNS.map((c) => `"${c}"`).join(', ')})
+       VALUES ${chunk
+         .map(
+           () =>
+             `(${Array(7 + PIECE_COLUMNS.length)
+               .fill('?')
+               .join(', ')})`,
+         )
+         .join(', ')}`,
       chunk.flatMap((d) => [
         consultantId,
         d.day,
@@ -91,9 +167,64 @@ export async function refreshWorkFigures(
         d.nightMinutes,
         d.urgentStarts,
         d.stretches.map(([start, end]) => `${start}-${end}`).join(' '),
+        ...piecesRow(d.pieces),
       ]),
     );
   }
+}
+
+function piecesRow(p: PiecesOfDay | null): unknown[] {
+  if (!p) return PIECE_COLUMNS.map(() => null);
+  return [
+    p.workedMinutes,
+    p.afterHoursMinutes,
+    p.urgentInterruptions,
+    p.urgentMinutes,
+    p.clients,
+    p.firstStart,
+    p.lastEnd,
+    p.workEnd,
+    p.newWorkStart,
+  ];
+}
+
+/** The days' sums of their pieces (DAY_SQL), a day with pieces and no figures added. */
+async function addPieces(
+  db: Db,
+  consultantId: string,
+  from: string,
+  to: string,
+  days: StoredWorkDay[],
+): Promise<void> {
+  const connection = 'connection' in db ? db.connection : db;
+  const [sql, values] = connection.driver.escapeQueryWithParameters(DAY_SQL, {
+    consultantId,
+    from,
+    to,
+    urgent: URGENT_LEVELS,
+  });
+  const rows = await db.query<Record<string, unknown>[]>(sql, values);
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  for (const row of rows) {
+    const pieces: PiecesOfDay = {
+      workedMinutes: Number(row.workedMinutes),
+      afterHoursMinutes: Number(row.afterHoursMinutes),
+      urgentInterruptions: Number(row.urgentInterruptions),
+      urgentMinutes: Number(row.urgentMinutes),
+      clients: Number(row.clients),
+      firstStart: String(row.firstStart),
+      lastEnd: String(row.lastEnd),
+      workEnd: String(row.workEnd ?? row.lastEnd),
+      newWorkStart: typeof row.newWorkStart === 'string' ? row.newWorkStart : null,
+    };
+    const day = byDay.get(String(row.day));
+    if (day) day.pieces = pieces;
+    else {
+      const none = { workedMs: 0, afterHoursMinutes: 0, nightMinutes: 0, urgentStarts: 0 };
+      days.push({ day: String(row.day), ...none, stretches: [], pieces });
+    }
+  }
+  days.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
 }
 
 /** Every consultant's figures, rewritten from the pieces (a change of zone, a migration). */
@@ -211,7 +342,7 @@ async function figuresOf(
     }
     if (figures.workedMs === 0 && figures.urgentStarts === 0) continue;
     const { start: _start, end: _end, ...kept } = figures;
-    days.push({ day, ...kept, stretches });
+    days.push({ day, ...kept, stretches, pieces: null });
   }
   return days;
 }
@@ -228,7 +359,8 @@ export async function storedWorkDays(
 ): Promise<StoredWorkDay[]> {
   const rows = await run<Record<string, unknown>>(
     db,
-    `SELECT day, "workedMs", "afterHoursMinutes", "nightMinutes", "urgentStarts", stretches
+    `SELECT day, "workedMs", "afterHoursMinutes", "nightMinutes", "urgentStarts", stretches,
+            ${PIECE_COLUMNS.map((c) => `"${c}"`).join(', ')}
        FROM work_days WHERE "consultantId" = ? AND day >= ? AND day <= ? ORDER BY day`,
     [consultantId, from, to],
   );
@@ -245,5 +377,19 @@ export async function storedWorkDays(
         const [start, end] = pair.split('-');
         return [Number(start), Number(end)];
       }),
+    pieces:
+      typeof row.firstStart !== 'string'
+        ? null
+        : {
+            workedMinutes: Number(row.workedMinutes),
+            afterHoursMinutes: Number(row.pieceAfterHoursMinutes),
+            urgentInterruptions: Number(row.urgentInterruptions),
+            urgentMinutes: Number(row.urgentMinutes),
+            clients: Number(row.clients),
+            firstStart: row.firstStart,
+            lastEnd: String(row.lastEnd),
+            workEnd: String(row.workEnd),
+            newWorkStart: typeof row.newWorkStart === 'string' ? row.newWorkStart : null,
+          },
   }));
 }

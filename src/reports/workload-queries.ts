@@ -1,14 +1,15 @@
 /**
- * The workload report's SQL: the days are the local-day pieces of the interventions
- * (`intervention_days`, written with every intervention) grouped by day, so that no
- * intervention is loaded into memory; the breakdowns by client and activity and the work's part
- * of the pressure are read from the sums stored by day, client and activity (`work_groups`);
- * the requests of the period are grouped by client. The (consultantId, day) indexes drive the
- * scans; days are compared as 'YYYY-MM-DD' text and instants as ISO UTC text, the same on SQLite
- * and PostgreSQL.
+ * The workload report's reads: the days as stored with the work (`work_days`, summed from the
+ * local-day pieces of the interventions when they are written, interventions/work-days.ts),
+ * the breakdowns by client and activity and the work's part of the pressure from the sums
+ * stored by day, client and activity (`work_groups`), so that no intervention or piece is read;
+ * the requests of the period grouped by client. The (consultantId, day) keys drive the scans;
+ * days are compared as 'YYYY-MM-DD' text and instants as ISO UTC text, the same on SQLite and
+ * PostgreSQL.
  */
 import type { ActivityKind } from '../common/domain';
 import { URGENT_LEVELS } from '../common/domain';
+import type { StoredWorkDay } from '../interventions/work-days';
 import type { ClientPressureInput, WorkloadDayInput } from './workload-indicators';
 import { type Queryable, reportQuery, toInt } from './report-sql';
 
@@ -30,39 +31,8 @@ export interface WorkloadDayRow extends WorkloadDayInput {
   urgentMinutes: number;
 }
 
-const URGENT_START = `CASE WHEN d."isStartDay" = true AND d.urgency IN (:...urgent) THEN 1 ELSE 0 END`;
-
-/**
- * The days: the report's, and the bench's baseline (bench/workload.bench.ts). The rest before the next day runs
- * from when the day's work really ended to the next day's first new start: pieces are cut at
- * midnight, so work from 23:00 to 00:30 ends at 00:30 (the real end of the intervention of the
- * day's last piece, `workEnd`), and the next day's 00:00 piece continues it rather than starting
- * new work (`newWorkStart` takes only the pieces that start an intervention). Only the day's
- * last piece can run on past midnight, so only its intervention is looked up: one primary-key
- * lookup per day, not per piece.
- */
-export const DAY_SQL = `
-WITH per_day AS (
-SELECT d.day AS day,
-       SUM(d.minutes) AS "workedMinutes",
-       SUM(d."afterHoursMinutes") AS "afterHoursMinutes",
-       SUM(${URGENT_START}) AS "urgentInterruptions",
-       SUM(CASE WHEN d.urgency IN (:...urgent) THEN d.minutes ELSE 0 END) AS "urgentMinutes",
-       COUNT(DISTINCT d."clientId") AS clients,
-       MIN(d."pieceStart") AS "firstStart",
-       MAX(d."pieceEnd") AS "lastEnd",
-       MIN(CASE WHEN d."isStartDay" = true THEN d."pieceStart" END) AS "newWorkStart"
-  FROM intervention_days d
- WHERE d."consultantId" = :consultantId AND d.day >= :from AND d.day <= :to
- GROUP BY d.day)
-SELECT p.*,
-       (SELECT MAX(e."pieceEnd")
-          FROM intervention_days l
-          JOIN intervention_days e ON e."interventionId" = l."interventionId"
-         WHERE l."consultantId" = :consultantId AND l.day = p.day AND l."pieceEnd" = p."lastEnd"
-       ) AS "workEnd"
-  FROM per_day p
- ORDER BY p.day`;
+/** The days summed from their pieces: stored by day with the work, and the bench's baseline. */
+export { DAY_SQL } from '../interventions/work-days';
 
 /**
  * The groups by client and activity: the sums stored by day, client and activity when the work
@@ -82,34 +52,21 @@ SELECT w."clientId", c.name AS "clientName", a.kind AS activity, w."workedMinute
   JOIN clients c ON c.id = w."clientId"
   JOIN activities a ON a.id = w."activityId"`;
 
-/** The days with work, and the groups by client and activity. */
-export interface WorkloadRows {
-  /** One row per local day with work, in order. */
-  days: WorkloadDayRow[];
-  groups: WorkGroups;
+/** The groups by client and activity of the period (GROUPS_SQL). */
+export async function workGroups(db: Queryable, scope: WorkloadScope): Promise<WorkGroups> {
+  return workGroupsOf(await reportQuery<Record<string, unknown>>(db, GROUPS_SQL, { ...scope }));
 }
 
-export async function workloadRows(db: Queryable, scope: WorkloadScope): Promise<WorkloadRows> {
-  const [days, groups] = await Promise.all([
-    reportQuery<Record<string, unknown>>(db, DAY_SQL, { ...scope, urgent: URGENT_LEVELS }),
-    reportQuery<Record<string, unknown>>(db, GROUPS_SQL, { ...scope }),
-  ]);
-  return { days: days.map(dayOf), groups: workGroupsOf(groups) };
-}
-
-function dayOf(row: Record<string, unknown>): WorkloadDayRow {
-  return {
-    date: String(row.day),
-    workedMinutes: toInt(row.workedMinutes),
-    afterHoursMinutes: toInt(row.afterHoursMinutes),
-    urgentInterruptions: toInt(row.urgentInterruptions),
-    urgentMinutes: toInt(row.urgentMinutes),
-    clients: toInt(row.clients),
-    firstStart: String(row.firstStart),
-    lastEnd: String(row.lastEnd),
-    workEnd: String(row.workEnd ?? row.lastEnd),
-    newWorkStart: typeof row.newWorkStart === 'string' ? row.newWorkStart : null,
-  };
+/** The report's days with work, in order, from the days stored with the work. */
+export function workloadDays(
+  stored: readonly StoredWorkDay[],
+  scope: Pick<WorkloadScope, 'from' | 'to'>,
+): WorkloadDayRow[] {
+  const days: WorkloadDayRow[] = [];
+  for (const { day, pieces } of stored) {
+    if (pieces && day >= scope.from && day <= scope.to) days.push({ date: day, ...pieces });
+  }
+  return days;
 }
 
 export interface WorkGroups {

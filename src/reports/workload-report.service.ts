@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { dayBounds } from '../calendar';
 import type { GuardrailLimits } from '../common/domain';
 import type { FormatLocale } from '../common/format';
-import { GuardrailCheck } from '../interventions/guardrail-check.service';
+import { judgeStoredDays, storedReading } from '../interventions/guardrail-check.service';
+import { storedWorkDays } from '../interventions/work-days';
 import { PracticeService, toCalendarSettings } from '../practice/practice.service';
 import { assertDayPeriod, type DayOff, type DayPeriod, daysOffIn } from './report-period';
 import { riskText, type RiskText } from './risk-wording';
@@ -14,7 +15,7 @@ import {
   type WorkloadReport,
   workloadIndicators,
 } from './workload-indicators';
-import { pressureByClient, workloadRows, type WorkloadScope } from './workload-queries';
+import { pressureByClient, workGroups, workloadDays, type WorkloadScope } from './workload-queries';
 
 /** Everything the workload report shows: JSON as is, and the source of the CSV, PDF and web page. */
 export interface WorkloadReportData extends WorkloadReport {
@@ -33,17 +34,17 @@ export interface WorkloadReportData extends WorkloadReport {
 }
 
 /**
- * The consultant's workload over a period: one grouped scan of the local-day pieces of the
- * interventions (by day, and by client and activity) and the period's requests by client, the
- * guardrails' warnings over the period (the rules of the live warnings, fed the work in order
- * of start), then the pure rules (workloadIndicators, rankPressureClients) on top.
+ * The consultant's workload over a period: the days stored with the work (work_days) over the
+ * guardrails' reading window, which give both the report's days and the guardrails' warnings
+ * (the one judge of the live warnings, fed each day's figures and stretches), the sums stored by
+ * day, client and activity (work_groups) and the period's requests by client, then the pure
+ * rules (workloadIndicators, rankPressureClients) on top.
  */
 @Injectable()
 export class WorkloadReportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly practice: PracticeService,
-    private readonly guardrails: GuardrailCheck,
   ) {}
 
   async report(
@@ -59,17 +60,17 @@ export class WorkloadReportService {
       start: dayBounds(period.from, calendar.timezone).start,
       end: dayBounds(period.to, calendar.timezone).end,
     };
-    const [{ days, activities, clients, pressure }, warnings] = await Promise.all([
-      workloadRows(this.dataSource, scope).then(async ({ days, groups }) => ({
-        days,
+    const settings = { timezone: calendar.timezone, limits: practice.limits };
+    const reading = storedReading(period, practice.limits);
+    const [{ activities, clients, pressure }, stored] = await Promise.all([
+      workGroups(this.dataSource, scope).then(async (groups) => ({
         ...groups,
         pressure: await pressureByClient(this.dataSource, instants, groups.pressure),
       })),
-      this.guardrails.over(consultantId, period, {
-        timezone: calendar.timezone,
-        limits: practice.limits,
-      }),
+      storedWorkDays(this.dataSource, consultantId, reading.from, reading.to),
     ]);
+    const warnings = judgeStoredDays(stored, period, settings);
+    const days = workloadDays(stored, period);
     const daysOff = daysOffIn(period, calendar);
     const report = workloadIndicators({
       ...period,
