@@ -133,7 +133,11 @@ describe('the work’s figures stored by day', () => {
     expect(days.find((d) => d.date === '2026-11-04')?.workEnd).toBe(
       new Date(paris('2026-11-05', '02:30')).toISOString(),
     );
-    expect(days).toEqual(fromPieces);
+    expect(days).toEqual(fromPieces.map(({ urgentMinutes: _urgentMinutes, ...day }) => day));
+    const inPeriod = stored.filter((d) => d.day >= period.from && d.day <= period.to);
+    expect(inPeriod.map((d) => d.pieces?.urgentMinutes)).toEqual(
+      fromPieces.map((d) => d.urgentMinutes),
+    );
   });
 
   it('are cut again at the new midnights when the practice changes its zone', async () => {

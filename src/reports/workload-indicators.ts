@@ -142,8 +142,15 @@ function flagDay(
   holidays: ReadonlySet<string>,
   found: Findings,
 ): WorkloadDay {
-  return {
-    ...day,
+  // Written out rather than spread: a day of the report is copied thousands of times.
+  const flagged: WorkloadDay = {
+    date: day.date,
+    workedMinutes: day.workedMinutes,
+    afterHoursMinutes: day.afterHoursMinutes,
+    urgentInterruptions: day.urgentInterruptions,
+    clients: day.clients,
+    firstStart: day.firstStart,
+    lastEnd: day.lastEnd,
     restBeforeNextMinutes: restBetween(day, next),
     weekend,
     holiday: holidays.has(day.date),
@@ -151,6 +158,9 @@ function flagDay(
     overDailyMax: found.has('daily_limit', day.date),
     overUrgentLimit: found.has('urgent_interruptions', day.date),
   };
+  if (day.workEnd !== undefined) flagged.workEnd = day.workEnd;
+  if (day.newWorkStart !== undefined) flagged.newWorkStart = day.newWorkStart;
+  return flagged;
 }
 
 /**

@@ -61,10 +61,21 @@ export async function workGroups(db: Queryable, scope: WorkloadScope): Promise<W
 export function workloadDays(
   stored: readonly StoredWorkDay[],
   scope: Pick<WorkloadScope, 'from' | 'to'>,
-): WorkloadDayRow[] {
-  const days: WorkloadDayRow[] = [];
-  for (const { day, pieces } of stored) {
-    if (pieces && day >= scope.from && day <= scope.to) days.push({ date: day, ...pieces });
+): WorkloadDayInput[] {
+  const days: WorkloadDayInput[] = [];
+  for (const { day, pieces: p } of stored) {
+    if (!p || day < scope.from || day > scope.to) continue;
+    days.push({
+      date: day,
+      workedMinutes: p.workedMinutes,
+      afterHoursMinutes: p.afterHoursMinutes,
+      urgentInterruptions: p.urgentInterruptions,
+      clients: p.clients,
+      firstStart: p.firstStart,
+      lastEnd: p.lastEnd,
+      workEnd: p.workEnd,
+      newWorkStart: p.newWorkStart,
+    });
   }
   return days;
 }

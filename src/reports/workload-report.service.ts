@@ -77,8 +77,12 @@ export class WorkloadReportService {
       limits: practice.limits,
       warnings,
       holidays: daysOff.map((day) => day.date),
-      days: days.map(({ urgentMinutes: _urgentMinutes, ...day }) => day),
-      urgentMinutes: days.reduce((sum, day) => sum + day.urgentMinutes, 0),
+      days,
+      urgentMinutes: stored.reduce(
+        (sum, { day, pieces }) =>
+          pieces && day >= period.from && day <= period.to ? sum + pieces.urgentMinutes : sum,
+        0,
+      ),
       breakdown: { activities, clients },
     });
     const readerLocale = locale ?? practice.locale;
