@@ -5,8 +5,8 @@ import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'templates/**', 'eslint.config.mjs', 'jest.config.js', 'test/browser/jest.config.js', '.dependency-cruiser.js', 'data/**'] },
-  // Plain node scripts started in child processes: a bench server's preload, the baseline, and
-  // the tests' server processes' TypeScript hook.
+  // Plain node scripts: a bench server's preload and the baseline, the TypeScript hook of the
+  // tests' server processes, and Jest's order of test files.
   { ignores: ['bench/support/*.js', 'test/support/*.js'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
