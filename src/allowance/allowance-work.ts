@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { preparedSql, queryPreparedIn, type PreparedSql } from '../common/prepared-sql';
 import { dayBounds, monthBounds } from '../calendar';
 import type { Contract } from '../contracts/contract.entity';
-import { BillingClaims } from '../interventions/billing-claims';
+import { contractWorkByMonth } from '../interventions/contract-work-queries';
+import { quotaUnitsByMonth } from '../requests/quota-unit-queries';
 import {
   allowanceLedger,
   monthsFromTo,
@@ -50,51 +50,6 @@ function monthInstants(month: string, timezone: string): { start: string; end: s
   return instants;
 }
 const MONTH_INSTANTS = new Map<string, { start: string; end: string }>();
-
-/** `alias.column` → `alias."column"`: the statements below are written as TypeORM's were. */
-const quoted = (sql: string): string => sql.replace(/\b([iu])\.([A-Za-z]+)/g, '$1."$2"');
-
-/**
- * A contract's finished work of `count` months in one scan: the billable minutes started in
- * each month (`a<k>`), those of them claimed by an invoice (`b<k>`), and the after-hours minutes
- * of the last month. Parameters: the contract, the first month's start and the last one's end,
- * then each month's start and end. One text (and one prepared statement) per number of months.
- */
-function monthlyWorkSql(count: number): PreparedSql {
-  let statement = MONTHLY_WORK_SQL.get(count);
-  if (statement) return statement;
-  const billed = BillingClaims.claimedWhere('i', true);
-  const sums = Array.from({ length: count }, (_, k) => {
-    const inMonth = `i.billable = TRUE AND i.startedAt >= $${4 + 2 * k} AND i.startedAt < $${5 + 2 * k}`;
-    return (
-      `SUM(CASE WHEN ${inMonth} THEN i.billableMinutes ELSE 0 END) AS "a${k}", ` +
-      `SUM(CASE WHEN ${inMonth} AND ${billed} THEN i.billableMinutes ELSE 0 END) AS "b${k}"`
-    );
-  });
-  const lastStart = `$${4 + 2 * (count - 1)}`;
-  statement = preparedSql(
-    `allowance_work_${count}`,
-    quoted(
-      `SELECT COUNT(*) AS "n", ${sums.join(', ')}, ` +
-        `SUM(CASE WHEN i.startedAt >= ${lastStart} THEN i.afterHoursMinutes ELSE 0 END) AS "afterHours" ` +
-        `FROM interventions i WHERE i.contractId = $1 AND i.endedAt IS NOT NULL ` +
-        `AND i.startedAt >= $2 AND i.startedAt < $3`,
-    ),
-  );
-  MONTHLY_WORK_SQL.set(count, statement);
-  return statement;
-}
-const MONTHLY_WORK_SQL = new Map<number, PreparedSql>();
-
-const MONTHLY_UNITS_SQL = preparedSql(
-  'allowance_units',
-  quoted(
-    `SELECT u.month AS "month", COUNT(*) AS "units", ` +
-      `SUM(CASE WHEN u.overage = TRUE THEN 1 ELSE 0 END) AS "overage" ` +
-      `FROM quota_units u WHERE u.contractId = $1 AND u.released = FALSE ` +
-      `AND u.month >= $2 AND u.month <= $3 GROUP BY u.month`,
-  ),
-);
 
 /**
  * The one loader of the allowance ledger: a contract's finished work summed per local month in
@@ -167,16 +122,7 @@ export class AllowanceWork {
     const bounds = months.map((month) => monthInstants(month, timezone));
     const last = months.length - 1;
     if (until) bounds[last] = { start: bounds[last].start, end: until.toISOString() };
-    const params: string[] = [contractId, bounds[0].start, bounds[last].end];
-    for (const b of bounds) params.push(b.start, b.end);
-    const row =
-      (
-        await queryPreparedIn<Record<string, string | number | null>>(
-          m,
-          monthlyWorkSql(months.length),
-          params,
-        )
-      )[0] ?? {};
+    const row = await contractWorkByMonth(m, contractId, bounds);
     return {
       months: new Map(
         months.map((month, k) => [
@@ -194,11 +140,7 @@ export class AllowanceWork {
     contractId: string,
     months: string[],
   ): Promise<Map<string, { quotaUnits: number; overageUnits: number }>> {
-    const rows = await queryPreparedIn<{
-      month: string;
-      units: string | number;
-      overage: string | number;
-    }>(m, MONTHLY_UNITS_SQL, [contractId, months[0], months[months.length - 1]]);
+    const rows = await quotaUnitsByMonth(m, contractId, months[0], months[months.length - 1]);
     return new Map(
       rows.map((r) => [r.month, { quotaUnits: Number(r.units), overageUnits: Number(r.overage) }]),
     );

@@ -6,10 +6,10 @@ import { DataSource, Repository } from 'typeorm';
 import { AppConfigService } from '../common/app-config.service';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
-import { preparedSql, queryPrepared } from '../common/prepared-sql';
 import { Transactions } from '../common/transactions';
 import { PracticeService } from '../practice/practice.service';
 import { NEXT_TOKEN_VERSION, toPublicUser, User } from '../users/user.entity';
+import { readCaller } from '../users/caller-read';
 import { UsersService } from '../users/users.service';
 import type { AuthUser } from './auth.decorators';
 import {
@@ -24,22 +24,6 @@ import { VerifiedTokens } from './verified-tokens';
 import { LockOut } from './lock-out.service';
 import { passwordWeakness, weaknessAdvice } from './password-strength';
 import { decoyHash, hashPassword, tokenDigest, verifyPassword } from './passwords';
-
-/** What a request needs of its caller: who, and whether the token still holds. */
-const CALLER_SQL = preparedSql(
-  'caller',
-  `SELECT id, email, role, "clientId", "displayName", active, "tokenVersion"
-     FROM users WHERE id = $1`,
-);
-interface CallerRow {
-  id: string;
-  email: string;
-  role: AuthUser['role'];
-  clientId: string | null;
-  displayName: string;
-  active: boolean | number;
-  tokenVersion: number;
-}
 
 interface TokenClaims {
   sub: string;
@@ -191,9 +175,8 @@ export class AuthService {
     );
     if (!claims) return null;
     // Read on every request, so a revocation by any process holds at once everywhere.
-    const [user] = await queryPrepared<CallerRow>(this.dataSource, CALLER_SQL, [claims.sub]);
-    // SQLite answers booleans as 0 or 1.
-    if (!user || !user.active || Number(user.tokenVersion) !== claims.ver) return null;
+    const user = await readCaller(this.dataSource, claims.sub);
+    if (!user || !user.active || user.tokenVersion !== claims.ver) return null;
     return {
       id: user.id,
       email: user.email,

@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { firstDayOfNextMonth, localMonth, monthBounds } from '../calendar';
 import { Clock } from '../common/clock';
-import { preparedSql, queryPrepared } from '../common/prepared-sql';
 import { URGENCY_LEVELS, type Urgency } from '../common/domain';
 import type { Viewer } from '../common/tenant';
 import type { Contract } from '../contracts/contract.entity';
 import { ContractsService } from '../contracts/contracts.service';
 import { PracticeService } from '../practice/practice.service';
 import { QuotaLedger } from '../requests/quota-ledger.service';
+import { quotaUnitsBySource } from '../requests/quota-unit-queries';
+import { slaCountsOf, type SlaCounts } from '../requests/sla-queries';
 import { AllowanceWork, ledgerTerms } from '../allowance/allowance-work';
 import {
   consumptionOf,
@@ -39,11 +40,7 @@ export interface OverageCost {
   totalCents: number;
 }
 
-export interface SlaCounts {
-  met: number;
-  missed: number;
-  pending: number;
-}
+export type { SlaCounts };
 
 export type ContractUsage = ConsumptionFigures & {
   contractId: string;
@@ -53,37 +50,6 @@ export type ContractUsage = ConsumptionFigures & {
   overageCost: OverageCost;
   sla: SlaCounts;
 };
-
-const UNIT_SOURCES_SQL = preparedSql(
-  'usage_unit_sources',
-  `SELECT u.level AS "level",
-          SUM(CASE WHEN u."requestId" IS NOT NULL THEN 1 ELSE 0 END) AS "requests",
-          SUM(CASE WHEN u."requestId" IS NULL THEN 1 ELSE 0 END) AS "calls",
-          SUM(CASE WHEN u.overage = TRUE THEN 1 ELSE 0 END) AS "over",
-          SUM(CASE WHEN u.overage = TRUE THEN u."feeCents" ELSE 0 END) AS "fees"
-     FROM quota_units u
-    WHERE u."contractId" = $1 AND u.month = $2 AND u.released = FALSE
-    GROUP BY u.level`,
-);
-
-/**
- * The month's requests by SLA status, by slaStatus's rule (src/requests/sla.ts): a response at
- * the deadline meets it, and a request cancelled before any response (or with no instant of
- * cancellation) counts in none. Parameters: the contract, the month's bounds, now.
- */
-const NO_SLA = `r.status = 'cancelled' AND (r."respondedAt" IS NULL OR r."closedAt" IS NULL OR r."respondedAt" > r."closedAt")`;
-const SLA_SQL = preparedSql(
-  'usage_sla',
-  `SELECT SUM(CASE WHEN ${NO_SLA} THEN 0
-                   WHEN r."respondedAt" <= r."responseDueAt" THEN 1 ELSE 0 END) AS "met",
-          SUM(CASE WHEN ${NO_SLA} THEN 0
-                   WHEN r."respondedAt" > r."responseDueAt"
-                     OR (r."respondedAt" IS NULL AND r."responseDueAt" < $4) THEN 1 ELSE 0 END) AS "missed",
-          SUM(CASE WHEN ${NO_SLA} THEN 0
-                   WHEN r."respondedAt" IS NULL AND r."responseDueAt" >= $4 THEN 1 ELSE 0 END) AS "pending"
-     FROM requests r
-    WHERE r."contractId" = $1 AND r."createdAt" >= $2 AND r."createdAt" < $3`,
-);
 
 /** What a contract consumed in a month: minutes, urgency quotas and response deadlines. */
 @Injectable()
@@ -147,9 +113,7 @@ export class UsageService {
     contractId: string,
     month: string,
   ): Promise<Map<string, Omit<LevelUsage, 'used' | 'quota' | 'resetsOn'>>> {
-    const rows = await queryPrepared<
-      Record<'level' | 'requests' | 'calls' | 'over' | 'fees', string | number>
-    >(this.dataSource, UNIT_SOURCES_SQL, [contractId, month]);
+    const rows = await quotaUnitsBySource(this.dataSource, contractId, month);
     return new Map(
       rows.map((r) => [
         String(r.level),
@@ -174,15 +138,6 @@ export class UsageService {
     now: Date,
   ): Promise<SlaCounts> {
     const { start, end } = monthBounds(month, timezone);
-    const [row] = await queryPrepared<Record<keyof SlaCounts, string | number | null>>(
-      this.dataSource,
-      SLA_SQL,
-      [contractId, start.toISOString(), end.toISOString(), now.toISOString()],
-    );
-    return {
-      met: Number(row?.met ?? 0),
-      missed: Number(row?.missed ?? 0),
-      pending: Number(row?.pending ?? 0),
-    };
+    return slaCountsOf(this.dataSource, contractId, start, end, now);
   }
 }
