@@ -19,6 +19,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, dayBounds } from '../calendar';
 import { DEFAULT_LIMITS, URGENT_LEVELS } from '../common/domain';
+import { readPracticeZone } from '../practice/practice-zone';
 import { GuardrailJudge } from './guardrail-judge';
 
 type Db = DataSource | EntityManager;
@@ -118,12 +119,6 @@ async function run<T = unknown>(db: Db, sql: string, params: unknown[]): Promise
   return db.query<T[]>(text, params);
 }
 
-/** The practice's zone, or null before the practice is set up. */
-async function practiceZone(db: Db): Promise<string | null> {
-  const rows = await run<{ timezone: string }>(db, 'SELECT timezone FROM practice', []);
-  return rows[0]?.timezone ?? null;
-}
-
 /**
  * Rewrites the stored figures of a consultant's local days `from` to `to` (both included) from
  * the interventions and their pieces, in the caller's transaction.
@@ -135,7 +130,7 @@ export async function refreshWorkFigures(
   to: string,
   zone?: string,
 ): Promise<void> {
-  const timezone = zone ?? (await practiceZone(db));
+  const timezone = zone ?? (await readPracticeZone(db));
   if (!timezone || from > to) return;
   await refreshGroups(db, consultantId, from, to);
   const days = await figuresOf(db, consultantId, from, to, timezone);
@@ -229,7 +224,7 @@ async function addPieces(
 
 /** Every consultant's figures, rewritten from the pieces (a change of zone, a migration). */
 export async function rebuildWorkFigures(db: Db, zone?: string): Promise<void> {
-  const timezone = zone ?? (await practiceZone(db));
+  const timezone = zone ?? (await readPracticeZone(db));
   await run(db, 'DELETE FROM work_days', []);
   await run(db, 'DELETE FROM work_groups', []);
   if (!timezone) return;

@@ -6,7 +6,6 @@ import { Clock } from '../common/clock';
 import { DEFAULT_BUSINESS_HOURS, DEFAULT_LIMITS } from '../common/domain';
 import type { CalendarSettings } from '../common/domain';
 import { DomainError } from '../common/domain-error';
-import { preparedSql, queryPrepared } from '../common/prepared-sql';
 import type { ErrorDetail } from '../common/domain-error';
 import { Transactions } from '../common/transactions';
 import { vatNumberMatchesSiren } from '../common/validators';
@@ -19,6 +18,7 @@ import {
   type LatePenaltyFloor,
 } from './legal-mentions';
 import { numberFormatProblems } from './number-formats';
+import { readPracticeZone } from './practice-zone';
 import { PracticeChanges } from './practice-changes';
 import { DEFAULT_ACCOUNTS, Practice } from './practice.entity';
 
@@ -138,8 +138,6 @@ export function practiceCoherence(
   return problems;
 }
 
-const ZONE_SQL = preparedSql('practice_zone', 'SELECT timezone FROM practice LIMIT 1');
-
 @Injectable()
 export class PracticeService {
   constructor(
@@ -163,13 +161,9 @@ export class PracticeService {
    * reading and hydration.
    */
   async timezone(): Promise<string> {
-    const [row] = await queryPrepared<{ timezone: string }>(
-      this.practices.manager.connection,
-      ZONE_SQL,
-      [],
-    );
-    if (!row) throw new DomainError('not_found.practice', 'The practice is not set up yet');
-    return row.timezone;
+    const zone = await readPracticeZone(this.practices.manager.connection);
+    if (!zone) throw new DomainError('not_found.practice', 'The practice is not set up yet');
+    return zone;
   }
 
   /** The late-payment penalty floor of the practice's today. */
