@@ -1,3 +1,7 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DateTime } from 'luxon';
 import { startTestApp, TestApp } from './app';
 import { bearer, createActivity, createClient, setupConsultant } from './factories';
@@ -128,5 +132,24 @@ describe('interventions: a long import beside other requests', () => {
     expect(after.interventions).toBe(before.interventions + ROWS);
     expect(after.days).toBe(before.days + ROWS);
     expect(await activityNames()).toContain('Audit');
+  });
+
+  it('on SQLite, leaves its rows copied into the database file itself, not only in the log', async () => {
+    const { type, database } = t.dataSource.options as { type: string; database?: unknown };
+    if (type !== 'better-sqlite3' || typeof database !== 'string') return;
+    const res = await importCsv(togglExport(ROWS, clients, '2017-01-02'));
+    expect(res.status).toBe(200);
+    const total = (await counts()).interventions;
+    // The file alone, without its write-ahead log: what a checkpoint has copied into it.
+    const folder = mkdtempSync(join(tmpdir(), 'gardefou-checkpoint-'));
+    try {
+      copyFileSync(database, join(folder, 'copy.sqlite'));
+      const copy = new Database(join(folder, 'copy.sqlite'));
+      const row = copy.prepare('SELECT COUNT(*) AS n FROM interventions').get() as { n: number };
+      copy.close();
+      expect(row.n).toBe(total);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

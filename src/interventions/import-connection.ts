@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { AppConfigService } from '../common/app-config.service';
 import { unavailable } from '../common/error.filter';
+import { checkpointApart } from './import-checkpoint';
 
 /** The few better-sqlite3 calls used here. */
 interface SqliteConnection {
@@ -68,10 +69,13 @@ export class ImportConnection implements OnApplicationShutdown {
         if (!this.mainConnection().inTransaction) {
           let locked = false;
           try {
-            return await source.transaction(async (manager) => {
+            const result = await source.transaction(async (manager) => {
               locked = true;
               return work(manager);
             });
+            // Before other writes run: their commit would copy the import's log on this thread.
+            if (this.onFile) await checkpointApart(this.file);
+            return result;
           } catch (error) {
             if (locked || !isBusy(error)) throw error;
             // The BEGIN failed: the connection holds no transaction, whatever TypeORM noted.
@@ -111,6 +115,8 @@ export class ImportConnection implements OnApplicationShutdown {
         options.prepareDatabase?.(db);
         // Waiting for the lock is done by `alone`, the event loop free, not inside SQLite.
         db.pragma('busy_timeout = 0');
+        // The log is copied into the file after the commit, in a worker (`checkpointApart`).
+        if (this.onFile) db.pragma('wal_autocheckpoint = 0');
       },
     } as DataSource['options']);
     await source.initialize();
@@ -139,6 +145,17 @@ export class ImportConnection implements OnApplicationShutdown {
       while (this.holding && !connection().inTransaction && !isRead(sql)) await this.holding;
       return query(sql, ...rest);
     }) as QueryRunner['query'];
+  }
+
+  /** The database file, when there is one (not `:memory:`), written through its log (WAL). */
+  private get file(): string {
+    const { database } = this.main.options as { database?: unknown };
+    return typeof database === 'string' ? database : '';
+  }
+
+  private get onFile(): boolean {
+    const file = this.file;
+    return file !== '' && file !== ':memory:' && !file.startsWith('file::memory:');
   }
 
   private mainConnection(): SqliteConnection {

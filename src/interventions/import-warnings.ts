@@ -21,6 +21,8 @@ import {
 /** Imported weeks judged in one run of the rules. */
 const WEEKS_PER_RUN = 26;
 const DAY_MS = 24 * 3600 * 1000;
+/** Imported rows whose weeks are found between two turns of the event loop. */
+const ROWS_PER_SLICE = 2_000;
 
 export interface ImportWarningsInput {
   timezone: string;
@@ -57,7 +59,7 @@ export function workWindow(
  */
 export async function importWarnings(input: ImportWarningsInput): Promise<Warning[]> {
   const { timezone, limits } = input;
-  const mondays = importedWeeks(input.imported, timezone);
+  const mondays = await importedWeeks(input.imported, timezone);
   if (mondays.length === 0) return [];
   const work = [...input.recorded, ...input.imported].sort(
     (a, b) => a.start.getTime() - b.start.getTime(),
@@ -118,9 +120,10 @@ function joined(
 /**
  * The Mondays (YYYY-MM-DD) of the local ISO weeks the rows touch, in order: local days counted
  * from the epoch, 1 January 1970 a Thursday. The local day of an instant is read off the day
- * bounds a clock keeps, not asked of the zone for every row.
+ * bounds a clock keeps, not asked of the zone for every row. The event loop runs between two
+ * slices of rows (46,000 rows took 0.1 s in one go).
  */
-function importedWeeks(rows: readonly WorkedInterval[], timezone: string): string[] {
+async function importedWeeks(rows: readonly WorkedInterval[], timezone: string): Promise<string[]> {
   const clock = new BusinessClock({
     timezone,
     businessHours: DEFAULT_BUSINESS_HOURS,
@@ -132,7 +135,9 @@ function importedWeeks(rows: readonly WorkedInterval[], timezone: string): strin
     return day - ((((day + 3) % 7) + 7) % 7);
   };
   const mondays = new Set<number>();
-  for (const { start, end } of rows) {
+  for (let k = 0; k < rows.length; k++) {
+    if (k > 0 && k % ROWS_PER_SLICE === 0) await nextTurn();
+    const { start, end } = rows[k];
     const last = mondayOf(Math.max(start.getTime(), end.getTime() - 1));
     for (let monday = mondayOf(start.getTime()); monday <= last; monday += 7) mondays.add(monday);
   }
