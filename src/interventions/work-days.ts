@@ -19,6 +19,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { addDays, dayBounds } from '../calendar';
 import { DEFAULT_LIMITS, URGENT_LEVELS } from '../common/domain';
+import { preparedSql, queryPrepared } from '../common/prepared-sql';
 import { readPracticeZone } from '../practice/practice-zone';
 import { GuardrailJudge } from './guardrail-judge';
 
@@ -352,26 +353,18 @@ export async function storedWorkDays(
   from: string,
   to: string,
 ): Promise<StoredWorkDay[]> {
-  const rows = await run<Record<string, unknown>>(
-    db,
-    `SELECT day, "workedMs", "afterHoursMinutes", "nightMinutes", "urgentStarts", stretches,
-            ${PIECE_COLUMNS.map((c) => `"${c}"`).join(', ')}
-       FROM work_days WHERE "consultantId" = ? AND day >= ? AND day <= ? ORDER BY day`,
-    [consultantId, from, to],
-  );
+  const params = [consultantId, from, to];
+  const rows =
+    'connection' in db
+      ? await run<Record<string, unknown>>(db, STORED_DAYS.sqlite, params)
+      : await queryPrepared<Record<string, unknown>>(db, STORED_DAYS, params);
   return rows.map((row) => ({
     day: String(row.day),
     workedMs: Number(row.workedMs),
     afterHoursMinutes: Number(row.afterHoursMinutes),
     nightMinutes: Number(row.nightMinutes),
     urgentStarts: Number(row.urgentStarts),
-    stretches: (typeof row.stretches === 'string' ? row.stretches : '')
-      .split(' ')
-      .filter(Boolean)
-      .map((pair): [number, number] => {
-        const [start, end] = pair.split('-');
-        return [Number(start), Number(end)];
-      }),
+    stretches: stretchesOf(row.stretches),
     pieces:
       typeof row.firstStart !== 'string'
         ? null
@@ -387,4 +380,27 @@ export async function storedWorkDays(
             newWorkStart: typeof row.newWorkStart === 'string' ? row.newWorkStart : null,
           },
   }));
+}
+
+/** The stored days' read: a prepared statement, parsed and planned once per connection. */
+export const STORED_DAYS = preparedSql(
+  'stored_work_days',
+  `SELECT day, "workedMs", "afterHoursMinutes", "nightMinutes", "urgentStarts", stretches,
+          ${PIECE_COLUMNS.map((c) => `"${c}"`).join(', ')}
+     FROM work_days WHERE "consultantId" = $1 AND day >= $2 AND day <= $3 ORDER BY day`,
+);
+
+/** The stretches as stored ('start-end start-end…', milliseconds), read in one pass. */
+function stretchesOf(text: unknown): [number, number][] {
+  const stretches: [number, number][] = [];
+  if (typeof text !== 'string') return stretches;
+  for (let at = 0; at < text.length;) {
+    const dash = text.indexOf('-', at);
+    let space = text.indexOf(' ', dash);
+    if (space < 0) space = text.length;
+    if (dash > at)
+      stretches.push([Number(text.slice(at, dash)), Number(text.slice(dash + 1, space))]);
+    at = space + 1;
+  }
+  return stretches;
 }

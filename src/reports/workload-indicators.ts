@@ -55,21 +55,20 @@ const MS_PER_DAY = 86_400_000;
 
 export function workloadIndicators(input: WorkloadInput): WorkloadReport {
   const calendar = periodDays(input.from, input.to);
-  const byDate = indexDays(input.days, calendar);
+  const byDay = indexDays(input.days, calendar);
   const holidays = new Set(input.holidays);
   const found = new Findings(input.warnings);
   // Day k of the period is a Monday when (firstWeekday + k) % 7 is 0.
   const firstWeekday = (((Date.parse(`${input.from}T00:00:00Z`) / MS_PER_DAY + 3) % 7) + 7) % 7;
   const days: WorkloadDay[] = [];
-  calendar.forEach((date, k) => {
-    const day = byDate.get(date);
-    if (!day) return;
-    const next = k + 1 < calendar.length ? byDate.get(calendar[k + 1]) : undefined;
+  for (let k = 0; k < calendar.length; k++) {
+    const indexed = byDay[k];
+    if (!indexed) continue;
     const weekday = (firstWeekday + k) % 7;
-    days.push(flagDay(day, next, weekday >= 5, holidays, found));
-  });
-  const weeks = weekTotals(calendar, firstWeekday, byDate, found);
-  const runs = workingRuns(calendar, byDate);
+    days.push(flagDay(indexed, byDay[k + 1], weekday >= 5, holidays, found));
+  }
+  const weeks = weekTotals(calendar, firstWeekday, byDay, found);
+  const runs = workingRuns(calendar, byDay);
   const indicators = computeIndicators(days, weeks, runs, input.urgentMinutes);
   const report: WorkloadReport = {
     days,
@@ -89,59 +88,98 @@ function periodDays(from: string, to: string): string[] {
   const first = Date.parse(`${from}T00:00:00Z`);
   const count = Math.round((Date.parse(`${to}T00:00:00Z`) - first) / MS_PER_DAY) + 1;
   if (count > MAX_PERIOD_DAYS) throw new RangeError('The period is longer than 10 years');
+  // Counted on from the first day rather than through a Date a day: a ten-year report's
+  // calendar has 3,653 days.
   const days: string[] = [];
+  let [year, month, date] = [
+    Number(from.slice(0, 4)),
+    Number(from.slice(5, 7)),
+    Number(from.slice(8)),
+  ];
   for (let k = 0; k < count; k++) {
-    days.push(new Date(first + k * MS_PER_DAY).toISOString().slice(0, 10));
+    days.push(`${year}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`);
+    if (date < daysInMonth(year, month)) date += 1;
+    else if (month < 12) [month, date] = [month + 1, 1];
+    else [year, month, date] = [year + 1, 1, 1];
   }
   return days;
 }
 
-/** The days with work by date; each must be a day of the period (`calendar`), once. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** A day with work, its instants read once: when its work ends, when its new work starts. */
+interface IndexedDay {
+  day: WorkloadDayInput;
+  endMs: number;
+  /** Null when the day only continues work begun the day before. */
+  nextStartMs: number | null;
+}
+
+/**
+ * The days with work by their place in the period (`calendar`); each must be a day of the
+ * period, once.
+ */
 function indexDays(
   days: readonly WorkloadDayInput[],
   calendar: readonly string[],
-): Map<string, WorkloadDayInput> {
-  const inPeriod = new Set(calendar);
-  const byDate = new Map<string, WorkloadDayInput>();
+): (IndexedDay | undefined)[] {
+  const first = Date.parse(`${calendar[0]}T00:00:00Z`);
+  const byDay = new Array<IndexedDay | undefined>(calendar.length);
   for (const day of days) {
-    if (!inPeriod.has(day.date)) {
+    const k = Math.round((Date.parse(`${day.date}T00:00:00Z`) - first) / MS_PER_DAY);
+    if (!(calendar[k] === day.date)) {
       const [from, to] = [calendar[0], calendar[calendar.length - 1]];
       throw new RangeError(`Day ${day.date} is outside the period ${from} to ${to}`);
     }
-    if (byDate.has(day.date)) throw new RangeError(`Day ${day.date} is given twice`);
-    for (const instant of [day.firstStart, day.lastEnd, day.workEnd, day.newWorkStart]) {
-      if (instant != null && Number.isNaN(Date.parse(instant))) {
-        throw new RangeError(`Day ${day.date}: "${instant}" is not an ISO instant`);
-      }
-    }
-    byDate.set(day.date, day);
+    if (byDay[k]) throw new RangeError(`Day ${day.date} is given twice`);
+    const firstStart = instantOf(day, day.firstStart);
+    const lastEnd = instantOf(day, day.lastEnd);
+    const workEnd = day.workEnd == null ? null : instantOf(day, day.workEnd);
+    const newWorkStart = day.newWorkStart == null ? null : instantOf(day, day.newWorkStart);
+    byDay[k] = {
+      day,
+      endMs: workEnd ?? lastEnd,
+      nextStartMs: day.newWorkStart === undefined ? firstStart : newWorkStart,
+    };
   }
-  return byDate;
+  return byDay;
+}
+
+function instantOf(day: WorkloadDayInput, instant: string): number {
+  const ms = Date.parse(instant);
+  if (Number.isNaN(ms)) throw new RangeError(`Day ${day.date}: "${instant}" is not an ISO instant`);
+  return ms;
 }
 
 /** The guardrails' warnings, by code and by the day or week each names. */
 class Findings {
-  private readonly keys = new Set<string>();
+  private readonly byCode = new Map<Warning['code'], Set<string>>();
 
   constructor(readonly warnings: readonly Warning[]) {
     for (const w of warnings) {
-      if ('date' in w) this.keys.add(`${w.code} ${w.date}`);
-      if ('week' in w) this.keys.add(`${w.code} ${w.week}`);
+      let named = this.byCode.get(w.code);
+      if (!named) this.byCode.set(w.code, (named = new Set()));
+      if ('date' in w) named.add(w.date);
+      if ('week' in w) named.add(w.week);
     }
   }
 
   has(code: Warning['code'], dayOrWeek: string): boolean {
-    return this.keys.has(`${code} ${dayOrWeek}`);
+    return this.byCode.get(code)?.has(dayOrWeek) ?? false;
   }
 }
 
 function flagDay(
-  day: WorkloadDayInput,
-  next: WorkloadDayInput | undefined,
+  indexed: IndexedDay,
+  next: IndexedDay | undefined,
   weekend: boolean,
   holidays: ReadonlySet<string>,
   found: Findings,
 ): WorkloadDay {
+  const day = indexed.day;
   // Written out rather than spread: a day of the report is copied thousands of times.
   const flagged: WorkloadDay = {
     date: day.date,
@@ -151,7 +189,7 @@ function flagDay(
     clients: day.clients,
     firstStart: day.firstStart,
     lastEnd: day.lastEnd,
-    restBeforeNextMinutes: restBetween(day, next),
+    restBeforeNextMinutes: restBetween(indexed, next),
     weekend,
     holiday: holidays.has(day.date),
     shortRest: found.has('daily_rest', day.date),
@@ -167,17 +205,16 @@ function flagDay(
  * From the end of the day's work (after midnight when it ran past it) to the next day's first
  * new start. Work running past that start leaves no rest at all: 0, never negative.
  */
-function restBetween(day: WorkloadDayInput, next: WorkloadDayInput | undefined): number | null {
-  const nextStart = next && (next.newWorkStart === undefined ? next.firstStart : next.newWorkStart);
-  if (!nextStart) return null;
-  const end = day.workEnd ?? day.lastEnd;
-  return Math.max(0, Math.round((Date.parse(nextStart) - Date.parse(end)) / 60_000));
+function restBetween(day: IndexedDay, next: IndexedDay | undefined): number | null {
+  const nextStart = next?.nextStartMs;
+  if (nextStart == null) return null;
+  return Math.max(0, Math.round((nextStart - day.endMs) / 60_000));
 }
 
 function weekTotals(
   calendar: readonly string[],
   firstWeekday: number,
-  byDate: ReadonlyMap<string, WorkloadDayInput>,
+  byDay: readonly (IndexedDay | undefined)[],
   found: Findings,
 ): WorkloadWeek[] {
   const weeks: WorkloadWeek[] = [];
@@ -189,7 +226,7 @@ function weekTotals(
       week = emptyWeek(isoWeekOf(date), new Date(monday).toISOString().slice(0, 10));
       weeks.push(week);
     }
-    const day = byDate.get(date);
+    const day = byDay[k]?.day;
     week.daysInRange += 1;
     week.workedMinutes += day?.workedMinutes ?? 0;
     week.afterHoursMinutes += day?.afterHoursMinutes ?? 0;
@@ -224,12 +261,12 @@ function emptyWeek(week: string, start: string): WorkloadWeek {
 /** Runs of consecutive calendar days with work, within the period (a month change is no break). */
 function workingRuns(
   calendar: readonly string[],
-  byDate: ReadonlyMap<string, WorkloadDayInput>,
+  byDay: readonly (IndexedDay | undefined)[],
 ): Run[] {
   const runs: Run[] = [];
   let current: Run | null = null;
-  for (const date of calendar) {
-    const worked = (byDate.get(date)?.workedMinutes ?? 0) > 0;
+  for (const [k, date] of calendar.entries()) {
+    const worked = (byDay[k]?.day.workedMinutes ?? 0) > 0;
     if (!worked) {
       current = null;
     } else if (current) {

@@ -3,7 +3,8 @@
  * local-day pieces of the interventions when they are written, interventions/work-days.ts),
  * the breakdowns by client and activity and the work's part of the pressure from the sums
  * stored by day, client and activity (`work_groups`), so that no intervention or piece is read;
- * the requests of the period grouped by client. The (consultantId, day) keys drive the scans;
+ * the requests of the period grouped by client. Each a prepared statement straight through the
+ * driver (common/prepared-sql.ts): TypeORM's query runner cost as much as the reads themselves. The (consultantId, day) keys drive the scans;
  * days are compared as 'YYYY-MM-DD' text and instants as ISO UTC text, the same on SQLite and
  * PostgreSQL.
  */
@@ -11,7 +12,9 @@ import type { ActivityKind } from '../common/domain';
 import { URGENT_LEVELS } from '../common/domain';
 import type { StoredWorkDay } from '../interventions/work-days';
 import type { ClientPressureInput, WorkloadDayInput } from './workload-indicators';
-import { type Queryable, reportQuery, toInt } from './report-sql';
+import type { DataSource } from 'typeorm';
+import { preparedSql, queryPrepared } from '../common/prepared-sql';
+import { toInt } from './report-sql';
 
 export interface WorkloadScope {
   consultantId: string;
@@ -39,7 +42,9 @@ export { DAY_SQL } from '../interventions/work-days';
  * was written (`work_groups`, interventions/work-days.ts), over the period's days, a few rows a
  * day rather than every piece.
  */
-export const GROUPS_SQL = `
+export const GROUPS_SQL = preparedSql(
+  'workload_groups',
+  `
 SELECT w."clientId", c.name AS "clientName", a.kind AS activity, w."workedMinutes",
        w."afterHoursMinutes", w."urgentInterruptions"
   FROM (SELECT g."clientId", g."activityId",
@@ -47,14 +52,21 @@ SELECT w."clientId", c.name AS "clientName", a.kind AS activity, w."workedMinute
                SUM(g."afterHoursMinutes") AS "afterHoursMinutes",
                SUM(g."urgentStarts") AS "urgentInterruptions"
           FROM work_groups g
-         WHERE g."consultantId" = :consultantId AND g.day >= :from AND g.day <= :to
+         WHERE g."consultantId" = $1 AND g.day >= $2 AND g.day <= $3
          GROUP BY g."clientId", g."activityId") w
   JOIN clients c ON c.id = w."clientId"
-  JOIN activities a ON a.id = w."activityId"`;
+  JOIN activities a ON a.id = w."activityId"`,
+);
 
 /** The groups by client and activity of the period (GROUPS_SQL). */
-export async function workGroups(db: Queryable, scope: WorkloadScope): Promise<WorkGroups> {
-  return workGroupsOf(await reportQuery<Record<string, unknown>>(db, GROUPS_SQL, { ...scope }));
+export async function workGroups(db: DataSource, scope: WorkloadScope): Promise<WorkGroups> {
+  return workGroupsOf(
+    await queryPrepared<Record<string, unknown>>(db, GROUPS_SQL, [
+      scope.consultantId,
+      scope.from,
+      scope.to,
+    ]),
+  );
 }
 
 /** The report's days with work, in order, from the days stored with the work. */
@@ -138,28 +150,37 @@ function byText(a: string, b: string): number {
  * Requests are the practice's, not one consultant's: every request created in the period
  * counts. Urgent means what the client asked for (urgencyRequested), before any downgrade.
  */
-const REQUESTS_SQL = `
+export const REQUESTS_SQL = preparedSql(
+  'workload_requests',
+  `
 SELECT c.id AS "clientId", c.name AS "clientName", r."urgentRequests", r."falseUrgencies"
   FROM (
        SELECT q."clientId",
-              SUM(CASE WHEN q."urgencyRequested" IN (:...urgent) THEN 1 ELSE 0 END) AS "urgentRequests",
+              SUM(CASE WHEN q."urgencyRequested" IN (${URGENT_LEVELS.map((_, k) => `$${k + 3}`).join(', ')})
+                  THEN 1 ELSE 0 END) AS "urgentRequests",
               SUM(CASE WHEN q."falseUrgency" = true THEN 1 ELSE 0 END) AS "falseUrgencies"
          FROM requests q
-        WHERE q."createdAt" >= :start AND q."createdAt" < :end
+        WHERE q."createdAt" >= $1 AND q."createdAt" < $2
         GROUP BY q."clientId") r
-  JOIN clients c ON c.id = r."clientId"`;
+  JOIN clients c ON c.id = r."clientId"`,
+);
+
+/** REQUESTS_SQL's parameters for a range of instants. */
+export function requestsParams(instants: InstantRange): unknown[] {
+  return [instants.start.toISOString(), instants.end.toISOString(), ...URGENT_LEVELS];
+}
 
 /** Each client's pressure: its requests of the period and the work's part (workloadGroups). */
 export async function pressureByClient(
-  db: Queryable,
+  db: DataSource,
   instants: InstantRange,
   work: WorkGroups['pressure'],
 ): Promise<ClientPressureInput[]> {
-  const rows = await reportQuery<Record<string, unknown>>(db, REQUESTS_SQL, {
-    urgent: URGENT_LEVELS,
-    start: instants.start.toISOString(),
-    end: instants.end.toISOString(),
-  });
+  const rows = await queryPrepared<Record<string, unknown>>(
+    db,
+    REQUESTS_SQL,
+    requestsParams(instants),
+  );
   const pressure = new Map<string, ClientPressureInput>();
   const clientOf = (clientId: string, clientName: string): ClientPressureInput => {
     let found = pressure.get(clientId);
