@@ -1,5 +1,5 @@
 // First: every module loaded after this one is read from the code cache when it can be.
-import { codeCache } from './code-cache-start';
+import { codeCache, resolutionCache } from './code-cache-start';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -33,6 +33,7 @@ async function main(): Promise<void> {
   const { PORT, HOST } = app.get(AppConfigService).values;
   await app.listen(PORT, HOST);
   void codeCache?.finish();
+  void resolutionCache?.finish();
   const { SetupPage } = await import('./web/web-setup-page.service');
   const address = browserAddress(HOST, PORT);
   app

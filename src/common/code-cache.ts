@@ -169,12 +169,13 @@ type ModuleWrapper = (this: unknown, ...args: unknown[]) => unknown;
 /** The longest the writing of the code holds the event loop at a time. */
 const SLICE_MS = 20;
 
-function defaultFolder(): string {
+/** The folder of the caches kept between starts, in the temporary folder. */
+export function defaultFolder(): string {
   return join(tmpdir(), `gardefou-code-cache-${process.getuid?.() ?? 'user'}`);
 }
 
 /** Creates the folder if need be; true when it is the user's own and no one else can write. */
-function ownFolder(folder: string): boolean {
+export function ownFolder(folder: string): boolean {
   try {
     mkdirSync(folder, { recursive: true, mode: 0o700 });
     const stat = statSync(folder);
