@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { addDays, localDate } from '../calendar';
-import { DEFAULT_LIMITS, type GuardrailLimits, URGENT_LEVELS } from '../common/domain';
-import { GuardrailJudge, type JudgedDays } from './guardrail-judge';
-import { forEachWork } from './guardrail-queries';
+import { DEFAULT_LIMITS, type GuardrailLimits } from '../common/domain';
+import { GuardrailJudge, type JudgedDays, readingOf } from './guardrail-judge';
 import { highestAverageOnly } from './guardrail-warnings';
-import { guardrailReading, type Warning } from './guardrails';
+import type { Warning } from './guardrails';
 import { Intervention } from './intervention.entity';
-import { type StoredWorkDay, storedWorkDays } from './work-days';
+import { type StoredDayFigures, storedDayFigures } from './guardrail-queries';
+import { storedWorkDays } from './work-days';
 
 export interface GuardrailSettings {
   timezone: string;
@@ -19,9 +19,8 @@ export interface GuardrailSettings {
  * The limits the consultant's work breaks, by the one judge of the rules (GuardrailJudge):
  * around a saved intervention (the live warnings), or over a period (the workload report), over
  * the reading window of the days judged (the weeks of the average before them, the rest windows
- * after them). A saved intervention's few weeks of work are streamed to the judge in order of
- * start, the few columns the rules read; a report's period is read from the figures stored by
- * day (work-days.ts), which the judge computed when the work was written.
+ * after them). Both read the figures stored by day (work-days.ts), which the judge computed
+ * when the work was written: one row a day of the reading window, never the interventions.
  */
 @Injectable()
 export class GuardrailCheck {
@@ -29,7 +28,10 @@ export class GuardrailCheck {
     @InjectRepository(Intervention) private readonly interventions: Repository<Intervention>,
   ) {}
 
-  /** The warnings of a saved intervention (or of any span of time): its days and weeks. */
+  /**
+   * The warnings of a saved intervention (or of any span of time): its days and weeks, judged
+   * from the stored days of its reading window, as the report judges a period.
+   */
   async around(
     consultantId: string,
     focus: { start: Date; end: Date },
@@ -37,12 +39,14 @@ export class GuardrailCheck {
   ): Promise<Warning[]> {
     const { timezone } = settings;
     const lastInstant = new Date(Math.max(focus.start.getTime(), focus.end.getTime() - 1));
-    const days = {
+    const judged = {
       from: localDate(focus.start, timezone),
       to: localDate(lastInstant, timezone),
       around: true,
     };
-    return highestAverageOnly(await this.judged(consultantId, days, settings));
+    const { from, to } = storedReading(judged, settings.limits);
+    const days = await storedDayFigures(this.interventions.manager, consultantId, from, to);
+    return highestAverageOnly(judgeStoredDays(days, judged, settings));
   }
 
   /**
@@ -59,57 +63,38 @@ export class GuardrailCheck {
     const days = await storedWorkDays(this.interventions.manager, consultantId, from, to);
     return judgeStoredDays(days, period, settings);
   }
-
-  private async judged(
-    consultantId: string,
-    days: JudgedDays,
-    settings: GuardrailSettings,
-  ): Promise<Warning[]> {
-    const judge = new GuardrailJudge(
-      { timezone: settings.timezone, limits: withDefaults(settings.limits) },
-      days,
-    );
-    const urgent = new Set<string>(URGENT_LEVELS);
-    await forEachWork(
-      this.interventions.manager,
-      consultantId,
-      judge.window,
-      (startedAt, endedAt, urgency, afterHoursMinutes) =>
-        judge.add(
-          Date.parse(startedAt),
-          Date.parse(endedAt),
-          urgent.has(urgency),
-          afterHoursMinutes,
-        ),
-    );
-    return judge.finish();
-  }
 }
 
 /**
- * The stored days a period's guardrails read (GuardrailJudge's reading window): work that
+ * The stored days the guardrails of some days read (GuardrailJudge's reading window): work that
  * touches it starts at most a day before it (work-times.ts), so from two days before.
  */
 export function storedReading(
-  period: { from: string; to: string },
+  judged: JudgedDays,
   limits: GuardrailLimits,
 ): { from: string; to: string } {
-  const reading = guardrailReading(period.from, period.to, withDefaults(limits));
+  const reading = readingOf(judged, withDefaults(limits));
   return { from: addDays(reading.from, -2), to: reading.to };
 }
 
-/** Every limit broken in a period, judged from its reading window's stored days, in order. */
+/**
+ * Every limit broken in the days judged (a period, or around a saved intervention), judged from
+ * their reading window's stored days, in order: each day's figures, and the stretches of work
+ * of the days the rest windows read (GuardrailJudge.restsFrom).
+ */
 export function judgeStoredDays(
-  days: readonly StoredWorkDay[],
-  period: { from: string; to: string },
+  days: readonly StoredDayFigures[],
+  judged: JudgedDays,
   settings: GuardrailSettings,
 ): Warning[] {
   const judge = new GuardrailJudge(
     { timezone: settings.timezone, limits: withDefaults(settings.limits) },
-    period,
+    judged,
   );
   for (const day of days) judge.addDay(day.day, day);
+  const restsFrom = judge.restsFrom;
   for (const day of days) {
+    if (day.day < restsFrom) continue;
     for (const [start, end] of day.stretches) judge.addStretch(start, end, day.day);
   }
   return judge.finish();

@@ -46,6 +46,8 @@ interface Stretch {
 interface RestRule {
   windowMs: number;
   rest: 'cut' | 'whole';
+  /** The day number of the first start of work judged (the first day, or the first Monday). */
+  firstKey: number;
   /** The key the worst rest is kept under (a day or a Monday), null when not judged. */
   keyOf: (stretch: Stretch) => number | null;
   /** Index in `pending` of the first stretch not yet judged by this rule. */
@@ -88,6 +90,20 @@ interface Range {
   last: number;
 }
 
+/** The weeks of the average after the days judged: a live check ends the runs holding them. */
+function weeksAfterOf(judged: JudgedDays, limits: GuardrailLimits): number {
+  return judged.around === true ? Math.max(0, limits.averageWeeks - 1) : 0;
+}
+
+/** The local days whose work a judge of `judged` reads (see guardrailReading). */
+export function readingOf(
+  judged: JudgedDays,
+  limits: GuardrailLimits,
+): { from: string; to: string } {
+  if (judged.alone) return { from: judged.from, to: judged.to };
+  return guardrailReading(judged.from, judged.to, limits, weeksAfterOf(judged, limits));
+}
+
 export class GuardrailJudge implements DayTable {
   /** The local days whose work is read: see guardrailReading. */
   readonly reading: { from: string; to: string };
@@ -121,10 +137,8 @@ export class GuardrailJudge implements DayTable {
     this.zone = settings.timezone;
     this.limits = settings.limits;
     const around = judged.around === true;
-    const weeksAfter = around ? Math.max(0, this.limits.averageWeeks - 1) : 0;
-    this.reading = judged.alone
-      ? { from: judged.from, to: judged.to }
-      : guardrailReading(judged.from, judged.to, this.limits, weeksAfter);
+    const weeksAfter = weeksAfterOf(judged, this.limits);
+    this.reading = readingOf(judged, this.limits);
     this.days = { first: dayNumber(judged.from), last: dayNumber(judged.to) };
     this.weeks = { first: mondayOfNumber(this.days.first), last: mondayOfNumber(this.days.last) };
     this.averageEnds = { first: this.weeks.first, last: this.weeks.last + 7 * weeksAfter };
@@ -138,6 +152,7 @@ export class GuardrailJudge implements DayTable {
       {
         windowMs: DAILY_REST_WINDOW_MS,
         rest: 'cut',
+        firstKey: restDays.first,
         keyOf: (s) => within(s.day, restDays),
         head: 0,
         worst: new Map(),
@@ -145,11 +160,21 @@ export class GuardrailJudge implements DayTable {
       {
         windowMs: WEEKLY_REST_WINDOW_MS,
         rest: 'whole',
+        firstKey: restWeeks.first,
         keyOf: (s) => within(mondayOfNumber(s.day), restWeeks),
         head: 0,
         worst: new Map(),
       },
     ];
+  }
+
+  /**
+   * The first local day whose stretches the rest rules read: the day before the first rest
+   * window judged opens (a stretch of work from the day before may run on into it). Earlier
+   * stretches only matter when work runs on into that day without a break.
+   */
+  get restsFrom(): string {
+    return dayOfNumber(Math.min(this.rules[0].firstKey, this.rules[1].firstKey) - 1);
   }
 
   /** The first and last instants of work to read, and the earliest start that can touch them. */

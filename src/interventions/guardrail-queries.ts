@@ -1,5 +1,6 @@
 /**
- * The work the guardrails of a period read, as a stream: the consultant's finished
+ * The work the guardrails read. Stored by day (storedDayFigures, below), what the live check
+ * and the report judge. Or, the interventions themselves, as a stream: the consultant's finished
  * interventions that touch a window, in order of start, through the (consultantId, startedAt)
  * index, so that a ten-year report never holds more than a chunk of rows. On PostgreSQL each
  * chunk is one query that goes on from the last row of the one before (keyset: start, then id),
@@ -8,6 +9,9 @@
  * arrays), twice as fast as the chunks. Only what the rules need is selected.
  */
 import type { DataSource, EntityManager } from 'typeorm';
+import { preparedSql, queryPreparedIn } from '../common/prepared-sql';
+import type { DayFigures } from './guardrail-judge';
+import { stretchesOf } from './work-days';
 
 /** Rows per query: a few hundred kilobytes, gone before they outlive a young-generation GC. */
 export const WORK_CHUNK = 2_000;
@@ -117,5 +121,61 @@ export async function* workChunks(
     if (rows.length < chunk) return;
     const last = rows[rows.length - 1];
     [afterStart, afterId] = [last.startedAt, last.id];
+  }
+}
+
+/** What the judge reads of a stored day (work-days.ts): its figures and its stretches of work. */
+export interface StoredDayFigures extends DayFigures {
+  day: string;
+  /** [start, end) in milliseconds, in order, none touching another. */
+  readonly stretches: readonly (readonly [number, number])[];
+}
+
+const DAY_FIGURES = preparedSql(
+  'stored_day_figures',
+  `SELECT day, "workedMs", "afterHoursMinutes", "nightMinutes", "urgentStarts", stretches
+     FROM work_days WHERE "consultantId" = $1 AND day >= $2 AND day <= $3 ORDER BY day`,
+);
+
+/**
+ * A consultant's stored days from `from` to `to`, in order, with only what the judge reads of
+ * them (the live check after a write): one prepared statement, each day's stretches read from
+ * their text only when asked for, for the days the rest windows reach.
+ */
+export async function storedDayFigures(
+  manager: EntityManager,
+  consultantId: string,
+  from: string,
+  to: string,
+): Promise<StoredDayFigures[]> {
+  const rows = await queryPreparedIn<Record<string, unknown>>(manager, DAY_FIGURES, [
+    consultantId,
+    from,
+    to,
+  ]);
+  return rows.map((row) => new StoredDayRow(row));
+}
+
+/** A stored day as the judge reads it; its stretches are read from their text on first use. */
+class StoredDayRow implements StoredDayFigures {
+  readonly day: string;
+  readonly workedMs: number;
+  readonly afterHoursMinutes: number;
+  readonly nightMinutes: number;
+  readonly urgentStarts: number;
+  private readonly text: unknown;
+  private parsed: [number, number][] | undefined;
+
+  constructor(row: Record<string, unknown>) {
+    this.day = String(row.day);
+    this.workedMs = Number(row.workedMs);
+    this.afterHoursMinutes = Number(row.afterHoursMinutes);
+    this.nightMinutes = Number(row.nightMinutes);
+    this.urgentStarts = Number(row.urgentStarts);
+    this.text = row.stretches;
+  }
+
+  get stretches(): [number, number][] {
+    return (this.parsed ??= stretchesOf(this.text));
   }
 }

@@ -34,38 +34,48 @@ export function dayRowsOf(
 
 /**
  * Rewrites an intervention's day rows, in the caller's transaction, and the figures stored for
- * the days they touched before and after (work-days.ts).
+ * the days they touched before and after (work-days.ts), in the practice's `zone`. A new
+ * intervention (`fresh`) has no rows yet: its days are written, and their figures only grow.
  */
 export async function replaceDays(
   manager: EntityManager,
   intervention: Intervention,
   pieces: readonly WorkPiece[],
+  options: { zone: string; fresh: boolean },
 ): Promise<void> {
-  const before = await daysOfPieces(manager, intervention.id);
-  await manager.getRepository(InterventionDay).delete({ interventionId: intervention.id });
+  const before = options.fresh ? [] : await daysOfPieces(manager, intervention.id);
+  if (before.length > 0) {
+    await manager.getRepository(InterventionDay).delete({ interventionId: intervention.id });
+  }
   await insertInChunks(manager, InterventionDay, dayRowsOf(intervention, pieces));
   const touched = [...before];
   if (pieces.length > 0) {
     const [first, last] = [pieces[0].date, pieces[pieces.length - 1].date];
     touched.push({ consultantId: intervention.consultantId, first, last });
   }
-  await refreshTouched(manager, touched);
+  await refreshTouched(manager, touched, { zone: options.zone, grown: before.length === 0 });
 }
 
 /** Deletes an intervention's day rows and refreshes the figures of their days. */
-export async function deleteDays(manager: EntityManager, interventionId: string): Promise<void> {
+export async function deleteDays(
+  manager: EntityManager,
+  interventionId: string,
+  zone?: string,
+): Promise<void> {
   const before = await daysOfPieces(manager, interventionId);
   await manager.getRepository(InterventionDay).delete({ interventionId });
-  await refreshTouched(manager, before);
+  await refreshTouched(manager, before, { zone });
 }
 
 /**
  * The figures of the days rows were written on, by consultant, in the caller's transaction:
- * what a writer of `intervention_days` (the import) calls once its rows are in.
+ * what a writer of `intervention_days` (the import) calls once its rows are in. `grown`: the
+ * rows were only added.
  */
 export async function refreshTouched(
   manager: EntityManager,
   touched: readonly { consultantId: string; first: string; last: string }[],
+  options: { zone?: string; grown?: boolean } = {},
 ): Promise<void> {
   const spans = new Map<string, { first: string; last: string }>();
   for (const { consultantId, first, last } of touched) {
@@ -76,7 +86,7 @@ export async function refreshTouched(
     });
   }
   for (const [consultantId, { first, last }] of spans) {
-    await refreshWorkFigures(manager, consultantId, first, last);
+    await refreshWorkFigures(manager, consultantId, first, last, options.zone, options.grown);
   }
 }
 

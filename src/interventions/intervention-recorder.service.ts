@@ -122,7 +122,10 @@ export class InterventionRecorder {
     const intervention = current
       ? await repo.save(repo.merge(current, figures))
       : await insertRow(manager, repo.create({ ...figures, createdAt: now, invoiceId: null }));
-    await replaceDays(manager, intervention, measured.pieces);
+    await replaceDays(manager, intervention, measured.pieces, {
+      zone: calendar.timezone,
+      fresh: current === null,
+    });
     const quota = await this.keepQuota(manager, intervention, quotaBefore, refs.contract, calendar);
     if (intervention.requestId) {
       await markRequestAnswered(manager, intervention.requestId, intervention.startedAt);

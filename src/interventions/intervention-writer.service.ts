@@ -103,7 +103,7 @@ export class InterventionWriter {
     await this.transactions.run(async (manager) => {
       await this.reload(manager, before);
       await this.quota.release(manager, id);
-      await deleteDays(manager, id);
+      await deleteDays(manager, id, timezone);
       await manager.getRepository(Intervention).delete({ id });
     }, locks);
   }

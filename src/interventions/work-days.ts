@@ -122,7 +122,10 @@ async function run<T = unknown>(db: Db, sql: string, params: unknown[]): Promise
 
 /**
  * Rewrites the stored figures of a consultant's local days `from` to `to` (both included) from
- * the interventions and their pieces, in the caller's transaction.
+ * the interventions and their pieces, in the caller's transaction: each day with work written
+ * over its row (one upsert), the days left without work deleted. `grown` says the write only
+ * added work to those days (a new intervention): no day and no group of a client and activity
+ * can have lost all of it, so nothing is deleted.
  */
 export async function refreshWorkFigures(
   db: Db,
@@ -130,31 +133,42 @@ export async function refreshWorkFigures(
   from: string,
   to: string,
   zone?: string,
+  grown = false,
 ): Promise<void> {
   const timezone = zone ?? (await readPracticeZone(db));
   if (!timezone || from > to) return;
-  await refreshGroups(db, consultantId, from, to);
+  await refreshGroups(db, consultantId, from, to, grown);
   const days = await figuresOf(db, consultantId, from, to, timezone);
   await addPieces(db, consultantId, from, to, days);
-  await run(db, 'DELETE FROM work_days WHERE "consultantId" = ? AND day >= ? AND day <= ?', [
-    consultantId,
-    from,
-    to,
-  ]);
+  if (!grown && days.length < daysFromTo(from, to)) {
+    const kept = days.map(() => '?').join(', ');
+    await run(
+      db,
+      `DELETE FROM work_days WHERE "consultantId" = ? AND day >= ? AND day <= ?${
+        days.length > 0 ? ` AND day NOT IN (${kept})` : ''
+      }`,
+      [consultantId, from, to, ...days.map((d) => d.day)],
+    );
+  }
+  const columns = [
+    'workedMs',
+    'afterHoursMinutes',
+    'nightMinutes',
+    'urgentStarts',
+    'stretches',
+    ...PIECE_COLUMNS,
+  ];
+  const marks = `(${Array(2 + columns.length)
+    .fill('?')
+    .join(', ')})`;
   for (let k = 0; k < days.length; k += INSERT_ROWS) {
     const chunk = days.slice(k, k + INSERT_ROWS);
     await run(
       db,
-      `INSERT INTO work_days ("consultantId", day, "workedMs", "afterHoursMinutes", "nightMinutes",
-         "urgentStarts", stretches, ${PIECE_COLUMNS.map((c) => `"${c}"`).join(', ')})
-       VALUES ${chunk
-         .map(
-           () =>
-             `(${Array(7 + PIECE_COLUMNS.length)
-               .fill('?')
-               .join(', ')})`,
-         )
-         .join(', ')}`,
+      `INSERT INTO work_days ("consultantId", day, ${columns.map((c) => `"${c}"`).join(', ')})
+       VALUES ${chunk.map(() => marks).join(', ')}
+       ON CONFLICT ("consultantId", day) DO UPDATE SET
+         ${columns.map((c) => `"${c}" = excluded."${c}"`).join(', ')}`,
       chunk.flatMap((d) => [
         consultantId,
         d.day,
@@ -167,6 +181,13 @@ export async function refreshWorkFigures(
       ]),
     );
   }
+}
+
+/** The number of local days from `from` to `to`, both included. */
+function daysFromTo(from: string, to: string): number {
+  return (
+    Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000) + 1
+  );
 }
 
 function piecesRow(p: PiecesOfDay | null): unknown[] {
@@ -256,13 +277,26 @@ export async function daysOfPieces(
   );
 }
 
-async function refreshGroups(db: Db, consultantId: string, from: string, to: string) {
+/**
+ * The days' sums by client and activity, summed again from their pieces: written over the
+ * groups there (one upsert), the groups left without pieces deleted first unless the write only
+ * added work (`grown`).
+ */
+async function refreshGroups(
+  db: Db,
+  consultantId: string,
+  from: string,
+  to: string,
+  grown: boolean,
+): Promise<void> {
   const scope = [consultantId, from, to];
-  await run(
-    db,
-    'DELETE FROM work_groups WHERE "consultantId" = ? AND day >= ? AND day <= ?',
-    scope,
-  );
+  if (!grown) {
+    await run(
+      db,
+      'DELETE FROM work_groups WHERE "consultantId" = ? AND day >= ? AND day <= ?',
+      scope,
+    );
+  }
   await run(
     db,
     `INSERT INTO work_groups ("consultantId", day, "clientId", "activityId", minutes,
@@ -273,7 +307,10 @@ async function refreshGroups(db: Db, consultantId: string, from: string, to: str
                 THEN 1 ELSE 0 END)
        FROM intervention_days d
       WHERE d."consultantId" = ? AND d.day >= ? AND d.day <= ?
-      GROUP BY d."consultantId", d.day, d."clientId", d."activityId"`,
+      GROUP BY d."consultantId", d.day, d."clientId", d."activityId"
+     ON CONFLICT ("consultantId", day, "clientId", "activityId") DO UPDATE SET
+       minutes = excluded.minutes, "afterHoursMinutes" = excluded."afterHoursMinutes",
+       "urgentStarts" = excluded."urgentStarts"`,
     [...URGENT_LEVELS, ...scope],
   );
 }
@@ -391,7 +428,7 @@ export const STORED_DAYS = preparedSql(
 );
 
 /** The stretches as stored ('start-end start-end…', milliseconds), read in one pass. */
-function stretchesOf(text: unknown): [number, number][] {
+export function stretchesOf(text: unknown): [number, number][] {
   const stretches: [number, number][] = [];
   if (typeof text !== 'string') return stretches;
   for (let at = 0; at < text.length;) {
