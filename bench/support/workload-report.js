@@ -45,13 +45,13 @@ async function bareReads(statements) {
     const client = new Client({ connectionString: process.env.DATABASE_URL });
     await client.connect();
     return {
-      run: () =>
-        Promise.all(
-          statements.map(async ({ sql, values }) => {
-            const config = { name: sql.name, text: sql.postgres, values };
-            return (await client.query(config)).rows;
-          }),
-        ),
+      run: async () => {
+        const rows = [];
+        for (const { sql, values } of statements) {
+          rows.push((await client.query({ name: sql.name, text: sql.postgres, values })).rows);
+        }
+        return rows;
+      },
       close: () => client.end(),
     };
   }
