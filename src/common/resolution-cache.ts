@@ -24,7 +24,7 @@ export class ResolutionCache {
   private constructor(
     private readonly file: string,
     private readonly stamp: string,
-    private readonly stored: Record<string, string>,
+    private stored: Record<string, string>,
   ) {}
 
   /** Starts answering from, and filling, the file of this build: call before loading anything. */
@@ -45,12 +45,19 @@ export class ResolutionCache {
     return { read: this.found.size - this.missed, resolved: this.missed };
   }
 
-  /** Stops answering, and writes what was resolved when anything was missing from the file. */
+  /**
+   * Stops answering, and writes what was resolved when anything was missing from the file; then
+   * holds none of it (a few MB of paths).
+   */
   async finish(): Promise<boolean> {
     if (statics._resolveFilename !== this.previous) statics._resolveFilename = this.previous;
-    if (this.missed === 0) return false;
+    this.stored = {};
+    const paths = this.missed > 0 ? Object.fromEntries(this.found) : undefined;
+    this.found.clear();
+    this.missed = 0;
+    if (!paths) return false;
     const temporary = `${this.file}.${process.pid}`;
-    const body = JSON.stringify({ stamp: this.stamp, paths: Object.fromEntries(this.found) });
+    const body = JSON.stringify({ stamp: this.stamp, paths });
     try {
       await writeFile(temporary, body, { mode: 0o600 });
       await rename(temporary, this.file);
@@ -61,7 +68,7 @@ export class ResolutionCache {
   }
 
   private hook(): void {
-    const { previous, stored, found } = this;
+    const { previous, found } = this;
     // eslint-disable-next-line @typescript-eslint/no-this-alias
     const cache = this;
     statics._resolveFilename = function (request, parent, isMain, options) {
@@ -69,7 +76,7 @@ export class ResolutionCache {
         return previous.call(this, request, parent, isMain, options);
       }
       const key = `${dirname(parent.filename)}\0${request}`;
-      const known = found.get(key) ?? stored[key];
+      const known = found.get(key) ?? cache.stored[key];
       if (known !== undefined && existsSync(known)) {
         found.set(key, known);
         return known;
