@@ -1,10 +1,9 @@
-import { Module, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
 import { ActivitiesModule } from './activities/activities.module';
 import { AccessGuard } from './auth/access.guard';
 import { AuthModule } from './auth/auth.module';
@@ -25,8 +24,8 @@ import { loadConfig } from './common/config';
 import { dataSourceOptions } from './common/database';
 import { ErrorFilter } from './common/error.filter';
 import { throttlers, UserThrottlerGuard } from './common/throttle.guard';
-import { RequestBodyInterceptor } from './common/request-body.interceptor';
-import { OutcomeTextInterceptor } from './common/outcome-text.interceptor';
+import { ApiInterceptor } from './common/api.interceptor';
+import { REDACTED, requestLogOptions } from './common/request-logging';
 import { HealthController } from './health/health.controller';
 import { PracticeModule } from './practice/practice.module';
 import { UsersModule } from './users/users.module';
@@ -43,15 +42,13 @@ import { WebModule } from './web/web.module';
     LoggerModule.forRootAsync({
       inject: [AppConfigService],
       useFactory: (config: AppConfigService) => ({
-        // Every route, in the path syntax of Nest 11 (the default '*' is a legacy pattern).
-        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        // No route: each request is logged from a Fastify hook (common/request-logging.ts),
+        // not by its middleware run through @fastify/middie.
+        forRoutes: [],
         pinoHttp: {
           level: config.values.LOG_LEVEL,
-          // Fastify assigns the id (see bootstrap); pino-http reuses it for every log line.
-          genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id?: string }).id ?? '',
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          customLogLevel: (_req, res, err) =>
-            err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+          redact: REDACTED,
+          ...requestLogOptions(),
         },
       }),
     }),
@@ -94,8 +91,7 @@ import { WebModule } from './web/web.module';
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_GUARD, useClass: UserThrottlerGuard },
     { provide: APP_FILTER, useClass: ErrorFilter },
-    { provide: APP_INTERCEPTOR, useClass: RequestBodyInterceptor },
-    { provide: APP_INTERCEPTOR, useClass: OutcomeTextInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: ApiInterceptor },
   ],
 })
 export class AppModule {}

@@ -12,6 +12,7 @@ import type { IncomingMessage } from 'node:http';
 import { AppModule } from './app.module';
 import { AppConfigService } from './common/app-config.service';
 import { registerBodyParsers } from './common/json-body';
+import { registerRequestLogging } from './common/request-logging';
 import { ServerLogger } from './common/server-logger';
 import { createValidationPipe } from './common/validation';
 import { IMPORT_LIMITS } from './interventions/import/limits';
@@ -42,6 +43,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   app.useLogger(new ServerLogger(app.get(Logger)));
   const config = app.get(AppConfigService).values;
 
+  registerRequestLogging(app);
   registerSecurityHeaders(app);
   app
     .getHttpAdapter()

@@ -65,11 +65,15 @@ export class UserThrottlerGuard extends ThrottlerGuard {
     return Promise.resolve(signedIn(req) ? `user:${req.user!.id}` : addressOf(req));
   }
 
-  /** Anonymous requests share one count per address; a signed-in user's count per route. */
+  /**
+   * Anonymous requests share one count per address; a signed-in user's count per route, keyed
+   * by the route's controller and handler as written (the library hashes the same text with
+   * SHA-256 on every request, for a key that never leaves the process).
+   */
   protected override generateKey(context: ExecutionContext, tracker: string, name: string): string {
     return tracker.startsWith('ip:')
       ? `${name}:${tracker}`
-      : super.generateKey(context, tracker, name);
+      : `${name}:${context.getClass().name}.${context.getHandler().name}:${tracker}`;
   }
 
   protected override throwThrottlingException(
