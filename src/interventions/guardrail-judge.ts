@@ -52,6 +52,12 @@ interface RestRule {
   keyOf: (stretch: Stretch) => number | null;
   /** Index in `pending` of the first stretch not yet judged by this rule. */
   head: number;
+  /** Index in `pending` of the first stretch ending at or past the last window judged. */
+  scan: number;
+  /** The next rest (after the stretch of that index) to enter `longest`. */
+  next: number;
+  /** Indices of the rests entered, their lengths decreasing: the longest first (a sliding maximum). */
+  longest: number[];
   worst: Map<number, number>;
 }
 
@@ -155,6 +161,9 @@ export class GuardrailJudge implements DayTable {
         firstKey: restDays.first,
         keyOf: (s) => within(s.day, restDays),
         head: 0,
+        scan: 0,
+        next: 0,
+        longest: [],
         worst: new Map(),
       },
       {
@@ -163,6 +172,9 @@ export class GuardrailJudge implements DayTable {
         firstKey: restWeeks.first,
         keyOf: (s) => within(mondayOfNumber(s.day), restWeeks),
         head: 0,
+        scan: 0,
+        next: 0,
+        longest: [],
         worst: new Map(),
       },
     ];
@@ -351,22 +363,36 @@ export class GuardrailJudge implements DayTable {
 
   /**
    * The longest rest beginning in the window of each pending stretch, once the stretches that
-   * decide it are known (one ending past the window's end), or all of them at the end.
+   * decide it are known (one ending past the window's end), or all of them at the end. The rests
+   * between the stretches that end within the window are whole; the last one is cut at the
+   * window's end (`cut`) or not. Windows move forward with their stretches, so the longest of
+   * the whole rests is kept as a sliding maximum: each rest enters and leaves it once.
    */
   private judgeRests(rule: RestRule, atEnd: boolean): void {
     const { pending } = this;
     const lastEnd = pending.length > 0 ? pending[pending.length - 1].end : -Infinity;
+    const rest = (i: number) => pending[i + 1].start - pending[i].end;
     for (; rule.head < pending.length; rule.head++) {
       const stretch = pending[rule.head];
       const windowEnd = stretch.start + rule.windowMs;
       if (!atEnd && lastEnd < windowEnd) return;
       const key = rule.keyOf(stretch);
       if (key === null) continue;
+      let j = Math.max(rule.scan, rule.head);
+      while (j < pending.length && pending[j].end < windowEnd) j++;
+      rule.scan = j;
       let longest = 0;
-      for (let i = rule.head; i < pending.length && pending[i].end < windowEnd; i++) {
-        const nextStart = i + 1 < pending.length ? pending[i + 1].start : Infinity;
+      if (j > rule.head) {
+        const { longest: queue } = rule;
+        for (rule.next = Math.max(rule.next, rule.head); rule.next <= j - 2; rule.next++) {
+          while (queue.length > 0 && rest(queue[queue.length - 1]) <= rest(rule.next)) queue.pop();
+          queue.push(rule.next);
+        }
+        while (queue.length > 0 && queue[0] < rule.head) queue.shift();
+        if (queue.length > 0) longest = rest(queue[0]);
+        const nextStart = j < pending.length ? pending[j].start : Infinity;
         const restEnd = rule.rest === 'cut' ? Math.min(nextStart, windowEnd) : nextStart;
-        longest = Math.max(longest, restEnd - pending[i].end);
+        longest = Math.max(longest, restEnd - pending[j - 1].end);
       }
       rule.worst.set(key, Math.min(rule.worst.get(key) ?? Infinity, longest));
     }
@@ -377,7 +403,12 @@ export class GuardrailJudge implements DayTable {
     const judged = Math.min(...this.rules.map((rule) => rule.head));
     if (judged < 1024 && judged * 2 < this.pending.length) return;
     this.pending = this.pending.slice(judged);
-    for (const rule of this.rules) rule.head -= judged;
+    for (const rule of this.rules) {
+      rule.head -= judged;
+      rule.scan = Math.max(0, rule.scan - judged);
+      rule.next = Math.max(0, rule.next - judged);
+      rule.longest = rule.longest.filter((i) => i >= judged).map((i) => i - judged);
+    }
   }
 
   private rests(code: 'daily_rest' | 'weekly_rest'): Warning[] {
