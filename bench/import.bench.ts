@@ -21,6 +21,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client as PgClient } from 'pg';
+import { benchPgDatabase } from './support/pg-database';
 import { contractInput } from '../test/factories/contracts';
 import { clientInput, PASSWORD, practiceInput } from '../test/factories/index';
 
@@ -289,25 +290,11 @@ async function freshDatabase(kind: Kind): Promise<{
       drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
-  const server = process.env.BENCH_DATABASE_URL!;
-  const name = `gardefou_bench_import_${process.pid}`;
-  const admin = async (sql: string) => {
-    const c = new PgClient({ connectionString: server });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name}`);
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const db = await benchPgDatabase(`gardefou_bench_import_${process.pid}`);
   return {
-    env: { DATABASE_URL: url.toString(), DATA_DIR: tmpdir() },
-    store: () => postgresStore(url.toString()),
-    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    env: { DATABASE_URL: db.url, DATA_DIR: tmpdir() },
+    store: () => postgresStore(db.url),
+    drop: () => db.drop(),
   };
 }
 

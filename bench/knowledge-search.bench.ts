@@ -20,7 +20,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
+import { benchPgDatabase } from './support/pg-database';
 import { KnowledgeIndex, type KnowledgeIndexOptions } from '../src/knowledge/search';
 import {
   articlesReadBy,
@@ -156,21 +156,9 @@ async function throughServer(kind: Kind, times: number): Promise<void> {
   delete process.env.SQLITE_FILE;
   if (kind === 'sqlite') env.SQLITE_FILE = join(dir, 'bench.sqlite');
   else {
-    const base = process.env.BENCH_DATABASE_URL!;
-    const name = `gardefou_kb_bench_${process.pid}`;
-    const admin = new PgClient({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    await admin.end();
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    dropPg = async () => {
-      const c = new PgClient({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await c.end();
-    };
+    const db = await benchPgDatabase(`gardefou_kb_bench_${process.pid}`);
+    env.DATABASE_URL = db.url;
+    dropPg = db.drop;
   }
   Object.assign(process.env, env);
   const { createApp, migrate } = await import('../src/bootstrap');

@@ -20,7 +20,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Client as PgClient } from 'pg';
+import { benchPgDatabase } from './support/pg-database';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const IDLE_MS = Number(process.env.IDLE_MS ?? 1500);
@@ -88,25 +88,11 @@ async function freshDatabase(kind: Kind, run: number) {
   if (kind === 'sqlite') {
     return { env, drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })) };
   }
-  const server = process.env.BENCH_DATABASE_URL!;
-  const name = `gardefou_bench_startup_${process.pid}_${run}`;
-  const admin = async (sql: string) => {
-    const c = new PgClient({ connectionString: server });
-    await c.connect();
-    try {
-      await c.query(sql);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`DROP DATABASE IF EXISTS ${name}`);
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
+  const db = await benchPgDatabase(`gardefou_bench_startup_${process.pid}_${run}`);
   return {
-    env: { ...env, DATABASE_URL: url.toString() },
+    env: { ...env, DATABASE_URL: db.url },
     drop: async () => {
-      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await db.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

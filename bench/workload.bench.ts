@@ -39,6 +39,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { benchPgDatabase } from './support/pg-database';
 import { startTestApp } from '../test/app';
 import { createTestDatabase, type TestDatabase } from '../test/database';
 import { reportsWorld } from '../test/factories/reports';
@@ -303,24 +304,14 @@ async function freshDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDatabase>
     delete process.env.TEST_DATABASE_URL;
     return createTestDatabase();
   }
-  const base = process.env.BENCH_DATABASE_URL!;
-  const name = `gardefou_bench_workload_${process.pid}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: base });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const db = await benchPgDatabase(`gardefou_bench_workload_${process.pid}`);
   const dataDir = mkdtempSync(join(tmpdir(), 'gardefou-bench-'));
   return {
     kind: 'postgres',
-    location: url.toString(),
-    env: { DATABASE_URL: url.toString(), DATA_DIR: dataDir },
+    location: db.url,
+    env: { DATABASE_URL: db.url, DATA_DIR: dataDir },
     drop: async () => {
-      await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await db.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
