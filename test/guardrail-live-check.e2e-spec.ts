@@ -7,24 +7,17 @@ import { highestAverageOnly } from '../src/interventions/guardrail-warnings';
 import type { Warning } from '../src/interventions/guardrails';
 import { startTestApp, TestApp } from './app';
 import { bearer } from './factories';
-import { logWork, PARIS, paris, reportsWorld, type ReportsWorld } from './factories/reports';
+import {
+  logWork,
+  PARIS,
+  paris,
+  reportsWorld,
+  TIGHT_LIMITS,
+  type ReportsWorld,
+} from './factories/reports';
 
-/** Limits low enough that a few days of work break most of them. */
-const TIGHT: GuardrailLimits = {
-  ...DEFAULT_LIMITS,
-  maxWeeklyMinutes: 20 * 60,
-  alertWeeklyMinutes: 12 * 60,
-  maxAverageWeeklyMinutes: 6 * 60,
-  averageWeeks: 3,
-  maxDailyMinutes: 5 * 60,
-  minDailyRestMinutes: 12 * 60,
-  minWeeklyRestMinutes: 40 * 60,
-  maxConsecutiveWorkDays: 2,
-  minWeeklyDaysOff: 4,
-  maxNightMinutesPerWeek: 30,
-  maxAfterHoursMinutesPerWeek: 60,
-  maxUrgentInterruptionsPerDay: 0,
-};
+/** Limits low enough that a few days of work break most of them, the weekly rest among them. */
+const TIGHT: GuardrailLimits = { ...TIGHT_LIMITS, minWeeklyRestMinutes: 40 * 60 };
 
 type Focus = { start: Date; end: Date };
 

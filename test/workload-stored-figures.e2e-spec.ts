@@ -1,4 +1,4 @@
-import { DEFAULT_LIMITS, type GuardrailLimits, URGENT_LEVELS } from '../src/common/domain';
+import { URGENT_LEVELS } from '../src/common/domain';
 import { GuardrailCheck } from '../src/interventions/guardrail-check.service';
 import { GuardrailJudge } from '../src/interventions/guardrail-judge';
 import { forEachWork } from '../src/interventions/guardrail-queries';
@@ -6,23 +6,7 @@ import { DAY_SQL, storedWorkDays } from '../src/interventions/work-days';
 import { workloadDays } from '../src/reports/workload-queries';
 import { startTestApp, TestApp } from './app';
 import { bearer } from './factories';
-import { logWork, paris, reportsWorld, type ReportsWorld } from './factories/reports';
-
-/** Limits low enough that a few days of work break most of them. */
-const TIGHT: GuardrailLimits = {
-  ...DEFAULT_LIMITS,
-  maxWeeklyMinutes: 20 * 60,
-  alertWeeklyMinutes: 12 * 60,
-  maxAverageWeeklyMinutes: 6 * 60,
-  averageWeeks: 3,
-  maxDailyMinutes: 5 * 60,
-  minDailyRestMinutes: 12 * 60,
-  maxConsecutiveWorkDays: 2,
-  minWeeklyDaysOff: 4,
-  maxNightMinutesPerWeek: 30,
-  maxAfterHoursMinutesPerWeek: 60,
-  maxUrgentInterruptionsPerDay: 0,
-};
+import { logWork, paris, reportsWorld, TIGHT_LIMITS, type ReportsWorld } from './factories/reports';
 
 /**
  * The workload report reads the figures stored by day when the work was written (work_days,
@@ -71,7 +55,7 @@ describe('the work’s figures stored by day', () => {
 
   /** The warnings of the interventions themselves, streamed into the judge. */
   async function streamed(timezone: string): Promise<unknown[]> {
-    const judge = new GuardrailJudge({ timezone, limits: TIGHT }, period);
+    const judge = new GuardrailJudge({ timezone, limits: TIGHT_LIMITS }, period);
     const urgent = new Set<string>(URGENT_LEVELS);
     await forEachWork(t.dataSource, world.consultantId, judge.window, (s, e, urgency, after) =>
       judge.add(Date.parse(s), Date.parse(e), urgent.has(urgency), after),
@@ -80,7 +64,9 @@ describe('the work’s figures stored by day', () => {
   }
 
   async function stored(timezone: string): Promise<unknown[]> {
-    return t.app.get(GuardrailCheck).over(world.consultantId, period, { timezone, limits: TIGHT });
+    return t.app
+      .get(GuardrailCheck)
+      .over(world.consultantId, period, { timezone, limits: TIGHT_LIMITS });
   }
 
   it('judge the limits as the interventions themselves do', async () => {

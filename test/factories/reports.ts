@@ -3,13 +3,31 @@ import { DateTime } from 'luxon';
 import { afterHoursMinutes, splitByLocalDay } from '../../src/calendar';
 import {
   DEFAULT_BUSINESS_HOURS,
+  DEFAULT_LIMITS,
   type CalendarSettings,
+  type GuardrailLimits,
   type Urgency,
 } from '../../src/common/domain';
 import { refreshWorkFigures } from '../../src/interventions/work-days';
 import type { TestApp } from '../app';
 import { createContract } from './contracts';
 import { bearer, createActivity, createClient, setupConsultant } from './index';
+
+/** Limits low enough that a few days of work break most of them. */
+export const TIGHT_LIMITS: GuardrailLimits = {
+  ...DEFAULT_LIMITS,
+  maxWeeklyMinutes: 20 * 60,
+  alertWeeklyMinutes: 12 * 60,
+  maxAverageWeeklyMinutes: 6 * 60,
+  averageWeeks: 3,
+  maxDailyMinutes: 5 * 60,
+  minDailyRestMinutes: 12 * 60,
+  maxConsecutiveWorkDays: 2,
+  minWeeklyDaysOff: 4,
+  maxNightMinutesPerWeek: 30,
+  maxAfterHoursMinutesPerWeek: 60,
+  maxUrgentInterruptionsPerDay: 0,
+};
 
 export const PARIS = 'Europe/Paris';
 
