@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { png } from './fixtures/images';
 import { Clock } from '../src/common/clock';
 import { FEC_COLUMNS } from '../src/exports/fec';
 import { startTestApp, TestApp } from './app';
@@ -17,24 +17,6 @@ const NOW = new Date('2026-11-02T09:00:00Z');
 const NOVEMBER = 'from=2026-11-01&to=2026-11-30';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** A 2×1 PNG, written by hand so the test needs no image library. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', Buffer.from([0, 0, 0, 2, 0, 0, 0, 1, 8, 2, 0, 0, 0])),
-    chunk('IDAT', deflateSync(Buffer.from([0, 0x1f, 0x4e, 0x79, 0xc0, 0x39, 0x2b]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /**
  * The invoice as a legal document, through the API on a real database: its PDF made once at
@@ -229,7 +211,7 @@ describe('invoices as legal documents', () => {
     });
 
     it('hands out the same bytes after the practice, its logo and the payments change', async () => {
-      writeFileSync(join(t.db.env.DATA_DIR, 'logo.png'), tinyPng());
+      writeFileSync(join(t.db.env.DATA_DIR, 'logo.png'), png());
       await sql(`UPDATE practice SET "logoPath" = 'logo.png'`);
       await setPractice({ name: 'Camille Martin Informatique' });
       await api()

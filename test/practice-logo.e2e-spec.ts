@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { png } from './fixtures/images';
 import { startTestApp, TestApp } from './app';
 import {
   bearer,
@@ -17,28 +17,6 @@ import { WebSession } from './support/web';
 /** Monday 2 November 2026: October's work is billed and issued that day. */
 const NOW = '2026-11-02T09:00:00Z';
 const HOUR = 3_600_000;
-
-/** A PNG of `width` × `height` pixels (its IHDR says so; one row of data is enough for a header). */
-function png(width = 2, height = 1): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', ihdr),
-    chunk('IDAT', deflateSync(Buffer.from([0, 0x1f, 0x4e, 0x79, 0xc0, 0x39, 0x2b]))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** A JPEG's header: JFIF, then a baseline frame of 2 × 1 pixels in three components. */
 function jpeg(): Buffer {

@@ -2,7 +2,7 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { png } from '../../../test/fixtures/images';
 import type { FontRegistration } from '../../documents/fonts';
 import { renderInvoicePdf, renderInvoicePdfWith } from './invoice-pdf';
 import { DEFAULT_TEMPLATES_DIR, loadInvoiceTemplate } from './invoice-template';
@@ -58,26 +58,6 @@ describe('the PDF file', () => {
   });
 });
 
-/** A 2×1 PNG, written by hand so the test needs no image library. */
-function tinyPng(): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.from([0, 0, 0, 2, 0, 0, 0, 1, 8, 2, 0, 0, 0]);
-  const pixels = deflateSync(Buffer.from([0, 0x1f, 0x4e, 0x79, 0xc0, 0x39, 0x2b]));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
-
 describe('the logo', () => {
   const withLogo = (logoPath: string | null) => {
     const view = typicalInvoiceView();
@@ -91,7 +71,7 @@ describe('the logo', () => {
 
   it('is printed when the seller has one', async () => {
     const logo = path.join(workDir, 'logo.png');
-    writeFileSync(logo, tinyPng());
+    writeFileSync(logo, png());
     const images = await imagesIn(withLogo(logo));
     expect(images).toHaveLength(1);
     expect(images[0]).toMatch(/^\s*1\s+0\s+image\s+2\s+1\s+rgb/);
